@@ -1,0 +1,159 @@
+"""The scene format: one YAML file per scene in `scenes/`, plus `scenes/_story.yaml`.
+
+These models are the single source of truth for the format; their docstrings and field
+descriptions are the modder's reference. Must not import pygame or torch.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Union
+
+from pydantic import Field, field_validator, model_validator
+
+from game.content.base import Ident, StrictModel, Target
+
+
+class Requires(StrictModel):
+    """A condition on the story state. Every listed item must hold."""
+
+    flags: list[Ident] = Field(default_factory=list, description="Flags that must be set.")
+    not_flags: list[Ident] = Field(default_factory=list, description="Flags that must NOT be set.")
+    solved: list[Ident] = Field(default_factory=list, description="Puzzle ids that must be solved.")
+
+
+class Effects(StrictModel):
+    """Changes to the story state, applied when a choice is taken or a node is entered."""
+
+    set: list[Ident] = Field(default_factory=list, description="Flags to set.")
+    clear: list[Ident] = Field(default_factory=list, description="Flags to clear.")
+
+
+class Speaker(StrictModel):
+    """Someone who talks in this scene."""
+
+    name: str = Field(description="Name shown above their lines, e.g. 'Professor Torchenstein'.")
+    portrait: str | None = Field(
+        default=None, description="Portrait image under `assets/`, or a built-in portrait id."
+    )
+    color: str | None = Field(
+        default=None, pattern=r"^#[0-9a-fA-F]{6}$", description="Name colour as #rrggbb."
+    )
+
+
+class SpokenLine(StrictModel):
+    """The long form of a line: who says it, and optionally when it is shown."""
+
+    speaker: Ident | None = Field(default=None, description="Speaker id; omit for the narrator.")
+    text: str = Field(min_length=1, description="What is said. `code` spans are drawn in mono.")
+    requires: Requires | None = Field(
+        default=None, description="Show this line only when the condition holds."
+    )
+
+
+Line = Union[str, dict[Ident, str], SpokenLine]
+"""A line is a bare string (the narrator), a one-key mapping `{speaker_id: text}`, or a
+`SpokenLine` mapping with `speaker`, `text` and `requires`."""
+
+
+class Choice(StrictModel):
+    """One option the player can pick."""
+
+    text: str = Field(min_length=1, description="What the button says.")
+    goto: Target = Field(description="Where the choice leads: `node` or `scene:node`.")
+    requires: Requires | None = Field(
+        default=None, description="Offer the choice only when this holds (shown greyed otherwise)."
+    )
+    effects: Effects | None = Field(default=None, description="State changes when picked.")
+
+
+class Branch(StrictModel):
+    """A conditional jump: the first branch whose `requires` holds is taken."""
+
+    goto: Target = Field(description="Where to go.")
+    requires: Requires | None = Field(default=None, description="Condition; omit for 'otherwise'.")
+
+
+class PuzzleGate(StrictModel):
+    """A puzzle the player must solve to continue: the lab terminal opens on it."""
+
+    id: Ident = Field(description="Puzzle id: a folder under `puzzles/`.")
+    success: Target = Field(description="Where the story goes once the puzzle is solved.")
+    prompt: str | None = Field(
+        default=None, description="Button text for opening the terminal, e.g. 'Open the terminal'."
+    )
+
+
+class Ending(StrictModel):
+    """The story ends here."""
+
+    id: Ident = Field(description="Ending id, recorded in the save and shown in the credits.")
+    title: str = Field(description="Ending title, e.g. 'The Open Lab'.")
+    text: str | None = Field(default=None, description="A closing paragraph for the ending screen.")
+
+
+class Node(StrictModel):
+    """A step of the story: some lines, then exactly one of `choices`, `next`, `puzzle`, `ending`."""
+
+    lines: list[Line] = Field(default_factory=list, description="Lines shown in order.")
+    on_enter: Effects | None = Field(default=None, description="State changes on arrival.")
+    choices: list[Choice] | None = Field(default=None, min_length=1, description="Options to pick.")
+    next: Target | list[Branch] | None = Field(
+        default=None, description="Where to go after the lines: a target or a list of branches."
+    )
+    puzzle: PuzzleGate | None = Field(default=None, description="A puzzle gate.")
+    ending: Ending | None = Field(default=None, description="An ending of the story.")
+
+    @model_validator(mode="after")
+    def _exactly_one_exit(self) -> "Node":
+        exits = [k for k in ("choices", "next", "puzzle", "ending") if getattr(self, k) is not None]
+        if len(exits) != 1:
+            found = ", ".join(exits) if exits else "none"
+            raise ValueError(
+                "a node needs exactly one of `choices`, `next`, `puzzle` or `ending` "
+                f"(found: {found})"
+            )
+        return self
+
+    @field_validator("lines")
+    @classmethod
+    def _one_key_mappings(cls, lines: list[Line]) -> list[Line]:
+        for line in lines:
+            if isinstance(line, dict) and len(line) != 1:
+                raise ValueError(
+                    "a short-form line is a mapping with one key, `{speaker_id: text}`; "
+                    "use `speaker:` and `text:` keys for the long form"
+                )
+        return lines
+
+
+class Scene(StrictModel):
+    """One scene: `scenes/<id>.yaml`. The file name must equal the id."""
+
+    id: Ident = Field(description="Scene id; equals the file name without `.yaml`.")
+    title: str = Field(description="Title shown on the chapter map and in saves.")
+    act: Ident = Field(description="The act this scene belongs to (an id from `_story.yaml`).")
+    background: str | None = Field(
+        default=None, description="Background: an image under `assets/` or a built-in backdrop id."
+    )
+    music: str | None = Field(default=None, description="Music file under `assets/` (optional).")
+    speakers: dict[Ident, Speaker] = Field(
+        default_factory=dict, description="Who speaks here, by speaker id."
+    )
+    start: Ident = Field(description="The node where the scene begins.")
+    nodes: dict[Ident, Node] = Field(min_length=1, description="The scene's nodes, by node id.")
+
+
+class Act(StrictModel):
+    """An act of the story, for the chapter map."""
+
+    id: Ident
+    title: str
+    summary: str | None = None
+
+
+class StoryManifest(StrictModel):
+    """`scenes/_story.yaml`: the story's title, where it starts and its acts in order."""
+
+    title: str = Field(description="The story's title.")
+    start: Target = Field(description="Where a new game begins: `scene_id:node_id` or `scene_id`.")
+    acts: list[Act] = Field(min_length=1, description="Acts in playing order.")

@@ -1,0 +1,142 @@
+"""Messages between the game (UI process) and the runner service, and the result format of
+`torchenstein check --json`. PURE: must not import pygame or torch.
+
+Versioned: bump SCHEMA_VERSION when a field changes meaning.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+SCHEMA_VERSION = 1
+
+Verdict = Literal["pass", "fail", "error", "timeout", "memory", "output_limit", "rule_violation"]
+VERDICTS: tuple[str, ...] = Verdict.__args__  # type: ignore[attr-defined]
+CaseStatus = Literal["pass", "fail", "error", "skipped"]
+CaseKind = Literal["example", "hidden", "edge"]
+Mode = Literal["try", "submit"]
+FailureClass = Literal[
+    "shape",
+    "dtype",
+    "device",
+    "values",
+    "nan",
+    "type",
+    "exception",
+    "timeout",
+    "memory",
+    "rule",
+    "missing_function",
+    "syntax",
+    "output_limit",
+    "tampering",
+]
+
+
+class TensorPreview(BaseModel):
+    """Enough of a tensor to draw it: all values when small, else a heatmap and summary."""
+
+    shape: list[int]
+    dtype: str
+    device: str
+    values: Any = Field(
+        default=None, description="Nested lists of numbers when numel <= 256, else null."
+    )
+    heatmap: list[list[float]] | None = Field(
+        default=None, description="A downsampled 2-D grid (at most 32x32) for larger tensors."
+    )
+    min: float | None = None
+    max: float | None = None
+    mean: float | None = None
+    nan_count: int = 0
+    inf_count: int = 0
+
+
+class ValuePreview(BaseModel):
+    """A returned or input value: a tensor, a scalar, or a tuple/list/dict of those."""
+
+    kind: Literal["tensor", "scalar", "sequence", "mapping", "none", "other"]
+    text: str = Field(description="A short human-readable rendering.")
+    tensor: TensorPreview | None = None
+    items: list["ValuePreview"] | None = None
+    keys: list[str] | None = None
+
+
+class TraceOp(BaseModel):
+    """One torch call the player's code made, for the shape trace."""
+
+    op: str
+    line: int | None = None
+    inputs: list[str] = Field(default_factory=list, description="e.g. 'float32[3, 4]'.")
+    outputs: list[str] = Field(default_factory=list)
+
+
+class CaseResult(BaseModel):
+    name: str
+    kind: CaseKind = "hidden"
+    status: CaseStatus
+    message: str = ""
+    failure_class: FailureClass | None = None
+    inputs: list[ValuePreview] | None = None
+    expected: ValuePreview | None = None
+    got: ValuePreview | None = None
+    max_abs_diff: float | None = None
+    mismatch_index: list[int] | None = None
+    line: int | None = Field(default=None, description="Player's line the failure points at.")
+    traceback: str | None = Field(default=None, description="Cut to the player's own frames.")
+    trace: list[TraceOp] | None = None
+
+
+class Metrics(BaseModel):
+    """Scores of a run (lower is better)."""
+
+    duration_ms: float = 0.0
+    time_ms: float | None = Field(default=None, description="Median time of the entry function.")
+    ops: int | None = Field(default=None, description="torch ops dispatched, summed over cases.")
+    peak_memory_bytes: int | None = None
+    code_lines: int = 0
+    code_chars: int = 0
+
+
+class RunRequest(BaseModel):
+    type: Literal["run"] = "run"
+    job: str
+    puzzle: str
+    code: str
+    device: str = "auto"
+    mode: Mode = "submit"
+
+
+class CancelRequest(BaseModel):
+    type: Literal["cancel"] = "cancel"
+    job: str
+
+
+class RunResult(BaseModel):
+    """The verdict of one run. `torchenstein check --json` prints exactly this."""
+
+    schema_version: int = SCHEMA_VERSION
+    puzzle: str
+    device: str
+    mode: Mode = "submit"
+    verdict: Verdict
+    message: str = Field(default="", description="One-sentence summary for the player.")
+    line: int | None = Field(default=None, description="Line of a syntax error or rule violation.")
+    cases: list[CaseResult] = Field(default_factory=list)
+    metrics: Metrics = Field(default_factory=Metrics)
+    duration_ms: float = 0.0
+    stdout: str = Field(default="", description="What the player's code printed (capped).")
+    stdout_truncated: bool = False
+
+
+class JobEvent(BaseModel):
+    """What the service sends back: progress while running, then exactly one result."""
+
+    job: str
+    kind: Literal["started", "progress", "result", "cancelled", "error"]
+    done: int = 0
+    total: int = 0
+    result: RunResult | None = None
+    message: str = ""

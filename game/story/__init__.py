@@ -1,0 +1,1 @@
+"""The story state machine. PURE: must not import pygame or torch."""

@@ -1,0 +1,52 @@
+"""GameState: everything about one playthrough that a save file holds.
+
+Must not import pygame or torch.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+
+class PuzzleProgress(BaseModel):
+    """What the player has done on one puzzle."""
+
+    solved: bool = False
+    attempts: int = 0
+    hints_used: int = 0
+    best: dict[str, float] = Field(
+        default_factory=dict, description="Best score per metric (lower is better)."
+    )
+    solution: str | None = Field(default=None, description="The code of the first passing run.")
+
+
+class HistoryEntry(BaseModel):
+    """One line the player has seen, for the backlog."""
+
+    scene: str
+    speaker: str | None
+    text: str
+
+
+class GameState(BaseModel):
+    """A playthrough: where the story is, what it remembers and what the player typed."""
+
+    scene: str
+    node: str
+    flags: list[str] = Field(default_factory=list)
+    seen: list[str] = Field(default_factory=list, description="`scene:node` ids visited.")
+    puzzles: dict[str, PuzzleProgress] = Field(default_factory=dict)
+    drafts: dict[str, str] = Field(default_factory=dict, description="Editor text per puzzle.")
+    history: list[HistoryEntry] = Field(default_factory=list)
+    endings: list[str] = Field(default_factory=list, description="Endings reached.")
+    play_seconds: float = 0.0
+
+    def has_flag(self, flag: str) -> bool:
+        return flag in self.flags
+
+    def is_solved(self, puzzle_id: str) -> bool:
+        progress = self.puzzles.get(puzzle_id)
+        return bool(progress and progress.solved)
+
+    def progress(self, puzzle_id: str) -> PuzzleProgress:
+        return self.puzzles.setdefault(puzzle_id, PuzzleProgress())

@@ -1,0 +1,8 @@
+import torch
+
+
+def summon(n: int, device: str):
+    ramp = torch.arange(n, device=device)
+    plate = torch.full((2, n), 0.5, dtype=torch.float16, device=device)
+    mirror = torch.eye(n, dtype=torch.float64, device=device)
+    return ramp, plate, mirror
