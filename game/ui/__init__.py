@@ -1,0 +1,1 @@
+"""The only package that imports pygame: app loop, screens, widgets. Must never import torch."""
