@@ -59,6 +59,12 @@ class Limits(StrictModel):
 
     time_s: float = Field(default=5.0, gt=0, le=120, description="Wall-clock seconds for all cases.")
     memory_mb: int = Field(default=3072, ge=256, description="Address-space cap for the sandbox.")
+    processes: int = Field(
+        default=0,
+        ge=0,
+        le=8,
+        description="Child processes the code may start, e.g. DataLoader workers (0 = none).",
+    )
     peak_tensor_bytes: int | None = Field(
         default=None,
         ge=1,
