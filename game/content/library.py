@@ -1,6 +1,9 @@
-"""Load a content root (`scenes/` and `puzzles/`) into one library, collecting every problem.
+"""Load content roots (`scenes/`, `puzzles/`, optional `mod.yaml`) into one library, collecting
+every problem instead of stopping at the first.
 
-Must not import pygame or torch.
+The first root is the base game; later roots are mods, merged in order. A mod's door (its
+manifest's `entry`) is added to the base node it names as one more choice, so the story engine
+plays mods without knowing they exist. Must not import pygame or torch.
 """
 
 from __future__ import annotations
@@ -9,12 +12,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.content.diagnostics import ContentError, Diagnostic
+from game.content.mod_models import MOD_MANIFEST, ModManifest
 from game.content.puzzle_models import Puzzle
-from game.content.scene_models import Scene, StoryManifest
-from game.content.validate import validate
-from game.content.yaml_source import read_yaml
+from game.content.scene_models import Choice, Scene, StoryManifest
+from game.content.validate import suggest, validate
+from game.content.yaml_source import YamlDocument, read_text, read_yaml
 
 PUZZLE_FILES = ("puzzle.yaml", "brief.md", "starter.py", "reference.py", "cases.py")
+STORY_MANIFEST = "_story.yaml"
+
+
+def display_path(path: Path) -> str:
+    """How a file is named in diagnostics: relative to the working folder when inside it (so
+    editors and terminals can open it), else absolute."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)
 
 
 @dataclass(frozen=True)
@@ -26,15 +40,44 @@ class PuzzleEntry:
 
     @property
     def brief(self) -> str:
-        return (self.folder / "brief.md").read_text(encoding="utf-8")
+        return read_text(self.folder / "brief.md")
 
     @property
     def starter(self) -> str:
-        return (self.folder / "starter.py").read_text(encoding="utf-8")
+        return read_text(self.folder / "starter.py")
 
     @property
     def has_support(self) -> bool:
         return (self.folder / "support.py").is_file()
+
+
+@dataclass(frozen=True)
+class Door:
+    """A mod's entry, added as the choice `index` of the base node `scene:node`."""
+
+    mod: str
+    scene: str
+    node: str
+    index: int
+    file: str
+    line: int
+
+
+@dataclass
+class RootContent:
+    """One content root, read and validated on its own (before merging)."""
+
+    root: Path
+    mod: ModManifest | None = None
+    mod_doc: YamlDocument | None = None
+    manifest: StoryManifest | None = None
+    manifest_doc: YamlDocument | None = None
+    scenes: dict[str, Scene] = field(default_factory=dict)
+    scene_docs: dict[str, YamlDocument] = field(default_factory=dict)
+    scene_files: dict[str, Path] = field(default_factory=dict)
+    puzzles: dict[str, PuzzleEntry] = field(default_factory=dict)
+    puzzle_docs: dict[str, YamlDocument] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
 @dataclass
@@ -46,112 +89,216 @@ class ContentLibrary:
     scene_files: dict[str, Path] = field(default_factory=dict)
     puzzles: dict[str, PuzzleEntry] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    roots: list[Path] = field(default_factory=list)
+    mods: list[ModManifest] = field(default_factory=list)
+    doors: list[Door] = field(default_factory=list)
+    manifest_doc: YamlDocument | None = None
+    scene_docs: dict[str, YamlDocument] = field(default_factory=dict)
+    puzzle_docs: dict[str, YamlDocument] = field(default_factory=dict)
+    scene_roots: dict[str, Path] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
         return not any(d.severity == "error" for d in self.diagnostics)
 
+    @property
+    def act_ids(self) -> set[str]:
+        """Acts scenes may name: the story's acts plus each loaded mod's id."""
+        acts = {a.id for a in self.manifest.acts} if self.manifest else set()
+        return acts | {m.id for m in self.mods}
 
-def _display(path: Path, root: Path) -> str:
+
+def _read_scene(path: Path, part: RootContent) -> None:
+    name = display_path(path)
     try:
-        return str(path.relative_to(root.parent))
-    except ValueError:
-        return str(path)
+        doc = read_yaml(path, name)
+        if path.name == STORY_MANIFEST:
+            if part.mod is not None:
+                part.diagnostics.append(
+                    Diagnostic(
+                        file=name,
+                        line=1,
+                        code="mod-story-manifest",
+                        message=f"a mod cannot replace the story's `{STORY_MANIFEST}`; "
+                        f"use `entry` in `{MOD_MANIFEST}` to join the story",
+                    )
+                )
+                return
+            part.manifest, part.manifest_doc = validate(doc, StoryManifest), doc
+            return
+        scene = validate(doc, Scene)
+    except ContentError as exc:
+        part.diagnostics.extend(exc.diagnostics)
+        return
+    if scene.id != path.stem:
+        part.diagnostics.append(
+            Diagnostic(
+                file=name,
+                line=doc.line_of(("id",)),
+                code="id-mismatch",
+                message=f"scene id `{scene.id}` must equal the file name `{path.stem}`",
+            )
+        )
+        return
+    part.scenes[scene.id], part.scene_docs[scene.id], part.scene_files[scene.id] = scene, doc, path
 
 
-def load_scenes(root: Path, lib: ContentLibrary) -> None:
+def _read_puzzle(folder: Path, part: RootContent) -> None:
+    yaml_path = folder / "puzzle.yaml"
+    name = display_path(yaml_path)
+    missing = [f for f in PUZZLE_FILES if not (folder / f).is_file()]
+    if missing:
+        part.diagnostics.append(
+            Diagnostic(
+                file=display_path(folder),
+                line=1,
+                code="missing-file",
+                message="puzzle folder lacks " + ", ".join(f"`{m}`" for m in missing),
+            )
+        )
+        if "puzzle.yaml" in missing:
+            return
+    try:
+        doc = read_yaml(yaml_path, name)
+        puzzle = validate(doc, Puzzle)
+    except ContentError as exc:
+        part.diagnostics.extend(exc.diagnostics)
+        return
+    if puzzle.id != folder.name:
+        part.diagnostics.append(
+            Diagnostic(
+                file=name,
+                line=doc.line_of(("id",)),
+                code="id-mismatch",
+                message=f"puzzle id `{puzzle.id}` must equal its folder name `{folder.name}`",
+            )
+        )
+        return
+    if not missing:
+        part.puzzles[puzzle.id] = PuzzleEntry(model=puzzle, folder=folder)
+        part.puzzle_docs[puzzle.id] = doc
+
+
+def read_root(root: Path) -> RootContent:
+    """Read one root: its mod manifest (if any), scenes and puzzles."""
+    root = Path(root)
+    part = RootContent(root=root)
+    mod_path = root / MOD_MANIFEST
+    if mod_path.is_file():
+        try:
+            part.mod_doc = read_yaml(mod_path, display_path(mod_path))
+            part.mod = validate(part.mod_doc, ModManifest)
+        except ContentError as exc:
+            part.diagnostics.extend(exc.diagnostics)
     scenes_dir = root / "scenes"
-    if not scenes_dir.is_dir():
-        return
-    for path in sorted(scenes_dir.glob("*.yaml")):
-        name = _display(path, root)
-        try:
-            doc = read_yaml(path, name)
-            if path.stem == "_story":
-                lib.manifest = validate(doc, StoryManifest)
-                continue
-            scene = validate(doc, Scene)
-        except ContentError as exc:
-            lib.diagnostics.extend(exc.diagnostics)
-            continue
-        if scene.id != path.stem:
-            lib.diagnostics.append(
-                Diagnostic(
-                    file=name,
-                    line=doc.line_of(("id",)),
-                    code="id-mismatch",
-                    message=f"scene id `{scene.id}` must equal the file name `{path.stem}`",
-                )
-            )
-            continue
-        if scene.id in lib.scenes:
-            lib.diagnostics.append(
-                Diagnostic(
-                    file=name,
-                    line=doc.line_of(("id",)),
-                    code="duplicate-id",
-                    message=f"scene `{scene.id}` is already defined in {lib.scene_files[scene.id]}",
-                )
-            )
-            continue
-        lib.scenes[scene.id] = scene
-        lib.scene_files[scene.id] = path
-
-
-def load_puzzles(root: Path, lib: ContentLibrary) -> None:
+    if scenes_dir.is_dir():
+        for path in sorted(scenes_dir.glob("*.yaml")):
+            _read_scene(path, part)
     puzzles_dir = root / "puzzles"
-    if not puzzles_dir.is_dir():
-        return
-    for folder in sorted(p for p in puzzles_dir.iterdir() if p.is_dir()):
-        if folder.name.startswith((".", "_")):
-            continue
-        yaml_path = folder / "puzzle.yaml"
-        name = _display(yaml_path, root)
-        missing = [f for f in PUZZLE_FILES if not (folder / f).is_file()]
-        if missing:
+    if puzzles_dir.is_dir():
+        for folder in sorted(p for p in puzzles_dir.iterdir() if p.is_dir()):
+            if not folder.name.startswith((".", "_")):
+                _read_puzzle(folder, part)
+    return part
+
+
+def _add_part(lib: ContentLibrary, part: RootContent) -> None:
+    lib.roots.append(part.root)
+    lib.diagnostics.extend(part.diagnostics)
+    if part.mod is not None:
+        lib.mods.append(part.mod)
+    if part.manifest is not None and lib.manifest is None:
+        lib.manifest, lib.manifest_doc = part.manifest, part.manifest_doc
+    for scene_id, scene in part.scenes.items():
+        doc = part.scene_docs[scene_id]
+        if scene_id in lib.scenes:
             lib.diagnostics.append(
                 Diagnostic(
-                    file=_display(folder, root),
-                    code="missing-file",
-                    message="puzzle folder lacks " + ", ".join(f"`{m}`" for m in missing),
-                )
-            )
-            if "puzzle.yaml" in missing:
-                continue
-        try:
-            doc = read_yaml(yaml_path, name)
-            puzzle = validate(doc, Puzzle)
-        except ContentError as exc:
-            lib.diagnostics.extend(exc.diagnostics)
-            continue
-        if puzzle.id != folder.name:
-            lib.diagnostics.append(
-                Diagnostic(
-                    file=name,
+                    file=doc.file,
                     line=doc.line_of(("id",)),
-                    code="id-mismatch",
-                    message=f"puzzle id `{puzzle.id}` must equal its folder name `{folder.name}`",
+                    code="duplicate-id",
+                    message=f"scene `{scene_id}` is already defined in "
+                    f"{display_path(lib.scene_files[scene_id])}; pick another id",
                 )
             )
             continue
-        if puzzle.id in lib.puzzles:
+        lib.scenes[scene_id], lib.scene_docs[scene_id] = scene, doc
+        lib.scene_files[scene_id], lib.scene_roots[scene_id] = part.scene_files[scene_id], part.root
+    for puzzle_id, entry in part.puzzles.items():
+        doc = part.puzzle_docs[puzzle_id]
+        if puzzle_id in lib.puzzles:
             lib.diagnostics.append(
                 Diagnostic(
-                    file=name,
+                    file=doc.file,
+                    line=doc.line_of(("id",)),
                     code="duplicate-id",
-                    message=f"puzzle `{puzzle.id}` is already defined in "
-                    f"{lib.puzzles[puzzle.id].folder}",
+                    message=f"puzzle `{puzzle_id}` is already defined in "
+                    f"{display_path(lib.puzzles[puzzle_id].folder)}; pick another id",
                 )
             )
             continue
-        if not missing:
-            lib.puzzles[puzzle.id] = PuzzleEntry(model=puzzle, folder=folder)
+        lib.puzzles[puzzle_id], lib.puzzle_docs[puzzle_id] = entry, doc
+
+
+def _open_door(lib: ContentLibrary, part: RootContent) -> None:
+    """Add the mod's entry as an extra choice on the base node it names."""
+    assert part.mod is not None and part.mod.entry is not None and part.mod_doc is not None
+    entry, doc = part.mod.entry, part.mod_doc
+    scene_id, node_id = entry.at.split(":", 1)
+
+    def problem(message: str) -> None:
+        lib.diagnostics.append(
+            Diagnostic(
+                file=doc.file,
+                line=doc.line_of(("entry", "at")),
+                code="bad-entry",
+                message=message,
+            )
+        )
+
+    scene = lib.scenes.get(scene_id)
+    if scene is None:
+        problem(f"`entry.at`: there is no scene `{scene_id}`.{suggest(scene_id, lib.scenes)}")
+        return
+    node = scene.nodes.get(node_id)
+    if node is None:
+        problem(
+            f"`entry.at`: scene `{scene_id}` has no node `{node_id}`."
+            f"{suggest(node_id, scene.nodes)}"
+        )
+        return
+    if node.choices is None:
+        problem(
+            f"`entry.at`: `{entry.at}` has no `choices`, so there is nowhere to put a door; "
+            "pick a node that offers choices (a hub)"
+        )
+        return
+    door = Choice(text=entry.label, goto=entry.goto, requires=entry.requires)
+    new_node = node.model_copy(update={"choices": [*node.choices, door]})
+    lib.scenes[scene_id] = scene.model_copy(update={"nodes": {**scene.nodes, node_id: new_node}})
+    lib.doors.append(
+        Door(
+            mod=part.mod.id,
+            scene=scene_id,
+            node=node_id,
+            index=len(node.choices),
+            file=doc.file,
+            line=doc.line_of(("entry",)),
+        )
+    )
+
+
+def merge(parts: list[RootContent]) -> ContentLibrary:
+    """Merge roots read by `read_root`, base game first; later duplicates are errors."""
+    lib = ContentLibrary()
+    for part in parts:
+        _add_part(lib, part)
+    for part in parts:
+        if part.mod is not None and part.mod.entry is not None:
+            _open_door(lib, part)
+    return lib
 
 
 def load_library(roots: list[Path]) -> ContentLibrary:
     """Load every root in order (base game first, then mods); problems go to `diagnostics`."""
-    lib = ContentLibrary()
-    for root in roots:
-        load_scenes(root, lib)
-        load_puzzles(root, lib)
-    return lib
+    return merge([read_root(root) for root in roots])

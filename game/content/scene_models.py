@@ -6,9 +6,9 @@ descriptions are the modder's reference. Must not import pygame or torch.
 
 from __future__ import annotations
 
-from typing import Annotated, Union
+from typing import Annotated, Any, Union
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import AfterValidator, Discriminator, Field, Tag, model_validator
 
 from game.content.base import Ident, StrictModel, Target
 
@@ -50,9 +50,37 @@ class SpokenLine(StrictModel):
     )
 
 
-Line = Union[str, dict[Ident, str], SpokenLine]
+def _one_key(line: dict[str, str]) -> dict[str, str]:
+    if len(line) != 1:
+        raise ValueError(
+            "a short-form line is a mapping with one key, `{speaker_id: text}`; "
+            "use `speaker:` and `text:` keys for the long form"
+        )
+    return line
+
+
+def _line_form(value: Any) -> str:
+    """Pick the one form a line is meant to be, so a mistake gets one error, not three."""
+    if isinstance(value, SpokenLine):
+        return "long"
+    if isinstance(value, dict):
+        long_keys = set(SpokenLine.model_fields)
+        return "long" if long_keys & set(value) else "short"
+    return "text"
+
+
+Line = Annotated[
+    Union[
+        Annotated[str, Tag("text")],
+        Annotated[dict[Ident, str], AfterValidator(_one_key), Tag("short")],
+        Annotated[SpokenLine, Tag("long")],
+    ],
+    Discriminator(_line_form),
+]
 """A line is a bare string (the narrator), a one-key mapping `{speaker_id: text}`, or a
 `SpokenLine` mapping with `speaker`, `text` and `requires`."""
+
+
 
 
 class Choice(StrictModel):
@@ -71,6 +99,17 @@ class Branch(StrictModel):
 
     goto: Target = Field(description="Where to go.")
     requires: Requires | None = Field(default=None, description="Condition; omit for 'otherwise'.")
+
+
+def _next_form(value: Any) -> str:
+    return "branches" if isinstance(value, list) else "target"
+
+
+NextStep = Annotated[
+    Union[Annotated[Target, Tag("target")], Annotated[list[Branch], Tag("branches")]],
+    Discriminator(_next_form),
+]
+"""`next` is a target, or a list of branches tried in order."""
 
 
 class PuzzleGate(StrictModel):
@@ -97,7 +136,7 @@ class Node(StrictModel):
     lines: list[Line] = Field(default_factory=list, description="Lines shown in order.")
     on_enter: Effects | None = Field(default=None, description="State changes on arrival.")
     choices: list[Choice] | None = Field(default=None, min_length=1, description="Options to pick.")
-    next: Target | list[Branch] | None = Field(
+    next: NextStep | None = Field(
         default=None, description="Where to go after the lines: a target or a list of branches."
     )
     puzzle: PuzzleGate | None = Field(default=None, description="A puzzle gate.")
@@ -113,17 +152,6 @@ class Node(StrictModel):
                 f"(found: {found})"
             )
         return self
-
-    @field_validator("lines")
-    @classmethod
-    def _one_key_mappings(cls, lines: list[Line]) -> list[Line]:
-        for line in lines:
-            if isinstance(line, dict) and len(line) != 1:
-                raise ValueError(
-                    "a short-form line is a mapping with one key, `{speaker_id: text}`; "
-                    "use `speaker:` and `text:` keys for the long form"
-                )
-        return lines
 
 
 class Scene(StrictModel):

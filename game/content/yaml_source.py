@@ -1,8 +1,10 @@
 """Safe YAML reading that remembers where every key and item came from.
 
-Only plain YAML (mappings, sequences, strings, numbers, booleans, null) is accepted: tags such as
-`!!python/object`, duplicate keys, non-UTF-8 bytes, oversized files, deep nesting and alias
-bombs are rejected with a line number. Must not import pygame or torch.
+Only plain YAML (mappings, sequences, strings, numbers, booleans, null) is accepted. Tags such as
+`!!python/object` and duplicate keys are reported (every one of them, with its line) and the rest
+of the file is still read, so one run lists all problems; non-UTF-8 bytes, oversized files, deep
+nesting and alias bombs stop the file at once. Nothing is ever constructed from a tag, so no
+content can execute. Must not import pygame or torch.
 """
 
 from __future__ import annotations
@@ -18,28 +20,32 @@ from game.content.diagnostics import ContentError, Diagnostic
 MAX_BYTES = 512 * 1024
 MAX_DEPTH = 40
 MAX_NODES = 50_000
-_PLAIN_TAGS = {
-    "tag:yaml.org,2002:str",
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:seq",
-    "tag:yaml.org,2002:map",
-}
+_TAG = "tag:yaml.org,2002:"
+_PLAIN_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "seq", "map")}
+# YAML 1.1 reads these unquoted words as dates and booleans; writers mean the text they typed
+# (`text: no` must stay "no"), and pydantic still accepts "yes"/"on" where a boolean is wanted.
+_TEXT_TAGS = {_TAG + "timestamp"}
+_TRUE_BOOLS = {"true", "false"}
 
 Path_ = tuple[str | int, ...]
 
 
 @dataclass
 class YamlDocument:
-    """Parsed data plus the line (1-based) of every mapping key and sequence item."""
+    """Parsed data plus the line (1-based) of every mapping key and sequence item.
+
+    `problems` holds what was wrong but did not stop the reading (duplicate keys, tags); a
+    document with problems is never used as content.
+    """
 
     file: str
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
+    problems: list[Diagnostic] = field(default_factory=list)
+    voided: set[Path_] = field(default_factory=set)
+    """Paths whose value was dropped (a forbidden tag): schema errors there would be noise."""
 
-    def line_of(self, path: Path_) -> int | None:
+    def line_of(self, path: Path_) -> int:
         """The line of `path`, or of its nearest recorded ancestor."""
         path = tuple(path)
         while path:
@@ -55,9 +61,16 @@ class _Walker:
         self.constructor = constructor
         self.count = 0
 
+    def _diag(self, node: yaml.Node, code: str, message: str) -> Diagnostic:
+        return Diagnostic(
+            file=self.doc.file, line=node.start_mark.line + 1, code=code, message=message
+        )
+
     def fail(self, node: yaml.Node, code: str, message: str) -> ContentError:
-        line = node.start_mark.line + 1
-        return ContentError([Diagnostic(file=self.doc.file, line=line, code=code, message=message)])
+        return ContentError([*self.doc.problems, self._diag(node, code, message)])
+
+    def note(self, node: yaml.Node, code: str, message: str) -> None:
+        self.doc.problems.append(self._diag(node, code, message))
 
     def convert(self, node: yaml.Node, path: Path_) -> Any:
         self.count += 1
@@ -65,38 +78,62 @@ class _Walker:
             raise self.fail(node, "yaml-too-large", f"more than {MAX_NODES} values (alias bomb?)")
         if len(path) > MAX_DEPTH:
             raise self.fail(node, "yaml-too-deep", f"nested more than {MAX_DEPTH} levels deep")
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node, path)
         if node.tag not in _PLAIN_TAGS:
-            raise self.fail(
-                node,
-                "yaml-tag",
-                f"the tag `{node.tag}` is not allowed: content files hold plain data only",
-            )
+            return self.void(node, path)
         if isinstance(node, yaml.MappingNode):
-            out: dict[str, Any] = {}
-            for key_node, value_node in node.value:
-                if not isinstance(key_node, yaml.ScalarNode):
-                    raise self.fail(key_node, "yaml-key", "mapping keys must be plain words")
-                key = str(self.constructor.construct_object(key_node))
-                if key in out:
-                    raise self.fail(
-                        key_node,
-                        "yaml-duplicate-key",
-                        f"the key `{key}` appears twice in the same mapping; keep one",
-                    )
-                self.doc.lines[path + (key,)] = key_node.start_mark.line + 1
-                out[key] = self.convert(value_node, path + (key,))
-            return out
-        if isinstance(node, yaml.SequenceNode):
-            items = []
-            for index, item in enumerate(node.value):
-                self.doc.lines[path + (index,)] = item.start_mark.line + 1
-                items.append(self.convert(item, path + (index,)))
-            return items
+            return self.mapping(node, path)
+        items = []
+        for index, item in enumerate(node.value):
+            self.doc.lines[path + (index,)] = item.start_mark.line + 1
+            items.append(self.convert(item, path + (index,)))
+        return items
+
+    def void(self, node: yaml.Node, path: Path_) -> None:
+        self.note(node, "yaml-tag", _tag_message(node.tag))
+        self.doc.voided.add(path)
+        return None
+
+    def scalar(self, node: yaml.ScalarNode, path: Path_) -> Any:
+        if node.tag in _TEXT_TAGS:
+            return node.value
+        if node.tag == _TAG + "bool" and node.value.lower() not in _TRUE_BOOLS:
+            return node.value
+        if node.tag not in _PLAIN_TAGS:
+            return self.void(node, path)
         return self.constructor.construct_object(node)
+
+    def mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.note(key_node, "yaml-key", "mapping keys must be plain words")
+                continue
+            # The key as typed: `on:` or `1:` must not turn into True or 1.
+            key = key_node.value
+            if key in out:
+                first = self.doc.lines.get(path + (key,))
+                self.note(
+                    key_node,
+                    "yaml-duplicate-key",
+                    f"the key `{key}` appears twice in the same mapping (first on line "
+                    f"{first}); keep one",
+                )
+                continue
+            self.doc.lines[path + (key,)] = key_node.start_mark.line + 1
+            out[key] = self.convert(value_node, path + (key,))
+        return out
+
+
+def _tag_message(tag: str) -> str:
+    shown = tag.replace(_TAG, "!!")
+    return f"the tag `{shown}` is not allowed: content files hold plain data only"
 
 
 def parse_yaml(text: str, file: str) -> YamlDocument:
-    """Parse one YAML document from `text`; raises ContentError with the line on any problem."""
+    """Parse one YAML document from `text`; raises ContentError with the line on any problem
+    that stops reading. Problems that do not stop it are left in `doc.problems`."""
     doc = YamlDocument(file=file, data=None)
     loader = yaml.SafeLoader(text)
     try:
@@ -109,39 +146,58 @@ def parse_yaml(text: str, file: str) -> YamlDocument:
         doc.data = _Walker(doc, loader).convert(root, ())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
+        line = mark.line + 1 if mark else 1
         problem = exc.problem or exc.context or "malformed YAML"
         raise ContentError(
             [Diagnostic(file=file, line=line, code="yaml-syntax", message=f"YAML syntax: {problem}")]
         ) from None
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        raise ContentError(
+            [
+                Diagnostic(
+                    file=file,
+                    line=line,
+                    code="yaml-character",
+                    message=f"a character YAML cannot hold (code {exc.character!r}); remove it",
+                )
+            ]
+        ) from None
     except yaml.YAMLError as exc:
         raise ContentError(
-            [Diagnostic(file=file, code="yaml-syntax", message=f"YAML syntax: {exc}")]
+            [Diagnostic(file=file, line=1, code="yaml-syntax", message=f"YAML syntax: {exc}")]
+        ) from None
+    except RecursionError:
+        raise ContentError(
+            [Diagnostic(file=file, line=1, code="yaml-too-deep", message="nested far too deep")]
         ) from None
     finally:
         loader.dispose()
     return doc
 
 
-def read_yaml(path: Path, display_name: str | None = None) -> YamlDocument:
-    """Read and parse a YAML file with the size and encoding checks."""
+def read_text(path: Path, display_name: str | None = None, limit: int = MAX_BYTES) -> str:
+    """Read a content file as UTF-8 within the size cap; ContentError names what is wrong."""
     name = display_name or str(path)
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise ContentError([Diagnostic(file=name, code="io", message=f"cannot read: {exc}")]) from None
-    if len(raw) > MAX_BYTES:
+        raise ContentError(
+            [Diagnostic(file=name, line=1, code="io", message=f"cannot read: {exc.strerror or exc}")]
+        ) from None
+    if len(raw) > limit:
         raise ContentError(
             [
                 Diagnostic(
                     file=name,
-                    code="yaml-too-large",
-                    message=f"the file is {len(raw)} bytes; content files are capped at {MAX_BYTES}",
+                    line=1,
+                    code="file-too-large",
+                    message=f"the file is {len(raw)} bytes; content files are capped at {limit}",
                 )
             ]
         )
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise ContentError(
@@ -154,4 +210,9 @@ def read_yaml(path: Path, display_name: str | None = None) -> YamlDocument:
                 )
             ]
         ) from None
-    return parse_yaml(text, name)
+
+
+def read_yaml(path: Path, display_name: str | None = None) -> YamlDocument:
+    """Read and parse a YAML file with the size and encoding checks."""
+    name = display_name or str(path)
+    return parse_yaml(read_text(path, name), name)
