@@ -1,0 +1,32 @@
+import torch
+from torch import nn
+
+
+def _member(h: int) -> nn.Module:
+    return nn.Sequential(nn.Linear(h, h), nn.ReLU(), nn.Dropout(0.25))
+
+
+def committee(weights: dict[str, torch.Tensor], x: torch.Tensor, seed: int):
+    h, d_in = weights["stem.0.weight"].shape
+    n = sum(1 for key in weights if key.startswith("members.") and key.endswith(".0.weight"))
+    model = nn.ModuleDict({
+        "stem": nn.Sequential(nn.Linear(d_in, h), nn.BatchNorm1d(h), nn.ReLU()),
+        "members": nn.ModuleList([_member(h) for _ in range(n)]),
+        "head": nn.Linear(h, weights["head.weight"].shape[0]),
+    })
+    model.load_state_dict(weights)
+    model.to(x.device)
+
+    def forward(x: torch.Tensor) -> torch.Tensor:
+        z = model["stem"](x)
+        for member in model["members"]:
+            z = z + member(z)
+        return model["head"](z)
+
+    with torch.no_grad():
+        model.train()
+        torch.manual_seed(seed)
+        train_out = forward(x)
+        model.eval()
+        eval_out = forward(x)
+    return train_out, eval_out
