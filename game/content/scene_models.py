@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Union
 
-from pydantic import AfterValidator, Discriminator, Field, Tag, model_validator
+from pydantic import AfterValidator, Discriminator, Field, Tag, WithJsonSchema, model_validator
 
-from game.content.base import Ident, StrictModel, Target
+from game.content.base import ID_PATTERN, Ident, StrictModel, Target
 
 
 class Requires(StrictModel):
@@ -59,6 +59,17 @@ def _one_key(line: dict[str, str]) -> dict[str, str]:
     return line
 
 
+_SHORT_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "description": "Short form: `{speaker_id: text}`.",
+    "minProperties": 1,
+    "maxProperties": 1,
+    "patternProperties": {ID_PATTERN: {"type": "string"}},
+    "additionalProperties": False,
+    "propertyNames": {"not": {"enum": ["speaker", "text", "requires"]}},
+}
+
+
 def _line_form(value: Any) -> str:
     """Pick the one form a line is meant to be, so a mistake gets one error, not three."""
     if isinstance(value, SpokenLine):
@@ -72,7 +83,9 @@ def _line_form(value: Any) -> str:
 Line = Annotated[
     Union[
         Annotated[str, Tag("text")],
-        Annotated[dict[Ident, str], AfterValidator(_one_key), Tag("short")],
+        Annotated[
+            dict[Ident, str], AfterValidator(_one_key), Tag("short"), WithJsonSchema(_SHORT_SCHEMA)
+        ],
         Annotated[SpokenLine, Tag("long")],
     ],
     Discriminator(_line_form),
