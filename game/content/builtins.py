@@ -13,7 +13,10 @@ PORTRAITS: frozenset[str] = frozenset(
 )
 """Built-in portrait ids for `speakers.<id>.portrait`."""
 
-BACKDROPS: frozenset[str] = frozenset({"lab"})
+BACKDROPS: frozenset[str] = frozenset(
+    {"lab", "library", "lecture_hall", "defense_hall", "startup", "corporate", "server_room",
+     "dawn", "rebellion"}
+)
 """Built-in backdrop ids for a scene's `background`."""
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp")
