@@ -158,11 +158,16 @@ def _status(cand: _Candidate, enabled: bool) -> ModStatus:
 
 
 def discover_mods(
-    extra: list[Path], *, disabled: Collection[str] = (), user_mods: bool = True
+    extra: list[Path],
+    *,
+    disabled: Collection[str] = (),
+    user_mods: bool = True,
+    base: Path | None = None,
 ) -> ModSet:
     """Find, check and order mods. `disabled`: mod ids the player switched off (listed, not
-    loaded). `user_mods=False` looks at `extra` only (lint of given folders)."""
-    base = read_root(content_root())
+    loaded). `user_mods=False` looks at `extra` only (lint of given folders). `base`: the base
+    game's root (default: the installed game)."""
+    base_part = read_root(base if base is not None else content_root())
     cands = [_read(p) for p in _candidate_paths(extra, user_mods)]
     by_id: dict[str, _Candidate] = {}
     for cand in cands:
@@ -170,7 +175,7 @@ def discover_mods(
         cand.user_disabled = cand.id in disabled
     accepted: list[RootContent] = []
     enabled: set[str] = set()
-    known = {_key(d) for d in check_library(merge([base]))}
+    known = {_key(d) for d in check_library(merge([base_part]))}
     statuses: dict[int, ModStatus] = {}
     for cand in _dependency_order(cands):
         _check_manifest(cand, by_id)
@@ -179,7 +184,7 @@ def discover_mods(
             if cand.user_disabled:
                 statuses[id(cand)] = _status(cand, False)
                 continue
-            found = check_library(merge([base, *accepted, cand.part]))
+            found = check_library(merge([base_part, *accepted, cand.part]))
             cand.problems += [d for d in found if _key(d) not in known]
         ok = cand.part is not None and not any(p.severity == "error" for p in cand.problems)
         if ok and cand.part is not None and cand.part.mod is not None:
@@ -188,7 +193,7 @@ def discover_mods(
             known |= {_key(d) for d in cand.problems}
         statuses[id(cand)] = _status(cand, ok)
     return ModSet(
-        roots=[base.root, *(p.root for p in accepted)],
+        roots=[base_part.root, *(p.root for p in accepted)],
         mods=[statuses[id(c)] for c in cands],
     )
 

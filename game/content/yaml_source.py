@@ -135,8 +135,9 @@ def parse_yaml(text: str, file: str) -> YamlDocument:
     """Parse one YAML document from `text`; raises ContentError with the line on any problem
     that stops reading. Problems that do not stop it are left in `doc.problems`."""
     doc = YamlDocument(file=file, data=None)
-    loader = yaml.SafeLoader(text)
+    loader: yaml.SafeLoader | None = None
     try:
+        loader = yaml.SafeLoader(text)  # already reads, so it may raise ReaderError
         root = loader.get_single_node()
         if root is None:
             raise ContentError(
@@ -172,7 +173,8 @@ def parse_yaml(text: str, file: str) -> YamlDocument:
             [Diagnostic(file=file, line=1, code="yaml-too-deep", message="nested far too deep")]
         ) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return doc
 
 
