@@ -6,6 +6,7 @@ backdrops). No pygame, no torch.
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Callable
 from functools import lru_cache
@@ -13,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from game.content.library import ContentLibrary, load_library
+from game.content.library import PUZZLE_FILES, ContentLibrary, load_library
+from game.content.lint import check_library
 from game.content.scene_models import SpokenLine
 from game.story.engine import Story
 from game.story.state import GameState
@@ -26,6 +28,13 @@ BACKGROUNDS = {
     "dawn", "rebellion",
 }
 PORTRAITS = {"professor", "hammer", "backprop", "ceo", "committee", "apprentice", "oneai", "narrator"}
+# The origin story's MkDocs icons, which the dialogue box draws as glyphs.
+ICONS = {
+    "shield-check", "coffee", "fan", "key-variant", "bookshelf", "duck", "ladder",
+    "rocket-launch-outline", "pizza", "office-building", "crown", "wall", "gavel", "torch",
+    "sword-cross", "forest", "alert-circle-outline", "brain-flash-outline", "fire", "lightning-bolt",
+}
+ICON = re.compile(r":material-([a-z0-9-]+):")
 ENDINGS = {"open_lab", "glass_box", "lone_genius"}
 PLANNED_PUZZLES = {
     "summon_tensors",
@@ -52,10 +61,20 @@ def library() -> ContentLibrary:
 
 
 def scene_diagnostics(lib: ContentLibrary) -> list[str]:
-    """Problems reported for the scene files (puzzle folders belong to other tests)."""
+    """Everything lint says about the scene files, warnings included, except gates on puzzles
+    whose folder is not written yet (`test_every_puzzle_gate_has_a_puzzle_folder` skips those)."""
+    unwritten = [pid for pid in puzzle_gates(lib) if not written(pid)]
     return [
-        d.render() for d in lib.diagnostics if Path(d.file).parts[:1] == ("scenes",) or "scenes" in d.file
+        d.render()
+        for d in check_library(lib)
+        if Path(d.file).parts[:1] == ("scenes",)
+        and not (d.code == "unknown-puzzle" and any(f"`{pid}`" in d.message for pid in unwritten))
     ]
+
+
+def written(puzzle_id: str) -> bool:
+    """The puzzle's folder holds all its files (a puzzle helper may still be writing it)."""
+    return all((REPO / "puzzles" / puzzle_id / f).is_file() for f in PUZZLE_FILES)
 
 
 def puzzle_gates(lib: ContentLibrary) -> dict[str, str]:
@@ -159,7 +178,7 @@ VERDICT = "the_verdict:decide"
 
 
 # -- structure ------------------------------------------------------------------------------
-def test_scenes_load_without_diagnostics():
+def test_scenes_lint_clean():
     lib = library()
     assert lib.manifest is not None
     assert scene_diagnostics(lib) == []
@@ -195,8 +214,7 @@ def test_house_style_backdrops_portraits_speakers_and_line_length():
                     problems.append(f"{scene.id}:{nid}: unknown speaker {speaker}")
                 if len(text) > MAX_LINE:
                     problems.append(f"{scene.id}:{nid}: {len(text)} characters: {text[:40]}...")
-                if ":material-" in text:
-                    problems.append(f"{scene.id}:{nid}: raw icon code in {text[:40]}...")
+                problems += [f"{scene.id}:{nid}: no glyph for {i}" for i in ICON.findall(text) if i not in ICONS]
     assert problems == []
 
 
@@ -342,8 +360,7 @@ def test_the_story_gates_on_every_planned_puzzle_once():
 
 @pytest.mark.parametrize("puzzle_id", PUZZLE_IDS)
 def test_every_puzzle_gate_has_a_puzzle_folder(puzzle_id):
-    folder = REPO / "puzzles" / puzzle_id
-    if not folder.is_dir():
+    if not written(puzzle_id):
         pytest.skip(f"puzzles/{puzzle_id}/ is not written yet (a puzzle helper is on it)")
     gate = puzzle_gates(library())[puzzle_id]
     entry = library().puzzles.get(puzzle_id)
