@@ -1,0 +1,158 @@
+"""Cell-by-cell comparison of two tensor previews, for marking mismatched cells and for the
+Professor's guesses about *how* values differ (offset, scale, sign, transpose).
+
+The runner's verdict is authoritative; this only re-derives, from the preview values, which
+cells to mark, using torch's default per-dtype tolerances. PURE: no pygame, no torch.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import product
+from typing import Any
+
+from game.runner.protocol import TensorPreview
+
+from game.feedback.numbers import short_dtype
+
+Index = tuple[int, ...]
+
+# (atol, rtol) by dtype, as torch.testing.assert_close uses by default.
+_TOLERANCE: dict[str, tuple[float, float]] = {
+    "float16": (1e-5, 1e-3),
+    "bfloat16": (1e-5, 1.6e-2),
+    "float32": (1e-5, 1.3e-6),
+    "float64": (1e-7, 1e-7),
+    "complex64": (1e-5, 1.3e-6),
+    "complex128": (1e-7, 1e-7),
+}
+
+
+def tolerance_for(dtype: str) -> tuple[float, float]:
+    return _TOLERANCE.get(short_dtype(dtype), (0.0, 0.0))
+
+
+def _number(value: Any) -> float:
+    if isinstance(value, bool):
+        return 1.0 if value else 0.0
+    if isinstance(value, (int, float)):
+        return float(value)
+    if isinstance(value, str):  # runners may spell non-finite values as strings
+        try:
+            return float(value)
+        except ValueError:
+            return math.nan
+    return math.nan
+
+
+def iter_cells(values: Any, shape: list[int]) -> Iterator[tuple[Index, float]]:
+    """Every (index, value) of a nested-list tensor, row-major. A 0-d tensor yields ((), v)."""
+    if not shape:
+        yield (), _number(values)
+        return
+    for index in product(*(range(n) for n in shape)):
+        node = values
+        try:
+            for i in index:
+                node = node[i]
+        except (IndexError, TypeError, KeyError):
+            continue
+        yield index, _number(node)
+
+
+def cell_map(preview: TensorPreview | None) -> dict[Index, float] | None:
+    """All cells of a preview that carries values, else None."""
+    if preview is None or preview.values is None:
+        return None
+    return dict(iter_cells(preview.values, preview.shape))
+
+
+def cells_differ(got: float, expected: float, atol: float, rtol: float) -> bool:
+    if math.isnan(got) or math.isnan(expected):
+        return not (math.isnan(got) and math.isnan(expected))
+    if math.isinf(got) or math.isinf(expected):
+        return got != expected
+    return abs(got - expected) > atol + rtol * abs(expected)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Which cells differ between `got` and `expected` previews of the same shape."""
+
+    mismatched: frozenset[Index]
+    total: int
+    max_abs_diff: float | None
+
+    @property
+    def count(self) -> int:
+        return len(self.mismatched)
+
+
+def compare_previews(
+    expected: TensorPreview | None,
+    got: TensorPreview | None,
+    mismatch_index: list[int] | None = None,
+) -> Comparison | None:
+    """Compare two previews cell by cell; None when shapes differ or values are missing."""
+    exp_cells, got_cells = cell_map(expected), cell_map(got)
+    if expected is None or got is None or exp_cells is None or got_cells is None:
+        return None
+    if list(expected.shape) != list(got.shape):
+        return None
+    atol, rtol = tolerance_for(expected.dtype)
+    mismatched: set[Index] = set()
+    worst: float | None = None
+    for index, e in exp_cells.items():
+        g = got_cells.get(index, math.nan)
+        if cells_differ(g, e, atol, rtol):
+            mismatched.add(index)
+        if math.isfinite(g) and math.isfinite(e):
+            worst = max(worst or 0.0, abs(g - e))
+    if mismatch_index is not None and tuple(mismatch_index) in exp_cells:
+        mismatched.add(tuple(mismatch_index))
+    return Comparison(frozenset(mismatched), len(exp_cells), worst)
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A recognisable relation between wrong and right values."""
+
+    kind: str  # "offset", "scale", "negated", "transposed"
+    amount: float | None = None
+
+
+def value_pattern(expected: TensorPreview | None, got: TensorPreview | None) -> Pattern | None:
+    """Spot a whole-tensor slip: a constant offset or factor, a flipped sign, a transpose."""
+    exp_cells, got_cells = cell_map(expected), cell_map(got)
+    if not exp_cells or not got_cells or expected is None:
+        return None
+    pairs = [(got_cells[i], e) for i, e in exp_cells.items() if i in got_cells]
+    if len(pairs) < 2 or not all(math.isfinite(g) and math.isfinite(e) for g, e in pairs):
+        return None
+    atol, rtol = tolerance_for(expected.dtype)
+    atol, rtol = max(atol, 1e-6), max(rtol, 1e-5)
+    if all(not cells_differ(g, e, atol, rtol) for g, e in pairs):
+        return None
+    if all(not cells_differ(g, -e, atol, rtol) for g, e in pairs):
+        return Pattern("negated")
+    if len(expected.shape) == 2 and expected.shape[0] == expected.shape[1]:
+        if all(not cells_differ(got_cells[(c, r)], e, atol, rtol) for (r, c), e in exp_cells.items()):
+            return Pattern("transposed")
+    offset = pairs[0][0] - pairs[0][1]
+    if all(not cells_differ(g - offset, e, atol, rtol) for g, e in pairs):
+        return Pattern("offset", offset)
+    base = next(((g, e) for g, e in pairs if abs(e) > 1e-12), None)
+    if base is not None and base[0] != 0:
+        factor = base[0] / base[1]
+        if all(not cells_differ(g / factor, e, atol, rtol) for g, e in pairs):
+            return Pattern("scale", factor)
+    return None
+
+
+def value_at(preview: TensorPreview | None, index: list[int] | None) -> float | None:
+    cells = cell_map(preview)
+    if cells is None or index is None:
+        return None
+    return cells.get(tuple(index))

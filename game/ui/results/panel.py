@@ -1,0 +1,302 @@
+"""ResultsPanel: the terminal's results area. Shows a run in progress, a run's result (verdict,
+the Professor's reaction, cases, expected against yours, trace, printed output, scores and
+goals) or the brief's examples; scrolls; cases are selected by click or keys; cells show their
+values on hover.
+
+The content is laid out into a Doc only when something changes (result, selection, size,
+fonts, theme); a frame just blits the visible pieces. On a passing Submit the run's scores
+are folded into the given PuzzleProgress (`game.feedback.scores.record_pass`).
+Must not import torch.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.content.puzzle_models import Goal
+from game.feedback import evaluate_goals, metric_values, react, record_pass, reference_metrics
+from game.feedback.classify import primary_case
+from game.feedback.scores import counts_for_scores, score_rows
+from game.runner.protocol import CaseResult, RunResult
+from game.story.state import PuzzleProgress
+from game.ui.fonts import Fonts
+from game.ui.results.doc import Doc, Hit
+from game.ui.results.sections import Builder, Content, ViewState
+from game.ui.results.style import PanelStyle
+from game.ui.results.textfit import TextCache, ellipsize, wrap
+from game.ui.theme import Theme
+
+_SCROLL_KEYS = {pygame.K_UP: -1, pygame.K_DOWN: 1, pygame.K_PAGEUP: -8, pygame.K_PAGEDOWN: 8}
+
+
+class ResultsPanel:
+    def __init__(self, *, fonts: Fonts, theme: Theme):
+        self.fonts, self.theme = fonts, theme
+        self.style = PanelStyle.from_fonts(fonts)
+        self.rect = pygame.Rect(0, 0, 400, 300)
+        self.focused = False  # the terminal sets this; keys are only taken when focused
+        self._cache = TextCache()
+        self._content: Content | None = None
+        self._running: tuple[str, int, int] | None = None
+        self._view = ViewState()
+        self._doc: Doc | None = None
+        self._lines: list[str] = []
+        self._scroll = 0
+        self._hover: Hit | None = None
+        self._tooltip: pygame.Surface | None = None
+        self._mouse = (0, 0)
+        self._clock = 0.0
+
+    # -- configuration --------------------------------------------------------------------
+    def set_rect(self, rect: pygame.Rect) -> None:
+        rect = pygame.Rect(rect)
+        if rect.size != self.rect.size:
+            self._doc = None
+        self.rect = rect
+
+    def set_fonts(self, fonts: Fonts) -> None:
+        self.fonts, self.style = fonts, PanelStyle.from_fonts(fonts)
+        self._invalidate()
+
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self._invalidate()
+
+    def _invalidate(self) -> None:
+        self._doc, self._tooltip, self._hover = None, None, None
+        self._cache.clear()
+
+    # -- content --------------------------------------------------------------------------
+    def show_running(self, mode: str, done: int, total: int) -> None:
+        self._running = (mode, done, total)
+
+    def show_result(self, result: RunResult, progress: PuzzleProgress | None,
+                    goals: list[Goal] = []) -> None:  # noqa: B006 (never mutated)
+        previous = record_pass(progress, result) if progress is not None else {}
+        scored = counts_for_scores(result)
+        goal_status = evaluate_goals(goals, metric_values(result.metrics)) if scored else []
+        unmet = next((g.goal.text for g in goal_status if g.met is False), None)
+        salt = progress.attempts if progress is not None else 0
+        content = Content(
+            kind="result", cases=result.cases, result=result,
+            reaction=react(result, salt=salt, unmet_goal=unmet),
+            scores=score_rows(result.metrics, reference_metrics(result), previous)
+            if scored else [],
+            goals=goal_status,
+        )
+        self._set_content(content, _primary_index(result))
+
+    def show_examples(self, examples: list[CaseResult]) -> None:
+        self._set_content(Content(kind="examples", cases=list(examples)), 0)
+
+    def _set_content(self, content: Content, selected: int) -> None:
+        self._running = None
+        self._content = content
+        self._view = ViewState(selected=selected)
+        self._scroll = 0
+        self._doc = None
+
+    # -- layout ---------------------------------------------------------------------------
+    def _inner(self) -> pygame.Rect:
+        pad = self.style.pad
+        bar = max(6, pad)
+        return pygame.Rect(self.rect.x + pad, self.rect.y + pad,
+                           max(1, self.rect.w - 2 * pad - bar), max(1, self.rect.h - 2 * pad))
+
+    def _document(self) -> Doc | None:
+        if self._content is None:
+            return None
+        if self._doc is None:
+            doc = Doc(self._inner().w, self._cache)
+            self._lines = Builder(doc, self.style, self.theme).build(self._content, self._view)
+            self._doc = doc
+            self._clamp()
+        return self._doc
+
+    def _max_scroll(self) -> int:
+        doc = self._doc
+        return max(0, doc.height - self._inner().h) if doc is not None else 0
+
+    def _clamp(self) -> None:
+        self._scroll = max(0, min(self._scroll, self._max_scroll()))
+
+    def scroll_by(self, pixels: int) -> None:
+        self._document()
+        self._scroll += pixels
+        self._clamp()
+        self._hover, self._tooltip = None, None
+
+    # -- events ---------------------------------------------------------------------------
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        line = self.style.body.get_linesize()
+        if event.type == pygame.MOUSEWHEEL:
+            if self.rect.collidepoint(self._mouse):
+                self.scroll_by(-event.y * 3 * line)
+                return True
+            return False
+        if event.type == pygame.MOUSEMOTION:
+            self._mouse = event.pos
+            self._update_hover()
+            return self.rect.collidepoint(event.pos)
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            self._mouse = event.pos
+            if not self.rect.collidepoint(event.pos):
+                return False
+            hit = self._hit_at(event.pos)
+            if hit is not None and hit.action:
+                self._act(hit.action)
+            return True
+        if event.type == pygame.KEYDOWN and self.focused and self._content is not None:
+            return self._key(event.key, line)
+        return False
+
+    def _key(self, key: int, line: int) -> bool:
+        if key in _SCROLL_KEYS:
+            step = _SCROLL_KEYS[key]
+            self.scroll_by(step * (line if abs(step) == 1 else self._inner().h // 8))
+        elif key in (pygame.K_LEFT, pygame.K_RIGHT) and self._content and self._content.cases:
+            count = len(self._content.cases)
+            self._select((self._view.selected + (1 if key == pygame.K_RIGHT else -1)) % count)
+        elif key in (pygame.K_HOME, pygame.K_END):
+            self.scroll_by(-10**9 if key == pygame.K_HOME else 10**9)
+        elif key in (pygame.K_o, pygame.K_t, pygame.K_i):
+            self._act("toggle:" + {pygame.K_o: "stdout", pygame.K_t: "trace",
+                                   pygame.K_i: "inputs"}[key])
+        else:
+            return False
+        return True
+
+    def _hit_at(self, pos: tuple[int, int]) -> Hit | None:
+        doc, inner = self._document(), self._inner()
+        if doc is None or not inner.collidepoint(pos):
+            return None
+        return doc.hit_at(pos[0] - inner.x, pos[1] - inner.y + self._scroll)
+
+    def _act(self, action: str) -> None:
+        kind, _, arg = action.partition(":")
+        if kind == "case":
+            self._select(int(arg))
+        elif kind == "toggle":
+            self._view.open ^= {arg}
+            self._doc = None
+
+    def _select(self, index: int) -> None:
+        if index != self._view.selected:
+            self._view.selected = index
+            self._doc = None
+
+    def _update_hover(self) -> None:
+        hit = self._hit_at(self._mouse)
+        if hit is not self._hover:
+            self._hover = hit
+            self._tooltip = self._render_tooltip(hit.tooltip) if hit and hit.tooltip else None
+
+    def _render_tooltip(self, text: str) -> pygame.Surface:
+        s, th = self.style, self.theme
+        width = max(40, min(self.rect.w - 2 * s.pad, s.small.size(text)[0] + 2 * s.pad))
+        lines = wrap(s.small, text, width - 2 * s.pad)
+        h = len(lines) * s.small.get_linesize() + s.pad
+        surface = pygame.Surface((width, h))
+        surface.fill(th.panel_alt)
+        pygame.draw.rect(surface, th.accent2, surface.get_rect(), 1)
+        for i, line in enumerate(lines):
+            surface.blit(self._cache.render(s.small, line, th.text),
+                         (s.pad, s.pad // 2 + i * s.small.get_linesize()))
+        return surface
+
+    # -- frame ----------------------------------------------------------------------------
+    def update(self, dt: float) -> None:
+        self._clock += dt
+
+    def draw(self, surface: pygame.Surface) -> None:
+        th = self.theme
+        pygame.draw.rect(surface, th.panel, self.rect)
+        pygame.draw.rect(surface, th.border, self.rect, 1)
+        clip = surface.get_clip()
+        surface.set_clip(self.rect.clip(clip) if clip else self.rect)
+        if self._running is not None:
+            self._draw_running(surface)
+        else:
+            doc = self._document()
+            if doc is None:
+                self._draw_placeholder(surface)
+            else:
+                inner = self._inner()
+                surface.set_clip(inner.clip(clip) if clip else inner)
+                doc.draw(surface, inner.topleft, self._scroll, inner.h)
+                surface.set_clip(self.rect.clip(clip) if clip else self.rect)
+                self._draw_scrollbar(surface, doc)
+                if self._tooltip is not None:
+                    self._draw_tooltip(surface)
+        surface.set_clip(clip)
+
+    def _draw_scrollbar(self, surface: pygame.Surface, doc: Doc) -> None:
+        inner = self._inner()
+        if doc.height <= inner.h:
+            return
+        x = inner.right + self.style.pad // 2
+        track = pygame.Rect(x, inner.y, max(4, self.style.pad // 2), inner.h)
+        pygame.draw.rect(surface, self.theme.panel_alt, track, 0, 3)
+        h = max(16, inner.h * inner.h // doc.height)
+        y = inner.y + (inner.h - h) * self._scroll // max(1, self._max_scroll())
+        pygame.draw.rect(surface, self.theme.border, (x, y, track.w, h), 0, 3)
+
+    def _draw_tooltip(self, surface: pygame.Surface) -> None:
+        tip = self._tooltip
+        assert tip is not None
+        x = min(self._mouse[0] + 14, self.rect.right - tip.get_width() - 2)
+        y = self._mouse[1] + 18
+        if y + tip.get_height() > self.rect.bottom:
+            y = self._mouse[1] - tip.get_height() - 6
+        surface.blit(tip, (max(self.rect.x + 2, x), max(self.rect.y + 2, y)))
+
+    def _draw_running(self, surface: pygame.Surface) -> None:
+        mode, done, total = self._running or ("submit", 0, 0)
+        s, th, inner = self.style, self.theme, self._inner()
+        what = "the examples" if mode == "try" else "every case, hidden ones too"
+        dots = "." * (1 + int(self._clock * 3) % 3)
+        text = ellipsize(s.bold, f"Running {what}{dots}", inner.w)
+        surface.blit(self._cache.render(s.bold, text, th.accent), inner.topleft)
+        y = inner.y + s.bold.get_linesize() + s.pad
+        bar = pygame.Rect(inner.x, y, inner.w, max(6, s.pad))
+        pygame.draw.rect(surface, th.panel_alt, bar, 0, 3)
+        if total > 0:
+            filled = pygame.Rect(bar.x, bar.y, bar.w * min(done, total) // total, bar.h)
+            pygame.draw.rect(surface, th.accent2, filled, 0, 3)
+        count = ellipsize(s.small, f"{done} of {total} cases" if total else "starting", inner.w)
+        surface.blit(self._cache.render(s.small, count, th.text_dim), (inner.x, bar.bottom + s.pad))
+
+    def _draw_placeholder(self, surface: pygame.Surface) -> None:
+        s, th, inner = self.style, self.theme, self._inner()
+        y = inner.y
+        for line in wrap(s.body, "Results appear here. Try runs the examples; Submit runs "
+                                 "everything, hidden cases included.", inner.w):
+            surface.blit(self._cache.render(s.body, line, th.text_dim), (inner.x, y))
+            y += s.body.get_linesize()
+
+    # -- text -----------------------------------------------------------------------------
+    def describe(self) -> str:
+        if self._running is not None:
+            mode, done, total = self._running
+            return f"Running ({mode}): {done}/{total}"
+        if self._document() is None:
+            return "Results: empty"
+        return "\n".join(self._lines)
+
+    @property
+    def content_height(self) -> int:
+        """Height the content needs (plus padding) at the current width."""
+        doc = self._document()
+        return (doc.height if doc is not None else 0) + 2 * self.style.pad
+
+    @property
+    def overflowing(self) -> list[pygame.Rect]:
+        """Pieces wider than the panel (for tests; always empty unless layout is broken)."""
+        doc = self._document()
+        return doc.overflow() if doc is not None else []
+
+
+def _primary_index(result: RunResult) -> int:
+    """The case the Professor talks about is the one selected first."""
+    case = primary_case(result)
+    return next((i for i, c in enumerate(result.cases) if c is case), 0)

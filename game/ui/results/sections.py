@@ -1,0 +1,246 @@
+"""The results panel's content, section by section: verdict, the Professor's reaction and next
+step, the case list, the selected case (inputs, expected against yours, traceback, shape
+trace), the printed output, scores and goals. Builds a Doc plus the matching text description,
+so what `describe()` says is what is drawn. Must not import torch.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pygame
+
+from game.feedback.classify import case_class
+from game.feedback.professor import Reaction
+from game.feedback.scores import GoalStatus, ScoreRow
+from game.runner.protocol import CaseResult, RunResult
+from game.ui.results.doc import Chip, Doc
+from game.ui.results.scores_view import draw_goals, draw_scores
+from game.ui.results.style import PanelStyle
+from game.ui.results.value_view import ValueDrawer
+from game.ui.theme import Theme
+
+MAX_STDOUT_LINES = 300
+MAX_TRACE_OPS = 60
+
+_VERDICT_TEXT = {
+    "pass": "PASSED", "fail": "FAILED", "error": "ERROR", "timeout": "TIMED OUT",
+    "memory": "OUT OF MEMORY", "output_limit": "TOO MUCH OUTPUT", "rule_violation": "RULE BROKEN",
+}
+_CLASS_TEXT = {
+    "shape": "wrong shape", "dtype": "wrong dtype", "device": "wrong device",
+    "values": "wrong values", "nan": "NaN or inf", "type": "not a tensor",
+    "exception": "exception", "timeout": "timeout", "memory": "memory", "rule": "rule broken",
+    "missing_function": "function missing", "syntax": "syntax error",
+    "output_limit": "output limit", "tampering": "inputs modified",
+}
+_STATUS_MARK = {"pass": "✓", "fail": "✗", "error": "!", "skipped": "–"}
+
+
+@dataclass
+class Content:
+    """Everything the panel shows besides layout state."""
+
+    kind: str  # "result" or "examples"
+    cases: list[CaseResult]
+    result: RunResult | None = None
+    reaction: Reaction | None = None
+    scores: list[ScoreRow] = field(default_factory=list)
+    goals: list[GoalStatus] = field(default_factory=list)
+
+
+@dataclass
+class ViewState:
+    selected: int = 0
+    open: set[str] = field(default_factory=set)  # expanded sections: inputs, trace, stdout
+
+
+class Builder:
+    def __init__(self, doc: Doc, style: PanelStyle, theme: Theme):
+        self.doc, self.s, self.th = doc, style, theme
+        self.lines: list[str] = []
+
+    def build(self, content: Content, view: ViewState) -> list[str]:
+        if content.kind == "examples":
+            self._examples_header(content)
+        else:
+            self._verdict(content)
+        self._case_chips(content.cases, view.selected)
+        if content.cases:
+            case = content.cases[min(view.selected, len(content.cases) - 1)]
+            self._case(case, view, examples=content.kind == "examples")
+        if content.result is not None:
+            self._stdout(content.result, view)
+            if content.scores:
+                self._heading("Scores")
+                self.lines.append("Scores:")
+                self.lines += draw_scores(self.doc, content.scores, self.s, self.th)
+            if content.goals:
+                self._heading("Goals")
+                self.lines.append("Goals:")
+                self.lines += draw_goals(self.doc, content.goals, self.s, self.th)
+        self.doc.gap(self.s.pad)
+        self.doc.finish()
+        return self.lines
+
+    # -- header ---------------------------------------------------------------------------
+    def _verdict(self, content: Content) -> None:
+        result, reaction, s, th = content.result, content.reaction, self.s, self.th
+        assert result is not None and reaction is not None
+        passed = result.verdict == "pass"
+        badge = "TRY" if result.mode == "try" else "SUBMIT"
+        verdict = _VERDICT_TEXT.get(result.verdict, result.verdict.upper())
+        if reaction.failure is not None:
+            verdict += ": " + _CLASS_TEXT.get(reaction.failure, reaction.failure)
+        counted = [c for c in result.cases if c.status != "skipped"]
+        tally = f"{sum(c.status == 'pass' for c in counted)}/{len(counted)} cases" \
+            if counted else ""
+        self.doc.flow([
+            Chip(badge, s.bold, th.bg, fill=th.accent2 if badge == "TRY" else th.accent,
+                 pad=s.pad // 2),
+            *(Chip(word, s.verdict, th.success if passed else th.error)
+              for word in verdict.split(" ")),
+            Chip(" · ".join(x for x in (tally, f"on {result.device}") if x), s.small,
+                 th.text_dim),
+        ], gap=s.pad)
+        self.doc.gap(s.pad)
+        self.lines.append(f"[{badge}] {verdict} {tally} on {result.device}".strip())
+        self._professor(reaction, result)
+
+    def _professor(self, reaction: Reaction, result: RunResult) -> None:
+        s, th, doc = self.s, self.th, self.doc
+        top = doc.y
+        doc.gap(s.pad)
+        inner = doc.width - 2 * s.pad
+        doc.text("Professor Torchenstein", s.bold, th.accent, s.pad, inner)
+        doc.text(reaction.text, s.body, th.text, s.pad, inner)
+        doc.gap(s.pad // 2)
+        doc.text("Next step: " + reaction.next_step, s.bold, th.accent2, s.pad, inner)
+        if result.message and result.message not in reaction.text and result.verdict != "pass":
+            doc.gap(s.pad // 2)
+            doc.text(result.message, s.small, th.text_dim, s.pad, inner)
+        doc.gap(s.pad)
+        doc.box(pygame.Rect(0, top, doc.width, doc.y - top), th.panel_alt, th.border, 1, 6)
+        doc.gap(s.pad)
+        self.lines += [f"Professor: {reaction.text}", f"Next step: {reaction.next_step}"]
+        if result.message:
+            self.lines.append(f"Runner: {result.message}")
+
+    def _examples_header(self, content: Content) -> None:
+        self._heading("Examples from the brief")
+        self.doc.text("What your function receives, and what it must return.", self.s.small,
+                      self.th.text_dim)
+        self.doc.gap(self.s.pad)
+        self.lines.append(f"Examples: {len(content.cases)}")
+
+    def _heading(self, text: str) -> None:
+        self.doc.text(text, self.s.bold, self.th.accent)
+        self.doc.gap(self.s.pad // 2)
+
+    # -- cases ----------------------------------------------------------------------------
+    def _case_chips(self, cases: list[CaseResult], selected: int) -> None:
+        s, th = self.s, self.th
+        if not cases:
+            return
+        chips = []
+        for i, case in enumerate(cases):
+            mark = _STATUS_MARK.get(case.status, "?")
+            color = {"pass": th.success, "fail": th.bad_cell, "error": th.error}.get(
+                case.status, th.text_dim)
+            label = case.name if case.kind in case.name else f"{case.name} · {case.kind}"
+            chips.append(Chip(f"{mark} {label}", s.small, th.text,
+                              fill=th.selection if i == selected else th.panel_alt,
+                              border=color, pad=s.pad // 2, action=f"case:{i}",
+                              tooltip=f"{case.kind} case: {case.status}"))
+            cls = case_class(case)
+            self.lines.append(f"{'>' if i == selected else ' '} {mark} {case.name} ({case.kind}):"
+                              f" {case.status}" + (f" [{cls}]" if cls else ""))
+        self.doc.flow(chips, gap=s.pad // 2)
+        self.doc.gap(s.gap)
+
+    def _case(self, case: CaseResult, view: ViewState, examples: bool) -> None:
+        s, th, doc = self.s, self.th, self.doc
+        drawer = ValueDrawer(doc, s, th)
+        cls = case_class(case)
+        title = f"Case “{case.name}”" + ("" if case.kind in case.name else f" ({case.kind})")
+        if not examples:
+            title += f": {case.status}" + (f", {_CLASS_TEXT.get(cls, cls)}" if cls else "")
+        doc.text(title, s.bold, th.text)
+        if case.message:
+            doc.text(case.message, s.small, th.text_dim)
+        doc.gap(s.pad // 2)
+        self.lines.append(title)
+        if case.inputs:
+            if self._toggle("inputs", f"Inputs ({len(case.inputs)})", view, examples):
+                for i, value in enumerate(case.inputs):
+                    self.lines += drawer.single(value, f"Input {i + 1}")
+        if examples and case.expected is not None:
+            self._heading("Expected output")
+            self.lines += drawer.single(case.expected, "Expected")
+        elif case.expected is not None or case.got is not None:
+            self.lines += drawer.pair(case.expected, case.got, case.mismatch_index,
+                                      case.max_abs_diff)
+        if case.traceback:
+            self._heading("Traceback")
+            doc.text(case.traceback, s.mono, th.error)
+            doc.gap(s.pad)
+            self.lines.append("Traceback: " + case.traceback.strip().splitlines()[-1])
+        if case.trace:
+            self._trace(case, view)
+
+    def _toggle(self, name: str, label: str, view: ViewState, default: bool) -> bool:
+        """A clickable section header; returns whether the section is expanded."""
+        expanded = (name in view.open) != default
+        s, th = self.s, self.th
+        tip = "click to " + ("collapse" if expanded else "expand")
+        self.doc.flow([Chip("▼" if expanded else "▶", s.mono, th.accent, action=f"toggle:{name}",
+                            tooltip=tip),
+                       Chip(label, s.bold, th.accent, action=f"toggle:{name}", tooltip=tip)],
+                      gap=s.pad // 2)
+        self.doc.gap(s.pad // 2)
+        self.lines.append(("[-] " if expanded else "[+] ") + label)
+        return expanded
+
+    def _trace(self, case: CaseResult, view: ViewState) -> None:
+        s, th, doc = self.s, self.th, self.doc
+        ops = case.trace or []
+        if not self._toggle("trace", f"Shape trace ({len(ops)} torch calls)", view,
+                            case.status != "pass"):
+            return
+        for op in ops[:MAX_TRACE_OPS]:
+            hot = case.line is not None and op.line == case.line
+            top = doc.y
+            line = f"L{op.line}" if op.line is not None else "L?"
+            flow = " ".join(op.inputs) + " → " + ", ".join(op.outputs)
+            doc.flow([Chip(line, s.mono, th.warning if hot else th.text_dim),
+                      Chip(op.op, s.mono, th.accent2), Chip(flow, s.mono, th.text)]
+                     + ([Chip("◀ fails here", s.small, th.warning)] if hot else []), gap=s.pad)
+            if hot:
+                doc.box(pygame.Rect(0, top - 1, doc.width, doc.y - top + 2), th.current_line)
+            self.lines.append(f"  {line} {op.op}: {flow}" + (" <- fails here" if hot else ""))
+            doc.gap(max(2, s.pad // 3))
+        if len(ops) > MAX_TRACE_OPS:
+            doc.text(f"... and {len(ops) - MAX_TRACE_OPS} more calls", s.small, th.text_dim)
+        doc.gap(s.pad)
+
+    def _stdout(self, result: RunResult, view: ViewState) -> None:
+        s, th, doc = self.s, self.th, self.doc
+        if not result.stdout:
+            return
+        lines = result.stdout.rstrip("\n").split("\n")
+        default = result.mode == "try" or result.verdict == "output_limit"
+        if not self._toggle("stdout", f"Printed output ({len(lines)} lines)", view, default):
+            return
+        shown = lines[:MAX_STDOUT_LINES]
+        top = doc.y
+        doc.gap(s.pad // 2)
+        doc.text("\n".join(shown), s.mono, th.text, s.pad, doc.width - 2 * s.pad)
+        cut = len(lines) - len(shown)
+        if cut or result.stdout_truncated:
+            doc.text(f"(output cut: {cut} more lines here" + (", and the runner kept only the "
+                     "first part" if result.stdout_truncated else "") + ")", s.small, th.warning,
+                     s.pad, doc.width - 2 * s.pad)
+        doc.gap(s.pad // 2)
+        doc.box(pygame.Rect(0, top - 1, doc.width, doc.y - top + 1), th.bg, th.border)
+        doc.gap(s.pad)
+        self.lines += ["  " + line for line in shown[:20]]
