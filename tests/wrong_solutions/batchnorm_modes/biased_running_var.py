@@ -1,5 +1,5 @@
-# Wrong: stores the BIASED batch variance in the running variance; nn.BatchNorm1d stores the
-# PyTorch's batch norm stores the unbiased one (times n / (n - 1)).
+# Wrong: stores the BIASED batch variance in the running variance; PyTorch's batch norm
+# stores the unbiased one (times n / (n - 1)).
 import torch
 
 
