@@ -1,0 +1,77 @@
+"""Small drawing pieces around the editor: buttons, word-wrapped text and tooltips, in the
+theme's colours. Must not import torch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pygame
+
+from game.ui.theme import Theme
+
+
+@dataclass
+class Button:
+    label: str
+    action: Callable[[], object]
+    hint: str = ""  # said on hover and in describe()
+    toggled: bool = False
+    rect: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
+
+    def fit(self, font: pygame.font.Font, x: int, y: int, height: int) -> int:
+        """Place the button at (x, y); returns the x just after it."""
+        self.rect = pygame.Rect(x, y, font.size(self.label)[0] + height // 2 * 2, height)
+        return self.rect.right
+
+    def draw(self, surface: pygame.Surface, font: pygame.font.Font, theme: Theme, hovered: bool) -> None:
+        fill = theme.panel_alt if hovered or self.toggled else theme.panel
+        pygame.draw.rect(surface, fill, self.rect, border_radius=5)
+        pygame.draw.rect(surface, theme.accent if self.toggled else theme.border, self.rect, 1, border_radius=5)
+        label = font.render(self.label, True, theme.text)
+        surface.blit(label, label.get_rect(center=self.rect.center))
+
+
+def wrap(text: str, font: pygame.font.Font, width: int, max_lines: int | None = None) -> list[str]:
+    """Split `text` into lines no wider than `width`; the last kept line ends in an ellipsis
+    when text had to be dropped."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split(" "):
+            candidate = f"{line} {word}" if line else word
+            if font.size(candidate)[0] <= width or not line:
+                line = candidate
+            else:
+                lines.append(line)
+                line = word
+        lines.append(line)
+    if max_lines is not None and len(lines) > max_lines:
+        lines = lines[:max_lines]
+        last = lines[-1]
+        while last and font.size(last + "…")[0] > width:
+            last = last[:-1]
+        lines[-1] = last + "…"
+    return lines
+
+
+def draw_lines(surface: pygame.Surface, lines: list[str], font: pygame.font.Font, colour: tuple[int, int, int], x: int, y: int) -> None:
+    for line in lines:
+        surface.blit(font.render(line, True, colour), (x, y))
+        y += font.get_linesize()
+
+
+def draw_tooltip(
+    surface: pygame.Surface, text: str, anchor: tuple[int, int], font: pygame.font.Font, theme: Theme, bounds: pygame.Rect
+) -> None:
+    """A boxed message below-right of `anchor`, kept inside `bounds`."""
+    pad = 8
+    lines = wrap(text, font, max(120, bounds.w * 2 // 3))
+    width = max(font.size(line)[0] for line in lines) + 2 * pad
+    height = len(lines) * font.get_linesize() + 2 * pad
+    box = pygame.Rect(anchor[0] + 12, anchor[1] + 18, width, height)
+    box.clamp_ip(bounds)
+    pygame.draw.rect(surface, theme.panel_alt, box, border_radius=6)
+    pygame.draw.rect(surface, theme.border, box, 1, border_radius=6)
+    draw_lines(surface, lines, font, theme.text, box.x + pad, box.y + pad)

@@ -1,0 +1,176 @@
+"""The bar under the toolbar for Ctrl+F (find, incremental, with match count and case toggle)
+and Ctrl+G (go to line). Keys reach it while it has focus; clicking the code gives focus back
+to the editor and leaves the matches highlighted. Must not import torch.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import pygame
+
+from game.text.find import Match, find_all
+from game.text.words import word_left
+from game.ui.editor.chrome import Button
+from game.ui.editor.keys import MODIFIER_KEYS, command_held
+from game.ui.editor.widget import EditorWidget
+from game.ui.theme import Theme
+
+Mode = Literal["find", "goto"]
+
+
+class FindBar:
+    def __init__(self, widget: EditorWidget) -> None:
+        self.widget = widget
+        self.mode: Mode | None = None
+        self.query = ""
+        self.case_sensitive = False
+        self.focused = False
+        self.note = ""
+        self.rect = pygame.Rect(0, 0, 0, 0)
+        self._field = pygame.Rect(0, 0, 0, 0)
+        self._status_x = 0
+        self._cache: tuple[tuple[int, str, bool], list[Match]] | None = None
+        self._find_buttons = [
+            Button("Prev", self.previous, "previous match (Shift+Enter)"),
+            Button("Next", self.next, "next match (Enter)"),
+            Button("Aa", self.toggle_case, "match case"),
+            Button("Close", self.close, "close the bar"),
+        ]
+        self._goto_buttons = [Button("Go", self.go, "go to the line (Enter)"), Button("Close", self.close, "close the bar")]
+
+    @property
+    def buttons(self) -> list[Button]:
+        return self._find_buttons if self.mode == "find" else self._goto_buttons if self.mode else []
+
+    # -- actions ------------------------------------------------------------------------------
+    def open(self, mode: Mode) -> None:
+        self.mode, self.focused, self.note = mode, True, ""
+        self.query = ""
+        selected = self.widget.editor.selected_text
+        if mode == "find" and selected and "\n" not in selected:
+            self.query = selected
+        self._find_buttons[2].toggled = self.case_sensitive
+
+    def close(self) -> None:
+        self.mode, self.focused, self.note = None, False, ""
+        self.widget.set_matches([])
+
+    def matches(self) -> list[Match]:
+        if self.mode != "find":
+            return []
+        key = (self.widget.editor.version, self.query, self.case_sensitive)
+        if self._cache is None or self._cache[0] != key:
+            self._cache = (key, find_all(self.widget.editor.lines, self.query, self.case_sensitive))
+        return self._cache[1]
+
+    def _search(self, *, backwards: bool = False, incremental: bool = False) -> None:
+        if self.query:
+            self.widget.editor.find(self.query, backwards=backwards, case_sensitive=self.case_sensitive, incremental=incremental)
+            self.widget.ensure_caret_visible()
+
+    def next(self) -> None:
+        self._search()
+
+    def previous(self) -> None:
+        self._search(backwards=True)
+
+    def toggle_case(self) -> None:
+        self.case_sensitive = not self.case_sensitive
+        self._find_buttons[2].toggled = self.case_sensitive
+        self._search(incremental=True)
+
+    def go(self) -> None:
+        count = self.widget.editor.buffer.line_count
+        if not self.query.isdigit() or not 1 <= int(self.query) <= count:
+            self.note = f"Type a line number from 1 to {count}."
+            return
+        self.widget.editor.goto_line(int(self.query))
+        self.widget.ensure_caret_visible()
+        self.close()
+
+    def type_text(self, text: str) -> None:
+        text = text.split("\n")[0]
+        if self.mode == "goto":
+            text = "".join(ch for ch in text if ch.isdigit())
+        self.query += text
+        self.note = ""
+        if self.mode == "find":
+            self._search(incremental=True)
+
+    def key(self, key: int, mod: int) -> bool:
+        shift, cmd = bool(mod & pygame.KMOD_SHIFT), command_held(mod)
+        if key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            (self.go if self.mode == "goto" else self.previous if shift else self.next)()
+        elif key == pygame.K_BACKSPACE:
+            self.query = self.query[: word_left(self.query, len(self.query))] if cmd else self.query[:-1]
+            if self.mode == "find":
+                self._search(incremental=True)
+        elif key in (pygame.K_UP, pygame.K_DOWN) and self.mode == "find":
+            (self.previous if key == pygame.K_UP else self.next)()
+        elif key == pygame.K_TAB:
+            self.focused = False  # back to the code, bar stays open
+        elif cmd and key == pygame.K_v:
+            self.type_text(self.widget.clipboard.get())
+        elif key in MODIFIER_KEYS or cmd or mod & pygame.KMOD_ALT:
+            return False
+        return True
+
+    def click(self, xy: tuple[int, int]) -> bool:
+        for button in self.buttons:
+            if button.rect.collidepoint(xy):
+                button.action()
+                return True
+        self.focused = self.rect.collidepoint(xy)
+        return self.focused
+
+    # -- showing ------------------------------------------------------------------------------
+    def status(self) -> str:
+        if self.mode == "goto":
+            return self.note or f"1 to {self.widget.editor.buffer.line_count}"
+        if not self.query:
+            return "type to search"
+        matches = self.matches()
+        if not matches:
+            return "no matches"
+        selection = self.widget.editor.selection
+        for index, match in enumerate(matches, 1):
+            if match == selection:
+                return f"{index} of {len(matches)}"
+        return f"{len(matches)} matches"
+
+    def describe(self) -> str:
+        label = "find" if self.mode == "find" else "go to line"
+        case = ", match case" if self.mode == "find" and self.case_sensitive else ""
+        focus = ", focused" if self.focused else ""
+        return f'[{label}] "{self.query}" {self.status()}{case}{focus}'
+
+    def layout(self, rect: pygame.Rect, font: pygame.font.Font) -> None:
+        self.rect = rect
+        pad = 6
+        height = rect.h - 2 * pad
+        label_w = font.size("Go to line")[0] + 2 * pad
+        field_w = min(360, rect.w // 3)
+        self._field = pygame.Rect(rect.x + label_w, rect.y + pad, field_w, height)
+        x = self._field.right + 2 * pad
+        for button in self.buttons:
+            x = button.fit(font, x, rect.y + pad, height) + pad
+        self._status_x = x + pad
+
+    def draw(self, surface: pygame.Surface, font: pygame.font.Font, theme: Theme, mouse: tuple[int, int] | None) -> None:
+        surface.fill(theme.panel, self.rect)
+        pad = 6
+        y = self.rect.centery - font.get_linesize() // 2
+        surface.blit(font.render("Find" if self.mode == "find" else "Go to line", True, theme.text_dim), (self.rect.x + pad, y))
+        pygame.draw.rect(surface, theme.bg, self._field, border_radius=4)
+        pygame.draw.rect(surface, theme.accent2 if self.focused else theme.border, self._field, 1, border_radius=4)
+        shown = font.render(self.query, True, theme.text)
+        inner = self._field.inflate(-2 * pad, 0)
+        offset = max(0, shown.get_width() - inner.w + 2)  # keep the end of a long query visible
+        surface.blit(shown, (inner.x - offset, y), area=pygame.Rect(offset, 0, inner.w, shown.get_height()))
+        if self.focused:
+            surface.fill(theme.accent2, (inner.x + shown.get_width() - offset, y, 2, font.get_linesize()))
+        colour = theme.error if self.note or self.status() == "no matches" else theme.text_dim
+        surface.blit(font.render(self.status(), True, colour), (self._status_x, y))
+        for button in self.buttons:
+            button.draw(surface, font, theme, mouse is not None and button.rect.collidepoint(mouse))
