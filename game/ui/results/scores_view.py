@@ -37,16 +37,16 @@ def draw_scores(doc: Doc, rows: list[ScoreRow], style: PanelStyle, theme: Theme)
         for (text, color), value in zip(bar_labels, figures):
             if value is None:
                 continue
+            if bar_max < 24:  # too narrow for bars: plain wrapped figures
+                doc.text(f"{text}: {fmt_metric(row.metric, value)}", s.small, theme.text_dim)
+                continue
             y, h = doc.y, s.small.get_linesize()
             doc.blit(doc.cache.render(s.small, text, theme.text_dim), 0, y)
+            length = max(2, round(bar_max * value / top))
+            doc.box(pygame.Rect(label_w, y + h // 4, bar_max, h // 2), theme.panel_alt)
+            doc.box(pygame.Rect(label_w, y + h // 4, length, h // 2), color)
             figure = doc.cache.render(s.small, fmt_metric(row.metric, value), theme.text)
-            if bar_max >= 24:
-                length = max(2, round(bar_max * value / top))
-                doc.box(pygame.Rect(label_w, y + h // 4, bar_max, h // 2), theme.panel_alt)
-                doc.box(pygame.Rect(label_w, y + h // 4, length, h // 2), color)
-                doc.blit(figure, label_w + bar_max + s.pad, y)
-            else:
-                doc.blit(figure, label_w, y)
+            doc.blit(figure, label_w + bar_max + s.pad, y)
             doc.y += h
         doc.gap(s.pad)
         lines.append(row.describe())

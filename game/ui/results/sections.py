@@ -55,6 +55,14 @@ class ViewState:
     open: set[str] = field(default_factory=set)  # expanded sections: inputs, trace, stdout
 
 
+def _chip_cases(cases: list[CaseResult], selected: int, limit: int = 12) -> set[int]:
+    """Which cases get a chip: all when few; else examples, failures and the selection."""
+    if len(cases) <= limit:
+        return set(range(len(cases)))
+    keep = {i for i, c in enumerate(cases) if c.kind == "example" or c.status != "pass"}
+    return set(sorted(keep)[: limit * 2]) | {selected}
+
+
 class Builder:
     def __init__(self, doc: Doc, style: PanelStyle, theme: Theme):
         self.doc, self.s, self.th = doc, style, theme
@@ -65,7 +73,7 @@ class Builder:
             self._examples_header(content)
         else:
             self._verdict(content)
-        self._case_chips(content.cases, view.selected)
+        self._case_chips(content.cases, view.selected, content.kind == "examples")
         if content.cases:
             case = content.cases[min(view.selected, len(content.cases) - 1)]
             self._case(case, view, examples=content.kind == "examples")
@@ -138,23 +146,31 @@ class Builder:
         self.doc.gap(self.s.pad // 2)
 
     # -- cases ----------------------------------------------------------------------------
-    def _case_chips(self, cases: list[CaseResult], selected: int) -> None:
+    def _case_chips(self, cases: list[CaseResult], selected: int, examples: bool) -> None:
         s, th = self.s, self.th
         if not cases:
             return
         chips = []
+        shown = _chip_cases(cases, selected)
         for i, case in enumerate(cases):
-            mark = _STATUS_MARK.get(case.status, "?")
+            mark = "•" if examples else _STATUS_MARK.get(case.status, "?")
+            cls = case_class(case)
+            self.lines.append(f"{'>' if i == selected else ' '} {mark} {case.name} ({case.kind}):"
+                              f" {case.status}" + (f" [{cls}]" if cls else ""))
+            if i not in shown:
+                continue
             color = {"pass": th.success, "fail": th.bad_cell, "error": th.error}.get(
                 case.status, th.text_dim)
             label = case.name if case.kind in case.name else f"{case.name} · {case.kind}"
             chips.append(Chip(f"{mark} {label}", s.small, th.text,
                               fill=th.selection if i == selected else th.panel_alt,
                               border=color, pad=s.pad // 2, action=f"case:{i}",
-                              tooltip=f"{case.kind} case: {case.status}"))
-            cls = case_class(case)
-            self.lines.append(f"{'>' if i == selected else ' '} {mark} {case.name} ({case.kind}):"
-                              f" {case.status}" + (f" [{cls}]" if cls else ""))
+                              tooltip=f"{case.kind} case" + ("" if examples else
+                                                             f": {case.status}")))
+        hidden = len(cases) - len(shown)
+        if hidden:
+            chips.append(Chip(f"+{hidden} more (← → to browse)", s.small, th.text_dim,
+                              pad=s.pad // 2))
         self.doc.flow(chips, gap=s.pad // 2)
         self.doc.gap(s.gap)
 
@@ -175,8 +191,7 @@ class Builder:
                 for i, value in enumerate(case.inputs):
                     self.lines += drawer.single(value, f"Input {i + 1}")
         if examples and case.expected is not None:
-            self._heading("Expected output")
-            self.lines += drawer.single(case.expected, "Expected")
+            self.lines += drawer.single(case.expected, "Expected output")
         elif case.expected is not None or case.got is not None:
             self.lines += drawer.pair(case.expected, case.got, case.mismatch_index,
                                       case.max_abs_diff)
