@@ -74,6 +74,13 @@ class Harness:
     def wheel(self, y: int, x: int = 0) -> None:
         self.post(pygame.MOUSEWHEEL, x=x, y=y, flipped=False, precise_x=float(x), precise_y=float(y))
 
+    def point_at(self, line: int, col: int) -> tuple[int, int]:
+        """Screen point of 1-based `line`, 0-based `col` in the code view (must be visible)."""
+        widget = self.pane.widget
+        x = widget.text_rect.x + widget.pad + col * widget.renderer.char_width
+        y = widget.rect.y + (line - 1 - widget.scroll_line) * widget.line_height + widget.line_height // 2
+        return x, y
+
     # -- running ------------------------------------------------------------------------------
     def frame(self, dt: float = 1 / 60) -> None:
         """One frame of the loop a screen runs: events, update, draw, flip."""

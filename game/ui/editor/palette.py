@@ -58,7 +58,7 @@ def palette_for(theme: Theme) -> Palette:
         gutter_text=theme.text_dim,
         gutter_current=theme.text,
         current_line=theme.current_line,
-        selection=theme.selection,
+        selection=mix(bg, theme.selection, 0.65),  # darker than the theme's, so code stays readable
         find_match=mix(bg, theme.warning, 0.35),
         caret=theme.accent2,
         scrollbar=theme.border,
@@ -80,5 +80,5 @@ def palette_for(theme: Theme) -> Palette:
             "error": theme.error,
         },
         markers=dict(markers),
-        marker_line={kind: mix(bg, colour, 0.18) for kind, colour in markers.items()},
+        marker_line={kind: mix(bg, colour, 0.16) for kind, colour in markers.items()},
     )
