@@ -90,7 +90,7 @@ def dtype_advice(got: str, expected: str) -> str:
     cast = _CAST.get(e, f".to(torch.{e})")
     if e.startswith("int") and g.startswith("float"):
         return f"pass dtype=torch.{e} where you create it, or call {cast}: integer " \
-               "arithmetic only, please; `/` always makes floats, `//` does not"
+               "arithmetic only, please: a / always makes floats, a // does not"
     if e == "bool":
         return f"comparisons already give bool; or call {cast}"
     return f"pass dtype=torch.{e} when you create the tensor, or convert it with {cast}"
@@ -157,7 +157,7 @@ def type_advice(case: CaseResult) -> str:
     what = got.text if got is not None else "nothing"
     kind = got.kind if got is not None else "none"
     if kind == "none":
-        return "your function returned None: did you forget the `return`?"
+        return "your function returned None: did you forget the return statement?"
     if case.expected is not None and case.expected.kind == "sequence" and kind == "tensor":
         return f"I asked for a tuple of {len(case.expected.items or [])} values, " \
                "you returned one tensor"

@@ -32,7 +32,7 @@ def fmt_number(value: object, digits: int = 4, mark_float: bool = False) -> str:
     if math.isinf(value):
         return "inf" if value > 0 else "-inf"
     if value == 0:
-        return "0"
+        return "0." if mark_float else "0"
     if value == int(value) and abs(value) < 1e6:
         return str(int(value)) + ("." if mark_float else "")
     text = f"{value:.{digits}g}"

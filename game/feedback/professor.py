@@ -70,9 +70,9 @@ _LINES: dict[str, list[str]] = {
         "Not like that, apprentice! {reason}",
     ],
     "missing_function": [
-        "I called for `{entry}` and nobody answered!",
-        "Where is `{entry}`? I searched your whole notebook!",
-        "No `{entry}` in sight! How shall I run what does not exist?",
+        "I called for {entry} and nobody answered!",
+        "Where is {entry}? I searched your whole notebook!",
+        "No {entry} in sight! How shall I run what does not exist?",
     ],
     "syntax": [
         "{where} is not Python, it is a ransom note!",
@@ -145,7 +145,7 @@ def _where(line: int | None) -> str:
 def _entry_name(message: str) -> str:
     match = re.search(r"`(\w+)`|'(\w+)'|\b(\w+)\(\)", message)
     if match:
-        return next(g for g in match.groups() if g)
+        return next(g for g in match.groups() if g) + "()"
     return "your function"
 
 

@@ -170,7 +170,7 @@ class ValueDrawer:
             if compared and role == "got":
                 desc += f", {len(compared)} mismatched cell(s) marked"
         elif t.heatmap:
-            size = heatmap_size(t.shape, width, s.body.get_linesize() * 10)
+            size = heatmap_size(t.shape, width, self._heat_height(width))
             image = render_heatmap(t.heatmap, size, ColourFn(*value_range))
             doc.blit(image, x, doc.y)
             doc.hit(pygame.Rect(x, doc.y, image.get_width(), image.get_height()),
@@ -199,6 +199,10 @@ class ValueDrawer:
             doc.hit(cell.rect.move(x, top), tooltip=text, action=f"cell:{role}")
         doc.y = top + picture.surface.get_height() + self.style.pad // 2
 
+    def _heat_height(self, width: int) -> int:
+        """Tall enough to read on big windows, short enough to leave room on small ones."""
+        return max(self.style.body.get_linesize() * 8, min(width, 360))
+
     def _heat_difference(self, exp: TensorPreview, got: TensorPreview,
                          value_range: tuple[float | None, float | None]) -> None:
         """For heatmap-only pairs of equal grids: a third map showing where they differ."""
@@ -212,7 +216,8 @@ class ValueDrawer:
         s, th, doc = self.style, self.theme, self.doc
         doc.text("Where they differ (dark: same, orange: different)", s.bold, th.text)
         doc.gap(s.pad // 2)
-        size = heatmap_size(exp.shape, (doc.width - s.gap) // 2, s.body.get_linesize() * 8)
+        half = (doc.width - s.gap) // 2
+        size = heatmap_size(exp.shape, half, self._heat_height(half))
         image = render_heatmap(diff, size, ColourFn(0.0, worst, mix(th.panel, th.bg, 0.5),
                                                     th.bad_cell))
         doc.hit(pygame.Rect(0, doc.y, *size), tooltip=f"|yours - expected|, brightest = "
@@ -224,7 +229,9 @@ class ValueDrawer:
                          index: list[int] | None, max_abs_diff: float | None) -> str:
         s, th, doc = self.style, self.theme, self.doc
         parts = []
-        if comparison is not None:
+        if comparison is not None and comparison.count == 0:
+            parts.append(f"all {comparison.total} values match")
+        elif comparison is not None:
             parts.append(f"{comparison.count} of {comparison.total} cells differ")
         if max_abs_diff is None and comparison is not None:
             max_abs_diff = comparison.max_abs_diff
