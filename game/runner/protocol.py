@@ -94,8 +94,16 @@ class Metrics(BaseModel):
 
     duration_ms: float = 0.0
     time_ms: float | None = Field(default=None, description="Median time of the entry function.")
-    ops: int | None = Field(default=None, description="torch ops dispatched, summed over cases.")
-    peak_memory_bytes: int | None = None
+    ops: int | None = Field(
+        default=None,
+        description="torch (aten) ops dispatched by one call of the entry function: the most "
+        "over the visible examples, so it is comparable between runs and with the reference.",
+    )
+    peak_memory_bytes: int | None = Field(
+        default=None,
+        description="Peak bytes held by tensors the code allocated during one call (the most "
+        "over the visible examples).",
+    )
     code_lines: int = 0
     code_chars: int = 0
 
@@ -129,14 +137,35 @@ class RunResult(BaseModel):
     duration_ms: float = 0.0
     stdout: str = Field(default="", description="What the player's code printed (capped).")
     stdout_truncated: bool = False
+    reference_metrics: Metrics | None = Field(
+        default=None,
+        description="The reference solution's metrics, measured the same way on the same device, "
+        "so the game can show the player's scores beside the Professor's.",
+    )
 
 
 class JobEvent(BaseModel):
     """What the service sends back: progress while running, then exactly one result."""
 
     job: str
-    kind: Literal["started", "progress", "result", "cancelled", "error"]
+    kind: Literal["started", "progress", "result", "cancelled", "error", "examples", "devices"]
     done: int = 0
     total: int = 0
     result: RunResult | None = None
     message: str = ""
+    examples: list[CaseResult] | None = Field(
+        default=None,
+        description="For kind `examples` (answer to a describe request): the visible examples "
+        "with their inputs and expected outputs as previews.",
+    )
+    devices: list[str] | None = Field(
+        default=None, description="For kind `devices`: the devices the runner service found."
+    )
+
+
+class DescribeRequest(BaseModel):
+    """Ask for a puzzle's visible examples (inputs and expected outputs) to draw in the brief."""
+
+    type: Literal["describe"] = "describe"
+    job: str
+    puzzle: str

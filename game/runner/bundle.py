@@ -1,0 +1,158 @@
+"""A puzzle as the trusted runner holds it: its metadata, `cases.py`, the reference function and
+the optional `support.py`, loaded once and reloaded when a file changes. Builds the cases of a
+run and the expected outputs (and, for grad checks, the reference's fp64 gradients).
+
+Trusted side only; the reference and the seeds never leave this process. Imports torch.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import secrets
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import Any, Callable
+
+import torch
+from torch.utils._pytree import tree_flatten, tree_map
+
+from game.content.library import PuzzleEntry
+from game.runner.casekit import DEVICE, Case
+
+
+class PuzzleError(Exception):
+    """The puzzle's own files are broken (not the player's code)."""
+
+
+@dataclass
+class PreparedCase:
+    kind: str  # example | hidden | edge
+    case: Case
+    expected: Any
+    grads: list[torch.Tensor | None] | None
+
+
+def _signature(folder: Path) -> tuple[float, ...]:
+    stamps = []
+    for name in ("puzzle.yaml", "cases.py", "reference.py", "support.py"):
+        try:
+            stamps.append((folder / name).stat().st_mtime)
+        except OSError:
+            stamps.append(0.0)
+    return tuple(stamps)
+
+
+def _load_module(path: Path, name: str, support: ModuleType | None) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise PuzzleError(f"cannot load {path}")
+    module = importlib.util.module_from_spec(spec)
+    saved = sys.modules.get("support")
+    if support is not None:
+        sys.modules["support"] = support  # `import support` in cases/reference means this puzzle's
+    try:
+        spec.loader.exec_module(module)
+    except Exception as exc:
+        raise PuzzleError(f"{path.name} of puzzle `{path.parent.name}` failed to load: "
+                          f"{type(exc).__name__}: {exc}") from exc
+    finally:
+        if support is not None:
+            if saved is None:
+                sys.modules.pop("support", None)
+            else:
+                sys.modules["support"] = saved
+    return module
+
+
+def with_device(value: Any, device: str) -> Any:
+    """The case's arguments with DEVICE replaced and tensors copied (the reference may mutate)."""
+    def swap(v: Any) -> Any:
+        if v is DEVICE:
+            return device
+        if isinstance(v, torch.Tensor):
+            return v.clone()
+        return v
+    return tree_map(swap, value)
+
+
+class Bundle:
+    def __init__(self, entry: PuzzleEntry) -> None:
+        self.entry = entry
+        self.model = entry.model
+        self.folder = entry.folder
+        self.signature = _signature(entry.folder)
+        tag = f"_torchenstein_{self.model.id}_{abs(hash(entry.folder))}"
+        support_path = entry.folder / "support.py"
+        self.support = _load_module(support_path, f"{tag}_support", None) if support_path.is_file() else None
+        self.cases = _load_module(entry.folder / "cases.py", f"{tag}_cases", self.support)
+        reference = _load_module(entry.folder / "reference.py", f"{tag}_reference", self.support)
+        self.reference: Callable[..., Any] = getattr(reference, self.model.entry, None)  # type: ignore[assignment]
+        if not callable(self.reference):
+            raise PuzzleError(f"reference.py of `{self.model.id}` has no function `{self.model.entry}`")
+        self.reference_code = (entry.folder / "reference.py").read_text(encoding="utf-8")
+        self._fixed: dict[str, list[PreparedCase]] = {}
+
+    def fresh(self) -> bool:
+        return _signature(self.folder) == self.signature
+
+    def _call(self, what: str, *args: Any) -> Any:
+        fn = getattr(self.cases, what, None)
+        if fn is None:
+            if what == "edge_cases":
+                return []
+            raise PuzzleError(f"cases.py of `{self.model.id}` lacks `{what}()`")
+        try:
+            result = fn(*args)
+        except Exception as exc:
+            raise PuzzleError(f"cases.py of `{self.model.id}`: {what}() failed: "
+                              f"{type(exc).__name__}: {exc}") from exc
+        cases = [result] if what == "random_case" else list(result)
+        for case in cases:
+            if not isinstance(case, Case):
+                raise PuzzleError(f"cases.py of `{self.model.id}`: {what}() must give Case objects, "
+                                  f"got {type(case).__name__}")
+        return cases
+
+    def prepare(self, kind: str, case: Case) -> PreparedCase:
+        try:
+            with torch.random.fork_rng(devices=[]):
+                torch.manual_seed(0)
+                expected = self.reference(*with_device(case.args, "cpu"), **with_device(case.kwargs, "cpu"))
+                grads = self._reference_grads(case) if self.model.grad_check else None
+        except Exception as exc:
+            raise PuzzleError(f"the reference of `{self.model.id}` failed on case "
+                              f"'{case.name}': {type(exc).__name__}: {exc}") from exc
+        expected = tree_map(lambda v: v.detach() if isinstance(v, torch.Tensor) else v, expected)
+        return PreparedCase(kind, case, expected, grads)
+
+    def _reference_grads(self, case: Case) -> list[torch.Tensor | None]:
+        args, kwargs = with_device(case.args, "cpu"), with_device(case.kwargs, "cpu")
+        flat = [t for t in tree_flatten((args, kwargs))[0] if isinstance(t, torch.Tensor)]
+        floats = [t for t in flat if t.is_floating_point() or t.is_complex()]
+        wide = {id(t): (t.to(torch.complex128) if t.is_complex() else t.to(torch.float64)).requires_grad_(True)
+                for t in floats}
+        args, kwargs = tree_map(lambda v: wide.get(id(v), v), (args, kwargs))
+        out = self.reference(*args, **kwargs)
+        parts = [t for t in tree_flatten(out)[0] if isinstance(t, torch.Tensor) and t.requires_grad]
+        if parts:
+            sum(p.real.sum() if p.is_complex() else p.sum() for p in parts).backward()
+        return [None if wide[id(t)].grad is None else wide[id(t)].grad.to(t.dtype) for t in floats]
+
+    def fixed(self, kind: str) -> list[PreparedCase]:
+        if kind not in self._fixed:
+            cases = self._call("examples" if kind == "example" else "edge_cases")
+            self._fixed[kind] = [self.prepare(kind, c) for c in cases]
+        return self._fixed[kind]
+
+    def build(self, mode: str, seed: int | None) -> tuple[list[PreparedCase], int]:
+        """The cases of one run and the seed the hidden ones came from."""
+        seed = secrets.randbits(62) if seed is None else seed
+        cases = list(self.fixed("example"))
+        if mode == "submit":
+            g = torch.Generator().manual_seed(seed)
+            for _ in range(self.model.hidden_cases):
+                cases.append(self.prepare("hidden", self._call("random_case", g)[0]))
+            cases += self.fixed("edge")
+        return cases, seed

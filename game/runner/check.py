@@ -1,0 +1,65 @@
+"""`torchenstein check` and `check_code`, the in-process API used by lint and the puzzle tests.
+
+`check_code` keeps one warm runner per process (zygote, loaded puzzles, reference metrics), so
+many calls in a row are fast. It never raises for bad player code; unknown puzzle ids raise
+`UnknownPuzzleError`, broken puzzle files `PuzzleError`. Imports torch (via the engine);
+never pygame.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from game.content.roots import content_roots
+from game.runner.bundle import PuzzleError
+from game.runner.devices import DeviceUnavailable, resolve_device
+from game.runner.engine import UnknownPuzzleError, shared_runner
+from game.runner.protocol import RunResult
+from game.runner.report import render
+
+__all__ = ["PuzzleError", "UnknownPuzzleError", "check_code", "cli_check"]
+
+
+def check_code(puzzle_id: str, code: str, *, device: str = "auto", mode: str = "submit",
+               roots: list[Path] | None = None, seed: int | None = None) -> RunResult:
+    """Check `code` against a puzzle and return the verdict with per-case details."""
+    runner = shared_runner()
+    roots = list(roots) if roots is not None else content_roots([])
+    entry = runner.find(puzzle_id, roots)
+    try:
+        concrete = resolve_device(device, list(entry.model.devices))
+    except DeviceUnavailable as exc:
+        return RunResult(puzzle=puzzle_id, device=device, mode=mode, verdict="error",  # type: ignore[arg-type]
+                         message=str(exc))
+    return runner.check(entry, code, concrete, mode, seed, roots=roots)
+
+
+def cli_check(args: argparse.Namespace) -> int:
+    """Exit 0 pass, 1 not passed, 2 usage, unknown puzzle, missing file or missing device."""
+    solution = Path(args.solution)
+    try:
+        code = solution.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        print(f"error: no such file: {solution}", file=sys.stderr)
+        return 2
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"error: cannot read {solution}: {exc}", file=sys.stderr)
+        return 2
+    runner = shared_runner()
+    roots = content_roots(list(args.mod or []))
+    try:
+        entry = runner.find(args.puzzle, roots)
+        device = resolve_device(args.device, list(entry.model.devices))
+        result = runner.check(entry, code, device, "try" if args.try_only else "submit", None, roots=roots)
+    except (UnknownPuzzleError, DeviceUnavailable, PuzzleError) as exc:
+        print(f"error: {exc.args[0] if exc.args else exc}", file=sys.stderr)
+        return 2
+    finally:
+        runner.close()
+    if args.json:
+        print(result.model_dump_json(indent=2))
+    else:
+        print(render(result, str(solution)))
+    return 0 if result.verdict == "pass" else 1

@@ -1,0 +1,218 @@
+"""Trusted comparison of what came back from the sandbox against the reference's output.
+
+Tensors must be exactly `torch.Tensor` (they arrive as `transfer.Received`; anything else came
+back as `Opaque`), with the expected shape, then dtype and device where the puzzle checks them,
+then values within tolerance, NaN and inf handled explicitly. Messages speak to a learner.
+Imports torch; never pygame.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import torch
+
+from game.runner.transfer import MetaTensor, Opaque, Received, dtype_name
+
+# (atol, rtol) per dtype; looser than torch.testing's because player code may sum in another order.
+DEFAULT_TOLERANCE: dict[torch.dtype, tuple[float, float]] = {
+    torch.float16: (1e-3, 1e-2),
+    torch.bfloat16: (1e-2, 2e-2),
+    torch.float32: (1e-5, 1e-4),
+    torch.float64: (1e-8, 1e-6),
+    torch.complex64: (1e-5, 1e-4),
+    torch.complex128: (1e-8, 1e-6),
+}
+
+
+@dataclass
+class Mismatch:
+    failure_class: str
+    message: str
+    max_abs_diff: float | None = None
+    mismatch_index: list[int] | None = None
+
+
+@dataclass(frozen=True)
+class Policy:
+    device: str
+    check_dtype: bool = True
+    check_device: bool = True
+    atol: float | None = None
+    rtol: float | None = None
+
+    def tolerance(self, dtype: torch.dtype) -> tuple[float, float]:
+        atol, rtol = DEFAULT_TOLERANCE.get(dtype, (0.0, 0.0))
+        return (atol if self.atol is None else self.atol, rtol if self.rtol is None else self.rtol)
+
+
+def _shape(shape: Any) -> str:
+    return "[" + ", ".join(str(int(d)) for d in shape) + "]"
+
+
+def describe_got(got: Any) -> str:
+    if isinstance(got, Received):
+        return f"a tensor {dtype_name(got.tensor.dtype)}{_shape(got.tensor.shape)}"
+    if isinstance(got, MetaTensor):
+        return f"a meta tensor {got.dtype}{_shape(got.shape)} (a shape with no values)"
+    if isinstance(got, Opaque):
+        return f"a `{got.type_name}` object"
+    if got is None:
+        return "None"
+    if isinstance(got, (tuple, list)):
+        return f"a {type(got).__name__} of {len(got)} items"
+    return f"a {type(got).__name__} ({got!r})"[:120]
+
+
+def _type_hint(expected: Any, got: Any) -> str:
+    if isinstance(expected, torch.Tensor):
+        if isinstance(got, list):
+            return " Build it with torch.tensor(...) or torch.stack(...)."
+        if isinstance(got, Opaque) and got.type_name.startswith("numpy"):
+            return " Convert it with torch.from_numpy(...), or stay in torch all the way."
+        if isinstance(got, (int, float)):
+            return " Return the tensor itself, not a Python number."
+        if isinstance(got, Opaque) and "Tensor" in got.type_name:
+            return " Only a plain torch.Tensor counts: no subclasses or lookalikes."
+    if isinstance(expected, (int, float)) and isinstance(got, Received):
+        return " Use .item() to turn a one-element tensor into a Python number."
+    return ""
+
+
+def _type_error(path: str, expected: str, expected_value: Any, got: Any) -> Mismatch:
+    return Mismatch("type", f"{path}: expected {expected}, got {describe_got(got)}."
+                    + _type_hint(expected_value, got))
+
+
+def compare(expected: Any, got: Any, policy: Policy, path: str = "your answer") -> Mismatch | None:
+    """None when `got` matches; otherwise the first mismatch, explained."""
+    if isinstance(expected, torch.Tensor):
+        return _compare_tensor(expected, got, policy, path)
+    if isinstance(expected, bool) or expected is None or isinstance(expected, str):
+        if type(got) is not type(expected) or got != expected:
+            return Mismatch("values" if type(got) is type(expected) else "type",
+                            f"{path}: expected {expected!r}, got {describe_got(got)}."
+                            + _type_hint(expected, got))
+        return None
+    if isinstance(expected, (int, float)):
+        return _compare_number(expected, got, policy, path)
+    if isinstance(expected, (torch.dtype, torch.Size)):
+        if type(got) is not type(expected) or got != expected:
+            return _type_error(path, f"{expected}", expected, got)
+        return None
+    if isinstance(expected, (tuple, list)):
+        if not isinstance(got, (tuple, list)):
+            return _type_error(path, f"a {type(expected).__name__} of {len(expected)} items",
+                               expected, got)
+        if len(got) != len(expected):
+            return Mismatch("shape", f"{path}: expected {len(expected)} items, got {len(got)}.")
+        for i, (e, g) in enumerate(zip(expected, got)):
+            bad = compare(e, g, policy, f"{path}[{i}]")
+            if bad:
+                return bad
+        return None
+    if isinstance(expected, dict):
+        if not isinstance(got, dict):
+            return _type_error(path, "a dict", expected, got)
+        if set(got) != set(expected):
+            return Mismatch("type", f"{path}: expected the keys {sorted(expected)}, "
+                                    f"got {sorted(got)}.")
+        for key in expected:
+            bad = compare(expected[key], got[key], policy, f"{path}[{key!r}]")
+            if bad:
+                return bad
+        return None
+    raise TypeError(f"the reference returned a {type(expected).__name__}, which cannot be compared")
+
+
+def _compare_number(expected: int | float, got: Any, policy: Policy, path: str) -> Mismatch | None:
+    if type(got) not in (int, float) or (isinstance(expected, int) and type(got) is float):
+        return _type_error(path, f"a Python {type(expected).__name__}", expected, got)
+    atol, rtol = policy.tolerance(torch.float64)
+    if expected != expected:
+        return None if got != got else Mismatch("values", f"{path}: expected nan, got {got!r}.")
+    if got != got:
+        return Mismatch("nan", f"{path}: expected {expected!r}, got nan.")
+    diff = abs(got - expected)
+    if diff > atol + rtol * abs(expected) and not (got == expected):
+        return Mismatch("values", f"{path}: expected {expected!r}, got {got!r}.", max_abs_diff=float(diff))
+    return None
+
+
+def _compare_tensor(expected: torch.Tensor, got: Any, policy: Policy, path: str) -> Mismatch | None:
+    if isinstance(got, MetaTensor):
+        return Mismatch("device", f"{path} is a meta tensor: it has a shape but no values. "
+                                  f"Make it on the device you were given ({policy.device}).")
+    if not isinstance(got, Received):
+        return _type_error(path, f"a torch.Tensor {dtype_name(expected.dtype)}"
+                                 f"{_shape(expected.shape)}", expected, got)
+    tensor = got.tensor
+    if tuple(tensor.shape) != tuple(expected.shape):
+        return Mismatch("shape", f"{path}: expected shape {_shape(expected.shape)}, "
+                                 f"got {_shape(tensor.shape)}.")
+    if policy.check_dtype and tensor.dtype != expected.dtype:
+        return Mismatch("dtype", f"{path}: expected dtype {dtype_name(expected.dtype)}, "
+                                 f"got {dtype_name(tensor.dtype)}.")
+    got_device = got.device.split(":")[0]
+    if policy.check_device and got_device != policy.device:
+        return Mismatch("device", f"{path}: expected it on {policy.device}, got it on {got.device}.")
+    return _compare_values(expected, tensor, policy, path)
+
+
+def _first_index(mask: torch.Tensor) -> list[int] | None:
+    flat = torch.nonzero(mask.reshape(-1))
+    if flat.numel() == 0:
+        return None
+    index = int(flat[0, 0])
+    coords = []
+    for size in reversed(mask.shape):
+        coords.append(index % size)
+        index //= size
+    return list(reversed(coords))
+
+
+def _compare_values(expected: torch.Tensor, got: torch.Tensor, policy: Policy, path: str) -> Mismatch | None:
+    if expected.is_complex() or got.is_complex():
+        atol, rtol = policy.tolerance(expected.dtype)
+        e = torch.view_as_real(expected.to(torch.complex128))
+        g = torch.view_as_real(got.to(torch.complex128))
+        real_policy = Policy(policy.device, policy.check_dtype, policy.check_device, atol, rtol)
+        return _compare_values(e, g, real_policy, path)
+    exact = not (expected.is_floating_point() or got.is_floating_point())
+    if exact:
+        bad = expected.to(torch.int64) != got.to(torch.int64)
+        index = _first_index(bad)
+        if index is None:
+            return None
+        diff = (expected.to(torch.float64) - got.to(torch.float64)).abs().max().item()
+        return Mismatch("values", f"{path}: {int(bad.sum())} of {bad.numel()} values differ; the first at "
+                                  f"{index}: expected {_item(expected, index)}, got {_item(got, index)}.",
+                        max_abs_diff=float(diff), mismatch_index=index)
+    atol, rtol = policy.tolerance(expected.dtype)
+    e, g = expected.to(torch.float64), got.to(torch.float64)
+    e_nan, g_nan = torch.isnan(e), torch.isnan(g)
+    stray_nan = g_nan & ~e_nan
+    if bool(stray_nan.any()):
+        index = _first_index(stray_nan)
+        return Mismatch("nan", f"{path} has {int(stray_nan.sum())} NaN values where numbers were expected; "
+                               f"the first at {index} (expected {_item(expected, index)}).",
+                        mismatch_index=index)
+    same_inf = torch.isinf(e) & (e == g)
+    finite = ~e_nan & ~g_nan & ~same_inf
+    diff = torch.where(finite, (g - e).abs(), torch.zeros_like(e))
+    diff = torch.nan_to_num(diff, nan=float("inf"))
+    bad = (diff > atol + rtol * e.abs().nan_to_num(posinf=0.0, neginf=0.0)) | (e_nan & ~g_nan)
+    index = _first_index(bad)
+    max_diff = float(diff.max()) if diff.numel() else 0.0
+    if index is None:
+        return None
+    return Mismatch("values", f"{path}: {int(bad.sum())} of {bad.numel()} values are off (tolerance "
+                              f"{atol:g} + {rtol:g}·|expected|); the first at {index}: expected "
+                              f"{_item(expected, index)}, got {_item(got, index)}; largest difference "
+                              f"{max_diff:.4g}.", max_abs_diff=max_diff, mismatch_index=index)
+
+
+def _item(t: torch.Tensor, index: list[int]) -> str:
+    value = t[tuple(index)].item() if index else t.item()
+    return f"{value:.6g}" if isinstance(value, float) else repr(value)

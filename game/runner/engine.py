@@ -1,0 +1,226 @@
+"""The trusted runner: from (puzzle, code, device, mode) to a `RunResult`.
+
+It checks the code statically, builds the cases and expected outputs (`bundle`), writes the job
+folder (inputs as safetensors, no expected values, no seeds), runs it in a warm sandbox
+(`executor`), then judges what came back (`judge`). One `Runner` per process keeps the zygote,
+the spare workers, loaded puzzles and the reference's metrics warm.
+Imports torch; never pygame.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Callable
+
+from game.content.library import PuzzleEntry, load_library
+from game.runner import transfer
+from game.runner.bundle import Bundle, PreparedCase
+from game.runner.devices import available_devices
+from game.runner.executor import Exit, SpareExecutor, ZygoteExecutor, supervise
+from game.runner.judge import judge, judge_static
+from game.runner.limits import MB, SandboxLimits
+from game.runner.protocol import Metrics, RunResult
+from game.runner.rules import check_code as check_static
+
+STDOUT_MAX = 1 * MB  # printing more than this is verdict output_limit
+MAX_OUTPUT_BYTES = 64 * MB  # tensors returned by one case
+STARTUP_S = 1.0  # loading the job inside the sandbox, on top of the puzzle's time limit
+
+Progress = Callable[[int, int], None]
+
+
+class UnknownPuzzleError(LookupError):
+    """No puzzle with that id in the loaded content roots."""
+
+
+def fork_available() -> bool:
+    forced = os.environ.get("TORCHENSTEIN_SANDBOX", "")
+    if forced == "spare":
+        return False
+    return sys.platform.startswith("linux") and hasattr(os, "fork")
+
+
+def _scratch_root() -> str | None:
+    shm = Path("/dev/shm")
+    return str(shm) if shm.is_dir() and os.access(shm, os.W_OK) else None
+
+
+class Runner:
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.zygote = ZygoteExecutor() if fork_available() else None
+        self.spares: dict[str, SpareExecutor] = {}
+        self.libraries: dict[tuple[Path, ...], dict[str, PuzzleEntry]] = {}
+        self.bundles: dict[Path, Bundle] = {}
+        self.reference_metrics: dict[tuple[Path, str], Metrics] = {}
+
+    # --- warm pieces -------------------------------------------------------------------
+    def warm(self, device: str = "cpu") -> None:
+        """Start the sandbox process for `device` now, so the first Run is fast."""
+        self._executor(device).warm()
+
+    def _executor(self, device: str) -> ZygoteExecutor | SpareExecutor:
+        if device == "cpu" and self.zygote is not None:
+            return self.zygote
+        if device not in self.spares:
+            self.spares[device] = SpareExecutor(device)
+        return self.spares[device]
+
+    def close(self) -> None:
+        if self.zygote is not None:
+            self.zygote.close()
+        for spare in self.spares.values():
+            spare.close()
+        self.spares.clear()
+
+    def find(self, puzzle_id: str, roots: list[Path]) -> PuzzleEntry:
+        key = tuple(roots)
+        entries = self.libraries.get(key)
+        if entries is None or puzzle_id not in entries:
+            entries = load_library(list(roots)).puzzles
+            self.libraries[key] = entries
+        if puzzle_id not in entries:
+            known = ", ".join(sorted(entries)) or "none"
+            raise UnknownPuzzleError(f"no puzzle `{puzzle_id}` (known puzzles: {known})")
+        return entries[puzzle_id]
+
+    def bundle(self, entry: PuzzleEntry) -> Bundle:
+        cached = self.bundles.get(entry.folder)
+        if cached is None or not cached.fresh() or cached.model != entry.model:
+            cached = Bundle(entry)
+            self.bundles[entry.folder] = cached
+        return cached
+
+    # --- one run ---------------------------------------------------------------------------
+    def check(self, entry: PuzzleEntry, code: str, device: str, mode: str, seed: int | None,
+              progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
+              roots: list[Path] | None = None) -> RunResult:
+        with self.lock:
+            started = time.perf_counter()
+            model = entry.model
+            executor = self._executor(device)
+            executor.warm()  # boots in parallel with the static checks and expected outputs
+            problems = check_static(code, model.entry, model.rules)
+            if problems:
+                result = judge_static(model.id, device, mode, code, problems)
+            else:
+                bundle = self.bundle(entry)
+                cases, _seed = bundle.build(mode, seed)
+                result = self._run(bundle, code, device, mode, cases, roots or [],
+                                   progress, cancelled or (lambda: False))
+                if result.verdict != "error" or result.cases:
+                    result.reference_metrics = self._reference_metrics(bundle, device, roots or [])
+            result.duration_ms = (time.perf_counter() - started) * 1000
+            result.metrics.duration_ms = result.duration_ms
+            return result
+
+    def _reference_metrics(self, bundle: Bundle, device: str, roots: list[Path]) -> Metrics | None:
+        key = (bundle.folder, device)
+        if key not in self.reference_metrics:
+            cases = bundle.fixed("example")
+            result = self._run(bundle, bundle.reference_code, device, "try", cases, roots,
+                               None, lambda: False, rules=False)
+            self.reference_metrics[key] = result.metrics
+        return self.reference_metrics[key]
+
+    def _limits(self, bundle: Bundle, device: str) -> SandboxLimits:
+        lim = bundle.model.limits
+        return SandboxLimits(
+            wall_s=lim.time_s + STARTUP_S,
+            cpu_s=int(math.ceil(lim.time_s)) + 2,
+            memory_bytes=lim.memory_mb * MB,
+            file_bytes=MAX_OUTPUT_BYTES + 4 * STDOUT_MAX,
+            processes=lim.processes,
+            address_space=device == "cpu",
+        )
+
+    def _run(self, bundle: Bundle, code: str, device: str, mode: str, cases: list[PreparedCase],
+             roots: list[Path], progress: Progress | None, cancelled: Callable[[], bool],
+             rules: bool = True) -> RunResult:
+        job_dir = Path(tempfile.mkdtemp(prefix="torchenstein-run-", dir=_scratch_root()))
+        try:
+            self._write_job(job_dir, bundle, code, device, cases, roots, rules)
+            limits = self._limits(bundle, device)
+            executor = self._executor(device)
+            seen = [0]
+
+            def tick() -> None:
+                if progress is None:
+                    return
+                while (job_dir / f"case_{seen[0]}.json").exists():
+                    seen[0] += 1
+                    progress(seen[0], len(cases))
+
+            try:
+                run = executor.launch(job_dir, limits)
+            except RuntimeError as exc:
+                ended = Exit(None, None, "lost")
+                return judge(bundle, code, device, mode, cases, job_dir, ended, str(exc))
+            ended = supervise(run, limits, cancelled, tick)
+            if isinstance(executor, SpareExecutor):
+                executor.warm()  # the next spare boots while we judge
+            return judge(bundle, code, device, mode, cases, job_dir, ended, None)
+        finally:
+            shutil.rmtree(job_dir, ignore_errors=True)
+
+    def _write_job(self, job_dir: Path, bundle: Bundle, code: str, device: str,
+                   cases: list[PreparedCase], roots: list[Path], rules: bool) -> None:
+        model = bundle.model
+        encoder = transfer.Encoder(prefix="in", strict=True)
+        encoded = []
+        for prepared in cases:
+            try:
+                encoded.append({
+                    "name": prepared.case.name,
+                    "args": encoder.encode(prepared.case.args),
+                    "kwargs": encoder.encode(prepared.case.kwargs),
+                })
+            except transfer.EncodeError as exc:
+                from game.runner.bundle import PuzzleError
+
+                raise PuzzleError(f"cases.py of `{model.id}`, case '{prepared.case.name}': {exc}") from exc
+        transfer.save(job_dir / "inputs.safetensors", encoder.tensors)
+        support_dir = None
+        if bundle.support is not None:
+            support_dir = job_dir / "lib"
+            support_dir.mkdir()
+            shutil.copyfile(bundle.folder / "support.py", support_dir / "support.py")
+        protected = sorted({str((root / "puzzles").resolve()) + os.sep for root in roots}
+                           | {str(bundle.folder.resolve()) + os.sep})
+        transfer.write_json(job_dir / "job.json", {
+            "code": code,
+            "entry": model.entry,
+            "device": device,
+            "cases": encoded,
+            "grad_check": model.grad_check,
+            "forbidden": list(model.rules.forbidden) if rules else [],
+            "allowed_imports": list(model.rules.allowed_imports) if rules else None,
+            "processes": model.limits.processes,
+            "protected": protected,
+            "support_dir": str(support_dir) if support_dir else None,
+            "stdout_max": STDOUT_MAX,
+            "max_output_bytes": MAX_OUTPUT_BYTES,
+        })
+
+
+_RUNNER: Runner | None = None
+_RUNNER_PID = 0
+
+
+def shared_runner() -> Runner:
+    """The warm runner of this process (a forked process gets its own)."""
+    global _RUNNER, _RUNNER_PID
+    if _RUNNER is None or _RUNNER_PID != os.getpid():
+        _RUNNER = Runner()
+        _RUNNER_PID = os.getpid()
+    return _RUNNER
+
+
+__all__ = ["Runner", "UnknownPuzzleError", "available_devices", "shared_runner"]

@@ -1,0 +1,315 @@
+"""The trusted side's handle on warm sandboxes: a fork zygote (Linux, CPU) or pre-spawned spare
+workers (everywhere else, CUDA/MPS, or forced with `TORCHENSTEIN_SANDBOX=spare`), plus the
+supervision loop that enforces wall time and memory and cancels.
+
+Must not import torch (it only starts processes and reads their lines) or pygame.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import signal
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any, Callable, Protocol
+
+from game.runner.limits import SandboxLimits
+
+READY_TIMEOUT_S = 120.0
+_PACKAGE_ROOT = str(Path(__file__).resolve().parent.parent.parent)
+
+
+@dataclass
+class Exit:
+    code: int | None
+    signal: int | None
+    reason: str | None  # "timeout" | "memory" | "cancelled" | "lost" | None
+    wall_ms: float = 0.0
+    peak_rss: int = 0
+
+
+class Run(Protocol):
+    pid: int
+
+    def poll(self, timeout: float) -> Exit | None: ...
+
+    def kill(self) -> None: ...
+
+
+def sandbox_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (_PACKAGE_ROOT, env.get("PYTHONPATH")) if p)
+    env.setdefault("OMP_NUM_THREADS", "1")
+    env.setdefault("MKL_NUM_THREADS", "1")
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    env["PYTORCH_NVML_BASED_CUDA_CHECK"] = "1"
+    return env
+
+
+def _spawn(args: list[str]) -> subprocess.Popen[bytes]:
+    debug = os.environ.get("TORCHENSTEIN_RUNNER_DEBUG")
+    kwargs: dict[str, Any] = {}
+    if sys.platform == "win32":
+        kwargs["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP  # type: ignore[attr-defined]
+    else:
+        kwargs["start_new_session"] = True
+    return subprocess.Popen(
+        [sys.executable, *args],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=None if debug else subprocess.DEVNULL,
+        env=sandbox_env(),
+        close_fds=True,
+        **kwargs,
+    )
+
+
+class Lines:
+    """JSON lines from a pipe, read on a thread so the caller can wait with a timeout."""
+
+    def __init__(self, pipe: IO[bytes]) -> None:
+        self.queue: queue.Queue[dict[str, Any] | None] = queue.Queue()
+        threading.Thread(target=self._read, args=(pipe,), daemon=True).start()
+
+    def _read(self, pipe: IO[bytes]) -> None:
+        for raw in pipe:
+            try:
+                self.queue.put(json.loads(raw))
+            except ValueError:
+                continue
+        self.queue.put(None)
+
+    def get(self, timeout: float) -> dict[str, Any] | None | bool:
+        """A message, None at end of stream, False on timeout."""
+        try:
+            return self.queue.get(timeout=timeout)
+        except queue.Empty:
+            return False
+
+
+def kill_group(pid: int) -> None:
+    try:
+        if sys.platform == "win32":
+            os.kill(pid, signal.SIGTERM)
+        else:
+            os.killpg(pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError, OSError):
+        try:
+            os.kill(pid, signal.SIGKILL if sys.platform != "win32" else signal.SIGTERM)
+        except (ProcessLookupError, PermissionError, OSError):
+            pass
+
+
+def _send(proc: subprocess.Popen[bytes], doc: dict[str, Any]) -> None:
+    assert proc.stdin is not None
+    proc.stdin.write((json.dumps(doc) + "\n").encode())
+    proc.stdin.flush()
+
+
+class ZygoteExecutor:
+    """One zygote process; `launch` asks it to fork a child for a job folder."""
+
+    name = "fork"
+
+    def __init__(self) -> None:
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.lines: Lines | None = None
+        self.ready = False
+
+    def warm(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            return
+        self.close()
+        self.proc = _spawn(["-m", "game.runner.zygote"])
+        assert self.proc.stdout is not None
+        self.lines = Lines(self.proc.stdout)
+        self.ready = False
+
+    def _ensure_ready(self) -> None:
+        self.warm()
+        if self.ready:
+            return
+        assert self.lines is not None
+        msg = self.lines.get(READY_TIMEOUT_S)
+        if not isinstance(msg, dict) or not msg.get("ready"):
+            self.close()
+            raise RuntimeError("the runner's zygote did not start")
+        self.ready = True
+
+    @property
+    def pid(self) -> int | None:
+        return self.proc.pid if self.proc is not None and self.proc.poll() is None else None
+
+    def launch(self, job_dir: Path, limits: SandboxLimits) -> "ZygoteRun":
+        self._ensure_ready()
+        assert self.proc is not None and self.lines is not None
+        try:
+            _send(self.proc, {"dir": str(job_dir), "limits": limits.to_json()})
+        except OSError:
+            self.close()
+            raise RuntimeError("the runner's zygote went away") from None
+        msg = self.lines.get(READY_TIMEOUT_S)
+        if not isinstance(msg, dict) or "started" not in msg:
+            self.close()
+            raise RuntimeError("the runner's zygote could not start a sandbox")
+        return ZygoteRun(self, int(msg["started"]))
+
+    def close(self) -> None:
+        if self.proc is not None:
+            kill_group(self.proc.pid)
+            try:
+                self.proc.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                pass
+            for pipe in (self.proc.stdin, self.proc.stdout):
+                try:
+                    pipe and pipe.close()
+                except OSError:
+                    pass
+        self.proc = None
+        self.lines = None
+        self.ready = False
+
+
+class ZygoteRun:
+    def __init__(self, zygote: ZygoteExecutor, pid: int) -> None:
+        self.zygote = zygote
+        self.pid = pid
+
+    def poll(self, timeout: float) -> Exit | None:
+        assert self.zygote.lines is not None
+        msg = self.zygote.lines.get(timeout)
+        if msg is False:
+            return None
+        if msg is None:  # the zygote itself died: its child must not outlive it
+            kill_group(self.pid)
+            self.zygote.close()
+            return Exit(None, None, "lost")
+        assert isinstance(msg, dict)
+        return Exit(msg.get("exit"), msg.get("signal"), None)
+
+    def kill(self) -> None:
+        kill_group(self.pid)
+
+
+class SpareExecutor:
+    """Keeps one warm spare worker per device; each is used for one run, then replaced."""
+
+    name = "spare"
+
+    def __init__(self, device: str) -> None:
+        self.device = device
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.lines: Lines | None = None
+
+    def warm(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            return
+        self.proc = _spawn(["-m", "game.runner.worker", "--device", self.device])
+        assert self.proc.stdout is not None
+        self.lines = Lines(self.proc.stdout)
+
+    @property
+    def pid(self) -> int | None:
+        return self.proc.pid if self.proc is not None and self.proc.poll() is None else None
+
+    def launch(self, job_dir: Path, limits: SandboxLimits) -> "SpareRun":
+        self.warm()
+        proc, lines = self.proc, self.lines
+        assert proc is not None and lines is not None
+        self.proc, self.lines = None, None
+        msg = lines.get(READY_TIMEOUT_S)
+        if not isinstance(msg, dict) or not msg.get("ready"):
+            kill_group(proc.pid)
+            raise RuntimeError(f"the runner's spare worker for {self.device} did not start")
+        job = None
+        if sys.platform == "win32":
+            from game.runner.winjob import confine
+
+            job = confine(proc, limits)
+        _send(proc, {"dir": str(job_dir), "limits": limits.to_json()})
+        return SpareRun(self, proc, job)
+
+    def close(self) -> None:
+        if self.proc is not None:
+            kill_group(self.proc.pid)
+            self.proc.wait()
+        self.proc = None
+        self.lines = None
+
+
+class SpareRun:
+    def __init__(self, owner: SpareExecutor, proc: subprocess.Popen[bytes], job: Any) -> None:
+        self.owner = owner
+        self.proc = proc
+        self.pid = proc.pid
+        self.job = job  # keeps the Windows job object (and its limits) alive for the run
+
+    def poll(self, timeout: float) -> Exit | None:
+        try:
+            code = self.proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            return None
+        kill_group(self.pid)  # whatever it started dies with it
+        for pipe in (self.proc.stdin, self.proc.stdout):
+            try:
+                pipe and pipe.close()
+            except OSError:
+                pass
+        return Exit(code, None, None) if code >= 0 else Exit(None, -code, None)
+
+    def kill(self) -> None:
+        if self.job is not None:
+            self.job.terminate()
+        kill_group(self.pid)
+
+
+def rss_bytes(pid: int) -> int | None:
+    """Resident memory of a process, or None where this platform cannot tell."""
+    try:
+        with open(f"/proc/{pid}/statm", encoding="ascii") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError, AttributeError):
+        pass
+    try:
+        import psutil  # optional: gives macOS and Windows memory polling too
+
+        return int(psutil.Process(pid).memory_info().rss)
+    except Exception:
+        return None
+
+
+def supervise(run: Run, limits: SandboxLimits, cancelled: Callable[[], bool],
+              tick: Callable[[], None]) -> Exit:
+    """Wait for a sandbox run, killing it on wall time, memory or cancel."""
+    started = time.monotonic()
+    deadline = started + limits.wall_s
+    reason: str | None = None
+    peak = 0
+    while True:
+        ended = run.poll(0.01)
+        if ended is not None:
+            break
+        rss = rss_bytes(run.pid)
+        if rss is not None:
+            peak = max(peak, rss)
+        if reason is None:
+            if time.monotonic() > deadline:
+                reason = "timeout"
+            elif rss is not None and rss > limits.memory_bytes:
+                reason = "memory"
+            elif cancelled():
+                reason = "cancelled"
+            if reason is not None:
+                run.kill()
+        tick()
+    ended.reason = ended.reason or reason
+    ended.wall_ms = (time.monotonic() - started) * 1000
+    ended.peak_rss = peak
+    return ended

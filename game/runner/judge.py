@@ -1,0 +1,272 @@
+"""Deciding a run in the trusted process: read what the sandbox left in the job folder, compare
+it with the expected values, and build the `RunResult` (per-case results, verdict, metrics).
+
+Nothing the sandbox wrote is believed except as evidence against the player: outputs are
+compared here, missing payloads are errors whatever the exit code, and stdout is never parsed.
+Imports torch; never pygame.
+"""
+
+from __future__ import annotations
+
+import signal
+import statistics
+from pathlib import Path
+from typing import Any
+
+import torch
+from torch.utils._pytree import tree_flatten
+
+from game.runner import transfer
+from game.runner.bundle import Bundle, PreparedCase
+from game.runner.compare import Policy, compare
+from game.runner.executor import Exit
+from game.runner.preview import preview
+from game.runner.protocol import CaseResult, Metrics, RunResult, TraceOp
+from game.runner.rules import Problem, count_code_lines
+from game.runner.sandbox import EXIT_OUTPUT_LIMIT
+
+STDOUT_KEEP = 64 * 1024
+PRIORITY = ["rule_violation", "timeout", "memory", "output_limit", "error", "fail", "pass"]
+_MEMORY_WORDS = ("out of memory", "can't allocate memory", "cannot allocate memory",
+                 "defaultcpuallocator")
+_SIGNALS = {int(signal.SIGSEGV): "a segmentation fault", int(signal.SIGABRT): "an abort",
+            int(signal.SIGBUS): "a bus error", int(signal.SIGFPE): "a floating-point trap",
+            int(signal.SIGILL): "an illegal instruction"}
+
+
+def _code_metrics(code: str) -> Metrics:
+    return Metrics(code_lines=count_code_lines(code), code_chars=len(code.strip()))
+
+
+def judge_static(puzzle: str, device: str, mode: str, code: str, problems: list[Problem]) -> RunResult:
+    first = problems[0]
+    verdict = "rule_violation" if first.kind == "rule" else "error"
+    case = CaseResult(name="your code", kind="example", status="error", message=first.message,
+                      failure_class="rule" if first.kind == "rule" else first.kind, line=first.line)
+    extra = [CaseResult(name="your code", kind="example", status="error", message=p.message,
+                        failure_class="rule" if p.kind == "rule" else p.kind, line=p.line)
+             for p in problems[1:]]
+    return RunResult(puzzle=puzzle, device=device, mode=mode, verdict=verdict,  # type: ignore[arg-type]
+                     message=first.message[:1].upper() + first.message[1:], line=first.line,
+                     cases=[case, *extra], metrics=_code_metrics(code))
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        return transfer.read_json(path)
+    except (OSError, ValueError):
+        return None
+
+
+def _stdout(job_dir: Path) -> tuple[str, bool, int]:
+    path = job_dir / "out.log"
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as f:
+            head = f.read(STDOUT_KEEP)
+    except OSError:
+        return "", False, 0
+    text = head.decode("utf-8", "replace")
+    if size > STDOUT_KEEP:
+        text += f"\n[... {size - STDOUT_KEEP} more bytes of output dropped]"
+    return text, size > STDOUT_KEEP, size
+
+
+def _run_failure(ended: Exit, done: Any, stdout_bytes: int, stdout_max: int,
+                 launch_error: str | None) -> tuple[str, str] | None:
+    """(verdict, sentence) when the sandbox as a whole went wrong, else None."""
+    sig = ended.signal
+    if launch_error:
+        return "error", f"The runner could not start a sandbox: {launch_error}"
+    if ended.reason == "cancelled":
+        return "error", "The run was cancelled."
+    if ended.reason == "timeout" or sig == int(signal.SIGXCPU):
+        return "timeout", "Your code ran out of time (an endless loop, or waiting on something?)."
+    if ended.reason == "memory":
+        return "memory", "Your code used more memory than this puzzle allows."
+    if ended.code == EXIT_OUTPUT_LIMIT or sig == int(signal.SIGXFSZ) or stdout_bytes > stdout_max:
+        return "output_limit", "Your code printed (or wrote) far too much; the run was stopped."
+    if ended.reason == "lost":
+        return "error", "The runner lost its sandbox process; please run again."
+    if sig == int(signal.SIGKILL):
+        return "memory", "The sandbox was killed, most likely for using too much memory."
+    if sig is not None:
+        what = _SIGNALS.get(sig, f"signal {sig}")
+        return "error", f"Your code crashed the sandbox with {what}."
+    if done is None:
+        return "error", ("The sandbox ended before reporting a result (did your code call "
+                         "os._exit or crash the interpreter?). No result means no pass.")
+    if ended.code not in (0, None):
+        return "error", f"The sandbox exited with code {ended.code} before finishing."
+    return None
+
+
+def _is_memory(report: dict[str, Any]) -> bool:
+    text = f"{report.get('type', '')} {report.get('message', '')}".lower()
+    return report.get("type") in ("MemoryError", "OutOfMemoryError") or any(w in text for w in _MEMORY_WORDS)
+
+
+def _inputs_of(prepared: PreparedCase) -> list[torch.Tensor]:
+    return [t for t in tree_flatten((prepared.case.args, prepared.case.kwargs))[0] if isinstance(t, torch.Tensor)]
+
+
+def _check_case(bundle: Bundle, prepared: PreparedCase, report: dict[str, Any],
+                tensors: dict[str, torch.Tensor], device: str) -> tuple[str, str, str | None, Any, Any]:
+    """(status, message, failure_class, got, mismatch) for a case the sandbox finished."""
+    model = bundle.model
+    case = prepared.case
+    got = transfer.decode(report["output"], tensors, received=True)
+    tol = model.tolerance
+    policy = Policy(device=device, check_dtype=model.check_dtype, check_device=model.check_device,
+                    atol=case.atol if case.atol is not None else (tol.atol if tol else None),
+                    rtol=case.rtol if case.rtol is not None else (tol.rtol if tol else None))
+    bad = compare(prepared.expected, got, policy)
+    if bad:
+        return "fail", bad.message, bad.failure_class, got, bad
+    originals = _inputs_of(prepared)
+    after = [transfer.decode(node, tensors, received=True) for node in report.get("inputs_after", [])]
+    for i, (orig, now) in enumerate(zip(originals, after)):
+        same = isinstance(now, transfer.Received) and now.tensor.shape == orig.shape and bool(
+            ((now.tensor == orig) | (torch.isnan(orig) & torch.isnan(now.tensor))).all()
+            if orig.is_floating_point() else (now.tensor == orig).all())
+        if not same:
+            return ("fail", f"your code changed its input tensor #{i + 1} in place; leave the inputs "
+                    "as they are and return new tensors", "tampering", got, None)
+    if prepared.grads is not None:
+        grads = [transfer.decode(node, tensors, received=True) for node in report.get("grads", [])]
+        for i, want in enumerate(prepared.grads):
+            have = grads[i] if i < len(grads) else None
+            path = f"the gradient of input #{i + 1}"
+            if want is None:
+                continue
+            if have is None:
+                return ("fail", f"{path} is missing: is your output still connected to the inputs "
+                        "(no .detach(), no .item(), no new tensors from numbers)?", "values", got, None)
+            gbad = compare(want, have, Policy(device, False, False), path)
+            if gbad:
+                return "fail", gbad.message, gbad.failure_class, got, gbad
+    budget = model.limits.peak_tensor_bytes
+    peak = int(report.get("peak_bytes") or 0)
+    if budget is not None and peak > budget:
+        return ("fail", f"your code held {peak:,} bytes of tensors at its peak; this puzzle's budget "
+                f"is {budget:,} bytes. Find a way that keeps fewer big tensors alive at once.",
+                "memory", got, None)
+    return "pass", "passed", None, got, None
+
+
+def _case_result(bundle: Bundle, prepared: PreparedCase, report: dict[str, Any] | None,
+                 tensors: dict[str, torch.Tensor], device: str, missing: tuple[str, str] | None) -> tuple[CaseResult, str | None]:
+    """A case's result and the verdict it pushes for (None for pass)."""
+    result = CaseResult(name=prepared.case.name, kind=prepared.kind, status="pass")  # type: ignore[arg-type]
+    push: str | None = None
+    got: Any = None
+    if report is None:
+        verdict, sentence = missing or ("error", "not run")
+        result.status = "error" if missing else "skipped"
+        result.message = sentence if missing else "not run: the run stopped at an earlier case"
+        result.failure_class = {"timeout": "timeout", "memory": "memory",
+                                "output_limit": "output_limit"}.get(verdict, "exception") if missing else None
+        push = verdict if missing else None
+    elif report.get("status") == "ok":
+        status, message, fclass, got, bad = _check_case(bundle, prepared, report, tensors, device)
+        result.status, result.message, result.failure_class = status, message, fclass  # type: ignore[assignment]
+        if bad is not None:
+            result.max_abs_diff, result.mismatch_index = bad.max_abs_diff, bad.mismatch_index
+        push = None if status == "pass" else "fail"
+    elif report.get("status") == "rule":
+        result.status, result.failure_class, result.line = "error", "rule", report.get("line")
+        where = f" (line {result.line})" if result.line else ""
+        result.message = f"`{report.get('rule')}` is forbidden in this puzzle{where}"
+        push = "rule_violation"
+    elif report.get("status") == "output_limit":
+        result.status, result.failure_class = "error", "output_limit"
+        result.message = (f"your function returned {int(report.get('bytes', 0)):,} bytes of tensors, "
+                          "far more than any answer here needs")
+        push = "output_limit"
+    else:
+        memory = _is_memory(report)
+        result.status, result.failure_class = "error", "memory" if memory else "exception"
+        result.message = f"{report.get('type', 'Error')}: {report.get('message', '')}".strip()[:600]
+        result.line, result.traceback = report.get("line"), report.get("traceback")
+        push = "memory" if memory else "error"
+    show = prepared.kind == "example" or result.status != "pass"
+    if show:
+        args = [*prepared.case.args, *prepared.case.kwargs.values()]
+        result.inputs = [preview(a, device) for a in args]
+        result.expected = preview(prepared.expected, device)
+        if report is not None and report.get("status") == "ok":
+            result.got = preview(got, device)
+        if report and report.get("trace"):
+            result.trace = [TraceOp(**op) for op in report["trace"]]
+    return result, push
+
+
+def _metrics(code: str, cases: list[PreparedCase], reports: list[dict[str, Any] | None]) -> Metrics:
+    metrics = _code_metrics(code)
+    examples = [r for p, r in zip(cases, reports) if p.kind == "example" and r and r.get("status") == "ok"]
+    if examples:
+        metrics.time_ms = statistics.median(float(r.get("time_ms", 0.0)) for r in examples)
+        metrics.ops = max(int(r.get("ops", 0)) for r in examples)
+        metrics.peak_memory_bytes = max(int(r.get("peak_bytes", 0)) for r in examples)
+    return metrics
+
+
+def _summary(verdict: str, results: list[CaseResult], failure: tuple[str, str] | None) -> str:
+    if failure:
+        return failure[1]
+    if verdict == "pass":
+        return f"All {len(results)} cases passed."
+    bad = [r for r in results if r.status in ("fail", "error")]
+    first = bad[0] if bad else None
+    if first is None:
+        return "Not passed."
+    return f"{len(bad)} of {len(results)} cases did not pass. First, '{first.name}': {first.message}"
+
+
+def judge(bundle: Bundle, code: str, device: str, mode: str, cases: list[PreparedCase],
+          job_dir: Path, ended: Exit, launch_error: str | None) -> RunResult:
+    from game.runner.engine import STDOUT_MAX
+
+    done = _read_json(job_dir / "done.json")
+    stdout, truncated, stdout_bytes = _stdout(job_dir)
+    failure = _run_failure(ended, done, stdout_bytes, STDOUT_MAX, launch_error)
+    reports: list[dict[str, Any] | None] = []
+    for i in range(len(cases)):
+        report = _read_json(job_dir / f"case_{i}.json")
+        reports.append(report if isinstance(report, dict) else None)
+    load_error = done.get("load_error") if isinstance(done, dict) and not failure else None
+    results: list[CaseResult] = []
+    pushes: list[str] = []
+    missing = failure
+    for i, prepared in enumerate(cases):
+        report = reports[i]
+        if load_error:
+            report = {"status": "exception", **load_error} if load_error.get("kind") == "exception" else None
+            if report is None:
+                results.append(CaseResult(name=prepared.case.name, kind=prepared.kind,  # type: ignore[arg-type]
+                                          status="error", failure_class="missing_function",
+                                          message=load_error.get("message", "")))
+                pushes.append("error")
+                continue
+        try:
+            tensors = transfer.load(job_dir / f"case_{i}.safetensors") if report else {}
+        except Exception:  # a malformed file is the sandbox's fault, so the player's
+            tensors, report = {}, {"status": "exception", "type": "Error",
+                                   "message": "the sandbox's answer could not be read"}
+        result, push = _case_result(bundle, prepared, report, tensors, device, missing)
+        if report is None and missing:
+            missing = None  # only the case that was running gets the blame; later ones are skipped
+        results.append(result)
+        if push:
+            pushes.append(push)
+    if failure:
+        pushes.append(failure[0])
+    verdict = min(pushes, key=PRIORITY.index) if pushes else "pass"
+    line = next((r.line for r in results if r.failure_class == "rule" and r.line), None)
+    return RunResult(
+        puzzle=bundle.model.id, device=device, mode=mode, verdict=verdict,  # type: ignore[arg-type]
+        message=_summary(verdict, results, failure if verdict == (failure or ("",))[0] else None),
+        line=line, cases=results, metrics=_metrics(code, cases, reports),
+        stdout=stdout, stdout_truncated=truncated or stdout_bytes > STDOUT_KEEP,
+    )
+

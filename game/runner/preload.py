@@ -1,0 +1,33 @@
+"""What a warm process (zygote or spare worker) imports before any run, so the player's
+`import torch`/`import math` and the sandbox harness cost nothing per run.
+
+Imports only: no tensor is created here (the zygote must not compute before forking).
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+
+MODULES = (
+    "math",
+    "torch",
+    "torch.nn",
+    "torch.nn.functional",
+    "torch.utils._pytree",
+    "torch.overrides",
+    "torch.utils._python_dispatch",
+    "safetensors.torch",
+    "game.runner.transfer",
+    "game.runner.tracing",
+    "game.runner.sandbox",
+    "game.runner.limits",
+    "game.runner.seccomp",
+)
+
+
+def preload() -> None:
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    os.environ.setdefault("MKL_NUM_THREADS", "1")
+    for name in MODULES:
+        importlib.import_module(name)

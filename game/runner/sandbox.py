@@ -1,0 +1,243 @@
+"""The untrusted side: runs the player's code on the inputs of one job and writes what came back.
+
+Runs inside a forked zygote child or a spare worker, after `limits` has locked the process
+down. Reads `job.json` + `inputs.safetensors` from the job folder and writes, per case,
+`case_N.json` + `case_N.safetensors`, then `done.json`. It never sees expected outputs,
+the reference or seeds, and decides nothing: the trusted runner compares and judges.
+Imports torch; never pygame.
+"""
+
+from __future__ import annotations
+
+import linecache
+import os
+import sys
+import time
+import traceback
+import types
+from pathlib import Path
+from typing import Any
+
+import torch
+from torch.utils._pytree import tree_flatten
+
+from game.runner import transfer
+from game.runner.tracing import (
+    PLAYER_FILE,
+    CallTracer,
+    OpMeter,
+    RuleViolation,
+    Violation,
+    install_import_guard,
+    resolve_forbidden,
+    storage_ids,
+)
+
+EXIT_OUTPUT_LIMIT = 95
+
+
+class CappedStream:
+    """stdout/stderr for the player's code: past `limit` bytes the run ends as output_limit."""
+
+    def __init__(self, fd: int, budget: list[int]) -> None:
+        self.fd = fd
+        self.budget = budget  # shared between stdout and stderr: [bytes left]
+
+    def write(self, text: str) -> int:
+        data = str(text).encode("utf-8", "replace")
+        self.budget[0] -= len(data)
+        if self.budget[0] < 0:
+            os._exit(EXIT_OUTPUT_LIMIT)
+        os.write(self.fd, data)
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        return self.fd
+
+    encoding = "utf-8"
+
+
+def _install_audit_hook(protected: list[str], processes: int) -> None:
+    """Refuse reading puzzle folders (references live there) and, when the puzzle allows no
+    extra processes, starting any. A clear error beats a crash from the rlimits behind it."""
+    spawn_events = {"os.fork", "os.forkpty", "os.posix_spawn", "os.spawn", "os.system",
+                    "os.exec", "subprocess.Popen", "pty.spawn"}
+    parent = os.getppid()
+
+    def hook(event: str, args: tuple) -> None:
+        if event == "open" and protected and isinstance(args[0], (str, bytes, os.PathLike)):
+            path = os.path.realpath(os.fsdecode(args[0]))
+            if any(path.startswith(p) for p in protected):
+                raise PermissionError("the sandbox may not read the puzzle's own files")
+        elif event in spawn_events and processes == 0:
+            raise PermissionError("this puzzle allows no extra processes")
+        elif event in ("os.kill", "os.killpg") and (args[0] <= 0 or args[0] == parent):
+            raise PermissionError("the sandbox may only signal its own processes")
+
+    sys.addaudithook(hook)
+
+
+def _error_report(exc: BaseException) -> dict[str, Any]:
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == PLAYER_FILE]
+    lines = ["Traceback (your code):"]
+    for f in frames:
+        lines.append(f"  line {f.lineno}, in {f.name}")
+        if f.line:
+            lines.append(f"    {f.line.strip()}")
+    try:
+        text = str(exc)
+    except BaseException:
+        text = "<unprintable message>"
+    name = type(exc).__name__
+    lines.append(f"{name}: {text}" if text else name)
+    return {
+        "type": name,
+        "message": text[:2000],
+        "line": frames[-1].lineno if frames else None,
+        "traceback": "\n".join(lines)[-4000:],
+    }
+
+
+def _float_tensors(value: Any) -> list[torch.Tensor]:
+    flat, _ = tree_flatten(value)
+    return [t for t in flat if type(t) is torch.Tensor and (t.is_floating_point() or t.is_complex())]
+
+
+class Harness:
+    def __init__(self, job_dir: Path) -> None:
+        self.dir = job_dir
+        self.job = transfer.read_json(job_dir / "job.json")
+        self.device: str = self.job["device"]
+        self.violation: Violation | None = None
+
+    def _import_violation(self, name: str, line: int | None) -> None:
+        if self.violation is None:
+            self.violation = Violation(name, line)
+
+    def prepare(self) -> None:
+        torch.set_num_threads(1)
+        budget = [int(self.job["stdout_max"])]
+        sys.stdout = CappedStream(1, budget)
+        sys.stderr = CappedStream(2, budget)
+        sys.stdin = open(os.devnull, encoding="utf-8")
+        if self.job.get("support_dir"):
+            sys.path.insert(0, self.job["support_dir"])
+        if self.job["allowed_imports"] is not None:
+            install_import_guard(set(self.job["allowed_imports"]) | {"support"}, self._import_violation)
+        _install_audit_hook(self.job["protected"], int(self.job["processes"]))
+        code = self.job["code"]
+        linecache.cache[PLAYER_FILE] = (len(code), None, code.splitlines(True), PLAYER_FILE)
+
+    def load(self) -> tuple[Any, dict[str, Any] | None]:
+        module = types.ModuleType("solution")
+        module.__file__ = PLAYER_FILE
+        sys.modules["solution"] = module
+        try:
+            exec(compile(self.job["code"], PLAYER_FILE, "exec"), module.__dict__)
+        except BaseException as exc:  # noqa: BLE001 - the player may raise anything
+            return None, {"kind": "exception", **_error_report(exc)}
+        entry = module.__dict__.get(self.job["entry"])
+        if not callable(entry):
+            return None, {"kind": "missing_function", "message": f"`{self.job['entry']}` is not a function"}
+        return entry, None
+
+    def run_case(self, index: int, case: dict[str, Any], entry: Any,
+                 tensors: dict[str, torch.Tensor], forbidden: dict[int, str]) -> None:
+        args = transfer.decode(case["args"], tensors, self.device)
+        kwargs = transfer.decode(case["kwargs"], tensors, self.device)
+        inputs = [t for t in tree_flatten((args, kwargs))[0] if type(t) is torch.Tensor]
+        grad_inputs = _float_tensors((args, kwargs)) if self.job["grad_check"] else []
+        for t in grad_inputs:
+            t.requires_grad_(True)
+        tracer = CallTracer(forbidden, keep_trace=True)
+        meter = OpMeter(storage_ids(inputs))
+        report: dict[str, Any] = {"status": "ok"}
+        torch.manual_seed(0)
+        started = time.perf_counter()
+        try:
+            with tracer, meter:
+                out = entry(*args, **kwargs)
+            report["time_ms"] = (time.perf_counter() - started) * 1000
+            if grad_inputs:
+                report["grads"] = self._backward(out, grad_inputs)
+        except RuleViolation:
+            report["status"] = "rule"
+        except BaseException as exc:  # noqa: BLE001
+            report = {"status": "exception", **_error_report(exc)}
+            if isinstance(exc, SystemExit):
+                report["message"] = "your code called sys.exit(); return your answer instead"
+            out = None
+        violation = tracer.violation or self.violation
+        if violation:
+            report.update(status="rule", rule=violation.name, line=violation.line)
+        encoder = transfer.Encoder(strict=False)
+        if report["status"] == "ok":
+            report["output"] = encoder.encode(out)
+        report["inputs_after"] = [encoder.encode(t) for t in inputs]
+        if "grads" in report:
+            report["grads"] = [encoder.encode(g) for g in report["grads"]]
+        report.update(ops=meter.ops, calls=tracer.calls, peak_bytes=meter.peak, trace=tracer.trace)
+        self._write_case(index, report, encoder.tensors)
+
+    @staticmethod
+    def _backward(out: Any, grad_inputs: list[torch.Tensor]) -> list[torch.Tensor | None]:
+        parts = [t for t in _float_tensors(out) if t.requires_grad]
+        if parts:
+            total = sum(p.real.sum() if p.is_complex() else p.sum() for p in parts)
+            total.backward()
+        return [t.grad for t in grad_inputs]
+
+    def _write_case(self, index: int, report: dict[str, Any], tensors: dict[str, torch.Tensor]) -> None:
+        size = sum(t.numel() * t.element_size() for t in tensors.values())
+        if size > int(self.job["max_output_bytes"]):
+            report = {"status": "output_limit", "bytes": size}
+            tensors = {}
+        transfer.save(self.dir / f"case_{index}.safetensors", tensors)
+        # The JSON goes last: the runner reads a case only once its JSON exists.
+        tmp = self.dir / f"case_{index}.json.tmp"
+        transfer.write_json(tmp, report)
+        os.replace(tmp, self.dir / f"case_{index}.json")
+
+    def run(self) -> None:
+        self.prepare()
+        tensors = transfer.load(self.dir / "inputs.safetensors")
+        forbidden = resolve_forbidden(self.job["forbidden"])
+        entry, problem = self.load()
+        if problem is None:
+            # Each case starts from the defaults the player's module left, not the last case's.
+            dtype, device = torch.get_default_dtype(), torch.get_default_device()
+            for index, case in enumerate(self.job["cases"]):
+                if torch.get_default_dtype() != dtype:
+                    torch.set_default_dtype(dtype)
+                if torch.get_default_device() != device:
+                    torch.set_default_device(device)
+                self.run_case(index, case, entry, tensors, forbidden)
+        transfer.write_json(self.dir / "done.json", {"load_error": problem})
+
+
+def run_job(job_dir: Path) -> None:
+    """Entry point in the sandbox process; the caller exits right after."""
+    Harness(job_dir).run()
+
+
+def enter_sandbox(job_dir: Path, limits_doc: dict[str, Any], new_session: bool) -> None:
+    """Become the sandbox: own process group, quiet file descriptors, hard limits, then run.
+    The caller must `os._exit` afterwards and never return to its own loop."""
+    from game.runner import limits
+
+    if new_session and hasattr(os, "setsid"):
+        os.setsid()
+    null = os.open(os.devnull, os.O_RDONLY)
+    log = os.open(job_dir / "out.log", os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    os.dup2(null, 0)
+    os.dup2(log, 1)
+    os.dup2(log, 2)
+    os.closerange(3, 1 << 16) if sys.platform != "win32" else None
+    limits.apply(limits.SandboxLimits.from_json(limits_doc))
+    run_job(job_dir)

@@ -1,0 +1,201 @@
+"""Watching the player's code while it runs, inside the sandbox only:
+
+- `CallTracer` (a TorchFunctionMode) sees every torch call the player's own lines make: it
+  records the shape trace and stops forbidden functions however they were reached.
+- `OpMeter` (a TorchDispatchMode) counts the aten ops dispatched and the peak bytes held by
+  tensors the code allocates.
+
+Imports torch; never pygame. Nothing here is trusted by the runner's verdict except as a
+claim against the player (a reported violation or budget overrun only ever fails a run).
+"""
+
+from __future__ import annotations
+
+import sys
+import weakref
+from dataclasses import dataclass
+from pathlib import Path
+from types import FrameType, ModuleType
+from typing import Any, Callable
+
+import torch
+from torch.overrides import TorchFunctionMode
+from torch.utils._python_dispatch import TorchDispatchMode
+from torch.utils._pytree import tree_flatten
+
+PLAYER_FILE = "<your code>"
+_TORCH_DIR = str(Path(torch.__file__).parent)
+_HERE = __file__
+TRACE_CAP = 40
+
+
+class RuleViolation(Exception):
+    """Raised where the player's code calls something the puzzle forbids."""
+
+
+@dataclass
+class Violation:
+    name: str
+    line: int | None
+
+
+def player_line(frame: FrameType | None) -> int | None:
+    """The player's line behind a torch call: the nearest frame outside torch must be theirs."""
+    while frame is not None:
+        filename = frame.f_code.co_filename
+        if filename == PLAYER_FILE:
+            return frame.f_lineno
+        if not (filename.startswith(_TORCH_DIR) or filename == _HERE or filename.startswith("<frozen")):
+            return None
+        frame = frame.f_back
+    return None
+
+
+def describe(value: Any) -> str:
+    if type(value) is torch.Tensor:
+        dims = ", ".join(str(d) for d in value.shape)
+        where = "" if value.device.type == "cpu" else f"@{value.device.type}"
+        return f"{str(value.dtype).removeprefix('torch.')}[{dims}]{where}"
+    if isinstance(value, torch.Tensor):
+        return type(value).__name__
+    if isinstance(value, (int, float, bool)) or value is None:
+        return repr(value)[:16]
+    if isinstance(value, (tuple, list)) and len(value) <= 6 and all(
+        isinstance(v, (int, float, bool)) for v in value
+    ):
+        return repr(tuple(value))[:32]
+    if isinstance(value, (torch.dtype, torch.device, str)):
+        return str(value)[:24]
+    return type(value).__name__
+
+
+def op_name(func: Any) -> str:
+    name = getattr(func, "__name__", None) or str(func)
+    qual = getattr(func, "__qualname__", "") or ""
+    module = getattr(func, "__module__", None) or ""
+    if qual.startswith(("TensorBase.", "Tensor.")):
+        return "Tensor." + name
+    if module.startswith("torch.nn.functional") or module == "torch._C._nn":
+        return "F." + name
+    if module.startswith("torch"):
+        return "torch." + name
+    return name
+
+
+def resolve_forbidden(names: list[str]) -> dict[int, str]:
+    """Map the id of every object a forbidden dotted name reaches to that name."""
+    found: dict[int, str] = {}
+    for dotted in names:
+        obj: Any = None
+        parts = dotted.split(".")
+        try:
+            obj = __import__(parts[0])
+            for part in parts[1:]:
+                obj = getattr(obj, part)
+        except Exception:
+            continue  # a name this torch lacks cannot be called either
+        if isinstance(obj, ModuleType):
+            for value in vars(obj).values():
+                if callable(value) and not isinstance(value, (type, ModuleType)):
+                    found.setdefault(id(value), dotted)
+        else:
+            found[id(obj)] = dotted
+    return found
+
+
+class CallTracer(TorchFunctionMode):
+    def __init__(self, forbidden: dict[int, str], keep_trace: bool = True) -> None:
+        super().__init__()
+        self.forbidden = forbidden
+        self.keep_trace = keep_trace
+        self.trace: list[dict[str, Any]] = []
+        self.calls = 0
+        self.violation: Violation | None = None
+
+    def __torch_function__(self, func: Any, types: Any, args: tuple = (), kwargs: Any = None) -> Any:
+        kwargs = kwargs or {}
+        line = player_line(sys._getframe(1))
+        if line is not None and id(func) in self.forbidden:
+            if self.violation is None:
+                self.violation = Violation(self.forbidden[id(func)], line)
+            raise RuleViolation(f"`{self.forbidden[id(func)]}` is forbidden in this puzzle")
+        out = func(*args, **kwargs)
+        if line is not None and getattr(func, "__name__", "") != "__get__":
+            self.calls += 1
+            if self.keep_trace and len(self.trace) < TRACE_CAP:
+                flat_in, _ = tree_flatten((args, kwargs))
+                flat_out, _ = tree_flatten(out)
+                self.trace.append({
+                    "op": op_name(func),
+                    "line": line,
+                    "inputs": [describe(v) for v in flat_in if not isinstance(v, str)][:8],
+                    "outputs": [describe(v) for v in flat_out][:8],
+                })
+        return out
+
+
+class OpMeter(TorchDispatchMode):
+    """Counts dispatched ops and tracks live bytes of storages created under it."""
+
+    @classmethod
+    def _should_skip_dynamo(cls) -> bool:
+        # Otherwise torch wraps __torch_dispatch__ in a dynamo guard whose first call imports
+        # torch._dynamo (seconds, in every forked child). Nothing in the sandbox compiles.
+        return False
+
+    def __init__(self, external: set[int]) -> None:
+        super().__init__()
+        self.ops = 0
+        self.external = external  # storages that existed before the call (inputs)
+        self.refs: dict[int, int] = {}
+        self.sizes: dict[int, int] = {}
+        self.current = 0
+        self.peak = 0
+
+    def __torch_dispatch__(self, func: Any, types: Any, args: tuple = (), kwargs: Any = None) -> Any:
+        out = func(*args, **(kwargs or {}))
+        self.ops += 1
+        flat, _ = tree_flatten(out)
+        for t in flat:
+            if type(t) is torch.Tensor and t.device.type != "meta":
+                self._track(t)
+        return out
+
+    def _track(self, t: torch.Tensor) -> None:
+        storage = t.untyped_storage()
+        ptr = storage.data_ptr()
+        if ptr == 0 or ptr in self.external:
+            return
+        if ptr not in self.refs:
+            self.refs[ptr] = 0
+            self.sizes[ptr] = storage.nbytes()
+            self.current += self.sizes[ptr]
+            self.peak = max(self.peak, self.current)
+        self.refs[ptr] += 1
+        weakref.finalize(t, self._release, ptr)
+
+    def _release(self, ptr: int) -> None:
+        self.refs[ptr] -= 1
+        if self.refs[ptr] == 0:
+            del self.refs[ptr]
+            self.current -= self.sizes.pop(ptr)
+
+
+def storage_ids(tensors: list[torch.Tensor]) -> set[int]:
+    return {t.untyped_storage().data_ptr() for t in tensors if t.device.type != "meta"}
+
+
+def install_import_guard(allowed: set[str], on_violation: Callable[[str, int | None], None]) -> None:
+    """Imports made by the player's own lines (even through `importlib`) must be allowed."""
+    import builtins
+
+    real_import = builtins.__import__
+
+    def guarded(name: str, globals: Any = None, locals: Any = None, fromlist: Any = (), level: int = 0) -> Any:
+        frame = sys._getframe(1)
+        if level == 0 and frame.f_code.co_filename == PLAYER_FILE and name.split(".")[0] not in allowed:
+            on_violation(f"import {name}", frame.f_lineno)
+            raise ImportError(f"`import {name}` is not allowed in this puzzle")
+        return real_import(name, globals, locals, fromlist, level)
+
+    builtins.__import__ = guarded

@@ -1,0 +1,138 @@
+"""The warm zygote: a process that imports torch once, never computes, and forks one sandbox
+child per run (Linux). Talks JSON lines with the trusted runner on stdin/stdout:
+
+    -> {"dir": JOB_DIR, "limits": {...}}
+    <- {"ready": true} once, then per run {"started": PID} and {"exit": CODE, "signal": SIG}
+
+Forking after torch has run multi-threaded work can hang the child, and CUDA cannot survive a
+fork, so nothing here touches tensors or CUDA. After each child exits its process group and any
+orphan it left (the zygote is a child subreaper) are killed and reaped. Never imports pygame.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import json
+import os
+import select
+import signal
+import sys
+import time
+from pathlib import Path
+from typing import IO, Any
+
+from game.runner.preload import preload
+
+_PR_SET_CHILD_SUBREAPER = 36
+BACKSTOP_S = 30.0  # the trusted side kills on time; this only covers a wedged trusted side
+
+
+def _become_subreaper() -> None:
+    try:
+        ctypes.CDLL(None).prctl(_PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass
+
+
+def _children() -> list[int]:
+    found: list[int] = []
+    try:
+        for tid in os.listdir("/proc/self/task"):
+            with open(f"/proc/self/task/{tid}/children", encoding="ascii") as f:
+                found += [int(p) for p in f.read().split()]
+    except OSError:
+        pass
+    return found
+
+
+def _sweep(pgid: int) -> None:
+    """Kill what the run left behind: its process group, then orphans handed to us."""
+    for _ in range(50):
+        try:
+            os.killpg(pgid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        for pid in _children():
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        while True:
+            try:
+                pid, _ = os.waitpid(-1, os.WNOHANG)
+            except ChildProcessError:
+                return
+            if pid == 0:
+                break
+        if not _children():
+            return
+        time.sleep(0.002)
+
+
+def _wait(pid: int, stdin: IO[bytes], wall_s: float) -> tuple[int | None, int | None, bool]:
+    """Wait for the child; returns (exit code, signal, trusted side gone)."""
+    fds: list[Any] = [stdin]
+    pidfd = os.pidfd_open(pid) if hasattr(os, "pidfd_open") else None
+    if pidfd is not None:
+        fds.append(pidfd)
+    deadline = time.monotonic() + wall_s + BACKSTOP_S
+    gone = False
+    try:
+        while True:
+            done, status = os.waitpid(pid, os.WNOHANG)
+            if done:
+                code = os.waitstatus_to_exitcode(status)
+                if code < 0:
+                    return None, -code, gone
+                return code, None, gone
+            ready, _, _ = select.select(fds, [], [], 0.05 if pidfd is not None else 0.002)
+            if stdin in ready and not gone and not stdin.readline():
+                gone = True  # trusted side died: end the run now
+            if gone or time.monotonic() > deadline:
+                try:
+                    os.killpg(pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    os.kill(pid, signal.SIGKILL)
+                fds = [pidfd] if pidfd is not None else []
+    finally:
+        if pidfd is not None:
+            os.close(pidfd)
+
+
+def serve() -> None:
+    stdin = sys.stdin.buffer
+    out = os.fdopen(os.dup(1), "w", encoding="utf-8")
+    os.dup2(2, 1)  # stray prints must not corrupt the protocol
+    preload()
+    _become_subreaper()
+
+    def send(doc: dict[str, Any]) -> None:
+        out.write(json.dumps(doc) + "\n")
+        out.flush()
+
+    send({"ready": True, "pid": os.getpid()})
+    while True:
+        line = stdin.readline()
+        if not line:
+            return
+        request = json.loads(line)
+        pid = os.fork()
+        if pid == 0:
+            code = 70
+            try:
+                from game.runner.sandbox import enter_sandbox
+
+                enter_sandbox(Path(request["dir"]), request["limits"], new_session=True)
+                code = 0
+            finally:
+                os._exit(code)
+        send({"started": pid})
+        code, sig, gone = _wait(pid, stdin, float(request["limits"]["wall_s"]))
+        _sweep(pid)
+        if gone:
+            return
+        send({"exit": code, "signal": sig, "pid": pid})
+
+
+if __name__ == "__main__":
+    serve()
