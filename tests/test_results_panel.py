@@ -206,3 +206,13 @@ def test_metrics_without_reference_or_time() -> None:
     panel = make_panel()
     panel.show_result(run, PuzzleProgress())
     assert "Code lines: 3 lines" in panel.describe()
+
+
+def test_messages_replace_results() -> None:
+    panel = make_panel()
+    panel.show_result(RUNS["values"], None)
+    panel.show_message("Cancelled. Nothing was recorded.", "warning")
+    panel.draw(pygame.Surface((512, 640)))
+    assert panel.describe() == "Results: Cancelled. Nothing was recorded."
+    panel.show_running("submit", 0, 4)
+    assert panel.describe() == "Running (submit): 0/4"

@@ -26,6 +26,8 @@ from game.ui.results.style import PanelStyle
 from game.ui.results.textfit import TextCache, ellipsize, wrap
 from game.ui.theme import Theme
 
+_PLACEHOLDER = ("Results appear here. Try runs the examples and shows what you print; Submit "
+                "runs everything, hidden cases included.")
 _SCROLL_KEYS = {pygame.K_UP: -1, pygame.K_DOWN: 1, pygame.K_PAGEUP: -8, pygame.K_PAGEDOWN: 8}
 
 
@@ -38,6 +40,7 @@ class ResultsPanel:
         self._cache = TextCache()
         self._content: Content | None = None
         self._running: tuple[str, int, int] | None = None
+        self._message: tuple[str, str] | None = None  # (text, kind) when no result is shown
         self._view = ViewState()
         self._doc: Doc | None = None
         self._lines: list[str] = []
@@ -68,7 +71,12 @@ class ResultsPanel:
 
     # -- content --------------------------------------------------------------------------
     def show_running(self, mode: str, done: int, total: int) -> None:
-        self._running = (mode, done, total)
+        self._running, self._message = (mode, done, total), None
+
+    def show_message(self, text: str, kind: str = "info") -> None:
+        """A line instead of a result, e.g. "Cancelled." (kind: info, warning or error)."""
+        self._running, self._content, self._doc = None, None, None
+        self._message = (text, kind)
 
     def show_result(self, result: RunResult, progress: PuzzleProgress | None,
                     goals: list[Goal] = []) -> None:  # noqa: B006 (never mutated)
@@ -90,7 +98,7 @@ class ResultsPanel:
         self._set_content(Content(kind="examples", cases=list(examples)), 0)
 
     def _set_content(self, content: Content, selected: int) -> None:
-        self._running = None
+        self._running, self._message = None, None
         self._content = content
         self._view = ViewState(selected=selected)
         self._scroll = 0
@@ -268,10 +276,13 @@ class ResultsPanel:
 
     def _draw_placeholder(self, surface: pygame.Surface) -> None:
         s, th, inner = self.style, self.theme, self._inner()
+        text, color = _PLACEHOLDER, th.text_dim
+        if self._message is not None:
+            text = self._message[0]
+            color = {"warning": th.warning, "error": th.error}.get(self._message[1], th.text)
         y = inner.y
-        for line in wrap(s.body, "Results appear here. Try runs the examples; Submit runs "
-                                 "everything, hidden cases included.", inner.w):
-            surface.blit(self._cache.render(s.body, line, th.text_dim), (inner.x, y))
+        for line in wrap(s.body, text, inner.w):
+            surface.blit(self._cache.render(s.body, line, color), (inner.x, y))
             y += s.body.get_linesize()
 
     # -- text -----------------------------------------------------------------------------
@@ -279,6 +290,8 @@ class ResultsPanel:
         if self._running is not None:
             mode, done, total = self._running
             return f"Running ({mode}): {done}/{total}"
+        if self._message is not None:
+            return f"Results: {self._message[0]}"
         if self._document() is None:
             return "Results: empty"
         return "\n".join(self._lines)
