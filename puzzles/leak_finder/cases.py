@@ -31,7 +31,18 @@ def examples() -> list[Case]:
             "nothing leaked",
             args=(_example_train(), torch.tensor([[[[9, 9], [9, 9]]]], dtype=torch.uint8)),
         ),
+        Case(
+            "Hammer's real batch",
+            args=_hammers_batch(),
+            note="500 training and 100 test images of 3x8x8: the size the memory goal is measured on.",
+        ),
     ]
+
+
+def _hammers_batch() -> tuple[torch.Tensor, torch.Tensor]:
+    g = torch.Generator().manual_seed(10)
+    train = torch.randint(0, 256, (500, 3, 8, 8), generator=g, dtype=torch.uint8)
+    return train, _suspects(g, train, 100)
 
 
 def _suspects(g: torch.Generator, train: torch.Tensor, m: int) -> torch.Tensor:
