@@ -1,0 +1,232 @@
+"""The game's window and frame loop: `run_game(args)` is what `torchenstein play` calls.
+
+The first frame is drawn before anything slow happens (content loads in a background thread,
+the runner service starts in another), then the loop runs at 60 fps: raw events become intents,
+global keys are handled here (quit, fullscreen, quicksave/quickload, content reload), the rest
+go to the top screen. `--frames N` quits after N frames with exit 0 and `--screenshot PNG`
+saves the last frame. Must not import torch.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import time
+from dataclasses import replace
+from pathlib import Path
+
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+import pygame  # noqa: E402  (the prompt variable must be set first)
+
+from game.persistence.settings import Settings, load_settings  # noqa: E402
+from game.ui import flow  # noqa: E402
+from game.ui.context import Context  # noqa: E402
+from game.ui.intents import Intent, map_event  # noqa: E402
+from game.ui.notices import draw_notices  # noqa: E402
+from game.ui.screens.title import TitleScreen  # noqa: E402
+
+FPS = 60
+MIN_SIZE = (1024, 640)
+FRAME_LOG_ENV = "TORCHENSTEIN_FRAME_LOG"  # benchmarks: where to write frame timings as JSON
+
+
+class App:
+    def __init__(self, mod_paths: list[Path], *, headless: bool = False,
+                 size: tuple[int, int] | None = None):
+        self.launched = time.perf_counter()
+        self.launched_wall = time.time()
+        if headless:
+            os.environ["SDL_VIDEODRIVER"] = "dummy"
+        os.environ.setdefault("SDL_AUDIODRIVER", "dummy" if headless else "")
+        pygame.display.init()
+        pygame.font.init()
+        pygame.key.set_repeat(400, 35)
+        loaded = load_settings()
+        settings = loaded.model or Settings()
+        self.fullscreen = False
+        self.window_size = size or settings.window_size
+        self.surface = self._open_window(settings)
+        pygame.display.set_caption("Torchenstein")
+        self.ctx = Context(settings, mod_paths, on_settings=self._settings_changed)
+        self.ctx.startup_messages[:0] = loaded.messages
+        self.ctx.stack.push(TitleScreen(self.ctx))
+        self.frames = 0
+        self.pointer = (0, 0)
+        self.frame_times: list[float] = []
+        self.first_frame_s: float | None = None
+        self._services_started = False
+
+    # -- window ---------------------------------------------------------------------------
+    def _open_window(self, settings: Settings) -> pygame.Surface:
+        if settings.fullscreen:
+            self.fullscreen = True
+            return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        size = (max(MIN_SIZE[0], self.window_size[0]), max(MIN_SIZE[1], self.window_size[1]))
+        surface = pygame.display.set_mode(size, pygame.RESIZABLE)
+        try:
+            pygame.Window.from_display_module().minimum_size = MIN_SIZE
+        except (AttributeError, pygame.error):
+            pass  # older pygame-ce or a driver without windows: layouts still adapt
+        return surface
+
+    def _settings_changed(self, old: Settings, new: Settings) -> None:
+        if old.fullscreen != new.fullscreen:
+            self.surface = self._open_window(new)
+
+    def _toggle_fullscreen(self) -> None:
+        from game.persistence.settings import with_changes
+
+        self.ctx.apply_settings(with_changes(self.ctx.settings,
+                                             fullscreen=not self.ctx.settings.fullscreen))
+
+    def _resized(self) -> None:
+        self.surface = pygame.display.get_surface()
+        if not self.ctx.settings.fullscreen:
+            from game.persistence.settings import with_changes
+
+            size = self.surface.get_size()
+            if size != tuple(self.ctx.settings.window_size):
+                new = with_changes(self.ctx.settings, window_size=size)
+                self.ctx.settings = new  # remembered quietly, saved with the next change
+                self.ctx.writer.submit("settings-size", lambda: _save_settings(new))
+
+    # -- services -------------------------------------------------------------------------
+    def _start_services(self) -> None:
+        """After the first frame: load content, start the runner, show startup messages."""
+        self._services_started = True
+        self.ctx.content.start()
+        self.ctx.runner.start()
+        if self.ctx.startup_messages:
+            flow.show_message(self.ctx, "Please note", self.ctx.startup_messages)
+
+    # -- the loop -------------------------------------------------------------------------
+    def dispatch(self, intent: Intent) -> None:
+        ctx = self.ctx
+        name = intent.name
+        if name == "quit":
+            ctx.request_quit()
+        elif name == "resize":
+            self._resized()
+        elif name == "fullscreen":
+            self._toggle_fullscreen()
+        elif name == "screenshot":
+            self._screenshot_to_user_folder()
+        elif name == "quicksave" and ctx.session is not None:
+            flow.quicksave(ctx)
+        elif name == "quickload" and ctx.session is not None:
+            flow.quickload(ctx)
+        elif name == "reload":
+            from game.ui.reload import reload_content
+
+            reload_content(ctx)
+        elif ctx.stack.top is not None:
+            ctx.stack.top.handle(intent)
+
+    def step(self, dt: float) -> None:
+        ctx = self.ctx
+        for event in pygame.event.get():
+            intent = map_event(event)
+            if intent is None:
+                continue
+            if intent.name == "wheel":  # wheel events carry no position: use the pointer's
+                intent = replace(intent, pos=self.pointer)
+            elif intent.is_pointer:
+                self.pointer = intent.pos
+            self.dispatch(intent)
+        ctx.runner.poll()
+        top = ctx.stack.top
+        if ctx.session is not None:
+            playing = top is not None and top.keeps_session_clock
+            if ctx.session.tick(dt, playing=playing):
+                ctx.session.autosave(None)  # drafts: the story did not move, keep the picture
+        if top is not None:
+            top.update(dt)
+        for notice in ctx.notices:
+            notice.left -= dt
+        ctx.notices = [n for n in ctx.notices if n.left > 0]
+        self.draw()
+        if ctx.session is not None and ctx.session.wants_autosave:
+            ctx.session.autosave(ctx.thumbnail_png())
+        if ctx.session is not None and ctx.session.persistent_dirty:
+            ctx.session.persistent_dirty = False
+            ctx.save_persistent_soon()
+        for error in ctx.writer.errors():
+            ctx.notify(error, "error")
+
+    def draw(self) -> None:
+        surface = pygame.display.get_surface()
+        for screen in self.ctx.stack.visible():
+            screen.draw(surface)
+        draw_notices(surface, self.ctx)
+        pygame.display.flip()
+
+    def run(self, frames: int | None = None) -> int:
+        clock = pygame.time.Clock()
+        dt = 1.0 / FPS
+        while not self.ctx.quit_requested:
+            start = time.perf_counter()
+            self.step(dt)
+            self.frames += 1
+            if self.first_frame_s is None:
+                self.first_frame_s = time.perf_counter() - self.launched
+            if not self._services_started:
+                self._start_services()
+            self.frame_times.append(time.perf_counter() - start)
+            if frames is not None and self.frames >= frames:
+                break
+            dt = min(0.1, clock.tick(FPS) / 1000.0)
+        return 0
+
+    # -- leaving --------------------------------------------------------------------------
+    def screenshot(self, path: Path | str) -> None:
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        pygame.image.save(pygame.display.get_surface(), str(path))
+
+    def _screenshot_to_user_folder(self) -> None:
+        from game.persistence.paths import user_home
+
+        folder = user_home() / "screenshots"
+        path = folder / time.strftime("torchenstein-%Y%m%d-%H%M%S.png")
+        self.screenshot(path)
+        self.ctx.notify(f"Screenshot saved: {path}", "success")
+
+    def close(self) -> None:
+        ctx = self.ctx
+        if ctx.session is not None:
+            ctx.session.autosave(None)
+        ctx.save_persistent_soon()
+        ctx.writer.close()
+        ctx.runner.close()
+        ctx.saves.close()
+        pygame.display.quit()
+
+
+def _save_settings(settings: Settings) -> None:
+    from game.persistence.settings import save_settings
+
+    save_settings(settings)
+
+
+def _write_frame_log(app: App) -> None:
+    target = os.environ.get(FRAME_LOG_ENV)
+    if not target:
+        return
+    record = {"first_frame_s": app.first_frame_s, "frame_times_s": app.frame_times,
+              "first_frame_wall": app.launched_wall + (app.first_frame_s or 0.0)}
+    Path(target).write_text(json.dumps(record), encoding="utf-8")
+
+
+def run_game(args: argparse.Namespace) -> int:
+    """Play. Returns the process exit code."""
+    app = App(list(args.mod or []), headless=bool(args.headless))
+    try:
+        code = app.run(frames=args.frames)
+        if args.screenshot:
+            app.screenshot(Path(args.screenshot))
+        _write_frame_log(app)
+        return code
+    finally:
+        app.close()

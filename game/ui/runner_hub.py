@@ -1,0 +1,134 @@
+"""The UI's side of the runner service: starts the client in the background, polls it once per
+frame and hands each job's events to whoever submitted it.
+
+Imports only `game.runner.client` and `game.runner.protocol`, never torch. If the service
+cannot start, the reason is kept and shown in the terminal instead of crashing.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from game.runner.protocol import JobEvent
+
+Listener = Callable[[JobEvent], None]
+FINAL_KINDS = ("result", "cancelled", "error")
+
+
+@dataclass
+class _Ticket:
+    puzzle: str
+    code: str
+    device: str
+    mode: str
+    listener: Listener
+    job: str | None = None  # the service's job id once submitted
+
+
+class RunnerHub:
+    def __init__(self, roots: Callable[[], list[Path]]):
+        self.roots = roots  # content roots (base game + enabled mods), known after discovery
+        self.client: Any = None
+        self.error: str | None = None
+        self._tickets: dict[str, _Ticket] = {}
+        self._by_job: dict[str, str] = {}
+        self._count = 0
+        self._started = threading.Event()
+
+    def start(self) -> None:
+        """Start the service without blocking the frame loop."""
+        threading.Thread(target=self._start, name="runner-start", daemon=True).start()
+
+    def _start(self) -> None:
+        try:
+            from game.runner.client import RunnerClient
+
+            client = RunnerClient(roots=self.roots())
+            client.start()
+            self.client = client
+        except Exception as exc:  # no runner: the terminal says why, the story still plays
+            self.error = f"The runner could not start: {type(exc).__name__}: {exc}"
+        finally:
+            self._started.set()
+
+    @property
+    def ready(self) -> bool:
+        return self._started.is_set() and self.client is not None
+
+    def wait_started(self, timeout: float = 30.0) -> bool:
+        return self._started.wait(timeout) and self.client is not None
+
+    @property
+    def failed(self) -> bool:
+        return self._started.is_set() and self.client is None
+
+    def submit(self, puzzle_id: str, code: str, *, device: str, mode: str,
+               listener: Listener) -> str:
+        """Queue a run; returns a ticket. Never waits, even while the service is starting.
+        Events (even an immediate error) arrive from the next `poll()`, never from here."""
+        self._count += 1
+        ticket = f"t{self._count}"
+        self._tickets[ticket] = _Ticket(puzzle_id, code, device, mode, listener)
+        return ticket
+
+    def cancel(self, ticket: str) -> None:
+        entry = self._tickets.get(ticket)
+        if entry is None:
+            return
+        if entry.job is None:  # never reached the service
+            del self._tickets[ticket]
+            entry.listener(JobEvent(job=ticket, kind="cancelled", message="cancelled"))
+        elif self.client is not None:
+            self.client.cancel(entry.job)
+
+    def _forward(self) -> None:
+        if self.client is None:
+            if self._started.is_set():  # the service failed: tell every waiting ticket
+                for ticket, entry in list(self._tickets.items()):
+                    del self._tickets[ticket]
+                    entry.listener(JobEvent(job=ticket, kind="error", message=self.error or ""))
+            return
+        for ticket, entry in self._tickets.items():
+            if entry.job is None:
+                entry.job = self.client.submit(
+                    entry.puzzle, entry.code, device=entry.device, mode=entry.mode
+                )
+                self._by_job[entry.job] = ticket
+
+    def devices(self) -> list[str]:
+        if self.client is None:
+            return ["cpu"]
+        try:
+            return list(self.client.devices())
+        except Exception:
+            return ["cpu"]
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._tickets)
+
+    def poll(self) -> None:
+        """Once per frame: forward queued runs and deliver events to their listeners."""
+        self._forward()
+        if self.client is None:
+            return
+        for event in self.client.poll():
+            ticket = self._by_job.get(event.job)
+            entry = self._tickets.get(ticket) if ticket else None
+            if entry is None:
+                continue
+            if event.kind in FINAL_KINDS:
+                del self._tickets[ticket]  # type: ignore[arg-type]
+                del self._by_job[event.job]
+            entry.listener(event.model_copy(update={"job": ticket}))
+
+    def close(self) -> None:
+        if self.client is not None:
+            try:
+                self.client.close()
+            finally:
+                self.client = None

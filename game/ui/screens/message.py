@@ -1,0 +1,81 @@
+"""A modal message box: a title, wrapped paragraphs (scrolling when long) and an OK button.
+
+Used for recovered saves, content errors and anything the player must read. Must not import
+torch.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.context import Context
+from game.ui.intents import Intent
+from game.ui.stack import Screen
+from game.ui.widgets.draw import panel, veil
+from game.ui.widgets.richtext import RichText
+from game.ui.widgets.scroll import Scroller
+
+
+class MessageScreen(Screen):
+    name = "message"
+    opaque = False
+
+    def __init__(self, ctx: Context, title: str, lines: list[str], *, kind: str = "info"):
+        super().__init__(ctx)
+        self.title, self.lines, self.kind = title, lines, kind
+        self.scroller = Scroller(ctx)
+        self._key: tuple[object, ...] = ()
+        self._texts: list[RichText] = []
+        self._box = pygame.Rect(0, 0, 0, 0)
+        self._ok = pygame.Rect(0, 0, 0, 0)
+
+    def _layout(self, size: tuple[int, int]) -> None:
+        key = (size, self.ctx.fonts.scale, self.ctx.theme.name)
+        if key == self._key:
+            return
+        self._key = key
+        fonts, theme = self.ctx.fonts, self.ctx.theme
+        w = min(size[0] - 2 * fonts.px(20), max(480, size[0] * 3 // 5))
+        pad = fonts.px(18)
+        inner = w - 2 * pad
+        self._texts = [RichText(t, fonts, theme, inner, base=18) for t in self.lines]
+        content_h = sum(t.height + fonts.px(8) for t in self._texts)
+        head = fonts.get("heading", 24).get_linesize() + pad
+        button_h = fonts.get("body_bold", 18).get_linesize() + fonts.px(12)
+        h = min(size[1] - 2 * fonts.px(16), head + content_h + button_h + 3 * pad)
+        self._box = pygame.Rect(0, 0, w, h)
+        self._box.center = (size[0] // 2, size[1] // 2)
+        view = pygame.Rect(self._box.x + pad, self._box.y + head + pad // 2, inner,
+                           h - head - button_h - 2 * pad)
+        self.scroller.set(view, content_h)
+        self._ok = pygame.Rect(0, 0, fonts.px(120), button_h)
+        self._ok.midbottom = (self._box.centerx, self._box.bottom - pad // 2)
+
+    def handle(self, intent: Intent) -> None:
+        if intent.name in ("confirm", "advance", "back"):
+            self.close()
+        elif intent.name == "click" and self._ok.collidepoint(intent.pos):
+            self.close()
+        else:
+            self.scroller.handle(intent)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        self._layout(surface.get_size())
+        fonts, theme = self.ctx.fonts, self.ctx.theme
+        veil(surface, 150)
+        edge = theme.error if self.kind == "error" else theme.accent
+        panel(surface, self._box, theme, border=edge, width=3)
+        pad = fonts.px(18)
+        title = fonts.get("heading", 24).render(self.title, True, edge)
+        surface.blit(title, (self._box.x + pad, self._box.y + pad * 2 // 3))
+        with self.scroller.clipped(surface) as y:
+            for text in self._texts:
+                text.draw(surface, (self.scroller.view.x, y))
+                y += text.height + fonts.px(8)
+        self.scroller.draw_bar(surface)
+        pygame.draw.rect(surface, theme.accent, self._ok, border_radius=8)
+        ok = fonts.get("body_bold", 18).render("OK", True, theme.bg)
+        surface.blit(ok, ok.get_rect(center=self._ok.center))
+
+    def describe(self) -> str:
+        return "\n".join([f"screen: message", f"title: {self.title}", *self.lines, "[OK]"])

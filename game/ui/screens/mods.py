@@ -1,0 +1,122 @@
+"""The Mods screen: every mod found (the user's mods folder and `--mod` paths) with its
+version, whether it is on, and the exact problems that keep a broken one off. Enter switches
+the chosen mod on or off (remembered in the settings; the content loads again).
+Must not import torch.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.persistence.paths import mods_dir
+from game.persistence.settings import with_changes
+from game.ui.context import Context
+from game.ui.intents import Intent
+from game.ui.stack import Screen
+from game.ui.widgets.draw import hint_bar_height, key_hints, label, panel
+from game.ui.widgets.markdown_view import MarkdownView
+from game.ui.widgets.menu import Menu, MenuItem
+from game.ui.widgets.scroll import Scroller
+
+
+class ModsScreen(Screen):
+    name = "mods"
+    keeps_session_clock = False
+
+    def __init__(self, ctx: Context):
+        super().__init__(ctx)
+        self.scroller = Scroller(ctx)
+        self.menu = Menu([], ctx.fonts, ctx.theme, base=18, align="left")
+        self._details: MarkdownView | None = None
+        self._key: tuple[object, ...] = ()
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        self.ctx.content.wait()
+        disabled = set(self.ctx.settings.disabled_mods)
+        items = []
+        for mod in self.ctx.content.mods:
+            if mod.enabled:
+                state = "on"
+            elif mod.id in disabled:
+                state = "off"
+            else:
+                state = "broken"
+            items.append(MenuItem(mod.id, f"{mod.title}  v{mod.version}", detail=state))
+        selected = self.menu.selected
+        self.menu.items = items
+        self.menu.selected = min(selected, max(0, len(items) - 1))
+        self._key = ()
+
+    def _toggle(self, mod_id: str) -> None:
+        disabled = list(self.ctx.settings.disabled_mods)
+        if mod_id in disabled:
+            disabled.remove(mod_id)
+        else:
+            disabled.append(mod_id)
+        self.ctx.apply_settings(with_changes(self.ctx.settings, disabled_mods=disabled))
+        self.ctx.content.restart(disabled)
+        self._rebuild()
+        self.ctx.notify("Mods changed: the content was loaded again.", "success")
+
+    def details(self) -> str:
+        mods = self.ctx.content.mods
+        if not mods:
+            return (f"No mods found yet. Put a mod folder in `{mods_dir()}` or start the game "
+                    "with `torchenstein play --mod PATH`. `torchenstein new-mod NAME` makes a "
+                    "working one to start from; `torchenstein lint PATH` says exactly what is "
+                    "wrong with a mod.")
+        mod = mods[self.menu.selected]
+        parts = [f"## {mod.title}", f"`{mod.id}` v{mod.version} — `{mod.path}`"]
+        if mod.author:
+            parts.append(f"by {mod.author}")
+        if mod.description:
+            parts.append(mod.description)
+        if mod.problems:
+            parts.append("### Problems")
+            parts += [f"- {d.render()}" for d in mod.problems[:30]]
+        return "\n\n".join(parts)
+
+    def handle(self, intent: Intent) -> None:
+        if intent.name in ("back", "rclick"):
+            self.close()
+            return
+        before = self.menu.selected
+        item = self.menu.handle(intent)
+        if item is not None:
+            self._toggle(item.key)
+        elif self.menu.selected != before:
+            self._key = ()
+        else:
+            self.scroller.handle(intent, keys=False)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        fonts, theme = self.ctx.fonts, self.ctx.theme
+        self.menu.fonts, self.menu.theme = fonts, theme
+        surface.fill(theme.bg)
+        w, h = surface.get_size()
+        pad = fonts.px(20)
+        title = label(surface, "MODS", (pad, pad), fonts, theme.accent, role="heading", base=28)
+        body = pygame.Rect(pad, title.bottom + pad // 2, w - 2 * pad,
+                           h - title.bottom - pad - hint_bar_height(fonts))
+        list_w = body.width * 2 // 5 if self.menu.items else 0
+        if self.menu.items:
+            self.menu.set_rect(pygame.Rect(body.x, body.y, list_w - pad, body.height))
+            self.menu.draw(surface)
+        box = pygame.Rect(body.x + list_w, body.y, body.width - list_w, body.height)
+        panel(surface, box, theme)
+        inner = box.inflate(-2 * pad, -pad)
+        inner.width -= fonts.px(8)
+        key = (inner.size, fonts.scale, theme.name, self.menu.selected)
+        if key != self._key or self._details is None:
+            self._key = key
+            self._details = MarkdownView(self.details(), fonts, theme, inner.width)
+        self.scroller.set(inner, self._details.height)
+        with self.scroller.clipped(surface) as y:
+            self._details.draw(surface, (inner.x, y))
+        self.scroller.draw_bar(surface)
+        key_hints(surface, [("↑↓", "choose"), ("Enter", "switch on/off"), ("Esc", "back")],
+                  fonts, theme)
+
+    def describe(self) -> str:
+        return "screen: mods\n" + (self.menu.describe() or "(no mods)") + "\n" + self.details()

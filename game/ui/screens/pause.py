@@ -1,0 +1,89 @@
+"""The pause menu (Esc during play): resume, save, load, history, chapter map, settings,
+title, quit. It keeps a picture of the game under it for save thumbnails. Must not import torch.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui import flow
+from game.ui.context import Context
+from game.ui.intents import Intent
+from game.ui.stack import Screen
+from game.ui.widgets.draw import key_hints, label, veil
+from game.ui.widgets.menu import Menu, MenuItem
+
+
+class PauseScreen(Screen):
+    name = "pause"
+    opaque = False
+    keeps_session_clock = False
+
+    def __init__(self, ctx: Context):
+        super().__init__(ctx)
+        self.thumbnail: bytes | None = None
+        writable = ctx.saves.writable
+        self.menu = Menu([
+            MenuItem("resume", "Resume", detail="Esc"),
+            MenuItem("save", "Save game", enabled=writable),
+            MenuItem("load", "Load game"),
+            MenuItem("history", "History", detail="H"),
+            MenuItem("map", "Chapter map", detail="M"),
+            MenuItem("settings", "Settings"),
+            MenuItem("title", "Title screen"),
+            MenuItem("quit", "Quit"),
+        ], ctx.fonts, ctx.theme, base=22)
+
+    def enter(self) -> None:
+        self.thumbnail = self.ctx.thumbnail_png()  # the game as it was, not this menu
+
+    def handle(self, intent: Intent) -> None:
+        if intent.name in ("back", "rclick"):
+            self.close()
+            return
+        shortcut = {"history": "history", "map": "map"}.get(intent.name)
+        item = self.menu.handle(intent)
+        key = shortcut or (item.key if item else None)
+        if key is None:
+            return
+        ctx = self.ctx
+        if key == "resume":
+            self.close()
+        elif key in ("save", "load"):
+            from game.ui.screens.saves import SavesScreen
+
+            ctx.stack.push(SavesScreen(ctx, mode=key, thumbnail=self.thumbnail))
+        elif key == "history":
+            from game.ui.screens.history import HistoryScreen
+
+            ctx.stack.push(HistoryScreen(ctx))
+        elif key == "map":
+            from game.ui.screens.chapters import ChapterMapScreen
+
+            ctx.stack.push(ChapterMapScreen(ctx))
+        elif key == "settings":
+            from game.ui.screens.settings import SettingsScreen
+
+            ctx.stack.push(SettingsScreen(ctx))
+        elif key == "title":
+            flow.to_title(ctx)
+        elif key == "quit":
+            ctx.request_quit()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        fonts, theme = self.ctx.fonts, self.ctx.theme
+        self.menu.fonts, self.menu.theme = fonts, theme
+        veil(surface, 190)
+        w, h = surface.get_size()
+        pad = fonts.px(20)
+        title = label(surface, "PAUSED", (w // 2, pad * 2), fonts, theme.accent, role="heading",
+                      base=36, anchor="midtop")
+        menu_w = min(w - 2 * pad, max(fonts.px(320), w // 3))
+        top = title.bottom + pad
+        self.menu.set_rect(pygame.Rect((w - menu_w) // 2, top, menu_w, h - top - pad * 3))
+        self.menu.draw(surface)
+        key_hints(surface, [("↑↓", "choose"), ("Enter", "select"), ("Esc", "resume")],
+                  fonts, theme)
+
+    def describe(self) -> str:
+        return "screen: pause\n" + self.menu.describe()

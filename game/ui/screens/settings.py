@@ -1,0 +1,158 @@
+"""Settings: text speed, font scale, fullscreen, volume, device, high contrast, reduced motion
+and skip of unseen text. Each change applies at once and is saved.
+
+Up/Down choose a row, Left/Right (or a click on a row's arrows) change its value, Enter toggles
+or steps forward, Esc returns. The line at the bottom explains the chosen row (the setting's
+field description). Must not import torch.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pygame
+
+from game.persistence.settings import FONT_SCALE_MAX, FONT_SCALE_MIN, TEXT_SPEEDS, Settings, with_changes
+from game.ui.context import Context
+from game.ui.intents import Intent
+from game.ui.stack import Screen
+from game.ui.widgets.draw import hint_bar_height, key_hints, label, panel
+from game.ui.widgets.richtext import RichText
+from game.ui.widgets.scroll import Scroller
+
+SPEED_NAMES = {0: "instant", 20: "slow", 40: "normal", 70: "fast", 120: "very fast"}
+FONT_STEPS = [round(FONT_SCALE_MIN + 0.1 * i, 1)
+              for i in range(int(round((FONT_SCALE_MAX - FONT_SCALE_MIN) / 0.1)) + 1)]
+VOLUME_STEPS = [round(0.1 * i, 1) for i in range(11)]
+
+
+@dataclass(frozen=True)
+class Row:
+    field: str
+    title: str
+    values: tuple[Any, ...]
+
+    def show(self, value: Any) -> str:
+        if isinstance(value, bool):
+            return "on" if value else "off"
+        if self.field == "text_speed":
+            return f"{SPEED_NAMES.get(value, value)}"
+        if self.field in ("font_scale", "volume"):
+            return f"{round(value * 100)}%"
+        return str(value)
+
+
+ROWS = (
+    Row("text_speed", "Text speed", TEXT_SPEEDS),
+    Row("font_scale", "Font size", tuple(FONT_STEPS)),
+    Row("fullscreen", "Fullscreen", (False, True)),
+    Row("volume", "Volume", tuple(VOLUME_STEPS)),
+    Row("device", "Run code on", ("auto", "cpu", "cuda")),
+    Row("high_contrast", "High contrast", (False, True)),
+    Row("reduced_motion", "Reduced motion", (False, True)),
+    Row("skip_unseen", "Skip unseen text", (False, True)),
+)
+
+
+class SettingsScreen(Screen):
+    name = "settings"
+    keeps_session_clock = False
+
+    def __init__(self, ctx: Context):
+        super().__init__(ctx)
+        self.selected = 0
+        self.scroller = Scroller(ctx)
+        self.row_rects: list[tuple[pygame.Rect, pygame.Rect, pygame.Rect]] = []
+
+    def _value(self, row: Row) -> Any:
+        return getattr(self.ctx.settings, row.field)
+
+    def change(self, row: Row, step: int) -> None:
+        current = self._value(row)
+        values = row.values
+        # Settings written by hand may hold a value between steps: start from the nearest.
+        i = min(range(len(values)), key=lambda k: _distance(values[k], current))
+        new = values[(i + step) % len(values)]
+        self.ctx.apply_settings(with_changes(self.ctx.settings, **{row.field: new}))
+
+    def handle(self, intent: Intent) -> None:
+        name = intent.name
+        row = ROWS[self.selected]
+        if name in ("back", "rclick"):
+            self.close()
+        elif name in ("up", "tab_back"):
+            self.selected = (self.selected - 1) % len(ROWS)
+        elif name in ("down", "tab"):
+            self.selected = (self.selected + 1) % len(ROWS)
+        elif name in ("left", "right"):
+            self.change(row, -1 if name == "left" else 1)
+        elif name in ("confirm", "advance"):
+            self.change(row, 1)
+        elif name in ("click", "motion"):
+            for i, (whole, minus, plus) in enumerate(self.row_rects):
+                if not whole.collidepoint(intent.pos):
+                    continue
+                self.selected = i
+                if name == "click":
+                    self.change(ROWS[i], -1 if minus.collidepoint(intent.pos) else 1)
+                break
+        else:
+            self.scroller.handle(intent, keys=False)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        fonts, theme = self.ctx.fonts, self.ctx.theme
+        surface.fill(theme.bg)
+        w, h = surface.get_size()
+        pad = fonts.px(16)
+        title = label(surface, "SETTINGS", (pad, pad), fonts, theme.accent, role="heading",
+                      base=28)
+        width = min(w - 2 * pad, fonts.px(760))
+        field = Settings.model_fields[ROWS[self.selected].field]
+        help_text = RichText(field.description or "", fonts, theme, width - 2 * pad, base=15,
+                             color=theme.text_dim)
+        help_h = help_text.height + pad
+        area = pygame.Rect((w - width) // 2, title.bottom + pad // 2, width,
+                           h - title.bottom - pad - hint_bar_height(fonts) - help_h)
+        font = fonts.get("body", 19)
+        row_h = font.get_linesize() + fonts.px(14)
+        self.scroller.set(area, len(ROWS) * (row_h + fonts.px(6)))
+        self.scroller.show(self.selected * (row_h + fonts.px(6)),
+                           self.selected * (row_h + fonts.px(6)) + row_h)
+        self.row_rects = []
+        arrow_w = font.size("◀")[0] + fonts.px(12)
+        with self.scroller.clipped(surface) as y:
+            for i, row in enumerate(ROWS):
+                chosen = i == self.selected
+                rect = pygame.Rect(area.x, y, area.width, row_h)
+                panel(surface, rect, theme, alt=chosen,
+                      border=theme.accent if chosen else None, width=3 if chosen else 1)
+                value = row.show(self._value(row))
+                value_w = max(font.size(value)[0], fonts.px(90))
+                plus = pygame.Rect(rect.right - arrow_w - pad // 2, rect.y, arrow_w, row_h)
+                value_rect = pygame.Rect(plus.x - value_w - pad // 2, rect.y, value_w, row_h)
+                minus = pygame.Rect(value_rect.x - arrow_w - pad // 2, rect.y, arrow_w, row_h)
+                label(surface, row.title, (rect.x + pad, rect.centery), fonts, theme.text,
+                      base=19, anchor="midleft", max_width=minus.x - rect.x - 2 * pad)
+                label(surface, "◀", minus.center, fonts, theme.accent2, base=19, anchor="center")
+                label(surface, value, value_rect.center, fonts, theme.accent, role="body_bold",
+                      base=19, anchor="center")
+                label(surface, "▶", plus.center, fonts, theme.accent2, base=19, anchor="center")
+                self.row_rects.append((rect, minus, plus))
+                y += row_h + fonts.px(6)
+        self.scroller.draw_bar(surface)
+        help_text.draw(surface, (area.x + pad, area.bottom + pad // 2))
+        key_hints(surface, [("↑↓", "choose"), ("←→", "change"), ("Esc", "back")], fonts, theme)
+
+    def describe(self) -> str:
+        out = ["screen: settings"]
+        for i, row in enumerate(ROWS):
+            mark = ">" if i == self.selected else " "
+            out.append(f"{mark}{row.title}: {row.show(self._value(row))}")
+        return "\n".join(out)
+
+
+def _distance(a: Any, b: Any) -> float:
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)) and not isinstance(a, bool):
+        return abs(a - b)
+    return 0.0 if a == b else 1.0

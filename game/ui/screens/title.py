@@ -1,0 +1,121 @@
+"""The title screen: New game, Continue, Load, Mods, Settings, Quit, over the lab at night.
+
+It draws on the very first frame, before the content has loaded (that happens in the
+background), so the window shows something within a fraction of a second. Must not import torch.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from game import __version__
+from game.ui import flow
+from game.ui.context import Context
+from game.ui.intents import Intent
+from game.ui.stack import Screen
+from game.ui.widgets.draw import hint_bar_height, key_hints, label, veil
+from game.ui.widgets.menu import Menu, MenuItem
+from game.ui.widgets.scanlines import scanlines
+
+
+class TitleScreen(Screen):
+    name = "title"
+    keeps_session_clock = False
+
+    def __init__(self, ctx: Context):
+        super().__init__(ctx)
+        self.menu = Menu(self._items(), ctx.fonts, ctx.theme, base=24)
+        self.clock = 0.0
+
+    def _items(self) -> list[MenuItem]:
+        has_save = self.ctx.saves.latest() is not None
+        return [
+            MenuItem("new", "New game"),
+            MenuItem("continue", "Continue", enabled=has_save),
+            MenuItem("load", "Load", enabled=has_save),
+            MenuItem("mods", "Mods"),
+            MenuItem("settings", "Settings"),
+            MenuItem("quit", "Quit"),
+        ]
+
+    def enter(self) -> None:
+        if self.ctx.saves.latest() is not None:
+            self.menu.select_key("continue")
+
+    def resume(self) -> None:
+        selected = self.menu.items[self.menu.selected].key
+        self.menu.items = self._items()
+        self.menu.select_key(selected)
+
+    def handle(self, intent: Intent) -> None:
+        if intent.name == "back":
+            return  # Esc on the title does nothing; Quit is one item away
+        item = self.menu.handle(intent)
+        if item is None:
+            return
+        if item.key == "new":
+            flow.start_new_game(self.ctx)
+        elif item.key == "continue":
+            flow.continue_game(self.ctx)
+        elif item.key == "load":
+            from game.ui.screens.saves import SavesScreen
+
+            self.ctx.stack.push(SavesScreen(self.ctx, mode="load"))
+        elif item.key == "mods":
+            from game.ui.screens.mods import ModsScreen
+
+            self.ctx.stack.push(ModsScreen(self.ctx))
+        elif item.key == "settings":
+            from game.ui.screens.settings import SettingsScreen
+
+            self.ctx.stack.push(SettingsScreen(self.ctx))
+        elif item.key == "quit":
+            self.ctx.request_quit()
+
+    def update(self, dt: float) -> None:
+        self.clock += dt
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ctx = self.ctx
+        fonts, theme = ctx.fonts, ctx.theme
+        self.menu.fonts, self.menu.theme = fonts, theme
+        w, h = surface.get_size()
+        surface.blit(ctx.art.backdrop("lab", (w, h)), (0, 0))
+        veil(surface, 120 if theme.name == "default" else 200)
+        scanlines(surface)
+        pad = fonts.px(24)
+        # The title, with a cyan ghost behind the orange like a CRT out of alignment.
+        base = 64
+        title_font = fonts.get("heading", base)
+        while title_font.size("TORCHENSTEIN")[0] > w - 2 * pad and base > 16:
+            base -= 4  # shrink to fit narrow windows at large font scales
+            title_font = fonts.get("heading", base)
+        wobble = 0 if ctx.settings.reduced_motion else int(2 * math.sin(self.clock * 3))
+        ghost = title_font.render("TORCHENSTEIN", True, theme.accent2)
+        text = title_font.render("TORCHENSTEIN", True, theme.accent)
+        top = max(pad, h // 10)
+        surface.blit(ghost, ghost.get_rect(midtop=(w // 2 + 3 + wobble, top + 2)))
+        rect = surface.blit(text, text.get_rect(midtop=(w // 2, top)))
+        sub = "The Origin Story of Professor Victor Py Torchenstein"
+        sub_rect = label(surface, sub, (w // 2, rect.bottom + fonts.px(6)), fonts, theme.text,
+                         role="italic", base=20, anchor="midtop", max_width=w - 2 * pad)
+        portrait = min(h // 4, w // 6)
+        menu_w = min(w - 2 * pad, max(fonts.px(300), w // 3))
+        menu_top = sub_rect.bottom + pad
+        menu_h = h - menu_top - hint_bar_height(fonts) - pad
+        self.menu.set_rect(pygame.Rect((w - menu_w) // 2, menu_top, menu_w, menu_h))
+        self.menu.draw(surface)
+        if w - (w + menu_w) // 2 > portrait + 2 * pad:
+            face = ctx.art.portrait("professor", portrait)
+            spot = face.get_rect(bottomright=(w - pad, h - hint_bar_height(fonts) - pad))
+            pygame.draw.rect(surface, theme.accent, spot.inflate(6, 6), 3, border_radius=4)
+            surface.blit(face, spot)
+        key_hints(surface, [("↑↓", "choose"), ("Enter", "select"), ("Ctrl+Q", "quit")],
+                  fonts, theme)
+        label(surface, f"v{__version__}", (w - pad // 2, h - pad // 3), fonts, theme.text_dim,
+              base=13, anchor="bottomright")
+
+    def describe(self) -> str:
+        return "screen: title\n" + self.menu.describe()

@@ -1,0 +1,1 @@
+"""Reusable drawing pieces: rich text, menus, buttons, scrolling, Markdown. Must not import torch."""

@@ -1,0 +1,74 @@
+"""Small drawing helpers shared by screens: panels, key hints, a dimming veil.
+
+Must not import torch.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pygame
+
+from game.ui.fonts import Fonts
+from game.ui.theme import Theme
+
+RGB = tuple[int, int, int]
+
+
+def panel(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, *, alt: bool = False,
+          border: RGB | None = None, radius: int = 8, width: int = 2) -> None:
+    pygame.draw.rect(surface, theme.panel_alt if alt else theme.panel, rect, border_radius=radius)
+    pygame.draw.rect(surface, border or theme.border, rect, width, border_radius=radius)
+
+
+@lru_cache(maxsize=8)
+def _veil(size: tuple[int, int], alpha: int) -> pygame.Surface:
+    s = pygame.Surface(size, pygame.SRCALPHA)
+    s.fill((8, 4, 14, alpha))
+    return s
+
+
+def veil(surface: pygame.Surface, alpha: int = 170) -> None:
+    """Darken everything drawn so far (under a dialog or menu)."""
+    surface.blit(_veil(surface.get_size(), alpha), (0, 0))
+
+
+def label(surface: pygame.Surface, text: str, pos: tuple[int, int], fonts: Fonts, color: RGB,
+          *, role: str = "body", base: int = 18, anchor: str = "topleft",
+          max_width: int | None = None) -> pygame.Rect:
+    """One line of text; cut with an ellipsis when wider than `max_width`."""
+    font = fonts.get(role, base)  # type: ignore[arg-type]
+    if max_width is not None and font.size(text)[0] > max_width:
+        while text and font.size(text + "…")[0] > max_width:
+            text = text[:-1]
+        text += "…"
+    surf = font.render(text, True, color)
+    rect = surf.get_rect(**{anchor: pos})
+    surface.blit(surf, rect)
+    return rect
+
+
+def key_hints(surface: pygame.Surface, hints: list[tuple[str, str]], fonts: Fonts, theme: Theme,
+              *, bottom: int | None = None) -> None:
+    """A row of `[Key] action` hints along the bottom edge, dropping the last ones if narrow."""
+    font_key = fonts.get("mono_bold", 14)
+    font_txt = fonts.get("body", 14)
+    width = surface.get_width()
+    pad = fonts.px(6)
+    y = (bottom if bottom is not None else surface.get_height()) - font_txt.get_linesize() - pad
+    x = pad * 2
+    for key, action in hints:
+        k = font_key.render(key, True, theme.bg)
+        t = font_txt.render(action, True, theme.text_dim)
+        need = k.get_width() + t.get_width() + pad * 5
+        if x + need > width - pad:
+            break
+        box = pygame.Rect(x, y, k.get_width() + pad * 2, font_txt.get_linesize())
+        pygame.draw.rect(surface, theme.text_dim, box, border_radius=4)
+        surface.blit(k, k.get_rect(center=box.center))
+        surface.blit(t, (box.right + pad, y + (box.height - t.get_height()) // 2))
+        x = box.right + pad * 2 + t.get_width() + pad * 2
+
+
+def hint_bar_height(fonts: Fonts) -> int:
+    return fonts.get("body", 14).get_linesize() + fonts.px(6) * 2

@@ -1,0 +1,216 @@
+"""Rich text laid out to a width: word wrap, `code` spans in mono on a tinted box, bold, italic
+and pixel glyphs for icon tokens, with a typewriter reveal that costs no re-layout per frame.
+
+Each line is cut into pieces rendered once; revealing k characters blits whole pieces and a
+clipped part of one. A word wider than the box is broken by characters, so text never leaves
+its box at any font scale. Must not import torch.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pygame
+
+from game.ui.art.glyphs import glyph_surface
+from game.ui.fonts import Fonts, Role
+from game.ui.markup import Span, Style, parse_inline
+from game.ui.theme import Theme
+
+RGB = tuple[int, int, int]
+_ATOMS = re.compile(r"\n|[^\S\n]+|[^\s]+[^\S\n]*")
+
+
+@dataclass
+class Piece:
+    text: str
+    style: Style
+    surface: pygame.Surface
+    x: int
+    line: int
+    chars: int
+    font: pygame.font.Font | None  # None for glyphs
+
+
+class RichText:
+    """`RichText(text, fonts, theme, width)`; then `.height` and `.draw(surface, pos, reveal)`."""
+
+    def __init__(
+        self,
+        text: str | list[Span],
+        fonts: Fonts,
+        theme: Theme,
+        width: int,
+        *,
+        base: int = 20,
+        role: Role = "body",
+        color: RGB | None = None,
+        code_color: RGB | None = None,
+        align: str = "left",
+        line_gap: float = 0.2,
+    ):
+        self.fonts, self.theme = fonts, theme
+        self.width = max(20, int(width))
+        self.spans = parse_inline(text) if isinstance(text, str) else text
+        self.base, self.role, self.align = base, role, align
+        self.color = color or theme.text
+        self.code_color = code_color or theme.accent2
+        self.main_font = fonts.get(role, base)
+        self.line_height = int(self.main_font.get_linesize() * (1 + line_gap))
+        self.pieces: list[Piece] = []
+        self.line_widths: list[int] = []
+        self._layout()
+        self.chars = sum(p.chars for p in self.pieces)
+        self.height = max(1, len(self.line_widths)) * self.line_height
+
+    # -- layout ---------------------------------------------------------------------------
+    def _font(self, style: Style) -> pygame.font.Font:
+        if style == "code":
+            return self.fonts.get("mono", round(self.base * 0.9))
+        if style == "bold":
+            return self.fonts.get("body_bold" if self.role.startswith("body") else self.role,
+                                  self.base)
+        if style == "italic":
+            return self.fonts.get("italic" if self.role.startswith("body") else self.role,
+                                  self.base)
+        return self.main_font
+
+    def _layout(self) -> None:
+        line, x = 0, 0
+        widths = [0]
+        pending: list[tuple[str, Style, int, int]] = []  # text, style, x, line
+        soft = False  # the current line began at a wrap (not at an explicit newline)
+
+        def newline(wrap: bool = True) -> None:
+            nonlocal line, x, soft
+            widths[line] = x
+            line, x, soft = line + 1, 0, wrap
+            widths.append(0)
+
+        for span in self.spans:
+            if span.style == "glyph":
+                w = self.main_font.get_height()
+                if x and x + w > self.width:
+                    newline()
+                pending.append((span.text, "glyph", x, line))
+                x += w + self.main_font.size(" ")[0] // 2
+                continue
+            font = self._font(span.style)
+            margin = max(2, self.main_font.get_height() // 7) if span.style == "code" else 0
+            x += margin if x else 0  # room for the code tint beside the neighbouring words
+            for atom in _ATOMS.findall(span.text):
+                if atom == "\n":
+                    newline(wrap=False)
+                    continue
+                if not x and soft and not atom.strip():
+                    continue  # no leading blanks on a wrapped line (indentation stays)
+                word_w = font.size(atom.rstrip())[0]
+                if x and x + word_w > self.width:
+                    newline()
+                    atom = atom.lstrip()
+                while font.size(atom.rstrip())[0] > self.width - x and len(atom) > 1:
+                    cut = self._fit(font, atom, self.width - x)  # a word wider than the box
+                    if cut == 0:
+                        newline()
+                        continue
+                    pending.append((atom[:cut], span.style, x, line))
+                    x += font.size(atom[:cut])[0]
+                    atom = atom[cut:]
+                    newline()
+                pending.append((atom, span.style, x, line))
+                x += font.size(atom)[0]
+            x += margin
+        widths[line] = x
+        self.line_widths = widths
+        self._render(pending)
+
+    @staticmethod
+    def _fit(font: pygame.font.Font, text: str, room: int) -> int:
+        lo, hi = 0, len(text)
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if font.size(text[:mid])[0] <= room:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    def _render(self, pending: list[tuple[str, Style, int, int]]) -> None:
+        merged: list[tuple[str, Style, int, int]] = []
+        for text, style, x, line in pending:  # fewer, longer pieces blit faster
+            last = merged[-1] if merged else None
+            if last and last[1] == style != "glyph" and last[3] == line:
+                prev = merged.pop()
+                merged.append((prev[0] + text, style, prev[2], line))
+            else:
+                merged.append((text, style, x, line))
+        glyph_h = max(8, int(self.main_font.get_height() * 0.8))
+        for text, style, x, line in merged:
+            if style == "glyph":
+                surf = glyph_surface(text, glyph_h, self.theme.accent)
+                self.pieces.append(Piece(text, style, surf, x, line, 1, None))
+                continue
+            font = self._font(style)
+            color = self.code_color if style == "code" else self.color
+            surf = font.render(text, True, color)
+            self.pieces.append(Piece(text, style, surf, x, line, len(text), font))
+
+    # -- drawing --------------------------------------------------------------------------
+    @property
+    def used_width(self) -> int:
+        return max(self.line_widths, default=0)
+
+    def _x_offset(self, line: int) -> int:
+        if self.align == "center":
+            return (self.width - self.line_widths[line]) // 2
+        if self.align == "right":
+            return self.width - self.line_widths[line]
+        return 0
+
+    def draw(self, surface: pygame.Surface, pos: tuple[int, int], reveal: int | None = None) -> None:
+        """Draw at `pos`; `reveal` limits how many characters show (None: all)."""
+        left = reveal if reveal is not None else self.chars
+        ox, oy = pos
+        main_h = self.main_font.get_height()
+        for piece in self.pieces:
+            if left <= 0:
+                break
+            x = ox + piece.x + self._x_offset(piece.line)
+            y = oy + piece.line * self.line_height
+            surf = piece.surface
+            y += (main_h - surf.get_height()) // 2 if piece.style in ("glyph", "code") else 0
+            if piece.style == "code":
+                pad = max(2, main_h // 10)
+                w = surf.get_width() if left >= piece.chars else 0
+                if w:
+                    box = pygame.Rect(x - pad, y - 1, w + 2 * pad, surf.get_height() + 2)
+                    pygame.draw.rect(surface, self.theme.panel_alt, box, border_radius=pad)
+            if left >= piece.chars:
+                surface.blit(surf, (x, y))
+            else:
+                assert piece.font is not None
+                w = piece.font.size(piece.text[:left])[0]
+                surface.blit(surf, (x, y), pygame.Rect(0, 0, w, surf.get_height()))
+            left -= piece.chars
+
+
+def fit_lines(text: str, font: pygame.font.Font, width: int) -> list[str]:
+    """Plain word wrap for labels; words wider than `width` are broken by characters."""
+    out: list[str] = []
+    for para in text.split("\n"):
+        line = ""
+        for word in para.split(" "):
+            trial = f"{line} {word}" if line else word
+            if font.size(trial)[0] <= width:
+                line = trial
+                continue
+            if line:
+                out.append(line)
+            line = word
+            while font.size(line)[0] > width and len(line) > 1:
+                cut = RichText._fit(font, line, width) or 1
+                out.append(line[:cut])
+                line = line[cut:]
+        out.append(line)
+    return out
