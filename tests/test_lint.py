@@ -234,14 +234,15 @@ class FakeRunner:
 
     def __call__(self, puzzle_id: str, code: str, *, device: str = "auto", mode: str = "submit",
                  roots: list[Path] | None = None, seed: int | None = None):
-        from game.runner.protocol import CaseResult, RunResult
+        from game.runner.protocol import CaseResult, RunResult, ValuePreview
 
         self.calls.append({"puzzle": puzzle_id, "device": device, "roots": roots, "seed": seed})
         if self.explode:
             raise RuntimeError("zygote on fire")
         ok = "x + 1" in code
-        name = f"random {len(self.calls)}" if self.vary_cases else "random"
-        case = CaseResult(name=name, status="pass" if ok else "fail", message="values differ")
+        shown = ValuePreview(kind="scalar", text=str(len(self.calls) if self.vary_cases else 1))
+        case = CaseResult(name="random", status="pass" if ok else "fail", message="values differ",
+                          inputs=None if ok else [shown])
         return RunResult(puzzle=puzzle_id, device=device, verdict="pass" if ok else "fail",
                          cases=[case])
 
@@ -255,12 +256,12 @@ def test_runner_checks_pass_on_good_puzzle(tmp_path: Path, monkeypatch) -> None:
     runner = FakeRunner()
     root = variant(tmp_path)
     assert lint_with(monkeypatch, runner, root) == []
-    assert len(runner.calls) == 3  # reference twice (determinism), starter once
+    assert len(runner.calls) == 4  # reference, starter, and a probe twice (determinism)
     assert all(c["device"] == "cpu" and c["seed"] is not None for c in runner.calls)
     assert runner.calls[0]["roots"] == [root]
 
 
-def test_reference_that_fails_is_an_error(tmp_path: Path, monkeypatch) -> None:
+def test_reference_that_does_not_pass_is_an_error(tmp_path: Path, monkeypatch) -> None:
     root = variant(tmp_path, {PUZZLE + "reference.py": ("return x + 1", "return x + 2")})
     d = only(lint_with(monkeypatch, FakeRunner(), root), "reference-fails")
     assert d.file.endswith("reference.py") and "values differ" in d.message
@@ -298,5 +299,17 @@ def test_real_runner_accepts_the_fixture_puzzle(tmp_path: Path) -> None:
     pytest.importorskip("game.runner.check", reason="the runner has not landed yet")
     root = variant(tmp_path)
     assert lint([root], run_puzzles=True) == []
-    broken = variant(tmp_path / "b", {PUZZLE + "reference.py": ("return x + 1", "return x * 3")})
-    assert only(lint([broken], run_puzzles=True), "reference-fails")
+    broken = variant(tmp_path / "b", {
+        PUZZLE + "puzzle.yaml": ("hints:", "rules: {forbidden: [torch.add]}\nhints:"),
+        PUZZLE + "reference.py": ("return x + 1", "return torch.add(x, 1)"),
+        PUZZLE + "starter.py": ("return x", "return x + 1"),
+        PUZZLE + "cases.py": ("torch.randn(3, generator=g)", "torch.randn(3)"),
+    })
+    found = {d.code for d in lint([broken], run_puzzles=True)}
+    assert {"reference-fails", "starter-passes", "nondeterministic-cases"} <= found
+
+
+def test_a_scene_that_fails_to_load_causes_no_follow_up_errors(tmp_path: Path) -> None:
+    root = variant(tmp_path, {"scenes/lab.yaml": ("title:", "titel:")})
+    diags = lint([root], run_puzzles=False)
+    assert [(d.code, d.line) for d in diags] == [("unknown-key", 2)], [d.render() for d in diags]

@@ -78,6 +78,9 @@ class RootContent:
     puzzles: dict[str, PuzzleEntry] = field(default_factory=dict)
     puzzle_docs: dict[str, YamlDocument] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    broken_scenes: set[str] = field(default_factory=set)
+    broken_puzzles: set[str] = field(default_factory=set)
+    """File stems / folder names of scenes and puzzles that failed to load."""
 
 
 @dataclass
@@ -96,6 +99,10 @@ class ContentLibrary:
     scene_docs: dict[str, YamlDocument] = field(default_factory=dict)
     puzzle_docs: dict[str, YamlDocument] = field(default_factory=dict)
     scene_roots: dict[str, Path] = field(default_factory=dict)
+    broken_scenes: set[str] = field(default_factory=set)
+    broken_puzzles: set[str] = field(default_factory=set)
+    """Scenes and puzzles that failed to load: lint stays quiet about references to them,
+    since their own errors already say what to fix."""
 
     @property
     def ok(self) -> bool:
@@ -129,6 +136,7 @@ def _read_scene(path: Path, part: RootContent) -> None:
         scene = validate(doc, Scene)
     except ContentError as exc:
         part.diagnostics.extend(exc.diagnostics)
+        part.broken_scenes.add(path.stem)
         return
     if scene.id != path.stem:
         part.diagnostics.append(
@@ -156,6 +164,7 @@ def _read_puzzle(folder: Path, part: RootContent) -> None:
                 message="puzzle folder lacks " + ", ".join(f"`{m}`" for m in missing),
             )
         )
+        part.broken_puzzles.add(folder.name)
         if "puzzle.yaml" in missing:
             return
     try:
@@ -163,6 +172,7 @@ def _read_puzzle(folder: Path, part: RootContent) -> None:
         puzzle = validate(doc, Puzzle)
     except ContentError as exc:
         part.diagnostics.extend(exc.diagnostics)
+        part.broken_puzzles.add(folder.name)
         return
     if puzzle.id != folder.name:
         part.diagnostics.append(
@@ -205,6 +215,8 @@ def read_root(root: Path) -> RootContent:
 def _add_part(lib: ContentLibrary, part: RootContent) -> None:
     lib.roots.append(part.root)
     lib.diagnostics.extend(part.diagnostics)
+    lib.broken_scenes |= part.broken_scenes
+    lib.broken_puzzles |= part.broken_puzzles
     if part.mod is not None:
         lib.mods.append(part.mod)
     if part.manifest is not None and lib.manifest is None:

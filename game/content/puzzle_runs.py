@@ -1,5 +1,9 @@
-"""Lint: run each puzzle's code through the runner (never directly): the reference must pass,
-the starter must not, and two runs with the same seed must build the same cases.
+"""Lint: run each puzzle's code through the runner (never directly): the reference must pass
+(the runner grades it against itself, so this catches crashes, rule breaks and timeouts), the
+starter must not, and two runs with the same seed must build the same cases.
+
+Hidden cases that pass are reported without their data, so determinism is checked with a probe
+that returns None: every case fails, and the runner shows each case's inputs and expected output.
 
 This is the only part of `game.content` that touches the runner, and it imports it lazily, so
 loading content never imports torch. Must not import pygame, or torch at module level.
@@ -25,6 +29,11 @@ def _load_runner() -> CheckCode | None:
     except ImportError:
         return None
     return check_code
+
+
+def probe_code(entry: str) -> str:
+    """An answer that is wrong for every case, so the runner reports every case's data."""
+    return f"def {entry}(*args, **kwargs):\n    return None\n"
 
 
 def _case_fingerprint(result: Any) -> list[dict]:
@@ -60,8 +69,8 @@ def _check_one(
         if first.verdict != "pass":
             out.append(Diagnostic(file=ref_file, line=1, code="reference-fails",
                                   message=f"the reference does not pass: {_failure_summary(first)}"))
-        again = run(reference)
-        if _case_fingerprint(first) != _case_fingerprint(again):
+        probes = [run(probe_code(entry.model.entry)) for _ in range(2)]
+        if _case_fingerprint(probes[0]) != _case_fingerprint(probes[1]):
             out.append(Diagnostic(file=display_path(folder / "cases.py"), line=1,
                                   code="nondeterministic-cases",
                                   message="two runs with the same seed built different cases: "

@@ -19,12 +19,15 @@ from game.content.validate import suggest
 Loc = tuple[str | int, ...]
 
 
-def resolve(lib: ContentLibrary, target: str, scene_id: str) -> tuple[str, str] | str:
-    """(scene, node) for `target` seen from `scene_id`, or a message saying what is wrong."""
+def resolve(lib: ContentLibrary, target: str, scene_id: str) -> tuple[str, str] | str | None:
+    """(scene, node) for `target` seen from `scene_id`, a message saying what is wrong, or None
+    when the scene failed to load (its own errors come first)."""
     if ":" in target:
         sid, nid = target.split(":", 1)
     else:
         sid, nid = scene_id, target
+    if sid in lib.broken_scenes and sid not in lib.scenes:
+        return None
     scene = lib.scenes.get(sid)
     if scene is None:
         return f"there is no scene `{sid}`.{suggest(sid, lib.scenes)}"
@@ -40,12 +43,14 @@ def resolve(lib: ContentLibrary, target: str, scene_id: str) -> tuple[str, str] 
     return sid, nid
 
 
-def manifest_start(lib: ContentLibrary) -> tuple[str, str] | str:
+def manifest_start(lib: ContentLibrary) -> tuple[str, str] | str | None:
     """Where a new game begins (`scene` alone means that scene's start node)."""
     if lib.manifest is None:
         return "no story manifest"
     start = lib.manifest.start
     if ":" not in start:
+        if start in lib.broken_scenes and start not in lib.scenes:
+            return None
         scene = lib.scenes.get(start)
         if scene is None:
             return f"there is no scene `{start}`.{suggest(start, lib.scenes)}"
@@ -79,7 +84,7 @@ class _SceneChecker:
 
     def requires(self, loc: Loc, req: Requires | None) -> None:
         for i, pid in enumerate(req.solved if req else []):
-            if pid not in self.lib.puzzles:
+            if pid not in self.lib.puzzles and pid not in self.lib.broken_puzzles:
                 self.report(
                     (*loc, "solved", i),
                     "unknown-puzzle",
@@ -121,7 +126,7 @@ class _SceneChecker:
                 self.requires(base + ("next", i, "requires"), branch.requires)
             if node.puzzle is not None:
                 pid = node.puzzle.id
-                if pid not in lib.puzzles:
+                if pid not in lib.puzzles and pid not in lib.broken_puzzles:
                     self.report(
                         base + ("puzzle", "id"),
                         "unknown-puzzle",
