@@ -175,3 +175,14 @@ class Doc:
     def overflow(self) -> list[pygame.Rect]:
         """Pieces that stick out of the document's width (there should be none)."""
         return [p.rect for p in self.pieces if p.rect.left < 0 or p.rect.right > self.width]
+
+
+def draw_scrollbar(surface: pygame.Surface, view: pygame.Rect, content_height: int,
+                   scroll: int, x: int, width: int, track: RGB, thumb: RGB) -> None:
+    """A thin bar at `x` beside `view` showing which part of the content is visible."""
+    if content_height <= view.h:
+        return
+    pygame.draw.rect(surface, track, (x, view.y, width, view.h), 0, 3)
+    h = max(16, view.h * view.h // content_height)
+    y = view.y + (view.h - h) * scroll // max(1, content_height - view.h)
+    pygame.draw.rect(surface, thumb, (x, y, width, h), 0, 3)

@@ -20,7 +20,7 @@ from game.feedback.scores import counts_for_scores, score_rows
 from game.runner.protocol import CaseResult, RunResult
 from game.story.state import PuzzleProgress
 from game.ui.fonts import Fonts
-from game.ui.results.doc import Doc, Hit
+from game.ui.results.doc import Doc, Hit, draw_scrollbar
 from game.ui.results.sections import Builder, Content, ViewState
 from game.ui.results.style import PanelStyle
 from game.ui.results.textfit import TextCache, ellipsize, wrap
@@ -239,15 +239,9 @@ class ResultsPanel:
         surface.set_clip(clip)
 
     def _draw_scrollbar(self, surface: pygame.Surface, doc: Doc) -> None:
-        inner = self._inner()
-        if doc.height <= inner.h:
-            return
-        x = inner.right + self.style.pad // 2
-        track = pygame.Rect(x, inner.y, max(4, self.style.pad // 2), inner.h)
-        pygame.draw.rect(surface, self.theme.panel_alt, track, 0, 3)
-        h = max(16, inner.h * inner.h // doc.height)
-        y = inner.y + (inner.h - h) * self._scroll // max(1, self._max_scroll())
-        pygame.draw.rect(surface, self.theme.border, (x, y, track.w, h), 0, 3)
+        inner, pad = self._inner(), self.style.pad
+        draw_scrollbar(surface, inner, doc.height, self._scroll, inner.right + pad // 2,
+                       max(4, pad // 2), self.theme.panel_alt, self.theme.border)
 
     def _draw_tooltip(self, surface: pygame.Surface) -> None:
         tip = self._tooltip

@@ -1,0 +1,66 @@
+"""What the lab notebook lists: each solved puzzle with its title, act, the player's solution,
+best scores and which goals those scores meet. PURE: must not import pygame or torch.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.content.library import ContentLibrary
+from game.feedback.numbers import METRIC_LABELS, fmt_metric
+from game.feedback.scores import SCORE_METRICS, GoalStatus, evaluate_goals
+from game.story.state import GameState, PuzzleProgress
+
+
+@dataclass(frozen=True)
+class NotebookEntry:
+    puzzle_id: str
+    title: str
+    act: str
+    topic: str
+    progress: PuzzleProgress
+    goals: list[GoalStatus]
+    hints_total: int
+    loaded: bool  # False when the puzzle's content (e.g. a mod) is no longer installed
+
+    @property
+    def goals_met(self) -> int:
+        return sum(g.met is True for g in self.goals)
+
+    def score_lines(self) -> list[str]:
+        best = self.progress.best
+        return [f"{METRIC_LABELS[name]}: {fmt_metric(name, best[name])}"
+                for name in SCORE_METRICS if name in best]
+
+    def summary(self) -> str:
+        bits = []
+        if self.goals:
+            bits.append(f"{self.goals_met}/{len(self.goals)} goals")
+        for name in ("ops", "code_lines"):
+            if name in self.progress.best:
+                bits.append(fmt_metric(name, self.progress.best[name]))
+        return " · ".join(bits) or "no scores yet"
+
+
+def notebook_entries(state: GameState, library: ContentLibrary) -> list[NotebookEntry]:
+    """Solved puzzles in story order (by act, then difficulty), then any no longer loaded."""
+    manifest_acts = library.manifest.acts if library.manifest else []
+    acts = {a.id: a.title for a in manifest_acts}
+    order = {a.id: i for i, a in enumerate(manifest_acts)}
+    entries = []
+    ranked = sorted(library.puzzles.items(), key=lambda item: (
+        order.get(item[1].model.chapter, len(order)), item[1].model.difficulty,
+        item[1].model.title))
+    for puzzle_id, entry in ranked:
+        progress = state.puzzles.get(puzzle_id)
+        if progress is None or not progress.solved:
+            continue
+        model = entry.model
+        entries.append(NotebookEntry(
+            puzzle_id, model.title, acts.get(model.chapter, model.chapter), model.topic,
+            progress, evaluate_goals(model.goals, progress.best), len(model.hints), True))
+    for puzzle_id, progress in state.puzzles.items():
+        if progress.solved and puzzle_id not in library.puzzles:
+            entries.append(NotebookEntry(puzzle_id, puzzle_id, "", "", progress, [],
+                                         0, False))
+    return entries

@@ -1,0 +1,227 @@
+"""The lab notebook: every solved puzzle with the player's solution, best scores and goals met;
+Enter (or the Reopen button) opens the puzzle's terminal again to improve the solution.
+
+Left: the list of solved puzzles; right: the selected one. Both are laid out once per change
+(size, fonts, theme, selection, scores) and scroll on their own. Must not import torch.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.feedback.notebook import NotebookEntry, notebook_entries
+from game.ui.context import Context
+from game.ui.intents import Intent
+from game.ui.results.doc import Chip, Doc, draw_scrollbar
+from game.ui.results.scores_view import draw_goals
+from game.ui.results.style import PanelStyle
+from game.ui.results.textfit import TextCache
+from game.ui.stack import Screen
+from game.ui.widgets.draw import hint_bar_height, key_hints, label, panel
+
+
+class NotebookScreen(Screen):
+    name = "notebook"
+    keeps_session_clock = False
+
+    def __init__(self, ctx: Context):
+        super().__init__(ctx)
+        self.selected = 0
+        self._cache = TextCache()
+        self._key: tuple[object, ...] = ()
+        self._list: Doc | None = None
+        self._detail: Doc | None = None
+        self._boxes = (pygame.Rect(0, 0, 1, 1), pygame.Rect(0, 0, 1, 1))
+        self._scroll = [0, 0]
+
+    # -- data -----------------------------------------------------------------------------
+    def entries(self) -> list[NotebookEntry]:
+        session = self.ctx.session
+        if session is None:
+            return []
+        return notebook_entries(session.state, self.ctx.content.library)
+
+    def resume(self) -> None:
+        self._key = ()  # scores may have improved in the terminal
+
+    # -- input ----------------------------------------------------------------------------
+    def handle(self, intent: Intent) -> None:
+        name = intent.name
+        count = len(self.entries())
+        if name in ("back", "rclick"):
+            self.close()
+        elif name in ("up", "down") and count:
+            self._select((self.selected + (1 if name == "down" else -1)) % count)
+        elif name == "confirm":
+            self._reopen()
+        elif name in ("page_up", "page_down"):
+            self._scroll_detail((1 if name == "page_down" else -1) * self._boxes[1].h * 3 // 4)
+        elif name == "wheel":
+            step = -intent.value * self.ctx.fonts.px(40)
+            if self._boxes[0].collidepoint(intent.pos):
+                self._scroll[0] = self._clamp(0, self._scroll[0] + step)
+            else:
+                self._scroll_detail(step)
+        elif name == "click":
+            self._click(intent.pos)
+
+    def _select(self, index: int) -> None:
+        if index != self.selected:
+            self.selected, self._scroll[1], self._key = index, 0, ()
+
+    def _scroll_detail(self, dy: int) -> None:
+        self._scroll[1] = self._clamp(1, self._scroll[1] + dy)
+
+    def _clamp(self, which: int, value: int) -> int:
+        doc = (self._list, self._detail)[which]
+        limit = max(0, (doc.height if doc else 0) - self._boxes[which].h)
+        return max(0, min(value, limit))
+
+    def _click(self, pos: tuple[int, int]) -> None:
+        for which, doc in enumerate((self._list, self._detail)):
+            box = self._boxes[which]
+            if doc is None or not box.collidepoint(pos):
+                continue
+            hit = doc.hit_at(pos[0] - box.x, pos[1] - box.y + self._scroll[which])
+            if hit is None or hit.action is None:
+                return
+            if hit.action.startswith("pick:"):
+                self._select(int(hit.action[5:]))
+            elif hit.action == "reopen":
+                self._reopen()
+
+    def _reopen(self) -> None:
+        entries = self.entries()
+        if not entries:
+            return
+        entry = entries[min(self.selected, len(entries) - 1)]
+        if not entry.loaded:
+            self.ctx.notify("That puzzle's files are not loaded (was its mod removed?).", "error")
+            return
+        from game.ui.screens.terminal import TerminalScreen
+
+        self.ctx.stack.push(TerminalScreen(self.ctx, entry.puzzle_id))
+
+    # -- layout ---------------------------------------------------------------------------
+    def _layout(self, size: tuple[int, int]) -> None:
+        fonts, theme = self.ctx.fonts, self.ctx.theme
+        entries = self.entries()
+        self.selected = min(self.selected, max(0, len(entries) - 1))
+        snapshot = tuple((e.puzzle_id, tuple(sorted(e.progress.best.items()))) for e in entries)
+        key = (size, fonts.scale, theme.name, self.selected, snapshot)
+        if key == self._key:
+            return
+        if (size, fonts.scale, theme.name) != self._key[:3]:
+            self._cache.clear()
+        self._key = key
+        w, h = size
+        pad = fonts.px(20)
+        top = fonts.get("heading", 28).get_linesize() + pad * 2
+        bottom = h - hint_bar_height(fonts) - pad // 2
+        list_w = max(fonts.px(220), min(w // 3, fonts.px(420)))
+        inner = fonts.px(10)
+        self._boxes = (
+            pygame.Rect(pad + inner, top + inner, list_w - 2 * inner, bottom - top - 2 * inner),
+            pygame.Rect(pad + list_w + pad + inner, top + inner,
+                        w - list_w - 3 * pad - 2 * inner, bottom - top - 2 * inner),
+        )
+        style = PanelStyle.from_fonts(fonts)
+        self._list = self._build_list(entries, style)
+        self._detail = self._build_detail(entries[self.selected] if entries else None, style)
+        self._scroll = [self._clamp(0, self._scroll[0]), self._clamp(1, self._scroll[1])]
+
+    def _build_list(self, entries: list[NotebookEntry], s: PanelStyle) -> Doc:
+        th = self.ctx.theme
+        doc = Doc(self._boxes[0].w, self._cache)
+        if not entries:
+            doc.text("No solved puzzles yet. Solve one in the lab terminal and it is recorded "
+                     "here, with your solution and scores.", s.body, th.text_dim)
+        for i, entry in enumerate(entries):
+            top = doc.y
+            doc.gap(s.pad // 2)
+            doc.text(entry.title, s.bold, th.accent if i == self.selected else th.text, s.pad,
+                     doc.width - 2 * s.pad)
+            doc.text(entry.summary(), s.small, th.text_dim, s.pad, doc.width - 2 * s.pad)
+            doc.gap(s.pad // 2)
+            rect = pygame.Rect(0, top, doc.width, doc.y - top)
+            doc.box(rect, th.selection if i == self.selected else th.panel_alt, None, 1, 6)
+            doc.hit(rect, action=f"pick:{i}")
+            doc.gap(s.pad // 2)
+        doc.finish()
+        return doc
+
+    def _build_detail(self, entry: NotebookEntry | None, s: PanelStyle) -> Doc:
+        th = self.ctx.theme
+        doc = Doc(self._boxes[1].w, self._cache)
+        if entry is None:
+            doc.finish()
+            return doc
+        doc.text(entry.title, s.verdict, th.accent)
+        if entry.act or entry.topic:
+            doc.text(" · ".join(x for x in (entry.act, entry.topic) if x), s.small, th.text_dim)
+        doc.gap(s.pad)
+        if entry.loaded:
+            doc.flow([Chip("Reopen to improve", s.bold, th.bg, fill=th.accent,
+                           pad=s.pad, action="reopen")])
+            doc.gap(s.gap)
+        doc.text("Best scores", s.bold, th.accent2)
+        for line in entry.score_lines() or ["none recorded"]:
+            doc.text(line, s.body, th.text, s.pad)
+        doc.gap(s.pad)
+        if entry.goals:
+            doc.text(f"Goals ({entry.goals_met} of {len(entry.goals)} met)", s.bold, th.accent2)
+            draw_goals(doc, entry.goals, s, th)
+            doc.gap(s.pad)
+        progress = entry.progress
+        hints = f"{progress.hints_used} of {entry.hints_total}" if entry.hints_total else \
+            str(progress.hints_used)
+        doc.text(f"Hints used: {hints} · Submissions: {progress.attempts}", s.small, th.text_dim)
+        doc.gap(s.gap)
+        doc.text("Your solution", s.bold, th.accent2)
+        doc.gap(s.pad // 2)
+        top = doc.y
+        doc.gap(s.pad // 2)
+        code = (progress.solution or "(not kept: solved before the notebook existed)").rstrip()
+        doc.text(code.expandtabs(4), s.mono, th.text, s.pad, doc.width - 2 * s.pad)
+        doc.gap(s.pad // 2)
+        doc.box(pygame.Rect(0, top - 1, doc.width, doc.y - top + 1), th.bg, th.border, 1, 6)
+        doc.finish()
+        return doc
+
+    # -- frame ----------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface) -> None:
+        fonts, theme = self.ctx.fonts, self.ctx.theme
+        surface.fill(theme.bg)
+        self._layout(surface.get_size())
+        pad = fonts.px(20)
+        label(surface, "LAB NOTEBOOK", (pad, pad), fonts, theme.accent, role="heading", base=28,
+              max_width=surface.get_width() - 2 * pad)
+        inner = fonts.px(10)
+        for which, doc in enumerate((self._list, self._detail)):
+            box = self._boxes[which]
+            panel(surface, box.inflate(2 * inner, 2 * inner), theme)
+            if doc is None:
+                continue
+            clip = surface.get_clip()
+            surface.set_clip(box)
+            doc.draw(surface, box.topleft, self._scroll[which], box.h)
+            surface.set_clip(clip)
+            draw_scrollbar(surface, box, doc.height, self._scroll[which], box.right + inner // 3,
+                           max(4, inner // 2), theme.panel_alt, theme.border)
+        key_hints(surface, [("↑↓", "choose"), ("Enter", "reopen to improve"),
+                            ("PgUp/PgDn", "scroll"), ("Esc", "back")], fonts, theme)
+
+    def describe(self) -> str:
+        entries = self.entries()
+        out = ["screen: notebook"]
+        if not entries:
+            out.append("No solved puzzles yet.")
+        for i, entry in enumerate(entries):
+            out.append(f"{'>' if i == self.selected else ' '} {entry.title}: {entry.summary()}")
+        if entries:
+            entry = entries[min(self.selected, len(entries) - 1)]
+            out += entry.score_lines()
+            out += [g.describe() for g in entry.goals]
+            out.append("solution:")
+            out += (entry.progress.solution or "").splitlines()
+        return "\n".join(out)
