@@ -4,12 +4,19 @@ theme's colours. Must not import torch.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pygame
 
 from game.ui.theme import Theme
+
+
+@lru_cache(maxsize=512)
+def text_surface(font: pygame.font.Font, text: str, colour: tuple[int, int, int]) -> pygame.Surface:
+    """Rendered UI text, cached: toolbar labels and messages repeat every frame."""
+    return font.render(text, True, colour)
 
 
 @dataclass
@@ -29,11 +36,12 @@ class Button:
         fill = theme.panel_alt if hovered or self.toggled else theme.panel
         pygame.draw.rect(surface, fill, self.rect, border_radius=5)
         pygame.draw.rect(surface, theme.accent if self.toggled else theme.border, self.rect, 1, border_radius=5)
-        label = font.render(self.label, True, theme.text)
+        label = text_surface(font, self.label, theme.text)
         surface.blit(label, label.get_rect(center=self.rect.center))
 
 
-def wrap(text: str, font: pygame.font.Font, width: int, max_lines: int | None = None) -> list[str]:
+@lru_cache(maxsize=256)
+def wrap(text: str, font: pygame.font.Font, width: int, max_lines: int | None = None) -> tuple[str, ...]:
     """Split `text` into lines no wider than `width`; the last kept line ends in an ellipsis
     when text had to be dropped."""
     lines: list[str] = []
@@ -53,12 +61,12 @@ def wrap(text: str, font: pygame.font.Font, width: int, max_lines: int | None = 
         while last and font.size(last + "…")[0] > width:
             last = last[:-1]
         lines[-1] = last + "…"
-    return lines
+    return tuple(lines)
 
 
-def draw_lines(surface: pygame.Surface, lines: list[str], font: pygame.font.Font, colour: tuple[int, int, int], x: int, y: int) -> None:
+def draw_lines(surface: pygame.Surface, lines: Sequence[str], font: pygame.font.Font, colour: tuple[int, int, int], x: int, y: int) -> None:
     for line in lines:
-        surface.blit(font.render(line, True, colour), (x, y))
+        surface.blit(text_surface(font, line, colour), (x, y))
         y += font.get_linesize()
 
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import pygame
 
-from game.ui.editor.chrome import Button, draw_lines, wrap
+from game.ui.editor.chrome import Button, draw_lines, text_surface, wrap
 from game.ui.theme import Theme
 
 
@@ -58,7 +58,7 @@ class Confirm:
         pygame.draw.rect(surface, theme.panel, self.box, border_radius=8)
         pygame.draw.rect(surface, theme.accent, self.box, 2, border_radius=8)
         x, y = self.box.x + pad, self.box.y + pad
-        surface.blit(title_font.render(self.question, True, theme.accent), (x, y))
+        surface.blit(text_surface(title_font, self.question, theme.accent), (x, y))
         y += title_font.get_linesize() + pad // 2
         draw_lines(surface, detail, font, theme.text, x, y)
         y = self.box.bottom - pad - button_h

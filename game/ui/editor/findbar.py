@@ -11,7 +11,7 @@ import pygame
 
 from game.text.find import Match, find_all
 from game.text.words import word_left
-from game.ui.editor.chrome import Button
+from game.ui.editor.chrome import Button, text_surface
 from game.ui.editor.keys import MODIFIER_KEYS, command_held
 from game.ui.editor.widget import EditorWidget
 from game.ui.theme import Theme
@@ -161,16 +161,16 @@ class FindBar:
         surface.fill(theme.panel, self.rect)
         pad = 6
         y = self.rect.centery - font.get_linesize() // 2
-        surface.blit(font.render("Find" if self.mode == "find" else "Go to line", True, theme.text_dim), (self.rect.x + pad, y))
+        surface.blit(text_surface(font, "Find" if self.mode == "find" else "Go to line", theme.text_dim), (self.rect.x + pad, y))
         pygame.draw.rect(surface, theme.bg, self._field, border_radius=4)
         pygame.draw.rect(surface, theme.accent2 if self.focused else theme.border, self._field, 1, border_radius=4)
-        shown = font.render(self.query, True, theme.text)
+        shown = text_surface(font, self.query, theme.text)
         inner = self._field.inflate(-2 * pad, 0)
         offset = max(0, shown.get_width() - inner.w + 2)  # keep the end of a long query visible
         surface.blit(shown, (inner.x - offset, y), area=pygame.Rect(offset, 0, inner.w, shown.get_height()))
         if self.focused:
             surface.fill(theme.accent2, (inner.x + shown.get_width() - offset, y, 2, font.get_linesize()))
         colour = theme.error if self.note or self.status() == "no matches" else theme.text_dim
-        surface.blit(font.render(self.status(), True, colour), (self._status_x, y))
+        surface.blit(text_surface(font, self.status(), colour), (self._status_x, y))
         for button in self.buttons:
             button.draw(surface, font, theme, mouse is not None and button.rect.collidepoint(mouse))

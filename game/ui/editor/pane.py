@@ -12,7 +12,7 @@ from pathlib import Path
 import pygame
 
 from game.text import Editor, Marker
-from game.ui.editor.chrome import Button, draw_tooltip, wrap
+from game.ui.editor.chrome import Button, draw_lines, draw_tooltip, text_surface, wrap
 from game.ui.editor.clipboard import Clipboard
 from game.ui.editor.confirm import Confirm
 from game.ui.editor.external import Opener, SharedDraft, open_with_system
@@ -311,7 +311,7 @@ class EditorPane:
         for button in self.buttons:
             button.draw(surface, font, theme, self._mouse is not None and button.rect.collidepoint(self._mouse))
         caret = self.editor.caret
-        where = font.render(f"Ln {caret.line + 1}, Col {caret.col + 1}", True, theme.text_dim)
+        where = text_surface(font, f"Ln {caret.line + 1}, Col {caret.col + 1}", theme.text_dim)
         surface.blit(where, where.get_rect(midright=(self._toolbar.right - 10, self._toolbar.centery)))
         if self.find_bar.mode is not None:
             self.find_bar.draw(surface, font, theme, self._mouse)
@@ -319,10 +319,7 @@ class EditorPane:
         surface.fill(theme.panel, self._strip)
         pygame.draw.line(surface, theme.border, self._strip.topleft, self._strip.topright)
         text, colour = self._message()
-        y = self._strip.y + 5
-        for line in wrap(text, font, self._strip.w - 20, max_lines=2):
-            surface.blit(font.render(line, True, colour), (self._strip.x + 10, y))
-            y += font.get_linesize()
+        draw_lines(surface, wrap(text, font, self._strip.w - 20, max_lines=2), font, colour, self._strip.x + 10, self._strip.y + 5)
         self._draw_hover(surface, font)
         if self._confirm is not None:
             self._confirm.draw(surface, self.widget.rect, (self._fonts.get("body_bold", 18), font), theme)

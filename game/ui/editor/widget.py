@@ -50,6 +50,7 @@ class EditorWidget:
         self._mouse: tuple[int, int] | None = None
         self._ime_rect: pygame.Rect | None = None
         self._prefetched: tuple[int, int, int] | None = None
+        self._busy = False  # input arrived this frame: draw it first, prefetch later
         self._rebuild()
 
     # -- look ---------------------------------------------------------------------------------
@@ -161,6 +162,7 @@ class EditorWidget:
     # -- input --------------------------------------------------------------------------------
     def _acted(self, reveal: bool = True) -> None:
         self._blink = 0.0
+        self._busy = True
         if reveal:
             self.ensure_caret_visible()
 
@@ -245,6 +247,7 @@ class EditorWidget:
                     dx, dy = -dy, 0
                 self.scroll_by(-dy * WHEEL_LINES)
                 self.scroll_x_by(dx * 4 * self.renderer.char_width)
+                self._busy = True
             return over
         if event.type != pygame.MOUSEBUTTONDOWN:
             return False
@@ -286,7 +289,9 @@ class EditorWidget:
                 self.scroll_by(1)
             y = min(max(self._mouse[1], self.rect.top), self.rect.bottom - 1)
             self.editor.move_to(self.pos_at((self._mouse[0], y)), select=True)
-        self._prefetch()
+        if not self._busy:
+            self._prefetch()
+        self._busy = False
 
     def _prefetch(self) -> None:
         """Render the lines a page above and below while idle, so paging finds them ready."""
@@ -311,12 +316,12 @@ class EditorWidget:
         pal, ed, r = self.palette, self.editor, self.rect
         tr, lh, pad = self.text_rect, self.line_height, self.pad
         old_clip = surface.get_clip()
-        surface.set_clip(r.clip(old_clip) if old_clip else r)
-        surface.fill(pal.background, r)
-        surface.fill(pal.gutter, (r.x, r.y, self.gutter_width, r.h))
+        surface.set_clip(tr.clip(old_clip))
+        surface.fill(pal.background, tr)
         start, end = ed.selection
         left = tr.x + pad - self.scroll_x
-        for i in self.visible_range():
+        visible = self.visible_range()
+        for i in visible:
             y = r.y + (i - self.scroll_line) * lh
             marks = self.markers.get(i)
             if marks:
@@ -334,24 +339,27 @@ class EditorWidget:
             key = self.highlighter.key(i)
             text = self.renderer.line(key, line, self.highlighter.spans(i))
             if text is not None:
-                surface.set_clip(tr.clip(old_clip) if old_clip else tr)
                 surface.blit(text, (left, y), special_flags=BLEND)
-                surface.set_clip(r.clip(old_clip) if old_clip else r)
-            self._draw_gutter_line(surface, i, y, marks)
         self._draw_caret(surface)
+        surface.set_clip(r.clip(old_clip))
+        self._draw_gutter(surface, visible, tr.x)
         self._draw_scrollbar(surface)
         surface.set_clip(old_clip)
 
-    def _draw_gutter_line(self, surface: pygame.Surface, i: int, y: int, marks: list[Marker] | None) -> None:
-        pal, cw = self.palette, self.renderer.char_width
-        current = i == self.editor.caret.line
-        number = self.renderer.text(str(i + 1), pal.gutter_current if current else pal.gutter_text)
-        surface.blit(number, (self.text_rect.x - cw - number.get_width(), y), special_flags=BLEND)
-        if marks:
-            colour = pal.markers[marks[0].kind]
-            radius = max(3, cw // 2 - 1)
-            pygame.draw.circle(surface, colour, (self.rect.x + cw, y + self.line_height // 2), radius)
-            surface.fill(colour, (self.text_rect.x - 3, y, 3, self.line_height))
+    def _draw_gutter(self, surface: pygame.Surface, visible: range, right: int) -> None:
+        pal, cw, lh, r = self.palette, self.renderer.char_width, self.line_height, self.rect
+        surface.fill(pal.gutter, (r.x, r.y, right - r.x, r.h))
+        caret_line = self.editor.caret.line
+        radius = max(3, cw // 2 - 1)
+        for i in visible:
+            y = r.y + (i - self.scroll_line) * lh
+            number = self.renderer.text(str(i + 1), pal.gutter_current if i == caret_line else pal.gutter_text)
+            surface.blit(number, (right - cw - number.get_width(), y), special_flags=BLEND)
+            marks = self.markers.get(i)
+            if marks:
+                colour = pal.markers[marks[0].kind]
+                pygame.draw.circle(surface, colour, (r.x + cw, y + lh // 2), radius)
+                surface.fill(colour, (right - 3, y, 3, lh))
 
     def _draw_caret(self, surface: pygame.Surface) -> None:
         if not self.focused:
