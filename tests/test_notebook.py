@@ -137,3 +137,22 @@ def test_empty_notebook(library: ContentLibrary) -> None:
     screen.draw(pygame.Surface((1024, 640)))
     assert "No solved puzzles yet." in screen.describe()
     screen.handle(_key("confirm"))  # nothing to reopen, nothing breaks
+
+
+def test_a_player_reaches_the_notebook_from_the_pause_menu() -> None:
+    from game.ui.driver import Driver
+
+    with Driver(size=(1024, 640)) as d:
+        d.until(lambda: d.describe().startswith("screen: title"), 30, "the title screen")
+        d.press("return")  # New game
+        d.until(lambda: d.describe().startswith("screen: scene"), 30, "the first scene")
+        d.press("escape")
+        for _ in range(12):
+            if ">Lab notebook" in d.describe():
+                break
+            d.press("down")
+        d.press("return")
+        assert d.describe().startswith("screen: notebook")
+        assert "No solved puzzles yet." in d.describe()
+        d.press("escape")
+        assert d.describe().startswith("screen: pause")

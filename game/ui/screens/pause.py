@@ -29,6 +29,7 @@ class PauseScreen(Screen):
             MenuItem("load", "Load game"),
             MenuItem("history", "History", detail="H"),
             MenuItem("map", "Chapter map", detail="M"),
+            MenuItem("notebook", "Lab notebook"),
             MenuItem("settings", "Settings"),
             MenuItem("title", "Title screen"),
             MenuItem("quit", "Quit"),
@@ -61,6 +62,10 @@ class PauseScreen(Screen):
             from game.ui.screens.chapters import ChapterMapScreen
 
             ctx.stack.push(ChapterMapScreen(ctx))
+        elif key == "notebook":
+            from game.ui.screens.notebook import NotebookScreen
+
+            ctx.stack.push(NotebookScreen(ctx))
         elif key == "settings":
             from game.ui.screens.settings import SettingsScreen
 
