@@ -3,9 +3,7 @@ import torch
 
 def duck_lesson(x: torch.Tensor, w: torch.Tensor, lr: float):
     w = w.detach().clone().requires_grad_(True)
-    s = torch.sigmoid(w).detach()
-    loss = (s * torch.tanh(w * x) ** 2).sum()
+    loss = (torch.sigmoid(w).detach() * torch.tanh(w * x) ** 2).sum()
     loss.backward()
     with torch.no_grad():
-        w_next = w - lr * w.grad
-    return loss.detach(), w.grad, w_next
+        return loss.detach(), w.grad, w - lr * w.grad
