@@ -100,3 +100,8 @@ def test_nan_matches_nan_only() -> None:
 def test_value_pattern_ignores_equal_tensors() -> None:
     t = tensor([1.0, 2.0]).tensor
     assert value_pattern(t, t) is None
+
+
+def test_non_finite_mismatch_makes_the_difference_infinite() -> None:
+    result = compare_previews(tensor([1.0, 2.0]).tensor, tensor([1.0, math.nan]).tensor)
+    assert result is not None and result.max_abs_diff == math.inf

@@ -106,10 +106,13 @@ def compare_previews(
     worst: float | None = None
     for index, e in exp_cells.items():
         g = got_cells.get(index, math.nan)
-        if cells_differ(g, e, atol, rtol):
+        differs = cells_differ(g, e, atol, rtol)
+        if differs:
             mismatched.add(index)
         if math.isfinite(g) and math.isfinite(e):
             worst = max(worst or 0.0, abs(g - e))
+        elif differs:  # a NaN or inf where a number belongs: as far off as it gets
+            worst = math.inf
     if mismatch_index is not None and tuple(mismatch_index) in exp_cells:
         mismatched.add(tuple(mismatch_index))
     return Comparison(frozenset(mismatched), len(exp_cells), worst)

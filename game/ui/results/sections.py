@@ -34,6 +34,7 @@ _CLASS_TEXT = {
     "missing_function": "function missing", "syntax": "syntax error",
     "output_limit": "output limit", "tampering": "inputs modified",
 }
+_SAID_BY_VERDICT = {"timeout", "memory", "output_limit", "rule"}
 _STATUS_MARK = {"pass": "✓", "fail": "✗", "error": "!", "skipped": "–"}
 
 
@@ -98,7 +99,7 @@ class Builder:
         passed = result.verdict == "pass"
         badge = "TRY" if result.mode == "try" else "SUBMIT"
         verdict = _VERDICT_TEXT.get(result.verdict, result.verdict.upper())
-        if reaction.failure is not None:
+        if reaction.failure is not None and reaction.failure not in _SAID_BY_VERDICT:
             verdict += ": " + _CLASS_TEXT.get(reaction.failure, reaction.failure)
         counted = [c for c in result.cases if c.status != "skipped"]
         tally = f"{sum(c.status == 'pass' for c in counted)}/{len(counted)} cases" \
@@ -136,8 +137,9 @@ class Builder:
 
     def _examples_header(self, content: Content) -> None:
         self._heading("Examples from the brief")
-        self.doc.text("What your function receives, and what it must return.", self.s.small,
-                      self.th.text_dim)
+        note = ("What your function receives, and what it must return." if content.cases else
+                "The examples appear here once the runner has made them.")
+        self.doc.text(note, self.s.small, self.th.text_dim)
         self.doc.gap(self.s.pad)
         self.lines.append(f"Examples: {len(content.cases)}")
 
