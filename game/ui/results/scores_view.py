@@ -21,6 +21,9 @@ def draw_scores(doc: Doc, rows: list[ScoreRow], style: PanelStyle, theme: Theme)
     bar_labels = [("this run", theme.accent2), ("reference", theme.text_dim),
                   ("best before", theme.accent)]
     label_w = max(s.small.size(text)[0] for text, _ in bar_labels) + s.pad
+    value_w = max((s.small.size(fmt_metric(r.metric, v))[0] for r in rows
+                   for v in (r.value, r.reference, r.previous_best) if v is not None), default=0)
+    bar_max = doc.width - label_w - value_w - 2 * s.pad  # one width, so bars line up
     for row in rows:
         head = [Chip(row.label, s.bold, theme.text),
                 Chip(fmt_metric(row.metric, row.value), s.mono, theme.accent2)]
@@ -32,8 +35,6 @@ def draw_scores(doc: Doc, rows: list[ScoreRow], style: PanelStyle, theme: Theme)
         doc.flow(head, gap=s.pad)
         figures = [row.value, row.reference, row.previous_best]
         top = max(v for v in figures if v is not None) or 1.0
-        value_w = max(s.small.size(fmt_metric(row.metric, v))[0] for v in figures if v is not None)
-        bar_max = doc.width - label_w - value_w - 2 * s.pad
         for (text, color), value in zip(bar_labels, figures):
             if value is None:
                 continue

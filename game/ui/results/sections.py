@@ -74,23 +74,27 @@ class Builder:
             self._examples_header(content)
         else:
             self._verdict(content)
+        self._scores(content)  # a pass's scores matter more than its list of green cases
         self._case_chips(content.cases, view.selected, content.kind == "examples")
         if content.cases:
             case = content.cases[min(view.selected, len(content.cases) - 1)]
             self._case(case, view, examples=content.kind == "examples")
         if content.result is not None:
             self._stdout(content.result, view)
-            if content.scores:
-                self._heading("Scores")
-                self.lines.append("Scores:")
-                self.lines += draw_scores(self.doc, content.scores, self.s, self.th)
-            if content.goals:
-                self._heading("Goals")
-                self.lines.append("Goals:")
-                self.lines += draw_goals(self.doc, content.goals, self.s, self.th)
         self.doc.gap(self.s.pad)
         self.doc.finish()
         return self.lines
+
+    def _scores(self, content: Content) -> None:
+        if content.scores:
+            self._heading("Scores")
+            self.lines.append("Scores:")
+            self.lines += draw_scores(self.doc, content.scores, self.s, self.th)
+        if content.goals:
+            self._heading("Goals")
+            self.lines.append("Goals:")
+            self.lines += draw_goals(self.doc, content.goals, self.s, self.th)
+            self.doc.gap(self.s.gap)
 
     # -- header ---------------------------------------------------------------------------
     def _verdict(self, content: Content) -> None:
