@@ -148,3 +148,18 @@ def test_clipboard_falls_back_in_process_when_the_system_has_none(make: Callable
     h.key(pygame.K_v, CTRL)
     h.frame()
     assert h.pane.text == "copy mecopy me"
+
+
+def test_find_starts_from_the_selection_and_typing_replaces_it(make: Callable[..., Harness]) -> None:
+    h = make("ramp = torch.arange(3)\nplate = torch.ones(2)")
+    h.key(pygame.K_RIGHT, CTRL | SHIFT)
+    h.key(pygame.K_f, CTRL)
+    h.frame()
+    assert '[find] "ramp" 1 of 1, focused, query selected' in h.pane.describe()
+    h.type("torch")
+    h.frame()
+    assert '[find] "torch" 1 of 2, focused' in h.pane.describe()
+    h.key(pygame.K_f, CTRL)
+    h.key(pygame.K_BACKSPACE)
+    h.frame()
+    assert '[find] "" type to search' in h.pane.describe()

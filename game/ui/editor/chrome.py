@@ -32,10 +32,11 @@ class Button:
         self.rect = pygame.Rect(x, y, font.size(self.label)[0] + height // 2 * 2, height)
         return self.rect.right
 
-    def draw(self, surface: pygame.Surface, font: pygame.font.Font, theme: Theme, hovered: bool) -> None:
-        fill = theme.panel_alt if hovered or self.toggled else theme.panel
+    def draw(self, surface: pygame.Surface, font: pygame.font.Font, theme: Theme, hovered: bool, focused: bool = False) -> None:
+        fill = theme.panel_alt if hovered or self.toggled or focused else theme.panel
         pygame.draw.rect(surface, fill, self.rect, border_radius=5)
-        pygame.draw.rect(surface, theme.accent if self.toggled else theme.border, self.rect, 1, border_radius=5)
+        edge = theme.accent2 if focused else theme.accent if self.toggled else theme.border
+        pygame.draw.rect(surface, edge, self.rect, 2 if focused else 1, border_radius=5)
         label = text_surface(font, self.label, theme.text)
         surface.blit(label, label.get_rect(center=self.rect.center))
 

@@ -67,4 +67,4 @@ class Confirm:
             button.fit(font, 0, y, button_h)
             button.rect.right = right
             right = button.rect.x - pad
-            button.draw(surface, font, theme, hovered=i == self.selected)
+            button.draw(surface, font, theme, hovered=False, focused=i == self.selected)

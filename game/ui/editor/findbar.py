@@ -27,6 +27,7 @@ class FindBar:
         self.case_sensitive = False
         self.focused = False
         self.note = ""
+        self.replace_query = False  # a query filled in from the selection is replaced by typing
         self.rect = pygame.Rect(0, 0, 0, 0)
         self._field = pygame.Rect(0, 0, 0, 0)
         self._status_x = 0
@@ -50,6 +51,7 @@ class FindBar:
         selected = self.widget.editor.selected_text
         if mode == "find" and selected and "\n" not in selected:
             self.query = selected
+        self.replace_query = bool(self.query)
         self._find_buttons[2].toggled = self.case_sensitive
 
     def close(self) -> None:
@@ -93,7 +95,8 @@ class FindBar:
         text = text.split("\n")[0]
         if self.mode == "goto":
             text = "".join(ch for ch in text if ch.isdigit())
-        self.query += text
+        self.query = text if self.replace_query else self.query + text
+        self.replace_query = False
         self.note = ""
         if self.mode == "find":
             self._search(incremental=True)
@@ -103,11 +106,14 @@ class FindBar:
         if key in (pygame.K_RETURN, pygame.K_KP_ENTER):
             (self.go if self.mode == "goto" else self.previous if shift else self.next)()
         elif key == pygame.K_BACKSPACE:
-            self.query = self.query[: word_left(self.query, len(self.query))] if cmd else self.query[:-1]
+            cut = 0 if self.replace_query else word_left(self.query, len(self.query)) if cmd else len(self.query) - 1
+            self.query, self.replace_query = self.query[: max(0, cut)], False
             if self.mode == "find":
                 self._search(incremental=True)
         elif key in (pygame.K_UP, pygame.K_DOWN) and self.mode == "find":
             (self.previous if key == pygame.K_UP else self.next)()
+        elif key in (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_HOME, pygame.K_END):
+            self.replace_query = False  # the field's caret stays at the end; keep the query
         elif key == pygame.K_TAB:
             self.focused = False  # back to the code, bar stays open
         elif cmd and key == pygame.K_v:
@@ -142,7 +148,7 @@ class FindBar:
     def describe(self) -> str:
         label = "find" if self.mode == "find" else "go to line"
         case = ", match case" if self.mode == "find" and self.case_sensitive else ""
-        focus = ", focused" if self.focused else ""
+        focus = (", focused" if self.focused else "") + (", query selected" if self.replace_query else "")
         return f'[{label}] "{self.query}" {self.status()}{case}{focus}'
 
     def layout(self, rect: pygame.Rect, font: pygame.font.Font) -> None:
@@ -167,6 +173,8 @@ class FindBar:
         shown = text_surface(font, self.query, theme.text)
         inner = self._field.inflate(-2 * pad, 0)
         offset = max(0, shown.get_width() - inner.w + 2)  # keep the end of a long query visible
+        if self.replace_query and self.focused:
+            surface.fill(theme.selection, (inner.x, y, min(inner.w, shown.get_width()), font.get_linesize()))
         surface.blit(shown, (inner.x - offset, y), area=pygame.Rect(offset, 0, inner.w, shown.get_height()))
         if self.focused:
             surface.fill(theme.accent2, (inner.x + shown.get_width() - offset, y, 2, font.get_linesize()))

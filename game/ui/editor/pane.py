@@ -48,6 +48,8 @@ class EditorPane:
         self._confirm: Confirm | None = None
         self._repeat = KeyRepeat()
         self._mouse: tuple[int, int] | None = None
+        self._shown_matches: list[object] = []
+        self._ibeam = False
         self._seen_version = self.editor.version
         self._toolbar = pygame.Rect(0, 0, 0, 0)
         self._strip = pygame.Rect(0, 0, 0, 0)
@@ -240,6 +242,7 @@ class EditorPane:
     def _mouse_event(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.MOUSEMOTION:
             self._mouse = event.pos
+            self._set_cursor(self.widget.text_rect.collidepoint(event.pos) and self._confirm is None)
             return self.widget.mouse(event)
         if event.type != pygame.MOUSEBUTTONDOWN:
             return self.widget.mouse(event)
@@ -267,6 +270,16 @@ class EditorPane:
         self.widget.mouse(event)
         return True
 
+    def _set_cursor(self, ibeam: bool) -> None:
+        """The text cursor over code, the arrow elsewhere (changed only when crossing over)."""
+        if ibeam == self._ibeam:
+            return
+        self._ibeam = ibeam
+        try:
+            pygame.mouse.set_cursor(pygame.SYSTEM_CURSOR_IBEAM if ibeam else pygame.SYSTEM_CURSOR_ARROW)
+        except pygame.error:
+            pass  # no cursors on this video driver
+
     def _after_input(self) -> None:
         self.widget.focused = self._focused and not self.find_bar.focused and self._confirm is None
         if self.editor.version == self._seen_version:
@@ -287,7 +300,10 @@ class EditorPane:
                 self.widget.ensure_caret_visible()
             if message:
                 self.status = message
-        self.widget.set_matches(self.find_bar.matches())
+        matches = self.find_bar.matches()
+        if matches is not self._shown_matches:
+            self._shown_matches = matches
+            self.widget.set_matches(matches)
         self._after_input()
 
     # -- drawing ------------------------------------------------------------------------------

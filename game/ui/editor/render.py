@@ -21,6 +21,7 @@ BLEND = pygame.BLEND_PREMULTIPLIED
 # characters are shaped together. A learner must see what they typed, so only runs of letters
 # and spaces (which never join) are rendered together; digits and symbols go one by one.
 _PIECES = re.compile(r"[A-Za-z_ ]+|.", re.S)
+CHUNK = 256  # columns per rendered piece of a long line
 
 
 class _LRU(OrderedDict[Hashable, pygame.Surface]):
@@ -65,14 +66,27 @@ class LineRenderer:
             self._tokens.keep(key, found)
         return found
 
-    def line(self, key: Hashable, text: str, spans: Sequence[Span]) -> pygame.Surface | None:
-        """The rendered line (None when it is blank)."""
+    def pieces(self, key: Hashable, text: str, spans: Sequence[Span], first_col: int, last_col: int) -> list[tuple[int, pygame.Surface]]:
+        """The rendered parts of a line that cover columns `first_col` to `last_col`, as
+        (x offset, surface). Long ASCII lines are cut into chunks, so a pasted 40,000-character
+        line costs one chunk per keystroke, not a 400,000-pixel surface."""
         if not text.strip():
-            return None
+            return []
+        if len(text) <= CHUNK or not text.isascii():
+            return [(0, self._surface(key, spans))]
+        out = []
+        for chunk in range(max(0, first_col) // CHUNK, min(last_col, len(text) - 1) // CHUNK + 1):
+            lo = chunk * CHUNK
+            surface = self._surface((key, chunk), slice_spans(spans, lo, lo + CHUNK))
+            out.append((lo * self.char_width, surface))
+        return out
+
+    def _surface(self, key: Hashable, spans: Sequence[Span]) -> pygame.Surface:
         found = self._lines.fetch(key)
         if found is not None:
             return found
-        surface = pygame.Surface((max(1, self.width_of(text)), self.line_height), pygame.SRCALPHA)
+        width = sum(self.width_of(part) for _, part in spans)
+        surface = pygame.Surface((max(1, width), self.line_height), pygame.SRCALPHA)
         x = 0
         for kind, part in spans:
             colour = self.palette.token(kind)
@@ -85,3 +99,17 @@ class LineRenderer:
 
     def cached(self, key: Hashable) -> bool:
         return key in self._lines
+
+
+def slice_spans(spans: Sequence[Span], start: int, end: int) -> list[Span]:
+    """The spans covering columns `start` to `end` of their line, cut at both ends."""
+    out: list[Span] = []
+    col = 0
+    for kind, part in spans:
+        lo, hi = max(start, col), min(end, col + len(part))
+        if lo < hi:
+            out.append((kind, part[lo - col : hi - col]))
+        col += len(part)
+        if col >= end:
+            break
+    return out

@@ -126,6 +126,10 @@ class EditorWidget:
             left += width
         return Pos(line, len(text))
 
+    def _visible_cols(self) -> tuple[int, int]:
+        cw = self.renderer.char_width
+        return self.scroll_x // cw, (self.scroll_x + self.text_rect.w) // cw + 1
+
     def _max_scroll_line(self) -> int:
         return max(0, self.editor.buffer.line_count - self.page_lines())
 
@@ -303,10 +307,11 @@ class EditorWidget:
         count = self.editor.buffer.line_count
         below = range(self.scroll_line, min(count, self.scroll_line + 2 * page + 1))
         above = range(max(0, self.scroll_line - page), self.scroll_line)
+        first_col, last_col = self._visible_cols()
         for i in (*below, *reversed(above)):
             key = self.highlighter.key(i)
             if not self.renderer.cached(key):
-                self.renderer.line(key, key[1], self.highlighter.spans(i))
+                self.renderer.pieces(key, key[1], self.highlighter.spans(i), first_col, last_col)
                 if time.perf_counter() > deadline:
                     return
         self._prefetched = state
@@ -321,6 +326,7 @@ class EditorWidget:
         start, end = ed.selection
         left = tr.x + pad - self.scroll_x
         visible = self.visible_range()
+        first_col, last_col = self._visible_cols()
         for i in visible:
             y = r.y + (i - self.scroll_line) * lh
             marks = self.markers.get(i)
@@ -336,10 +342,8 @@ class EditorWidget:
                 x0 = self.x_of(start) if i == start.line else 0
                 x1 = self.x_of(end) if i == end.line else self.renderer.width_of(line) + self.renderer.char_width
                 surface.fill(pal.selection, (left + x0, y, max(0, x1 - x0), lh))
-            key = self.highlighter.key(i)
-            text = self.renderer.line(key, line, self.highlighter.spans(i))
-            if text is not None:
-                surface.blit(text, (left, y), special_flags=BLEND)
+            for x, piece in self.renderer.pieces(self.highlighter.key(i), line, self.highlighter.spans(i), first_col, last_col):
+                surface.blit(piece, (left + x, y), special_flags=BLEND)
         self._draw_caret(surface)
         surface.set_clip(r.clip(old_clip))
         self._draw_gutter(surface, visible, tr.x)
