@@ -76,7 +76,7 @@ class Limits(StrictModel):
 class Goal(StrictModel):
     """An optional challenge beyond passing, e.g. 'at most 3 torch ops'."""
 
-    id: Ident
+    id: Ident = Field(description="Goal id, unique within the puzzle (saves record it).")
     text: str = Field(description="What the player sees, e.g. 'Three ops or fewer'.")
     metric: Metric = Field(description="Which score the goal is about.")
     max: float = Field(description="The score must be at most this.")

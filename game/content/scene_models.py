@@ -187,9 +187,9 @@ class Scene(StrictModel):
 class Act(StrictModel):
     """An act of the story, for the chapter map."""
 
-    id: Ident
-    title: str
-    summary: str | None = None
+    id: Ident = Field(description="Act id, named by scenes' `act` and puzzles' `chapter`.")
+    title: str = Field(description="Title shown on the chapter map.")
+    summary: str | None = Field(default=None, description="A sentence under the title.")
 
 
 class StoryManifest(StrictModel):
