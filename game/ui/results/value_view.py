@@ -240,7 +240,7 @@ class ValueDrawer:
         if index is not None:
             parts.append(f"first mismatch at {fmt_shape(index)}")
         atol, rtol = tolerance_for(exp.dtype)
-        if atol or rtol:
+        if comparison is not None and (atol or rtol):
             parts.append(f"tolerance atol {fmt_number(atol)}, rtol {fmt_number(rtol)}")
         if not parts:
             return ""
