@@ -175,7 +175,8 @@ def discover_mods(
         cand.user_disabled = cand.id in disabled
     accepted: list[RootContent] = []
     enabled: set[str] = set()
-    known = {_key(d) for d in check_library(merge([base_part]))}
+    # What the base game already reports is not the mods' fault (computed only if needed).
+    known = {_key(d) for d in check_library(merge([base_part]))} if cands else set()
     statuses: dict[int, ModStatus] = {}
     for cand in _dependency_order(cands):
         _check_manifest(cand, by_id)
