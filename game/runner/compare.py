@@ -73,7 +73,7 @@ def _type_hint(expected: Any, got: Any) -> str:
             return " Convert it with torch.from_numpy(...), or stay in torch all the way."
         if isinstance(got, (int, float)):
             return " Return the tensor itself, not a Python number."
-        if isinstance(got, Opaque) and "Tensor" in got.type_name:
+        if isinstance(got, Opaque) and ("Tensor" in got.type_name or "torch.Tensor" in got.text):
             return " Only a plain torch.Tensor counts: no subclasses or lookalikes."
     if isinstance(expected, (int, float)) and isinstance(got, Received):
         return " Use .item() to turn a one-element tensor into a Python number."

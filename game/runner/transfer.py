@@ -98,6 +98,8 @@ class Encoder:
             return {"t": "scalar", "v": _json_float(value) if kind is float else value}
         if kind is _Tensor:
             return self._tensor(value)
+        if _Tensor in getattr(kind, "__mro__", ()):
+            return self._odd(value, "a subclass of torch.Tensor")
         if kind is torch.dtype:
             return {"t": "dtype", "v": dtype_name(value)}
         if kind is torch.Size:

@@ -1,0 +1,5 @@
+import torch
+
+
+def add(a, b):
+    return a

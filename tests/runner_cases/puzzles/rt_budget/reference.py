@@ -1,0 +1,5 @@
+import torch
+
+
+def norm(x):
+    return torch.linalg.vector_norm(x)

@@ -1,0 +1,5 @@
+import torch
+
+
+def norm(x):
+    return (x * x).sum().sqrt()
