@@ -34,7 +34,7 @@ FRAME_LOG_ENV = "TORCHENSTEIN_FRAME_LOG"  # benchmarks: where to write frame tim
 
 class App:
     def __init__(self, mod_paths: list[Path], *, headless: bool = False,
-                 size: tuple[int, int] | None = None):
+                 size: tuple[int, int] | None = None, start_runner: bool = True):
         self.launched = time.perf_counter()
         self.launched_wall = time.time()
         if headless:
@@ -57,19 +57,17 @@ class App:
         self.frame_times: list[float] = []
         self.first_frame_s: float | None = None
         self._services_started = False
+        self._start_runner = start_runner  # tests that never press Run skip the torch process
 
     # -- window ---------------------------------------------------------------------------
     def _open_window(self, settings: Settings) -> pygame.Surface:
         if settings.fullscreen:
             self.fullscreen = True
             return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        # Opens at least at the smallest size the layouts are designed for; the player may
+        # still shrink it (everything wraps and scrolls), but never starts below it.
         size = (max(MIN_SIZE[0], self.window_size[0]), max(MIN_SIZE[1], self.window_size[1]))
-        surface = pygame.display.set_mode(size, pygame.RESIZABLE)
-        try:
-            pygame.Window.from_display_module().minimum_size = MIN_SIZE
-        except (AttributeError, pygame.error):
-            pass  # older pygame-ce or a driver without windows: layouts still adapt
-        return surface
+        return pygame.display.set_mode(size, pygame.RESIZABLE)
 
     def _settings_changed(self, old: Settings, new: Settings) -> None:
         if old.fullscreen != new.fullscreen:
@@ -97,7 +95,8 @@ class App:
         """After the first frame: load content, start the runner, show startup messages."""
         self._services_started = True
         self.ctx.content.start()
-        self.ctx.runner.start()
+        if self._start_runner:
+            self.ctx.runner.start()
         if self.ctx.startup_messages:
             flow.show_message(self.ctx, "Please note", self.ctx.startup_messages)
 

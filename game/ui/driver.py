@@ -32,8 +32,9 @@ class DriverTimeout(AssertionError):
 
 
 class Driver:
-    def __init__(self, mod_paths: list[Path] | None = None, size: tuple[int, int] = (1280, 800)):
-        self.app = App(list(mod_paths or []), headless=True, size=size)
+    def __init__(self, mod_paths: list[Path] | None = None, size: tuple[int, int] = (1280, 800),
+                 *, runner: bool = True):
+        self.app = App(list(mod_paths or []), headless=True, size=size, start_runner=runner)
         self.app.run(frames=1)  # first frame; starts content loading and the runner
 
     def __enter__(self) -> "Driver":
@@ -73,13 +74,20 @@ class Driver:
         self.step(frames)
 
     def type_text(self, text: str) -> None:
-        """Type text the way the OS delivers it: TEXTINPUT per line chunk, Enter as a key."""
+        """Type text the way the OS delivers it: TEXTINPUT per line chunk, Enter as a key
+        (so the editor's auto-indent applies, as for a player typing)."""
         for i, line in enumerate(text.split("\n")):
             if i:
                 self.press("return")
             if line:
                 pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=line))
                 self.step()
+
+    def enter_text(self, text: str) -> None:
+        """Deliver `text` as one input event, newlines included, as an input method or a
+        paste does: the code arrives exactly as written, with its own indentation."""
+        pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=text))
+        self.step()
 
     def click(self, pos: tuple[int, int], button: int = 1) -> None:
         pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0),

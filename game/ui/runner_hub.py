@@ -16,7 +16,7 @@ from typing import Any
 from game.runner.protocol import JobEvent
 
 Listener = Callable[[JobEvent], None]
-FINAL_KINDS = ("result", "cancelled", "error")
+FINAL_KINDS = ("result", "cancelled", "error", "examples")
 
 
 @dataclass
@@ -24,7 +24,7 @@ class _Ticket:
     puzzle: str
     code: str
     device: str
-    mode: str
+    mode: str  # try, submit, or describe (ask for the visible examples)
     listener: Listener
     job: str | None = None  # the service's job id once submitted
 
@@ -47,7 +47,7 @@ class RunnerHub:
         try:
             from game.runner.client import RunnerClient
 
-            client = RunnerClient(roots=self.roots())
+            client = RunnerClient(self.roots()[1:])  # the enabled mods after the base game
             client.start()
             self.client = client
         except Exception as exc:  # no runner: the terminal says why, the story still plays
@@ -75,6 +75,10 @@ class RunnerHub:
         self._tickets[ticket] = _Ticket(puzzle_id, code, device, mode, listener)
         return ticket
 
+    def describe(self, puzzle_id: str, listener: Listener) -> str:
+        """Ask for the puzzle's visible examples; answered by one `examples` event."""
+        return self.submit(puzzle_id, "", device="auto", mode="describe", listener=listener)
+
     def cancel(self, ticket: str) -> None:
         entry = self._tickets.get(ticket)
         if entry is None:
@@ -94,18 +98,19 @@ class RunnerHub:
             return
         for ticket, entry in self._tickets.items():
             if entry.job is None:
-                entry.job = self.client.submit(
-                    entry.puzzle, entry.code, device=entry.device, mode=entry.mode
-                )
+                if entry.mode == "describe":
+                    entry.job = self.client.describe(entry.puzzle)
+                else:
+                    entry.job = self.client.submit(
+                        entry.puzzle, entry.code, device=entry.device, mode=entry.mode
+                    )
                 self._by_job[entry.job] = ticket
 
-    def devices(self) -> list[str]:
+    def devices(self) -> list[str] | None:
+        """Devices the service found, or None while it has not said yet."""
         if self.client is None:
-            return ["cpu"]
-        try:
-            return list(self.client.devices())
-        except Exception:
-            return ["cpu"]
+            return None
+        return self.client.devices()
 
     @property
     def busy(self) -> bool:

@@ -70,7 +70,19 @@ class TerminalScreen(Screen):
         self._look = (ctx.fonts.scale, ctx.theme.name)
 
     # -- lifecycle ------------------------------------------------------------------------
+    def enter(self) -> None:
+        self._examples_ticket: str | None = self.ctx.runner.describe(self.puzzle_id,
+                                                                     self._on_examples)
+
+    def _on_examples(self, event: JobEvent) -> None:
+        self._examples_ticket = None
+        shown_result = self.job is not None or self.status
+        if event.kind == "examples" and event.examples is not None and not shown_result:
+            self.results.show_examples(event.examples)
+
     def exit(self) -> None:
+        if self._examples_ticket is not None:
+            self.ctx.runner.cancel(self._examples_ticket)
         if self.job is not None:
             self.ctx.runner.cancel(self.job)
         self.session.wants_autosave = True  # the draft as it is now, before the story moves
@@ -269,7 +281,8 @@ class TerminalScreen(Screen):
         fonts = self.ctx.fonts
         w, h = size
         pad = fonts.px(12)
-        head_h = fonts.get("heading", 20).get_linesize() + 2 * pad
+        head_h = (fonts.get("heading", 20).get_linesize() + fonts.get("body", 13).get_linesize()
+                  + 2 * pad)
         body = pygame.Rect(pad, head_h, w - 2 * pad, h - head_h - hint_bar_height(fonts) - pad)
         left_w = max(fonts.px(240), int(body.width * 0.36))
         left_w = min(left_w, body.width // 2)
@@ -339,30 +352,32 @@ class TerminalScreen(Screen):
                   fonts, theme)
 
     def _draw_header(self, surface: pygame.Surface, w: int) -> None:
+        """Title and device on the first line; status and run progress on the second."""
         fonts, theme = self.ctx.fonts, self.ctx.theme
         pad = fonts.px(12)
-        model = self.entry.model
-        device = self._device_text()
-        dev_rect = label(surface, device, (w - pad, pad), fonts, theme.accent2, role="mono_bold",
-                         base=15, anchor="topright")
-        title_w = dev_rect.left - 3 * pad
-        label(surface, f"LAB TERMINAL · {model.title}", (pad, pad), fonts, theme.accent,
-              role="heading", base=20, max_width=title_w)
-        status_color = theme.success if self.passed else theme.text_dim
+        dev_rect = label(surface, self._device_text(), (w - pad, pad), fonts, theme.accent2,
+                         role="mono_bold", base=15, anchor="topright")
+        title = label(surface, f"LAB TERMINAL · {self.entry.model.title}", (pad, pad), fonts,
+                      theme.accent, role="heading", base=20,
+                      max_width=max(40, dev_rect.left - 3 * pad))
+        y = title.bottom + fonts.px(2)
+        right = w - pad
         if self.job is not None:
             done, total = self.progress
-            bar = pygame.Rect(dev_rect.left - fonts.px(150) - pad, dev_rect.bottom + 4,
-                              fonts.px(150), fonts.px(6))
+            bar = pygame.Rect(0, 0, fonts.px(160), fonts.px(8))
+            bar.midright = (right, y + fonts.get("body", 13).get_linesize() // 2)
             pygame.draw.rect(surface, theme.border, bar, border_radius=3)
-            frac = done / total if total else (self.ctx_clock_fraction())
+            frac = done / total if total else self.sweep_fraction()
             pygame.draw.rect(surface, theme.accent2,
                              (bar.x, bar.y, max(4, int(bar.width * frac)), bar.height),
                              border_radius=3)
+            right = bar.left - pad
         if self.status:
-            label(surface, self.status, (w - pad, dev_rect.bottom + fonts.px(10)), fonts,
-                  status_color, base=13, anchor="topright", max_width=w // 2)
+            color = theme.success if self.passed else theme.text
+            label(surface, self.status, (pad, y), fonts, color, base=13,
+                  max_width=max(40, right - 2 * pad))
 
-    def ctx_clock_fraction(self) -> float:
+    def sweep_fraction(self) -> float:
         """A sweeping bar while the total is not known yet (still when motion is reduced)."""
         if self.ctx.settings.reduced_motion:
             return 0.5
@@ -370,11 +385,15 @@ class TerminalScreen(Screen):
 
     def _device_text(self) -> str:
         chosen = self.ctx.settings.device
-        found = self.ctx.runner.devices()
         if self.ctx.runner.failed:
             return "runner offline"
-        actual = chosen if chosen != "auto" else ("cuda" if "cuda" in found else "cpu")
-        return f"device: {chosen} → {actual}" if chosen == "auto" else f"device: {chosen}"
+        found = self.ctx.runner.devices()
+        if found is None:
+            return f"device: {chosen} (runner warming up)"
+        if chosen == "auto":
+            return f"device: auto → {'cuda' if 'cuda' in found else 'cpu'}"
+        missing = "" if chosen in found else " (not found: runs will fail)"
+        return f"device: {chosen}{missing}"
 
     def _draw_buttons(self, surface: pygame.Surface) -> None:
         fonts, theme = self.ctx.fonts, self.ctx.theme
