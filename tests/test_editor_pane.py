@@ -62,7 +62,7 @@ def test_reset_to_starter_asks_first_and_is_one_undo_step(make: Callable[..., Ha
     assert h.pane.text == "print('my precious code')"
     h.pane.request_reset()
     h.frame()
-    h.click(h.pane._confirm.buttons[1].rect.center)
+    h.click(h.pane.confirm.buttons[1].rect.center)
     h.frame()
     assert h.pane.text == STARTER
     assert "Starter code restored" in h.pane.describe()

@@ -15,6 +15,7 @@ from game.text import Editor, Marker
 from game.ui.editor.chrome import Button, draw_lines, draw_tooltip, text_surface, wrap
 from game.ui.editor.clipboard import Clipboard
 from game.ui.editor.confirm import Confirm
+from game.ui.editor.describe import describe, message
 from game.ui.editor.external import Opener, SharedDraft, open_with_system
 from game.ui.editor.findbar import FindBar
 from game.ui.editor.keys import KeyRepeat, command_held, reserved
@@ -26,7 +27,6 @@ ZOOMS = (0.7, 0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.6, 1.8, 2.0, 2.4, 2.8)
 _ZOOM_IN = (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS)
 _ZOOM_OUT = (pygame.K_MINUS, pygame.K_KP_MINUS)
 _MOUSE_EVENTS = (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION, pygame.MOUSEWHEEL)
-HINTS = "Ctrl+F find · Ctrl+G go to line · Ctrl+/ comment · Tab / Shift+Tab indent · Ctrl+Z undo · Ctrl +/- size"
 
 
 class EditorPane:
@@ -41,11 +41,11 @@ class EditorPane:
         self.opener: Opener = open_with_system  # tests swap in a fake; the game keeps this
         self.rect = pygame.Rect(0, 0, 0, 0)
         self.status = ""  # the latest thing the pane told the player
-        self._fonts, self._theme = fonts, theme
+        self._fonts, self.theme = fonts, theme
         self._focused = True
         self._starter = starter
-        self._markers: list[Marker] = []
-        self._confirm: Confirm | None = None
+        self.markers: list[Marker] = []  # as the runner reported them (1-based lines)
+        self.confirm: Confirm | None = None  # the reset question, while asked
         self._repeat = KeyRepeat()
         self._mouse: tuple[int, int] | None = None
         self._shown_matches: list[object] = []
@@ -96,11 +96,11 @@ class EditorPane:
         self._layout()
 
     def set_theme(self, theme: Theme) -> None:
-        self._theme = theme
+        self.theme = theme
         self.widget.set_theme(theme)
 
     def set_markers(self, markers: list[Marker]) -> None:
-        self._markers = list(markers)
+        self.markers = list(markers)
         self._place_markers()
 
     def clear_markers(self) -> None:
@@ -108,8 +108,8 @@ class EditorPane:
 
     def close_popup(self) -> bool:
         """Close the reset question or the find bar, if one is open (for the screen's Escape)."""
-        if self._confirm is not None:
-            self._confirm = None
+        if self.confirm is not None:
+            self.confirm = None
         elif self.find_bar.mode is not None:
             self.find_bar.close()
             self._layout()
@@ -131,7 +131,7 @@ class EditorPane:
     def request_reset(self) -> None:
         if self._starter is None:
             return
-        self._confirm = Confirm(
+        self.confirm = Confirm(
             "Reset to the starter code?",
             "Your code stays in the undo history: Ctrl+Z brings it back.",
             "Reset",
@@ -174,7 +174,7 @@ class EditorPane:
     def _place_markers(self) -> None:
         last = self.editor.buffer.line_count - 1
         placed: dict[int, list[Marker]] = {}
-        for marker in self._markers:
+        for marker in self.markers:
             placed.setdefault(min(max(marker.line - 1, 0), last), []).append(marker)
         self.widget.markers = placed
 
@@ -189,7 +189,7 @@ class EditorPane:
         elif kind == pygame.TEXTINPUT:
             used = self._text_input(event.text)
         elif kind == pygame.TEXTEDITING:
-            used = self._focused and not self.find_bar.focused and self._confirm is None
+            used = self._focused and not self.find_bar.focused and self.confirm is None
             if used:
                 self.widget.composition = event.text
         elif kind in _MOUSE_EVENTS:
@@ -205,8 +205,8 @@ class EditorPane:
     def _key_down(self, key: int, mod: int) -> bool:
         if not self._focused or reserved(key, mod):
             return False
-        if self._confirm is not None:
-            self._confirm.key(key)
+        if self.confirm is not None:
+            self.confirm.key(key)
             self._settle_confirm()
             return True
         cmd = command_held(mod)
@@ -226,8 +226,8 @@ class EditorPane:
     def _text_input(self, text: str) -> bool:
         if not self._focused:
             return False
-        if self._confirm is not None:
-            self._confirm.text(text)
+        if self.confirm is not None:
+            self.confirm.text(text)
             self._settle_confirm()
         elif self.find_bar.focused:
             self.find_bar.type_text(text)
@@ -236,13 +236,13 @@ class EditorPane:
         return True
 
     def _settle_confirm(self) -> None:
-        if self._confirm is not None and self._confirm.answer is not None:
-            self._confirm = None
+        if self.confirm is not None and self.confirm.answer is not None:
+            self.confirm = None
 
     def _mouse_event(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.MOUSEMOTION:
             self._mouse = event.pos
-            self._set_cursor(self.widget.text_rect.collidepoint(event.pos) and self._confirm is None)
+            self._set_cursor(self.widget.text_rect.collidepoint(event.pos) and self.confirm is None)
             return self.widget.mouse(event)
         if event.type != pygame.MOUSEBUTTONDOWN:
             return self.widget.mouse(event)
@@ -253,8 +253,8 @@ class EditorPane:
         self.focused = True
         if event.button != 1:
             return self.widget.mouse(event) or True
-        if self._confirm is not None:
-            self._confirm.click(event.pos)
+        if self.confirm is not None:
+            self.confirm.click(event.pos)
             self._settle_confirm()
             return True
         for button in self.buttons:
@@ -281,7 +281,7 @@ class EditorPane:
             pass  # no cursors on this video driver
 
     def _after_input(self) -> None:
-        self.widget.focused = self._focused and not self.find_bar.focused and self._confirm is None
+        self.widget.focused = self._focused and not self.find_bar.focused and self.confirm is None
         if self.editor.version == self._seen_version:
             return
         self._seen_version = self.editor.version
@@ -307,22 +307,8 @@ class EditorPane:
         self._after_input()
 
     # -- drawing ------------------------------------------------------------------------------
-    def _message(self) -> tuple[str, tuple[int, int, int]]:
-        """What the strip under the code says, and in which colour."""
-        here = self.widget.markers.get(self.editor.caret.line)
-        if here:
-            text = " ".join(f"Line {m.line} ({m.kind}): {m.message}" for m in here)
-            return text, self.widget.palette.markers[here[0].kind]
-        if self.status:
-            return self.status, self._theme.text
-        if self.widget.markers:
-            numbers = sorted({m.line for m in self._markers})
-            where = f"line {numbers[0]}" if len(numbers) == 1 else "lines " + ", ".join(map(str, numbers))
-            return f"Marked in the gutter: {where}. Put the caret there (Ctrl+G) or hover to read why.", self._theme.warning
-        return HINTS, self._theme.text_dim
-
     def draw(self, surface: pygame.Surface) -> None:
-        theme, font = self._theme, self._ui_font()
+        theme, font = self.theme, self._ui_font()
         surface.fill(theme.panel, self._toolbar)
         for button in self.buttons:
             button.draw(surface, font, theme, self._mouse is not None and button.rect.collidepoint(self._mouse))
@@ -334,11 +320,11 @@ class EditorPane:
         self.widget.draw(surface)
         surface.fill(theme.panel, self._strip)
         pygame.draw.line(surface, theme.border, self._strip.topleft, self._strip.topright)
-        text, colour = self._message()
+        text, colour = message(self)
         draw_lines(surface, wrap(text, font, self._strip.w - 20, max_lines=2), font, colour, self._strip.x + 10, self._strip.y + 5)
         self._draw_hover(surface, font)
-        if self._confirm is not None:
-            self._confirm.draw(surface, self.widget.rect, (self._fonts.get("body_bold", 18), font), theme)
+        if self.confirm is not None:
+            self.confirm.draw(surface, self.widget.rect, (self._fonts.get("body_bold", 18), font), theme)
 
     def _draw_hover(self, surface: pygame.Surface, font: pygame.font.Font) -> None:
         mouse = self._mouse
@@ -346,34 +332,12 @@ class EditorPane:
             return
         for button in self.buttons:
             if button.rect.collidepoint(mouse):
-                return draw_tooltip(surface, button.hint, mouse, font, self._theme, self.rect)
+                return draw_tooltip(surface, button.hint, mouse, font, self.theme, self.rect)
         hovered = self.widget.markers.get(self.widget.hover_line) if self.widget.hover_line is not None else None
         if hovered and self.widget.rect.collidepoint(mouse):
             text = "\n".join(f"Line {m.line} ({m.kind}): {m.message}" for m in hovered)
-            draw_tooltip(surface, text, mouse, font, self._theme, self.rect)
+            draw_tooltip(surface, text, mouse, font, self.theme, self.rect)
 
     def describe(self) -> str:
-        """A text picture of the pane for tests and screen readers' logs."""
-        ed, w = self.editor, self.widget
-        start, end = ed.selection
-        visible = w.visible_range()
-        head = [
-            f"[editor] {'focused' if self._focused else 'unfocused'} | code {w.font_px}px ({round(self.zoom * 100)}%)"
-            f" | lines {visible.start + 1}-{visible.stop} of {ed.buffer.line_count}"
-            f" | caret {ed.caret.line + 1}:{ed.caret.col + 1}"
-            + (f" | selected {len(ed.selected_text)} chars from {start.line + 1}:{start.col + 1} to {end.line + 1}:{end.col + 1}" if ed.has_selection else ""),
-            "[toolbar] " + " | ".join(b.label for b in self.buttons),
-        ]
-        if self.find_bar.mode is not None:
-            head.append(self.find_bar.describe())
-        if self._confirm is not None:
-            head.append(self._confirm.describe())
-        if w.composition:
-            head.append(f'[composing] "{w.composition}"')
-        width = len(str(ed.buffer.line_count))
-        for i in visible:
-            marks = w.markers.get(i)
-            flag = marks[0].kind[0].upper() if marks else ">" if i == ed.caret.line else " "
-            head.append(f"{flag} {i + 1:>{width}} | {ed.buffer.line(i)}")
-        head.append(f"[message] {self._message()[0]}")
-        return "\n".join(head)
+        """A text picture of the pane for tests and logs."""
+        return describe(self)

@@ -1,6 +1,6 @@
-"""EditorWidget: draws an `Editor` (line numbers, highlighted code, caret, selection, current
-line, find matches, runner markers, IME composition) and turns keys and the mouse into editor
-commands. Only the visible lines are drawn, from cached surfaces. Must not import torch.
+"""EditorWidget: the code view of an `Editor`. It owns scrolling and geometry (where each line
+and column is on screen), turns keys and the mouse into editor commands, and keeps the line
+caches warm; `paint.py` draws it. Must not import torch.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from game.text.find import Match
 from game.ui.editor.clipboard import Clipboard
 from game.ui.editor.keys import MODIFIER_KEYS, command_held
 from game.ui.editor.palette import palette_for
-from game.ui.editor.render import BLEND, LineRenderer
+from game.ui.editor.paint import paint
+from game.ui.editor.render import LineRenderer
 from game.ui.fonts import Fonts, font
 from game.ui.theme import Theme
 
@@ -41,7 +42,7 @@ class EditorWidget:
         self.markers: dict[int, list[Marker]] = {}  # by 0-based line
         self.composition = ""  # IME text being composed, shown at the caret
         self.hover_line: int | None = None
-        self._matches: dict[int, list[Match]] = {}
+        self.matches_by_line: dict[int, list[Match]] = {}
         self._fonts, self._theme = fonts, theme
         self._clock = clock
         self._blink = 0.0
@@ -74,9 +75,9 @@ class EditorWidget:
         self._rebuild()
 
     def set_matches(self, matches: list[Match]) -> None:
-        self._matches = {}
+        self.matches_by_line = {}
         for match in matches:
-            self._matches.setdefault(match[0].line, []).append(match)
+            self.matches_by_line.setdefault(match[0].line, []).append(match)
 
     # -- geometry -----------------------------------------------------------------------------
     @property
@@ -126,15 +127,15 @@ class EditorWidget:
             left += width
         return Pos(line, len(text))
 
-    def _visible_cols(self) -> tuple[int, int]:
+    def visible_cols(self) -> tuple[int, int]:
         cw = self.renderer.char_width
         return self.scroll_x // cw, (self.scroll_x + self.text_rect.w) // cw + 1
 
-    def _max_scroll_line(self) -> int:
+    def max_scroll_line(self) -> int:
         return max(0, self.editor.buffer.line_count - self.page_lines())
 
     def scroll_by(self, lines: int) -> None:
-        self.scroll_line = min(max(self.scroll_line + lines, 0), self._max_scroll_line())
+        self.scroll_line = min(max(self.scroll_line + lines, 0), self.max_scroll_line())
 
     def scroll_x_by(self, pixels: int) -> None:
         widest = max((self.renderer.width_of(self.editor.buffer.line(i)) for i in self.visible_range()), default=0)
@@ -147,7 +148,7 @@ class EditorWidget:
             self.scroll_line = caret.line
         elif caret.line >= self.scroll_line + page:
             self.scroll_line = caret.line - page + 1
-        self.scroll_line = min(self.scroll_line, max(caret.line, self._max_scroll_line()))
+        self.scroll_line = min(self.scroll_line, max(caret.line, self.max_scroll_line()))
         x = self.x_of(caret)
         margin = 4 * self.renderer.char_width
         width = self.text_rect.w - 2 * self.pad
@@ -307,7 +308,7 @@ class EditorWidget:
         count = self.editor.buffer.line_count
         below = range(self.scroll_line, min(count, self.scroll_line + 2 * page + 1))
         above = range(max(0, self.scroll_line - page), self.scroll_line)
-        first_col, last_col = self._visible_cols()
+        first_col, last_col = self.visible_cols()
         for i in (*below, *reversed(above)):
             key = self.highlighter.key(i)
             if not self.renderer.cached(key):
@@ -317,76 +318,15 @@ class EditorWidget:
         self._prefetched = state
 
     # -- drawing ------------------------------------------------------------------------------
-    def draw(self, surface: pygame.Surface) -> None:
-        pal, ed, r = self.palette, self.editor, self.rect
-        tr, lh, pad = self.text_rect, self.line_height, self.pad
-        old_clip = surface.get_clip()
-        surface.set_clip(tr.clip(old_clip))
-        surface.fill(pal.background, tr)
-        start, end = ed.selection
-        left = tr.x + pad - self.scroll_x
-        visible = self.visible_range()
-        first_col, last_col = self._visible_cols()
-        for i in visible:
-            y = r.y + (i - self.scroll_line) * lh
-            marks = self.markers.get(i)
-            if marks:
-                surface.fill(pal.marker_line[marks[0].kind], (tr.x, y, tr.w, lh))
-            elif i == ed.caret.line and self.focused:
-                surface.fill(pal.current_line, (tr.x, y, tr.w, lh))
-            line = ed.buffer.line(i)
-            for m_start, m_end in self._matches.get(i, ()):
-                x0, x1 = self.x_of(m_start), self.x_of(m_end)
-                surface.fill(pal.find_match, (left + x0, y, max(2, x1 - x0), lh))
-            if start.line <= i <= end.line and start != end:
-                x0 = self.x_of(start) if i == start.line else 0
-                x1 = self.x_of(end) if i == end.line else self.renderer.width_of(line) + self.renderer.char_width
-                surface.fill(pal.selection, (left + x0, y, max(0, x1 - x0), lh))
-            for x, piece in self.renderer.pieces(self.highlighter.key(i), line, self.highlighter.spans(i), first_col, last_col):
-                surface.blit(piece, (left + x, y), special_flags=BLEND)
-        self._draw_caret(surface)
-        surface.set_clip(r.clip(old_clip))
-        self._draw_gutter(surface, visible, tr.x)
-        self._draw_scrollbar(surface)
-        surface.set_clip(old_clip)
+    @property
+    def caret_shown(self) -> bool:
+        """The caret blinks, but stays lit while composing or right after a key."""
+        return self.focused and (bool(self.composition) or self._blink % (2 * BLINK_S) < BLINK_S)
 
-    def _draw_gutter(self, surface: pygame.Surface, visible: range, right: int) -> None:
-        pal, cw, lh, r = self.palette, self.renderer.char_width, self.line_height, self.rect
-        surface.fill(pal.gutter, (r.x, r.y, right - r.x, r.h))
-        caret_line = self.editor.caret.line
-        radius = max(3, cw // 2 - 1)
-        for i in visible:
-            y = r.y + (i - self.scroll_line) * lh
-            number = self.renderer.text(str(i + 1), pal.gutter_current if i == caret_line else pal.gutter_text)
-            surface.blit(number, (right - cw - number.get_width(), y), special_flags=BLEND)
-            marks = self.markers.get(i)
-            if marks:
-                colour = pal.markers[marks[0].kind]
-                pygame.draw.circle(surface, colour, (r.x + cw, y + lh // 2), radius)
-                surface.fill(colour, (right - 3, y, 3, lh))
-
-    def _draw_caret(self, surface: pygame.Surface) -> None:
-        if not self.focused:
-            return
-        caret = self.caret_screen_rect()
-        if self.composition:
-            shown = self.renderer.text(self.composition, self.palette.tokens["text"])
-            box = pygame.Rect(caret.x, caret.y, shown.get_width(), self.line_height)
-            surface.fill(self.palette.current_line, box)
-            surface.blit(shown, box.topleft, special_flags=BLEND)
-            surface.fill(self.palette.caret, (box.x, box.bottom - 2, box.w, 2))
-            caret.x = box.right
+    def place_ime(self, caret: pygame.Rect) -> None:
         if self._ime_rect != caret:
             self._ime_rect = caret.copy()
             pygame.key.set_text_input_rect(caret)  # IME candidate windows open at the caret
-        if self.composition or self._blink % (2 * BLINK_S) < BLINK_S:
-            surface.fill(self.palette.caret, caret)
 
-    def _draw_scrollbar(self, surface: pygame.Surface) -> None:
-        count, page = self.editor.buffer.line_count, self.page_lines()
-        if count <= page:
-            return
-        r = self.rect
-        height = max(self.line_height, r.h * page // count)
-        top = r.y + (r.h - height) * self.scroll_line // max(1, self._max_scroll_line())
-        surface.fill(self.palette.scrollbar, (r.right - 6, top, 5, height))
+    def draw(self, surface: pygame.Surface) -> None:
+        paint(self, surface)
