@@ -15,12 +15,6 @@ from game.runner.protocol import Metrics, RunResult
 from game.story.state import PuzzleProgress
 
 
-class RunWithReference(RunResult):
-    """The runner is adding `reference_metrics` to RunResult; this stands in until it lands."""
-
-    reference_metrics: Metrics | None = None
-
-
 def _pass(ops: int, lines: int, mode: str = "submit") -> RunResult:
     return RunResult(puzzle="p", device="cpu", verdict="pass", mode=mode,  # type: ignore[arg-type]
                      metrics=Metrics(ops=ops, code_lines=lines, code_chars=lines * 20))
@@ -47,7 +41,7 @@ def test_failures_and_try_runs_are_not_scored() -> None:
 
 
 def test_score_rows_compare_with_reference_and_previous_best() -> None:
-    result = RunWithReference(puzzle="p", device="cpu", verdict="pass",
+    result = RunResult(puzzle="p", device="cpu", verdict="pass",
                               metrics=Metrics(ops=4, code_lines=6, time_ms=0.5),
                               reference_metrics=Metrics(ops=3, code_lines=4))
     reference = reference_metrics(result)
@@ -57,7 +51,8 @@ def test_score_rows_compare_with_reference_and_previous_best() -> None:
     assert rows["ops"].new_best and rows["ops"].beats_reference is False
     assert "reference 3 ops" in rows["ops"].describe()
     assert rows["time_ms"].reference is None and not rows["time_ms"].new_best
-    assert reference_metrics(sample_runs()["pass_submit"]) is None
+    assert reference_metrics(sample_runs()["pass_try"]) is None
+    assert reference_metrics(sample_runs()["shape"]) is None
 
 
 def test_goals_met_unmet_and_unmeasured() -> None:

@@ -35,7 +35,8 @@ EXPECT = {
     "output_limit": ["TOO MUCH OUTPUT", "Printed output (400 lines)", "spam"],
     "tampering": ["inputs modified", "clone()"],
     "big_values": ["drawn as a heatmap", "max abs diff 0.5"],
-    "pass_submit": ["[SUBMIT] PASSED", "Scores:", "Torch ops: 4 ops", "Three ops: not yet"],
+    "pass_submit": ["[SUBMIT] PASSED", "Scores:", "Torch ops: 4 ops, reference 3 ops",
+                    "Three ops: not yet"],
     "pass_try": ["[TRY] PASSED", "Printed output (2 lines)", "torch.Size([3])"],
 }
 
@@ -216,3 +217,12 @@ def test_messages_replace_results() -> None:
     assert panel.describe() == "Results: Cancelled. Nothing was recorded."
     panel.show_running("submit", 0, 4)
     assert panel.describe() == "Running (submit): 0/4"
+
+
+def test_panel_and_notebook_never_import_torch() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, game.ui.results, game.ui.screens.notebook, game.feedback.samples; "
+            "sys.exit('torch' in sys.modules)")
+    assert subprocess.run([sys.executable, "-c", code], timeout=60).returncode == 0

@@ -138,6 +138,8 @@ def sample_runs() -> dict[str, RunResult]:
                      _passing("edge: size 1", "edge")],
             metrics=Metrics(ops=4, peak_memory_bytes=1536, time_ms=0.21, code_lines=6,
                             code_chars=180),
+            reference_metrics=Metrics(ops=3, peak_memory_bytes=1536, time_ms=0.18, code_lines=4,
+                                      code_chars=150),
         ),
         "pass_try": _run("pass", [_passing("example 1", "example")], mode="try",
                          stdout="tensor([0., 1., 2.])\ntorch.Size([3])\n"),

@@ -56,9 +56,9 @@ def record_pass(
 
 
 def reference_metrics(result: RunResult) -> Metrics | None:
-    """The reference solution's figures for the same cases, when the runner measured them."""
-    ref = getattr(result, "reference_metrics", None)
-    return ref if isinstance(ref, Metrics) else None
+    """The reference solution's figures for the same cases, when the runner measured them
+    (only a passing Submit is compared with them)."""
+    return result.reference_metrics if counts_for_scores(result) else None
 
 
 @dataclass(frozen=True)

@@ -211,8 +211,9 @@ def render_heatmap(grid: list[list[float]], size: tuple[int, int],
 
 
 def heatmap_size(shape: list[int], width: int, max_height: int) -> tuple[int, int]:
-    """Display size keeping the tensor's own aspect ratio (not the downsampled grid's)."""
-    rows = shape[-2] if len(shape) >= 2 else 1
+    """Display size keeping the tensor's own aspect ratio (not the downsampled grid's); the
+    runner's heatmap stacks all leading dimensions as rows."""
+    rows = math.prod(shape[:-1]) if len(shape) >= 2 else 1  # leading dims stacked as rows
     cols = shape[-1] if shape else 1
     w, h = width, width * rows / max(1, cols)
     if h > max_height:
