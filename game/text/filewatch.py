@@ -20,6 +20,11 @@ class FileWatch:
         self._known_sig: Signature | None = None
         self._pending_sig: Signature | None = None
 
+    @property
+    def known_text(self) -> str | None:
+        """What the file held when the game last wrote or read it."""
+        return self._known_text
+
     def _signature(self) -> Signature | None:
         try:
             st = self.path.stat()
