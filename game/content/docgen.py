@@ -71,7 +71,8 @@ def _field_type(info: FieldInfo) -> str:
 def _default(info: FieldInfo) -> str:
     if info.is_required():
         return "**required**"
-    value = info.default_factory() if info.default_factory else info.default  # type: ignore[call-arg]
+    factory = info.default_factory
+    value = factory() if factory else info.default  # type: ignore[call-arg]
     if isinstance(value, BaseModel):
         return "see below"
     if value is None:

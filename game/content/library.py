@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.content.diagnostics import ContentError, Diagnostic
-from game.content.mod_models import MOD_MANIFEST, ModManifest
+from game.content.mod_models import MOD_MANIFEST, Entry, ModManifest
 from game.content.puzzle_models import Puzzle
 from game.content.scene_models import Choice, Scene, StoryManifest
 from game.content.validate import suggest, validate
@@ -252,10 +252,8 @@ def _add_part(lib: ContentLibrary, part: RootContent) -> None:
         lib.puzzles[puzzle_id], lib.puzzle_docs[puzzle_id] = entry, doc
 
 
-def _open_door(lib: ContentLibrary, part: RootContent) -> None:
+def _open_door(lib: ContentLibrary, mod: ModManifest, entry: Entry, doc: YamlDocument) -> None:
     """Add the mod's entry as an extra choice on the base node it names."""
-    assert part.mod is not None and part.mod.entry is not None and part.mod_doc is not None
-    entry, doc = part.mod.entry, part.mod_doc
     scene_id, node_id = entry.at.split(":", 1)
 
     def problem(message: str) -> None:
@@ -290,7 +288,7 @@ def _open_door(lib: ContentLibrary, part: RootContent) -> None:
     lib.scenes[scene_id] = scene.model_copy(update={"nodes": {**scene.nodes, node_id: new_node}})
     lib.doors.append(
         Door(
-            mod=part.mod.id,
+            mod=mod.id,
             scene=scene_id,
             node=node_id,
             index=len(node.choices),
@@ -306,8 +304,8 @@ def merge(parts: list[RootContent]) -> ContentLibrary:
     for part in parts:
         _add_part(lib, part)
     for part in parts:
-        if part.mod is not None and part.mod.entry is not None:
-            _open_door(lib, part)
+        if part.mod is not None and part.mod.entry is not None and part.mod_doc is not None:
+            _open_door(lib, part.mod, part.mod.entry, part.mod_doc)
     return lib
 
 

@@ -44,7 +44,8 @@ class Entry(StrictModel):
         "node with `choices` (e.g. `prologue:hub`, the lab hub)."
     )
     label: str = Field(
-        min_length=1, description="The door's button text, e.g. 'A door that was not there yesterday'."
+        min_length=1,
+        description="The door's button text, e.g. 'A door that was not there yesterday'.",
     )
     goto: QualifiedTarget = Field(
         description="Where the door leads, as `scene_id:node_id` (usually the mod's first scene)."

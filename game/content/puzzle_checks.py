@@ -73,17 +73,18 @@ class _PuzzleChecker:
             return ast.parse(text, filename=shown)
         except ContentError as exc:
             self.out.extend(exc.diagnostics)
-        except (SyntaxError, ValueError) as exc:
+        except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
             line = getattr(exc, "lineno", None)
             self.report(shown, line, "python-syntax", f"Python syntax: {getattr(exc, 'msg', exc)}")
         return None
 
     def signature(self) -> Params | None:
         try:
-            tree = ast.parse(f"def {self.model.signature.strip()}: ...")
-            fn = tree.body[0]
-            assert isinstance(fn, ast.FunctionDef)
-        except (SyntaxError, ValueError, AssertionError, IndexError):
+            body = ast.parse(f"def {self.model.signature.strip()}: ...").body
+        except (SyntaxError, ValueError):
+            body = []
+        fn = body[0] if len(body) == 1 else None
+        if not isinstance(fn, ast.FunctionDef):
             self.at_yaml("signature", "bad-signature",
                          f"`signature` must read like a def line, e.g. "
                          f"`{self.model.entry}(x: Tensor) -> Tensor`")

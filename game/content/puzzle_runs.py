@@ -53,7 +53,8 @@ def _check_one(
     entry: PuzzleEntry, roots: list[Path], check_code: CheckCode
 ) -> list[Diagnostic]:
     pid, folder = entry.model.id, entry.folder
-    ref_file, starter_file = display_path(folder / "reference.py"), display_path(folder / "starter.py")
+    ref_file = display_path(folder / "reference.py")
+    starter_file = display_path(folder / "starter.py")
     out: list[Diagnostic] = []
     try:
         reference = read_text(folder / "reference.py", ref_file)
@@ -67,8 +68,9 @@ def _check_one(
     try:
         first = run(reference)
         if first.verdict != "pass":
+            summary = _failure_summary(first)
             out.append(Diagnostic(file=ref_file, line=1, code="reference-fails",
-                                  message=f"the reference does not pass: {_failure_summary(first)}"))
+                                  message=f"the reference does not pass: {summary}"))
         probes = [run(probe_code(entry.model.entry)) for _ in range(2)]
         if _case_fingerprint(probes[0]) != _case_fingerprint(probes[1]):
             out.append(Diagnostic(file=display_path(folder / "cases.py"), line=1,

@@ -101,10 +101,13 @@ class _SceneChecker:
     def run(self) -> list[Diagnostic]:
         scene, lib = self.scene, self.lib
         if lib.manifest is not None and scene.act not in lib.act_ids:
-            self.report(("act",), "unknown-act", f"no act `{scene.act}`.{suggest(scene.act, lib.act_ids)}")
+            hint = suggest(scene.act, lib.act_ids)
+            self.report(("act",), "unknown-act", f"no act `{scene.act}`.{hint}")
         if scene.start not in scene.nodes:
             self.report(
-                ("start",), "unknown-target", f"no node `{scene.start}`.{suggest(scene.start, scene.nodes)}"
+                ("start",),
+                "unknown-target",
+                f"no node `{scene.start}`.{suggest(scene.start, scene.nodes)}",
             )
         self.asset(("background",), scene.background, "backdrop")
         self.asset(("music",), scene.music, "music")
@@ -182,11 +185,15 @@ def asset_problem(
 
 def _door_checks(lib: ContentLibrary) -> Iterator[Diagnostic]:
     for door in lib.doors:
-        goto = lib.scenes[door.scene].nodes[door.node].choices[door.index].goto  # type: ignore[index]
+        choices = lib.scenes[door.scene].nodes[door.node].choices or []
+        goto = choices[door.index].goto
         found = resolve(lib, goto, door.scene)
         if isinstance(found, str):
             yield Diagnostic(
-                file=door.file, line=door.line, code="unknown-target", message=f"`entry.goto` `{goto}`: {found}"
+                file=door.file,
+                line=door.line,
+                code="unknown-target",
+                message=f"`entry.goto` `{goto}`: {found}",
             )
 
 

@@ -144,7 +144,8 @@ class Ending(StrictModel):
 
 
 class Node(StrictModel):
-    """A step of the story: some lines, then exactly one of `choices`, `next`, `puzzle`, `ending`."""
+    """A step of the story: some lines, then exactly one of `choices`, `next`, `puzzle` or
+    `ending`."""
 
     lines: list[Line] = Field(default_factory=list, description="Lines shown in order.")
     on_enter: Effects | None = Field(default=None, description="State changes on arrival.")

@@ -150,7 +150,11 @@ def parse_yaml(text: str, file: str) -> YamlDocument:
         line = mark.line + 1 if mark else 1
         problem = exc.problem or exc.context or "malformed YAML"
         raise ContentError(
-            [Diagnostic(file=file, line=line, code="yaml-syntax", message=f"YAML syntax: {problem}")]
+            [
+                Diagnostic(
+                    file=file, line=line, code="yaml-syntax", message=f"YAML syntax: {problem}"
+                )
+            ]
         ) from None
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + 1
@@ -185,7 +189,11 @@ def read_text(path: Path, display_name: str | None = None, limit: int = MAX_BYTE
         raw = path.read_bytes()
     except OSError as exc:
         raise ContentError(
-            [Diagnostic(file=name, line=1, code="io", message=f"cannot read: {exc.strerror or exc}")]
+            [
+                Diagnostic(
+                    file=name, line=1, code="io", message=f"cannot read: {exc.strerror or exc}"
+                )
+            ]
         ) from None
     if len(raw) > limit:
         raise ContentError(
