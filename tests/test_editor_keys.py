@@ -181,3 +181,16 @@ def test_system_key_repeat_is_not_doubled(make: Callable[..., Harness]) -> None:
     h.frame(dt=1.0)
     h.frame(dt=1.0)
     assert "caret 1:4" in h.pane.describe()
+
+
+def test_altgr_typing_is_not_a_shortcut(make: Callable[..., Harness]) -> None:
+    h = make()
+    altgr = CTRL | pygame.KMOD_RALT  # how Windows reports AltGr
+    h.post(pygame.KEYDOWN, key=pygame.K_PLUS, mod=altgr, unicode="~", scancode=0)
+    h.post(pygame.TEXTINPUT, text="~")
+    h.post(pygame.KEYDOWN, key=pygame.K_7, mod=altgr, unicode="{", scancode=0)
+    h.post(pygame.TEXTINPUT, text="{")
+    h.frame()
+    assert h.pane.text == "~{"
+    assert "code 17px (100%)" in h.pane.describe()
+    assert not [e for e in h.passed_on if e.type == pygame.KEYDOWN]

@@ -27,7 +27,10 @@ _MAX_REPEATS_PER_UPDATE = 4  # after a slow frame, catch up a little rather than
 
 
 def command_held(mod: int) -> bool:
-    """Ctrl, or Cmd on macOS, so shortcuts feel native on both."""
+    """Ctrl, or Cmd on macOS, so shortcuts feel native on both. Ctrl together with Alt is
+    AltGr on Windows (German "~" is AltGr and "+"): that is typing, not a shortcut."""
+    if mod & pygame.KMOD_CTRL and mod & pygame.KMOD_ALT:
+        return False
     return bool(mod & (pygame.KMOD_CTRL | pygame.KMOD_META))
 
 

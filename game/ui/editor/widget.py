@@ -224,10 +224,10 @@ class EditorWidget:
             ed.redo() if shift else ed.undo()
         elif cmd and key in (pygame.K_SLASH, pygame.K_KP_DIVIDE):
             ed.toggle_comment()
-        elif key in MODIFIER_KEYS or cmd or mod & pygame.KMOD_ALT:
+        elif key in MODIFIER_KEYS or cmd or (mod & pygame.KMOD_ALT and not mod & pygame.KMOD_CTRL):
             return False
         else:
-            return True  # a character key: its text arrives as TEXTINPUT
+            return True  # a character key (AltGr ones too): its text arrives as TEXTINPUT
         self._acted()
         return True
 
