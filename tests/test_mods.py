@@ -210,3 +210,10 @@ def test_lint_of_a_broken_mod_path_exits_1(tmp_path: Path, monkeypatch, capsys) 
     out = capsys.readouterr().out
     assert "annex/scenes/annex_annex.yaml:5: error [unknown-key]" in out
     assert "Did you mean `speakers`?" in out
+
+
+def test_plain_lint_includes_broken_user_mods(capsys) -> None:
+    make_mod(mods_dir() / "annex", edits={"mod.yaml": ("version: 0.1.0", "version: one")})
+    assert cli_lint(argparse.Namespace(paths=[], json=False, fast=True)) == 1
+    out = capsys.readouterr().out
+    assert "mods/annex/mod.yaml:3: error [invalid] `version`" in out
