@@ -216,4 +216,4 @@ def test_plain_lint_includes_broken_user_mods(capsys) -> None:
     make_mod(mods_dir() / "annex", edits={"mod.yaml": ("version: 0.1.0", "version: one")})
     assert cli_lint(argparse.Namespace(paths=[], json=False, fast=True)) == 1
     out = capsys.readouterr().out
-    assert "mods/annex/mod.yaml:3: error [invalid] `version`" in out
+    assert "mods/annex/mod.yaml:3: error [invalid] `version`: `one` is not a version like `1.0.0`" in out

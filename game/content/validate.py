@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from game.content.base import ID_PATTERN, TARGET_PATTERN
 from game.content.diagnostics import ContentError, Diagnostic
+from game.content.versions import VERSION_PATTERN
 from game.content.yaml_source import YamlDocument
 
 M = TypeVar("M", bound=BaseModel)
@@ -23,6 +24,9 @@ M = TypeVar("M", bound=BaseModel)
 _PATTERN_WORDS = {
     ID_PATTERN: "an id: lower-case letters, digits and underscores, starting with a letter",
     TARGET_PATTERN: "a target: `node_id` or `scene_id:node_id` (lower-case ids)",
+    VERSION_PATTERN: "a version like `1.0.0`",
+    r"^[A-Za-z_][A-Za-z0-9_]*$": "a Python name like `my_function`",
+    r"^#[0-9a-fA-F]{6}$": "a colour like `#ff9a3c`",
 }
 
 
