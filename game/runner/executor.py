@@ -257,6 +257,8 @@ class SpareRun:
         except subprocess.TimeoutExpired:
             return None
         kill_group(self.pid)  # whatever it started dies with it
+        if self.job is not None:
+            self.job.close()  # a job object kills what is left in it when closed
         for pipe in (self.proc.stdin, self.proc.stdout):
             try:
                 pipe and pipe.close()
