@@ -43,3 +43,13 @@ def test_long_lines_render_only_the_visible_chunks(renderer: LineRenderer) -> No
     pieces = renderer.pieces(("", text), text, [("text", text)], CHUNK * 3 + 5, CHUNK * 4 + 5)
     assert [x for x, _ in pieces] == [CHUNK * 3 * cw, CHUNK * 4 * cw]
     assert all(s.get_width() == CHUNK * cw for _, s in pieces)
+
+
+def test_line_cache_stays_within_its_memory_budget(renderer: LineRenderer) -> None:
+    cache = renderer._lines
+    cache.budget = 3 * 40 * renderer.line_height * 4  # room for three 40-pixel-wide lines
+    for i in range(10):
+        text = f"v{i}"
+        renderer.pieces(("", text), text, [("text", text)], 0, 80)
+    assert cache.used <= cache.budget
+    assert ("", "v9") in cache and ("", "v0") not in cache

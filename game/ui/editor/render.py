@@ -25,9 +25,12 @@ CHUNK = 256  # columns per rendered piece of a long line
 
 
 class _LRU(OrderedDict[Hashable, pygame.Surface]):
-    def __init__(self, size: int) -> None:
+    """Least recently used surfaces, bounded by the bytes their pixels take."""
+
+    def __init__(self, budget_bytes: int) -> None:
         super().__init__()
-        self.size = size
+        self.budget = budget_bytes
+        self.used = 0
 
     def fetch(self, key: Hashable) -> pygame.Surface | None:
         found = self.get(key)
@@ -36,9 +39,17 @@ class _LRU(OrderedDict[Hashable, pygame.Surface]):
         return found
 
     def keep(self, key: Hashable, surface: pygame.Surface) -> None:
+        old = self.pop(key, None)
+        if old is not None:
+            self.used -= _bytes(old)
         self[key] = surface
-        if len(self) > self.size:
-            self.popitem(last=False)
+        self.used += _bytes(surface)
+        while self.used > self.budget and len(self) > 1:
+            self.used -= _bytes(self.popitem(last=False)[1])
+
+
+def _bytes(surface: pygame.Surface) -> int:
+    return surface.get_width() * surface.get_height() * 4
 
 
 class LineRenderer:
@@ -47,8 +58,8 @@ class LineRenderer:
         self.palette = palette
         self.char_width = font.size("M")[0]
         self.line_height = font.get_linesize()
-        self._tokens = _LRU(6000)
-        self._lines = _LRU(3000)
+        self._tokens = _LRU(16 * 2**20)
+        self._lines = _LRU(64 * 2**20)  # some 1,500 typical lines at the default size
 
     def width_of(self, text: str) -> int:
         """Pixel width of `text` (JetBrains Mono has one advance for the characters it has)."""
