@@ -7,9 +7,10 @@ import pytest
 
 from game.feedback import classify, primary_case, react
 from game.feedback.advice import dtype_advice, exception_advice, shape_advice, values_advice
+from game.feedback.focus import focus
 from game.feedback.professor import _LINES
 from game.feedback.samples import sample_runs, tensor
-from game.runner.protocol import CaseResult, RunResult
+from game.runner.protocol import CaseResult, RunResult, TraceOp, ValuePreview
 
 RUNS = sample_runs()
 FAILURE_CLASSES = [
@@ -105,15 +106,16 @@ def test_dtype_advice_names_the_cast() -> None:
 def test_values_advice_spots_common_slips() -> None:
     exp = tensor([[1.0, 2.0], [3.0, 4.0]])
 
-    def case(got: list[list[float]]) -> CaseResult:
-        return CaseResult(name="c", status="fail", failure_class="values", expected=exp,
+    def advise(got: list[list[float]]) -> str:
+        case = CaseResult(name="c", status="fail", failure_class="values", expected=exp,
                           got=tensor(got))
+        return values_advice(case, focus(case, "values"))
 
-    assert "transposed" in values_advice(case([[1.0, 3.0], [2.0, 4.0]]))
-    assert "sign" in values_advice(case([[-1.0, -2.0], [-3.0, -4.0]]))
-    assert "off by 0.5" in values_advice(case([[1.5, 2.5], [3.5, 4.5]]))
-    assert "2x too big" in values_advice(case([[2.0, 4.0], [6.0, 8.0]]))
-    assert "1 of 4 cells differ" in values_advice(case([[1.0, 2.0], [3.0, 5.0]]))
+    assert "transposed" in advise([[1.0, 3.0], [2.0, 4.0]])
+    assert "sign" in advise([[-1.0, -2.0], [-3.0, -4.0]])
+    assert "off by 0.5" in advise([[1.5, 2.5], [3.5, 4.5]])
+    assert "2x too big" in advise([[2.0, 4.0], [6.0, 8.0]])
+    assert "1 of 4 cells differ" in advise([[1.0, 2.0], [3.0, 5.0]])
 
 
 def test_exception_advice_reads_common_torch_errors() -> None:
@@ -144,3 +146,39 @@ def test_error_without_cases_is_classified_from_its_message() -> None:
     assert classify(run("Your code does not define `f`.")) == "missing_function"
     assert classify(run("the worker crashed")) == "exception"
     assert react(run("the worker crashed")).next_step
+
+
+def _tuple(*items: ValuePreview) -> ValuePreview:
+    return ValuePreview(kind="sequence", text=f"tuple of {len(items)}", items=list(items))
+
+
+def test_tuple_outputs_point_at_the_item_and_the_call_that_made_it() -> None:
+    """As the runner reports summon_tensors: item [0] is [3, 1] where [3] was asked for."""
+    trace = [
+        TraceOp(op="torch.arange", line=4, inputs=["3"], outputs=["int64[3]"]),
+        TraceOp(op="Tensor.unsqueeze", line=4, inputs=["int64[3]", "1"], outputs=["int64[3, 1]"]),
+        TraceOp(op="torch.eye", line=7, inputs=["3"], outputs=["float32[3, 3]"]),
+    ]
+    case = CaseResult(
+        name="n = 3", kind="example", status="fail", failure_class="shape", trace=trace,
+        expected=_tuple(tensor([0, 1, 2], "int64"), tensor([[0.5, 0.5]], "float16")),
+        got=_tuple(tensor([[0], [1], [2]], "int64"), tensor([[0.5, 0.5]], "float32")))
+    result = RunResult(puzzle="summon_tensors", device="cpu", verdict="fail", cases=[case])
+    reaction = react(result)
+    said = reaction.text + " " + reaction.next_step
+    assert "your output[0]" in said.lower() and "[3, 1]" in said and " ?" not in said
+    assert reaction.next_step.startswith("squeeze")
+    assert "Tensor.unsqueeze on line 4" in reaction.next_step
+    dtype_case = case.model_copy(update={"failure_class": "dtype"})
+    dtype_run = result.model_copy(update={"cases": [dtype_case]})
+    assert "float16" in react(dtype_run).text and "output[1]" in react(dtype_run).text
+
+
+def test_a_missing_item_is_a_type_failure_about_that_item() -> None:
+    case = CaseResult(name="c", status="fail", failure_class="type",
+                      expected=_tuple(tensor([1.0]), tensor([2.0])),
+                      got=_tuple(tensor([1.0]), ValuePreview(kind="none", text="None")))
+    spot = focus(case, "type")
+    assert spot.path == "[1]"
+    reaction = react(RunResult(puzzle="p", device="cpu", verdict="fail", cases=[case]))
+    assert "your output[1] is None" in reaction.next_step

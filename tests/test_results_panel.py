@@ -20,7 +20,7 @@ RUNS = sample_runs()
 # What the description must contain per sample: the verdict and a class-specific fact.
 EXPECT = {
     "shape": ["FAILED: wrong shape", "squeeze", "Yours: tensor [3, 1]", "Tensor.unsqueeze",
-              "fails here"],
+              "◀ made yours"],
     "dtype": ["wrong dtype", ".long()", "int64"],
     "device": ["wrong device", "device=device"],
     "values": ["wrong values", "1 mismatched cell(s) marked", "first mismatch at [1, 2]"],

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 
 from game.feedback.compare import compare_previews, value_at, value_pattern
+from game.feedback.focus import Focus
 from game.feedback.numbers import fmt_number, fmt_shape, short_dtype
-from game.runner.protocol import CaseResult, TensorPreview, ValuePreview
+from game.runner.protocol import CaseResult
 
 _CAST = {
     "float32": ".float()",
@@ -25,10 +26,6 @@ _CAST = {
     "uint8": ".byte()",
     "bool": ".bool()",
 }
-
-
-def tensor_of(value: ValuePreview | None) -> TensorPreview | None:
-    return value.tensor if value is not None and value.kind == "tensor" else None
 
 
 def _without_ones(shape: list[int]) -> list[int]:
@@ -104,18 +101,18 @@ def device_advice(got: str, expected: str) -> str:
     return f"move it with .to('{expected}') or create it there with device="
 
 
-def values_advice(case: CaseResult) -> str:
+def values_advice(case: CaseResult, spot: Focus) -> str:
     """Where the values go wrong, and the likeliest slip."""
-    exp_t, got_t = tensor_of(case.expected), tensor_of(case.got)
+    exp_t, got_t = spot.expected_tensor, spot.got_tensor
     parts: list[str] = []
-    if case.mismatch_index is not None:
-        where = fmt_shape(case.mismatch_index)
-        e, g = value_at(exp_t, case.mismatch_index), value_at(got_t, case.mismatch_index)
-        if e is not None and g is not None:
-            parts.append(f"at {where} I expected {fmt_number(e)} and you gave {fmt_number(g)}")
-        else:
-            parts.append(f"the first difference is at {where}")
-    comparison = compare_previews(exp_t, got_t, case.mismatch_index)
+    index = case.mismatch_index
+    e, g = value_at(exp_t, index), value_at(got_t, index)
+    if index is not None and e is not None and g is not None:
+        parts.append(f"at {fmt_shape(index)} I expected {fmt_number(e)} and you gave "
+                     f"{fmt_number(g)}")
+    elif index is not None:
+        parts.append(f"the first difference is at {fmt_shape(index)}")
+    comparison = compare_previews(exp_t, got_t, index)
     if comparison is not None and comparison.count:
         parts.append(f"{comparison.count} of {comparison.total} cells differ")
     if case.max_abs_diff is not None:
@@ -130,16 +127,16 @@ def values_advice(case: CaseResult) -> str:
             "scale": f"everything is {fmt_number(pattern.amount)}x too big: a missing or extra "
                      "scale factor (a mean versus a sum? a sqrt of the dimension?)",
         }[pattern.kind])
-    elif case.expected is not None and case.expected.kind == "scalar":
-        parts.append(f"I expected {case.expected.text}, you gave "
-                     f"{case.got.text if case.got else 'nothing'}")
+    elif spot.expected is not None and spot.expected.kind == "scalar":
+        parts.append(f"I expected {spot.expected.text}, you gave "
+                     f"{spot.got.text if spot.got else 'nothing'}")
     if not parts:
         parts.append(case.message or "the values differ")
     return "; ".join(parts)
 
 
-def nan_advice(case: CaseResult) -> str:
-    got_t = tensor_of(case.got)
+def nan_advice(spot: Focus) -> str:
+    got_t = spot.got_tensor
     count = ""
     if got_t is not None and (got_t.nan_count or got_t.inf_count):
         bits = []
@@ -147,25 +144,25 @@ def nan_advice(case: CaseResult) -> str:
             bits.append(f"{got_t.nan_count} NaN")
         if got_t.inf_count:
             bits.append(f"{got_t.inf_count} inf")
-        count = " and ".join(bits) + " in your output; "
+        count = " and ".join(bits) + f" in {spot.yours}; "
     return count + "exp() of a big number overflows (subtract the max first), log(0) and x/0 " \
         "blow up (clamp or add a small eps)"
 
 
-def type_advice(case: CaseResult) -> str:
-    got = case.got
+def type_advice(spot: Focus) -> str:
+    expected, got = spot.expected, spot.got
     what = got.text if got is not None else "nothing"
     kind = got.kind if got is not None else "none"
     if kind == "none":
-        return "your function returned None: did you forget the return statement?"
-    if case.expected is not None and case.expected.kind == "sequence" and kind == "tensor":
-        return f"I asked for a tuple of {len(case.expected.items or [])} values, " \
+        return f"{spot.yours} is None: did you forget the return statement?"
+    if expected is not None and expected.kind == "sequence" and kind == "tensor":
+        return f"I asked for a tuple of {len(expected.items or [])} values, " \
                "you returned one tensor"
-    if case.expected is not None and case.expected.kind == "tensor":
-        return f"you returned {what}; I need a real torch.Tensor: build it with torch " \
+    if expected is not None and expected.kind == "tensor":
+        return f"{spot.yours} is {what}; I need a real torch.Tensor: build it with torch " \
                "functions (torch.tensor, torch.stack), not lists or numpy"
-    expected = case.expected.text if case.expected is not None else "the promised type"
-    return f"you returned {what} where I wanted {expected}"
+    wanted = expected.text if expected is not None else "the promised type"
+    return f"{spot.yours} is {what} where I wanted {wanted}"
 
 
 _EXCEPTION_HINTS: list[tuple[str, str]] = [
@@ -217,16 +214,4 @@ def exception_advice(text: str) -> str | None:
         if re.search(pattern, text, re.I):
             return advice
     return None
-
-
-def trace_hotspot(case: CaseResult) -> str | None:
-    """The last traced op on the failing line, e.g. `torch.add on line 7: [3] & [4, 1] -> ...`."""
-    if not case.trace:
-        return None
-    ops = [op for op in case.trace if case.line is not None and op.line == case.line]
-    op = (ops or case.trace)[-1]
-    where = f" on line {op.line}" if op.line is not None else ""
-    ins = " & ".join(op.inputs) or "nothing"
-    outs = ", ".join(op.outputs) or "?"
-    return f"{op.op}{where}: {ins} -> {outs}"
 

@@ -14,38 +14,39 @@ from dataclasses import dataclass
 
 from game.feedback import advice
 from game.feedback.classify import classify, primary_case, tally
+from game.feedback.focus import Focus, culprit, describe_op, focus
 from game.feedback.numbers import fmt_shape, short_dtype
 from game.runner.protocol import CaseResult, FailureClass, RunResult
 
 # Opening lines per class. Fields: {got} {expected} {case} {line} {exc} {entry} {shape}.
 _LINES: dict[str, list[str]] = {
     "shape": [
-        "Your output is {got}; I asked for {expected}!",
-        "{got}?! I ordered a tensor of shape {expected}, apprentice!",
-        "Shapes, apprentice, SHAPES! Yours is {got}, mine is {expected}.",
+        "{Yours} is {got}; I asked for {expected}!",
+        "{got}?! I ordered {expected} for {yours}, apprentice!",
+        "Shapes, apprentice, SHAPES! {Yours} is {got}, mine is {expected}.",
     ],
     "dtype": [
-        "Your tensor is {got}; the recipe calls for {expected}!",
-        "{got}?! I asked for {expected}. Precision is not optional in this lab!",
-        "Wrong dtype, apprentice: {got} where {expected} belongs.",
+        "{Yours} is {got}; the recipe calls for {expected}!",
+        "{got}?! I asked for {expected} in {yours}. Precision is not optional in this lab!",
+        "Wrong dtype, apprentice: {got} where {expected} belongs, in {yours}.",
     ],
     "device": [
-        "Your tensor lounges on {got} while I wait on {expected}!",
-        "{got}? Tonight's experiment runs on {expected}, apprentice!",
-        "Wrong device! Mine lives on {expected}; yours wandered off to {got}.",
+        "{Yours} lounges on {got} while I wait on {expected}!",
+        "{got}? Tonight's experiment runs on {expected}, apprentice, and so must {yours}!",
+        "Wrong device! Mine lives on {expected}; {yours} wandered off to {got}.",
     ],
     "values": [
-        "The shape {shape} is perfect. The numbers are not!",
-        "Close! The creature has the right skeleton, {shape}, but twitches wrongly.",
-        "Hmm! {shape} as ordered, yet the values lie to me.",
+        "The shape {shape} is perfect. The numbers in {yours} are not!",
+        "Close! {Yours} has the right skeleton, {shape}, but twitches wrongly.",
+        "Hmm! {shape} as ordered, yet the values in {yours} lie to me.",
     ],
     "nan": [
-        "NaN! Not a Number, and not acceptable in my laboratory!",
+        "NaN! Not a Number, and not acceptable in {yours}!",
         "Your tensor has gone to infinity and beyond, and not in the good way!",
         "The numbers dissolved into NaN soup!",
     ],
     "type": [
-        "That is not a tensor, apprentice! I asked for {expected}, you brought {got}.",
+        "Not what I asked for, apprentice! I wanted {expected}, you brought {got}.",
         "{got}? I cannot backpropagate through that! I wanted {expected}.",
         "A fine {got}, I am sure, but the apparatus only accepts {expected}.",
     ],
@@ -102,6 +103,7 @@ _PASS_TRY = [
     "The visible examples are tamed. Submit, and let us see if it truly lives!",
 ]
 
+_TENSOR_CLASSES = ("shape", "dtype", "device", "values", "nan")
 _STEPS: dict[str, str] = {
     "timeout": "look for a loop that never ends, or a Python loop over elements: let torch "
                "do the looping (vectorise)",
@@ -151,12 +153,13 @@ def _entry_name(message: str) -> str:
 
 def _facts(cls: str, case: CaseResult | None, result: RunResult) -> tuple[dict[str, str], str]:
     """Template fields and the specific next step for one class."""
-    exp_t = advice.tensor_of(case.expected) if case else None
-    got_t = advice.tensor_of(case.got) if case else None
+    spot = focus(case, cls) if case is not None else Focus(None, None)
+    exp_t, got_t = spot.expected_tensor, spot.got_tensor
     line = (case.line if case else None) or result.line
     fields = {
         "got": "?", "expected": "?", "case": case.name if case else "", "line": str(line or ""),
         "where": _where(line), "exc": "", "entry": _entry_name(result.message),
+        "yours": spot.yours, "Yours": spot.yours[0].upper() + spot.yours[1:],
         "shape": fmt_shape(exp_t.shape) if exp_t else "", "reason": result.message or
         (case.message if case else "") or "that technique is forbidden here",
     }
@@ -171,13 +174,13 @@ def _facts(cls: str, case: CaseResult | None, result: RunResult) -> tuple[dict[s
         fields.update(got=got_t.device, expected=exp_t.device)
         step = advice.device_advice(got_t.device, exp_t.device)
     elif cls == "values" and case:
-        step = advice.values_advice(case)
-    elif cls == "nan" and case:
-        step = advice.nan_advice(case)
-    elif cls == "type" and case:
-        fields.update(got=case.got.text if case.got else "nothing",
-                      expected=case.expected.text if case.expected else "a tensor")
-        step = advice.type_advice(case)
+        step = advice.values_advice(case, spot)
+    elif cls == "nan":
+        step = advice.nan_advice(spot)
+    elif cls == "type":
+        fields.update(got=spot.got.text if spot.got else "nothing",
+                      expected=spot.expected.text if spot.expected else "a tensor")
+        step = advice.type_advice(spot)
     elif cls == "exception":
         fields["exc"] = advice.exception_summary(case, result.message) or "an exception"
         trace_text = (case.traceback or "") if case else ""
@@ -188,11 +191,11 @@ def _facts(cls: str, case: CaseResult | None, result: RunResult) -> tuple[dict[s
                "missing colon, or a stray indent"
     elif cls == "rule":
         step = f"rewrite {_where(line)} without it; the brief lists what this puzzle forbids"
-    if cls in ("shape", "dtype", "device", "values", "nan", "type") and case and case.line:
+    made_by = culprit(case, got_t) if case is not None and cls in _TENSOR_CLASSES else None
+    if made_by is not None:
+        step += f"; it was made by {describe_op(made_by)}"
+    elif cls in _TENSOR_CLASSES and case is not None and case.line:
         step += f" (look at line {case.line})"
-    hotspot = advice.trace_hotspot(case) if case and cls in ("shape", "exception") else None
-    if hotspot and cls == "shape" and "shape trace" not in step:
-        step += f"; the trace ends with {hotspot}"
     return fields, step
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import pygame
 
 from game.feedback.classify import case_class
+from game.feedback.focus import culprit, focus
 from game.feedback.professor import Reaction
 from game.feedback.scores import GoalStatus, ScoreRow
 from game.runner.protocol import CaseResult, RunResult
@@ -228,17 +229,21 @@ class Builder:
         if not self._toggle("trace", f"Shape trace ({len(ops)} torch calls)", view,
                             case.status != "pass"):
             return
+        made_by = culprit(case, focus(case, case_class(case)).got_tensor) \
+            if case.status != "pass" else None
         for op in ops[:MAX_TRACE_OPS]:
-            hot = case.line is not None and op.line == case.line
+            hot = op is made_by or (made_by is None and case.line is not None
+                                    and op.line == case.line)
+            note = "◀ made yours" if op is made_by else "◀ fails here"
             top = doc.y
             line = f"L{op.line}" if op.line is not None else "L?"
-            flow = " ".join(op.inputs) + " → " + ", ".join(op.outputs)
+            flow = ", ".join(op.inputs) + " → " + ", ".join(op.outputs)
             doc.flow([Chip(line, s.mono, th.warning if hot else th.text_dim),
                       Chip(op.op, s.mono, th.accent2), Chip(flow, s.mono, th.text)]
-                     + ([Chip("◀ fails here", s.small, th.warning)] if hot else []), gap=s.pad)
+                     + ([Chip(note, s.small, th.warning)] if hot else []), gap=s.pad)
             if hot:
                 doc.box(pygame.Rect(0, top - 1, doc.width, doc.y - top + 2), th.current_line)
-            self.lines.append(f"  {line} {op.op}: {flow}" + (" <- fails here" if hot else ""))
+            self.lines.append(f"  {line} {op.op}: {flow}" + (f" {note}" if hot else ""))
             doc.gap(max(2, s.pad // 3))
         if len(ops) > MAX_TRACE_OPS:
             doc.text(f"... and {len(ops) - MAX_TRACE_OPS} more calls", s.small, th.text_dim)
