@@ -88,16 +88,33 @@ def puzzle_gates(lib: ContentLibrary) -> dict[str, str]:
 
 
 # -- walking the story ----------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def routing_flags() -> frozenset[str]:
+    """Flags some choice or branch tests: the only ones that change where the story can go."""
+    found: set[str] = set()
+    for scene in library().scenes.values():
+        for node in scene.nodes.values():
+            reqs = [c.requires for c in node.choices or []]
+            reqs += [b.requires for b in node.next] if isinstance(node.next, list) else []
+            found.update(f for r in reqs if r for f in [*r.flags, *r.not_flags])
+    return frozenset(found)
+
+
 def _key(story: Story) -> Key:
+    # Flags that only colour lines cannot open or close a path, so states that differ only in
+    # them are walked once.
     state = story.state
     solved = frozenset(p for p, prog in state.puzzles.items() if prog.solved)
-    return state.scene, state.node, frozenset(state.flags), solved
+    return state.scene, state.node, frozenset(state.flags) & routing_flags(), solved
 
 
 def _fork(story: Story) -> Story:
-    # History and `seen` only grow and never change where the story can go; dropping them keeps
-    # the exhaustive walk cheap.
-    state = story.state.model_copy(deep=True, update={"history": [], "seen": []})
+    # History and `seen` never change where the story can go; dropping them (and copying only
+    # what a step mutates) keeps the exhaustive walk cheap.
+    old = story.state
+    puzzles = {pid: progress.model_copy() for pid, progress in old.puzzles.items()}
+    state = old.model_copy(update={"flags": list(old.flags), "puzzles": puzzles, "history": [],
+                                   "seen": [], "endings": list(old.endings)})
     return Story(story.library, state)
 
 
@@ -116,31 +133,43 @@ def _moves(story: Story) -> list[Callable[[Story], None]]:
 
 @lru_cache(maxsize=1)
 def explore() -> tuple[frozenset[tuple[str, str]], frozenset[str], tuple[str, ...]]:
-    """Walk every reachable story state once: (nodes visited, endings reached, stuck states)."""
+    """Walk every reachable story state once: (nodes visited, endings reached, stuck states).
+    A state is stuck when no ending can be reached from it (no way out, or only loops)."""
     start = Story.new_game(library())
-    seen: set[Key] = {_key(start)}
+    seen: dict[Key, str] = {_key(start): "start"}
+    came_from: dict[Key, set[Key]] = {}
     queue = deque([start])
     nodes: set[tuple[str, str]] = set()
     endings: set[str] = set()
-    stuck: list[str] = []
+    finished: list[Key] = []
     while queue:
         story = queue.popleft()
+        here = _key(story)
         nodes.add((story.state.scene, story.state.node))
         view = story.view()
         if view.ending is not None:
             endings.add(view.ending.id)
+            finished.append(here)
             continue
         moves = _moves(story)
-        if not moves:
-            stuck.append(f"{view.scene_id}:{view.node_id} with flags {sorted(story.state.flags)}")
-        for move in moves:
-            nxt = _fork(story)
+        for i, move in enumerate(moves):
+            # The last move may reuse this story: nothing reads it again.
+            nxt = story if i == len(moves) - 1 else _fork(story)
+            del nxt.state.history[:], nxt.state.seen[:]
             move(nxt)
             key = _key(nxt)
+            came_from.setdefault(key, set()).add(here)
             if key not in seen:
-                seen.add(key)
+                seen[key] = f"{key[0]}:{key[1]} with flags {sorted(key[2])}"
                 queue.append(nxt)
-    return frozenset(nodes), frozenset(endings), tuple(stuck)
+    can_finish, back = set(finished), deque(finished)
+    while back:
+        for prev in came_from.get(back.popleft(), ()):
+            if prev not in can_finish:
+                can_finish.add(prev)
+                back.append(prev)
+    stuck = tuple(sorted(where for key, where in seen.items() if key not in can_finish))
+    return frozenset(nodes), frozenset(endings), stuck
 
 
 def play(picks: dict[str, str] | None = None) -> tuple[Story, dict[str, list[str]]]:
