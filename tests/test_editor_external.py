@@ -117,3 +117,20 @@ def test_open_with_system_starts_the_desktop_opener_without_waiting(tmp_path: Pa
     assert log.read_text().strip() == str(target)
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))
     assert external.open_with_system(target) == "No desktop opener (xdg-open) was found."
+
+
+def test_leaving_before_the_file_is_refreshed_does_not_bring_old_code_back(make: Callable[..., Harness]) -> None:
+    draft = drafts_dir() / "p.py"
+    first = make("a = 1", draft_path=draft)
+    first.pane.opener = lambda path: None
+    first.pane.open_in_editor()
+    first.key(pygame.K_END)
+    first.type("23")
+    first.frame(dt=0.1)  # the player leaves at once: the shared file still says "a = 1"
+    saved = first.pane.text
+    assert draft.read_text() == "a = 1"
+    second = make(saved, draft_path=draft)
+    second.frame()
+    assert second.pane.text == "a = 123"
+    settle(second)
+    assert draft.read_text() == "a = 123"

@@ -23,7 +23,7 @@ def test_own_writes_are_not_reported(tmp_path: Path) -> None:
     assert watch.path.read_text() == "x = 1\n"
     assert watch.poll() is None
     assert watch.poll() is None
-    assert [p.name for p in watch.path.parent.iterdir()] == ["p.py"]
+    assert sorted(p.name for p in watch.path.parent.iterdir()) == [".p.py.synced", "p.py"]  # no temp file left
 
 
 def test_external_change_is_reported_once_after_it_settles(tmp_path: Path) -> None:
@@ -55,3 +55,16 @@ def test_missing_or_deleted_file_is_quiet(tmp_path: Path) -> None:
     watch.path.unlink()
     assert watch.poll() is None
     assert watch.poll() is None
+
+
+def test_a_stamp_tells_later_sessions_what_the_game_wrote(tmp_path: Path) -> None:
+    first = FileWatch(tmp_path / "p.py")
+    first.write("x = 1\n")
+    later = FileWatch(tmp_path / "p.py")
+    assert later.synced(later.adopt() or "")
+    bump(later.path, "x = 2\n")
+    assert not later.synced(later.path.read_text())
+    later.poll()
+    assert later.poll() == "x = 2\n"
+    assert FileWatch(tmp_path / "p.py").synced("x = 2\n")  # read by the game: known now
+    assert later.stamp_path.name == ".p.py.synced"

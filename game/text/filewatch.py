@@ -1,16 +1,23 @@
 """One file shared with the player's own editor: written atomically by the game, and polled
 for changes the player saves there. A change is reported once its size and time stop moving
 (so a half-written save is never picked up) and only if the text differs from what the game
-last wrote or read. Must not import pygame or torch.
+last wrote or read. A hidden stamp beside the file remembers, across sessions, the digest of
+the text the game last wrote or read, so a later session can tell the player's own edits from
+a copy the game simply had not refreshed yet. Must not import pygame or torch.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from pathlib import Path
 
 Signature = tuple[int, int]  # (mtime_ns, size)
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class FileWatch:
@@ -24,6 +31,25 @@ class FileWatch:
     def known_text(self) -> str | None:
         """What the file held when the game last wrote or read it."""
         return self._known_text
+
+    @property
+    def stamp_path(self) -> Path:
+        return self.path.with_name(f".{self.path.name}.synced")
+
+    def synced(self, text: str) -> bool:
+        """Whether `text` is what the game itself last wrote to or read from the file (in this
+        session or an earlier one)."""
+        try:
+            return self.stamp_path.read_text(encoding="ascii").strip() == _digest(text)
+        except (OSError, UnicodeDecodeError):
+            return False
+
+    def _remember(self, text: str) -> None:
+        self._known_text = text
+        try:
+            self.stamp_path.write_text(_digest(text), encoding="ascii")
+        except OSError:
+            pass  # without a stamp a later session treats the file as edited elsewhere
 
     def _signature(self) -> Signature | None:
         try:
@@ -45,7 +71,7 @@ class FileWatch:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
-        self._known_text = text
+        self._remember(text)
         self._known_sig = self._signature()
         self._pending_sig = None
 
@@ -75,5 +101,5 @@ class FileWatch:
         self._known_sig, self._pending_sig = sig, None
         if text is None or text == self._known_text:
             return None
-        self._known_text = text
+        self._remember(text)
         return text

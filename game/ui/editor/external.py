@@ -59,12 +59,18 @@ class SharedDraft:
 
     def resume(self, text: str) -> str | None:
         """Keep following a file shared in an earlier session; returns its text when the player
-        changed it while the game was closed."""
+        changed it there since the game last wrote it."""
         if not self.path.is_file():
             return None
         self.linked = True
         disk = self.watch.adopt()
-        return disk if disk is not None and clean_text(disk) != text else None
+        if disk is None or clean_text(disk) == text:
+            return None
+        if self.watch.synced(disk):
+            # The game wrote this copy and left before refreshing it: the save is newer.
+            self._since_edit = MIRROR_AFTER_S
+            return None
+        return disk
 
     def open(self, text: str, opener: Opener) -> str:
         try:
