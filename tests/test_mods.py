@@ -120,6 +120,13 @@ def test_dependency_problems(tmp_path: Path, setup: str, code: str) -> None:
     assert aaa.problems[0].file.endswith("mod.yaml") and aaa.problems[0].line == 7
 
 
+def test_misspelt_dependency_suggests_the_installed_mod(tmp_path: Path) -> None:
+    folder = make_mod(tmp_path / "aaa", "aaa", edits={
+        "mod.yaml": ('author: "You"', 'author: "You"\ndepends: [{id: zzzz}]')})
+    modset = discover([folder, make_mod(tmp_path / "zzz", "zzz")])
+    assert "Did you mean `zzz`?" in status(modset, "aaa").problems[0].message
+
+
 def test_game_version_mismatch(tmp_path: Path) -> None:
     folder = make_mod(tmp_path / "annex", edits={"mod.yaml": ('game: "', 'game: ">=9.0, ')})
     mod = status(discover([folder]), "annex")

@@ -19,6 +19,7 @@ from game.content.library import RootContent, display_path, merge, read_root
 from game.content.lint import check_library
 from game.content.locate import content_root
 from game.content.mod_models import MOD_MANIFEST
+from game.content.validate import suggest
 from game.content.versions import matches
 from game.persistence.paths import mods_dir
 
@@ -110,8 +111,9 @@ def _check_dependencies(cand: _Candidate, by_id: dict[str, _Candidate], enabled:
         other = by_id.get(dep.id)
         key = ("depends", i)
         if other is None or other.part is None or other.part.mod is None:
+            hint = suggest(dep.id, [c for c in by_id if c != cand.id])
             cand.problem("missing-dependency", f"needs the mod `{dep.id}`, which is not "
-                         "installed", key)
+                         f"installed.{hint}", key)
         elif not matches(dep.version, other.part.mod.version):
             cand.problem("dependency-version", f"needs `{dep.id}` {dep.version}, but version "
                          f"{other.part.mod.version} is installed", key)
