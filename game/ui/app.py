@@ -21,7 +21,6 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 import pygame  # noqa: E402  (the prompt variable must be set first)
 
 from game.persistence.settings import Settings, load_settings  # noqa: E402
-from game.ui import flow  # noqa: E402
 from game.ui.context import Context  # noqa: E402
 from game.ui.intents import Intent, map_event  # noqa: E402
 from game.ui.notices import draw_notices  # noqa: E402
@@ -98,7 +97,9 @@ class App:
         if self._start_runner:
             self.ctx.runner.start()
         if self.ctx.startup_messages:
-            flow.show_message(self.ctx, "Please note", self.ctx.startup_messages)
+            from game.ui.flow import show_message
+
+            show_message(self.ctx, "Please note", self.ctx.startup_messages)
 
     # -- the loop -------------------------------------------------------------------------
     def dispatch(self, intent: Intent) -> None:
@@ -113,9 +114,13 @@ class App:
         elif name == "screenshot":
             self._screenshot_to_user_folder()
         elif name == "quicksave" and ctx.session is not None:
-            flow.quicksave(ctx)
+            from game.ui.flow import quicksave
+
+            quicksave(ctx)
         elif name == "quickload" and ctx.session is not None:
-            flow.quickload(ctx)
+            from game.ui.flow import quickload
+
+            quickload(ctx)
         elif name == "reload":
             from game.ui.reload import reload_content
 

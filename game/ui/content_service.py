@@ -8,11 +8,14 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from game.content.diagnostics import Diagnostic
-from game.content.library import ContentLibrary, load_library
 from game.content.locate import content_root
-from game.content.mods import ModSet, ModStatus, discover_mods
-from game.content.reload import reload_content
+
+if TYPE_CHECKING:  # the loaders are imported in the loading thread, after the first frame
+    from game.content.library import ContentLibrary
+    from game.content.mods import ModStatus
 
 
 class ContentService:
@@ -20,8 +23,8 @@ class ContentService:
         self.mod_paths = list(mod_paths)
         self.disabled = list(disabled)
         self.roots: list[Path] = [content_root()]
-        self.mods: list[ModStatus] = []
-        self._library: ContentLibrary | None = None
+        self.mods: list["ModStatus"] = []
+        self._library: "ContentLibrary | None" = None
         self._error: str | None = None
         self._done = threading.Event()
         self._thread: threading.Thread | None = None
@@ -32,8 +35,11 @@ class ContentService:
             self._thread.start()
 
     def _load(self) -> None:
+        from game.content.library import ContentLibrary, load_library
+        from game.content.mods import discover_mods
+
         try:
-            found: ModSet = discover_mods(self.mod_paths, disabled=self.disabled)
+            found = discover_mods(self.mod_paths, disabled=self.disabled)
             self.roots, self.mods = found.roots, found.mods
             self._library = load_library(self.roots)
         except Exception as exc:  # content must never crash the game: show it instead
@@ -60,7 +66,7 @@ class ContentService:
         return self._done.is_set()
 
     @property
-    def library(self) -> ContentLibrary:
+    def library(self) -> "ContentLibrary":
         """The loaded library (waits for the loader the first time; it takes a moment)."""
         self.wait()
         assert self._library is not None
@@ -78,13 +84,15 @@ class ContentService:
     def asset_dirs(self) -> list[Path]:
         return [root / "assets" for root in self.roots]
 
-    def reload(self) -> tuple[ContentLibrary | None, list[Diagnostic]]:
+    def reload(self) -> tuple["ContentLibrary | None", list[Diagnostic]]:
         """Read everything again; (new library or None when it has errors, diagnostics)."""
+        from game.content.reload import reload_content
+
         try:
             return reload_content(self.roots)
         except Exception as exc:  # a crash in the linter must not take the game down
             return None, [Diagnostic(file="(content)", code="crash", message=str(exc))]
 
-    def adopt(self, library: ContentLibrary) -> None:
+    def adopt(self, library: "ContentLibrary") -> None:
         """Make a reloaded library the one new games and loads use."""
         self._library = library

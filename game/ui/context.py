@@ -10,6 +10,7 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -21,9 +22,11 @@ from game.ui.art import Art
 from game.ui.content_service import ContentService
 from game.ui.fonts import Fonts
 from game.ui.runner_hub import RunnerHub
-from game.ui.session import GameSession
 from game.ui.stack import ScreenStack
 from game.ui.theme import Theme, theme_for
+
+if TYPE_CHECKING:  # the story engine loads after the first frame
+    from game.ui.session import GameSession
 
 THUMB_WIDTH = 256
 NOTICE_SECONDS = 3.5
@@ -50,7 +53,7 @@ class Context:
         loaded = load_persistent()
         self.persistent: Persistent = loaded.model or Persistent()
         self.art = Art(self.content.asset_dirs)
-        self.session: GameSession | None = None
+        self.session: "GameSession | None" = None
         self.notices: list[Notice] = []
         self.startup_messages: list[str] = list(loaded.messages)
         self.quit_requested = False

@@ -11,11 +11,12 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from game.runner.protocol import JobEvent
+if TYPE_CHECKING:  # the protocol models load with the client, after the first frame
+    from game.runner.protocol import JobEvent
 
-Listener = Callable[[JobEvent], None]
+Listener = Callable[["JobEvent"], None]
 FINAL_KINDS = ("result", "cancelled", "error", "examples")
 
 
@@ -85,7 +86,7 @@ class RunnerHub:
             return
         if entry.job is None:  # never reached the service
             del self._tickets[ticket]
-            entry.listener(JobEvent(job=ticket, kind="cancelled", message="cancelled"))
+            entry.listener(_event(ticket, "cancelled", "cancelled"))
         elif self.client is not None:
             self.client.cancel(entry.job)
 
@@ -94,7 +95,7 @@ class RunnerHub:
             if self._started.is_set():  # the service failed: tell every waiting ticket
                 for ticket, entry in list(self._tickets.items()):
                     del self._tickets[ticket]
-                    entry.listener(JobEvent(job=ticket, kind="error", message=self.error or ""))
+                    entry.listener(_event(ticket, "error", self.error or ""))
             return
         for ticket, entry in self._tickets.items():
             if entry.job is None:
@@ -137,3 +138,9 @@ class RunnerHub:
                 self.client.close()
             finally:
                 self.client = None
+
+
+def _event(ticket: str, kind: str, message: str) -> "JobEvent":
+    from game.runner.protocol import JobEvent
+
+    return JobEvent(job=ticket, kind=kind, message=message)  # type: ignore[arg-type]

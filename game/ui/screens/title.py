@@ -11,7 +11,6 @@ import math
 import pygame
 
 from game import __version__
-from game.ui import flow
 from game.ui.context import Context
 from game.ui.intents import Intent
 from game.ui.stack import Screen
@@ -55,6 +54,8 @@ class TitleScreen(Screen):
         item = self.menu.handle(intent)
         if item is None:
             return
+        from game.ui import flow
+
         if item.key == "new":
             flow.start_new_game(self.ctx)
         elif item.key == "continue":
