@@ -68,6 +68,15 @@ def test_mod_from_a_path_and_the_same_folder_twice_counts_once() -> None:
     assert [m.id for m in modset.mods] == ["annex"] and len(modset.roots) == 2
 
 
+def test_mod_path_wins_over_an_installed_copy(tmp_path: Path) -> None:
+    make_mod(mods_dir() / "annex")
+    dev = make_mod(tmp_path / "annex_dev")
+    modset = discover([dev])
+    assert modset.roots[1] == dev.resolve()
+    installed = [m for m in modset.mods if not m.enabled]
+    assert [codes(m) for m in installed] == [["duplicate-mod"]]
+
+
 def test_broken_manifest_disables_the_mod_and_says_where(tmp_path: Path) -> None:
     folder = make_mod(tmp_path / "annex", edits={"mod.yaml": ("title:", "titel:")})
     modset = discover([folder])
@@ -224,3 +233,15 @@ def test_plain_lint_includes_broken_user_mods(capsys) -> None:
     assert cli_lint(argparse.Namespace(paths=[], json=False, fast=True)) == 1
     out = capsys.readouterr().out
     assert "mods/annex/mod.yaml:3: error [invalid] `version`: `one` is not a version like `1.0.0`" in out
+
+
+def test_lint_of_a_mod_finds_its_dependency_among_installed_mods(tmp_path, monkeypatch, capsys) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert cli_new_mod(argparse.Namespace(name="base_mod")) == 0
+    (tmp_path / "base_mod").rename(mods_dir() / "base_mod")
+    assert cli_new_mod(argparse.Namespace(name="addon")) == 0
+    manifest = tmp_path / "addon" / "mod.yaml"
+    manifest.write_text(manifest.read_text().replace('author: "You"', 'author: "You"\ndepends: [{id: base_mod}]'))
+    capsys.readouterr()
+    assert cli_lint(argparse.Namespace(paths=[Path("addon")], json=False, fast=True)) == 0
+    assert capsys.readouterr().out.strip() == "lint: clean"

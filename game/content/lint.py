@@ -96,11 +96,13 @@ def _lint_paths(paths: list[Path], run_puzzles: bool) -> list[Diagnostic]:
                                     message=f"neither a mod folder (no `{MOD_MANIFEST}`) nor a "
                                     "content root (no `scenes/` or `puzzles/`)"))
     if mod_paths:
-        modset = discover_mods(mod_paths, user_mods=False)
-        for mod in modset.mods:
+        # Installed mods come along so dependencies resolve; only the named ones are reported.
+        modset = discover_mods(mod_paths)
+        named = [m for m in modset.mods if m.path.resolve() in mod_paths]
+        for mod in named:
             if not mod.enabled:
                 diags += mod.problems
-        enabled = [m.path for m in modset.mods if m.enabled]
+        enabled = [m.path for m in named if m.enabled]
         if enabled:
             lib = load_library(modset.roots)
             diags += check_library(lib, run_puzzles=run_puzzles, scope=enabled)

@@ -65,10 +65,11 @@ class _Candidate:
 
 
 def _candidate_paths(extra: list[Path], user_mods: bool) -> list[Path]:
-    found: list[Path] = []
+    """`--mod` folders first, so a copy under development wins over an installed one with the
+    same id; then the user's mods folder in name order."""
+    found = [Path(p) for p in extra]
     if user_mods:
         found += sorted(p for p in mods_dir().iterdir() if not p.name.startswith("."))
-    found += [Path(p) for p in extra]
     unique: dict[Path, Path] = {}
     for path in found:
         unique.setdefault(path.resolve(), path)
