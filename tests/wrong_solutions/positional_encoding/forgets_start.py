@@ -1,0 +1,14 @@
+# Wrong: always counts positions from 0, ignoring `start`, so a continued text gets the
+# positions of a fresh one.
+import math
+
+import torch
+
+
+def embed(tokens: torch.Tensor, table: torch.Tensor, start: int):
+    length, dim = tokens.shape[1], table.shape[1]
+    pos = torch.arange(length, dtype=table.dtype, device=table.device)[:, None]
+    freq = 10000.0 ** (-torch.arange(0, dim, 2, dtype=table.dtype, device=table.device) / dim)
+    angle = pos * freq
+    pe = torch.stack([angle.sin(), angle.cos()], dim=-1).flatten(1)
+    return table[tokens] * math.sqrt(dim) + pe
