@@ -83,12 +83,23 @@ def test_mutated_files_load_or_give_located_diagnostics(case: tuple[str, type]) 
             assert d.message
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(mutated((FIXTURE / "scenes" / "lab.yaml").read_text(encoding="utf-8")))
-def test_lint_survives_mutated_scenes(text: str) -> None:
+LINTED = ["scenes/lab.yaml", "scenes/_story.yaml", "puzzles/add_one/puzzle.yaml",
+          "puzzles/add_one/starter.py", "puzzles/add_one/cases.py"]
+
+
+@st.composite
+def mutated_file(draw: st.DrawFn) -> tuple[str, str]:
+    rel = draw(st.sampled_from(LINTED))
+    return rel, draw(mutated((FIXTURE / rel).read_text(encoding="utf-8")))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated_file())
+def test_lint_survives_mutated_files(case: tuple[str, str]) -> None:
+    rel, text = case
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "base"
         shutil.copytree(FIXTURE, root)
-        (root / "scenes" / "lab.yaml").write_text(text, encoding="utf-8", errors="surrogatepass")
+        (root / rel).write_text(text, encoding="utf-8", errors="surrogatepass")
         for d in lint([root], run_puzzles=False):
             assert d.file and isinstance(d.line, int) and d.line >= 1
