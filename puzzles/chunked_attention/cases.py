@@ -20,8 +20,8 @@ def examples() -> list[Case]:
         Case("two queries, three keys", args=(q, kv, kv.clone()), note="The worked example from the brief."),
         Case(
             "the investor demo",
-            args=_qkv(torch.Generator().manual_seed(2017), 2, 128, 4096, 32, 32),
-            note="B=2, Lq=128, Lk=4096, d=32: the full score matrix alone would take 4 MiB.",
+            args=_qkv(torch.Generator().manual_seed(2017), 2, 128, 4096, 32, 16),
+            note="B=2, Lq=128, Lk=4096, d=32, dv=16: the full score matrix alone would take 4 MiB.",
         ),
     ]
 
