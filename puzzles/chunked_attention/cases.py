@@ -28,7 +28,7 @@ def examples() -> list[Case]:
 
 def random_case(g: torch.Generator) -> Case:
     b = [1, 2, 4][int(torch.randint(0, 3, (1,), generator=g))]
-    lk = int(torch.randint(3000, 6001, (1,), generator=g))
+    lk = int(torch.randint(3000, 4501, (1,), generator=g))
     d, dv = ([16, 32, 64][int(i)] for i in torch.randint(0, 3, (2,), generator=g))
     return Case(f"B={b}, Lq={ROWS // b}, Lk={lk}, d={d}, dv={dv}", args=_qkv(g, b, ROWS // b, lk, d, dv))
 
