@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from game.content.library import PUZZLE_FILES
+from game.content.puzzle_models import Puzzle
 from game.runner.check import check_code
 from game.runner.protocol import RunResult
 
@@ -54,12 +55,12 @@ def test_reference_passes_and_meets_its_goals(puzzle_id: str) -> None:
     folder = _folder(puzzle_id)
     result = _check(puzzle_id, (folder / "reference.py").read_text(encoding="utf-8"))
     assert result.verdict == "pass", _explain(result)
-    goals = yaml.safe_load((folder / "puzzle.yaml").read_text(encoding="utf-8")).get("goals") or []
-    for goal in goals:
-        score = getattr(result.metrics, goal["metric"])
-        assert score is not None and score <= goal["max"], (
-            f"goal `{goal['id']}` ({goal['metric']} <= {goal['max']}) is not met by the "
-            f"reference (it scores {score}), so no player can be sure it is achievable"
+    model = Puzzle.model_validate(yaml.safe_load((folder / "puzzle.yaml").read_text(encoding="utf-8")))
+    for goal in model.goals:
+        score = getattr(result.metrics, goal.metric)
+        assert score is not None and score <= goal.max, (
+            f"goal `{goal.id}` ({goal.metric} <= {goal.max}) is not met by the reference "
+            f"(it scores {score}), so no player can be sure it is achievable"
         )
 
 
