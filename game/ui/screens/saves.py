@@ -146,7 +146,7 @@ class SavesScreen(Screen):
         self.columns = max(1, area.width // card_w)
         card_w = (area.width - (self.columns - 1) * pad) // self.columns
         line = fonts.get("body", 15).get_linesize()
-        thumb_h = card_w * 10 // 16
+        thumb_h = min(card_w * 10 // 16, area.height // 3)
         card_h = thumb_h + 4 * line + pad
         rows = (len(self.infos) + self.columns - 1) // self.columns
         self.scroller.set(area, rows * (card_h + pad))

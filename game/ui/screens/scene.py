@@ -230,15 +230,21 @@ class SceneScreen(Screen):
         w, h = size
         pad = fonts.px(16)
         hint_h = hint_bar_height(fonts)
-        line_h = fonts.get("body", 22).get_linesize()
-        box_h = min(int(h * 0.5), max(int(h * 0.3), line_h * 5 + 2 * pad))
+        line_h = self._line_height()
+        name_h = fonts.get("body_bold", 20).get_linesize()
+        # Room for four lines of text; less of the screen while choices need the space.
+        lines = 3 if self._choices_open() else 4
+        box_h = name_h + lines * line_h + 2 * pad
+        box_h = min(int(h * (0.4 if self._choices_open() else 0.5)), max(int(h * 0.22), box_h))
         self._box = pygame.Rect(pad, h - hint_h - box_h, w - 2 * pad, box_h)
         portrait = self._portrait_size()
         left = self._box.x + pad + (portrait + pad if portrait else 0)
-        name_h = fonts.get("body_bold", 20).get_linesize()
         self._text_rect = pygame.Rect(left, self._box.y + pad // 2 + name_h + pad // 3,
                                       self._box.right - pad - left,
                                       self._box.height - name_h - pad)
+
+    def _line_height(self) -> int:
+        return int(self.ctx.fonts.get("body", 22).get_linesize() * 1.2)
 
     def _portrait_size(self) -> int:
         line = self.line
@@ -320,17 +326,18 @@ class SceneScreen(Screen):
         assert self._text is not None
         text, area = self._text, self._text_rect
         shown = int(self.revealed)
-        # A line longer than the box scrolls to follow the typewriter (never overflows).
+        # A line longer than the box scrolls by whole lines to follow the typewriter, so the
+        # newest words are always visible and no line is ever cut in half.
         consumed, last_line = 0, 0
         for piece in text.pieces:
             if consumed >= shown:
                 break
             consumed += piece.chars
             last_line = piece.line
-        lines_shown = last_line + 1
-        offset = max(0, lines_shown * text.line_height - area.height)
+        visible = max(1, area.height // text.line_height)
+        offset = max(0, last_line + 1 - visible) * text.line_height
         clip = surface.get_clip()
-        surface.set_clip(area)
+        surface.set_clip(pygame.Rect(area.x, area.y, area.width, visible * text.line_height))
         text.draw(surface, (area.x, area.y - offset), reveal=shown)
         surface.set_clip(clip)
 
@@ -340,7 +347,7 @@ class SceneScreen(Screen):
         self.menu.fonts, self.menu.theme = fonts, self.ctx.theme
         w = surface.get_width()
         menu_w = min(w - 2 * fonts.px(24), max(fonts.px(420), w * 3 // 5))
-        room = self._box.top - fonts.px(60)
+        room = self._box.top - fonts.get("mono_bold", 15).get_linesize() - fonts.px(34)
         self.menu.set_rect(pygame.Rect((w - menu_w) // 2, 0, menu_w, room))
         height = min(self.menu.content_height, room)
         self.menu.set_rect(pygame.Rect((w - menu_w) // 2, self._box.top - fonts.px(12) - height,

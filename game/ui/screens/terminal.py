@@ -59,6 +59,9 @@ class TerminalScreen(Screen):
         self.results = ResultsPanel(fonts=ctx.fonts, theme=ctx.theme)
         self.brief_scroll = Scroller(ctx)
         self.focus = "editor"
+        self._last_pane = "editor"  # the pane the compact layout shows when the brief has focus
+        self.compact = False
+        self.tabs: list[tuple[str, str, pygame.Rect]] = []
         self.job: str | None = None
         self.job_mode = "submit"
         self.progress: tuple[int, int] = (0, 0)
@@ -164,6 +167,8 @@ class TerminalScreen(Screen):
         # recording again here only adds the solution's code, the call being idempotent.
         self.results.show_result(result, progress, self.entry.model.goals)
         self.editor.set_markers(self._markers(result))
+        if self.compact and self.focus == "editor":
+            self._set_focus("results")  # the verdict would be hidden behind the code tab
         self.status = result.message or result.verdict
         if result.verdict != "pass" or result.mode != "submit":
             self.session.wants_autosave = True
@@ -208,11 +213,12 @@ class TerminalScreen(Screen):
         elif name == "device":
             self._cycle_device()
         elif name == "focus":
-            self.focus = FOCUS_ORDER[(FOCUS_ORDER.index(self.focus) + 1) % len(FOCUS_ORDER)]
-            self.editor.focused = self.focus == "editor"
-            self.results.focused = self.focus == "results"
+            self._set_focus(FOCUS_ORDER[(FOCUS_ORDER.index(self.focus) + 1) % len(FOCUS_ORDER)])
         elif intent.is_pointer:
             self._pointer(intent)
+        elif name == "text" and self.focus != "editor":
+            self._set_focus("editor")  # typing always lands in the code
+            self.editor.handle_event(intent.event)
         elif self.focus == "editor":
             self.editor.handle_event(intent.event)
         elif self.focus == "brief":
@@ -220,25 +226,37 @@ class TerminalScreen(Screen):
         else:
             self.results.handle_event(intent.event)
 
+    def _set_focus(self, focus: str) -> None:
+        self.focus = focus
+        if focus in ("editor", "results"):
+            self._last_pane = focus
+        self.editor.focused = focus == "editor"
+        self.results.focused = focus == "results"
+
     def _pointer(self, intent: Intent) -> None:
+        editor_on = not self.compact or self.shown_pane == "editor"
+        results_on = not self.compact or self.shown_pane == "results"
         if intent.name == "click":
             for button in self.buttons:
                 if button.rect.collidepoint(intent.pos) and button.enabled:
                     self._press(button.key)
                     return
+            for key, _text, rect in self.tabs:
+                if rect.collidepoint(intent.pos):
+                    self._set_focus(key)
+                    return
             if self.brief_scroll.view.collidepoint(intent.pos):
-                self.focus = "brief"
-            elif self.results.rect.collidepoint(intent.pos):
-                self.focus = "results"
-            elif self.editor.rect.collidepoint(intent.pos):
-                self.focus = "editor"
-            self.editor.focused = self.focus == "editor"
-            self.results.focused = self.focus == "results"
+                self._set_focus("brief")
+            elif results_on and self.results.rect.collidepoint(intent.pos):
+                self._set_focus("results")
+            elif editor_on and self.editor.rect.collidepoint(intent.pos):
+                self._set_focus("editor")
         if self.brief_scroll.handle(intent, keys=False):
             return
-        if self.editor.rect.collidepoint(intent.pos) or intent.name in ("release", "motion"):
+        if editor_on and (self.editor.rect.collidepoint(intent.pos)
+                          or intent.name in ("release", "motion")):
             self.editor.handle_event(intent.event)
-        if self.results.rect.collidepoint(intent.pos):
+        if results_on and self.results.rect.collidepoint(intent.pos):
             self.results.handle_event(intent.event)
 
     def _press(self, key: str) -> None:
@@ -290,15 +308,38 @@ class TerminalScreen(Screen):
         right = pygame.Rect(brief.right + pad, body.y, body.right - brief.right - pad, body.height)
         button_h = (fonts.get("body_bold", 16).get_linesize() + fonts.get("mono", 12).get_linesize()
                     + fonts.px(8))
+        gap = fonts.px(6)
         rows = self._place_buttons(right, button_h)
-        tool_h = rows * (button_h + fonts.px(6))
-        editor_h = int((right.height - tool_h) * 0.58)
-        self.editor.set_rect(pygame.Rect(right.x, right.y, right.width, editor_h))
+        tool_h = rows * (button_h + gap)
+        # Big fonts in a small window leave no room for code and results together: then they
+        # share the space as two tabs (F3 or a click switches), and each stays readable.
+        self.compact = right.height - tool_h < fonts.px(330)
+        if not self.compact:
+            editor_h = int((right.height - tool_h) * 0.58)
+            self.editor.set_rect(pygame.Rect(right.x, right.y, right.width, editor_h))
+            for button in self.buttons:
+                button.rect.y += right.y + editor_h + gap
+            top = right.y + editor_h + tool_h + gap
+            self.results.set_rect(pygame.Rect(right.x, top, right.width, right.bottom - top))
+            self.tabs = []
+            return brief, right
         for button in self.buttons:
-            button.rect.y += right.y + editor_h + fonts.px(6)
-        self.results.set_rect(pygame.Rect(right.x, right.y + editor_h + tool_h + fonts.px(6),
-                                          right.width, right.height - editor_h - tool_h - fonts.px(6)))
+            button.rect.y += right.y
+        tab_h = fonts.get("body_bold", 15).get_linesize() + gap
+        half = right.width // 2
+        self.tabs = [("editor", "Code", pygame.Rect(right.x, right.y + tool_h, half - gap, tab_h)),
+                     ("results", "Results",
+                      pygame.Rect(right.x + half, right.y + tool_h, right.width - half, tab_h))]
+        top = right.y + tool_h + tab_h + gap
+        pane = pygame.Rect(right.x, top, right.width, right.bottom - top)
+        self.editor.set_rect(pane)
+        self.results.set_rect(pane)
         return brief, right
+
+    @property
+    def shown_pane(self) -> str:
+        """In the compact layout, which of code and results is on screen."""
+        return "results" if self.focus == "results" else self._last_pane
 
     def _place_buttons(self, right: pygame.Rect, button_h: int) -> int:
         """Lay the buttons out in as many rows as the width needs; returns the row count."""
@@ -344,9 +385,12 @@ class TerminalScreen(Screen):
         with self.brief_scroll.clipped(surface) as y:
             self._brief.draw(surface, (inner.x, y))
         self.brief_scroll.draw_bar(surface)
-        self.editor.draw(surface)
+        if not self.compact or self.shown_pane == "editor":
+            self.editor.draw(surface)
+        if not self.compact or self.shown_pane == "results":
+            self.results.draw(surface)
         self._draw_buttons(surface)
-        self.results.draw(surface)
+        self._draw_tabs(surface)
         key_hints(surface, [("Ctrl+Enter", "run"), ("Ctrl+Shift+Enter", "try"), ("F1", "hint"),
                             ("F3", "focus"), ("Esc", "cancel/back"), ("F6", "quicksave")],
                   fonts, theme)
@@ -395,6 +439,18 @@ class TerminalScreen(Screen):
         missing = "" if chosen in found else " (not found: runs will fail)"
         return f"device: {chosen}{missing}"
 
+    def _draw_tabs(self, surface: pygame.Surface) -> None:
+        theme = self.ctx.theme
+        for key, text, rect in self.tabs:
+            on = key == self.shown_pane
+            pygame.draw.rect(surface, theme.panel_alt if on else theme.panel, rect,
+                             border_radius=6)
+            pygame.draw.rect(surface, theme.accent2 if on else theme.border, rect, 2 if on else 1,
+                             border_radius=6)
+            label(surface, f"{text} (F3)", rect.center, self.ctx.fonts,
+                  theme.text if on else theme.text_dim, role="body_bold", base=15,
+                  anchor="center", max_width=rect.width - 8)
+
     def _draw_buttons(self, surface: pygame.Surface) -> None:
         fonts, theme = self.ctx.fonts, self.ctx.theme
         font = fonts.get("body_bold", 16)
@@ -419,7 +475,8 @@ class TerminalScreen(Screen):
         lines = [
             "screen: terminal",
             f"puzzle: {self.puzzle_id} ({self.entry.model.title})",
-            f"focus: {self.focus}",
+            f"focus: {self.focus}" + (f" (compact: {self.shown_pane} shown)" if self.compact
+                                      else ""),
             f"running: {self.job is not None}",
             f"passed: {self.passed}",
             f"hints: {self.hints_used}/{len(self.entry.model.hints)}",

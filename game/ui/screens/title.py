@@ -90,7 +90,8 @@ class TitleScreen(Screen):
         # The title, with a cyan ghost behind the orange like a CRT out of alignment.
         base = 64
         title_font = fonts.get("heading", base)
-        while title_font.size("TORCHENSTEIN")[0] > w - 2 * pad and base > 16:
+        while (title_font.size("TORCHENSTEIN")[0] > w - 2 * pad
+               or title_font.get_height() > h * 0.14) and base > 16:
             base -= 4  # shrink to fit narrow windows at large font scales
             title_font = fonts.get("heading", base)
         wobble = 0 if ctx.settings.reduced_motion else int(2 * math.sin(self.clock * 3))

@@ -56,6 +56,8 @@ def key_hints(surface: pygame.Surface, hints: list[tuple[str, str]], fonts: Font
     width = surface.get_width()
     pad = fonts.px(6)
     y = (bottom if bottom is not None else surface.get_height()) - font_txt.get_linesize() - pad
+    # A solid strip: hints of a screen underneath (seen through a veil) never show through.
+    surface.fill(theme.bg, (0, y - pad, width, font_txt.get_linesize() + 2 * pad))
     x = pad * 2
     for key, action in hints:
         k = font_key.render(key, True, theme.bg)

@@ -111,9 +111,10 @@ class RichText:
                     atom = atom.lstrip()
                 while font.size(atom.rstrip())[0] > self.width - x and len(atom) > 1:
                     cut = self._fit(font, atom, self.width - x)  # a word wider than the box
-                    if cut == 0:
+                    if cut == 0 and x:
                         newline()
                         continue
+                    cut = max(cut, 1)  # a box narrower than one letter still gets one per line
                     pending.append((atom[:cut], span.style, x, line))
                     x += font.size(atom[:cut])[0]
                     atom = atom[cut:]
