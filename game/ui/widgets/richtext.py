@@ -146,6 +146,12 @@ class RichText:
                 merged.append((prev[0] + text, style, prev[2], line))
             else:
                 merged.append((text, style, x, line))
+        # Blanks at the end of a line take no room: alignment and box checks see ink only.
+        for i, (text, style, x, line) in enumerate(merged):
+            last_on_line = i + 1 == len(merged) or merged[i + 1][3] != line
+            if last_on_line and style != "glyph":
+                merged[i] = (text.rstrip(" \t"), style, x, line)
+        merged = [m for m in merged if m[0]]
         glyph_h = max(8, int(self.main_font.get_height() * 0.8))
         for text, style, x, line in merged:
             if style == "glyph":
@@ -156,6 +162,10 @@ class RichText:
             color = self.code_color if style == "code" else self.color
             surf = font.render(text, True, color)
             self.pieces.append(Piece(text, style, surf, x, line, len(text), font))
+        self.line_widths = [0] * len(self.line_widths)
+        for piece in self.pieces:
+            right = piece.x + piece.surface.get_width()
+            self.line_widths[piece.line] = max(self.line_widths[piece.line], right)
 
     # -- drawing --------------------------------------------------------------------------
     @property

@@ -1,0 +1,72 @@
+"""Layouts adapt from 1024x640 to 4K at font scales 80%-200%, in both themes: every screen
+draws, its boxes stay inside the window, and text boxes stay inside their panels."""
+
+from __future__ import annotations
+
+import json
+
+import pygame
+import pytest
+
+from game.persistence.paths import user_home
+
+CASES = [
+    ((1024, 640), 0.8, False),
+    ((1024, 640), 2.0, False),
+    ((1024, 640), 2.0, True),
+    ((1920, 1080), 1.0, True),
+    ((3840, 2160), 2.0, False),
+]
+
+
+def inside(inner: pygame.Rect, outer: pygame.Rect) -> bool:
+    return outer.contains(inner)
+
+
+@pytest.mark.parametrize("size,scale,contrast", CASES,
+                         ids=[f"{s[0]}x{s[1]}-{k}-{'hc' if c else 'std'}" for s, k, c in CASES])
+def test_every_screen_fits(size, scale, contrast) -> None:
+    from game.ui.driver import Driver
+    from tests.test_ui_slice import walk
+
+    (user_home() / "settings.json").write_text(json.dumps(
+        {"font_scale": scale, "high_contrast": contrast, "text_speed": 0}))
+    with Driver(size=size, runner=False) as d:
+        window = pygame.Rect((0, 0), size)
+        assert inside(d.screen.menu.rect, window)
+        d.press("return")
+        walk(d, lambda t: "choices:" in t)
+        scene = d.screen
+        assert inside(scene._box, window) and inside(scene._text_rect, scene._box)
+        assert scene.menu is not None and scene.menu.rect.bottom <= scene._box.top
+        assert scene._text.width <= scene._text_rect.width
+        for key, name in (("h", "history"), ("m", "chapters")):
+            d.press(key)
+            assert d.describe().startswith(f"screen: {name}")
+            assert inside(d.screen.scroller.view, window)
+            d.press("escape")
+        d.press("escape")
+        assert d.describe().startswith("screen: pause")
+        d.press("down")
+        d.press("return")  # Save game
+        saves = d.screen
+        assert saves.name == "saves" and all(c.width <= size[0] for c in saves.cards)
+        d.press("escape")
+        d.press("escape")
+        d.press("1")
+        walk(d, lambda t: t.startswith("screen: terminal"))
+        term = d.screen
+        d.step()
+        for rect in (term.editor.rect, term.results.rect, term.brief_scroll.view,
+                     *(b.rect for b in term.buttons)):
+            assert inside(rect, window), rect
+        if not term.compact:
+            assert not term.editor.rect.colliderect(term.results.rect)
+        for b in term.buttons:
+            assert not b.rect.colliderect(term.editor.rect) or term.compact
+        assert "puzzle: summon_tensors" in d.describe()
+        d.press("f3")
+        d.press("f3")
+        assert "focus: results" in d.describe()
+        d.press("escape")
+        assert d.describe().startswith("screen: scene")
