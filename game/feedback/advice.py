@@ -86,8 +86,8 @@ def dtype_advice(got: str, expected: str) -> str:
     g, e = short_dtype(got), short_dtype(expected)
     cast = _CAST.get(e, f".to(torch.{e})")
     if e.startswith("int") and g.startswith("float"):
-        return f"pass dtype=torch.{e} where you create it, or call {cast}: integer " \
-               "arithmetic only, please: a / always makes floats, a // does not"
+        return f"pass dtype=torch.{e} where you create it, or call {cast} (mind that / " \
+               "always makes floats; // keeps integers)"
     if e == "bool":
         return f"comparisons already give bool; or call {cast}"
     return f"pass dtype=torch.{e} when you create the tensor, or convert it with {cast}"

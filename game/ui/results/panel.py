@@ -34,8 +34,8 @@ _SCROLL_KEYS = {pygame.K_UP: -1, pygame.K_DOWN: 1, pygame.K_PAGEUP: -8, pygame.K
 class ResultsPanel:
     def __init__(self, *, fonts: Fonts, theme: Theme):
         self.fonts, self.theme = fonts, theme
-        self.style = PanelStyle.from_fonts(fonts)
         self.rect = pygame.Rect(0, 0, 400, 300)
+        self.style = PanelStyle.from_fonts(fonts, PanelStyle.is_compact(fonts, self.rect.h))
         self.focused = False  # the terminal sets this; keys are only taken when focused
         self._cache = TextCache()
         self._content: Content | None = None
@@ -55,10 +55,14 @@ class ResultsPanel:
         rect = pygame.Rect(rect)
         if rect.size != self.rect.size:
             self._doc = None
+            compact = PanelStyle.is_compact(self.fonts, rect.h)
+            if compact != PanelStyle.is_compact(self.fonts, self.rect.h):
+                self.style = PanelStyle.from_fonts(self.fonts, compact)
         self.rect = rect
 
     def set_fonts(self, fonts: Fonts) -> None:
-        self.fonts, self.style = fonts, PanelStyle.from_fonts(fonts)
+        self.fonts = fonts
+        self.style = PanelStyle.from_fonts(fonts, PanelStyle.is_compact(fonts, self.rect.h))
         self._invalidate()
 
     def set_theme(self, theme: Theme) -> None:

@@ -24,10 +24,15 @@ class PanelStyle:
     pad: int
     gap: int
 
+    @staticmethod
+    def is_compact(fonts: Fonts, height: int) -> bool:
+        return height < fonts.px(16) * 16
+
     @classmethod
-    def from_fonts(cls, fonts: Fonts) -> "PanelStyle":
+    def from_fonts(cls, fonts: Fonts, compact: bool = False) -> "PanelStyle":
+        """`compact`: a short panel, where a big verdict would push everything else out."""
         return cls(
-            verdict=fonts.get("heading", 22),
+            verdict=fonts.get("heading", 16 if compact else 22),
             body=fonts.get("body", 16),
             bold=fonts.get("body_bold", 16),
             italic=fonts.get("italic", 16),
