@@ -42,7 +42,7 @@ class _Button:
 class TerminalScreen(Screen):
     name = "terminal"
 
-    def __init__(self, ctx: Context, puzzle_id: str):
+    def __init__(self, ctx: Context, puzzle_id: str, *, improving: bool = False):
         super().__init__(ctx)
         assert ctx.session is not None
         self.session = ctx.session
@@ -66,6 +66,9 @@ class TerminalScreen(Screen):
         self.job_mode = "submit"
         self.progress: tuple[int, int] = (0, 0)
         self.passed = self.session.state.is_solved(puzzle_id)
+        # Reopened from the lab notebook: Submit keeps running (to beat the scores) instead of
+        # meaning "back to the story".
+        self.improving = improving
         self.status = ""
         self.buttons: list[_Button] = []
         self._brief: MarkdownView | None = None
@@ -102,7 +105,8 @@ class TerminalScreen(Screen):
     def _run(self, mode: str) -> None:
         if self.job is not None:
             return
-        if self.passed and mode == "submit" and self._story_waits_elsewhere():
+        if self.passed and mode == "submit" and not self.improving \
+                and self._story_waits_elsewhere():
             self.close("solved")
             return
         self.editor.clear_markers()
@@ -346,7 +350,8 @@ class TerminalScreen(Screen):
         fonts = self.ctx.fonts
         font = fonts.get("body_bold", 16)
         running = self.job is not None
-        run_text = "Continue" if self.passed and self._story_waits_elsewhere() else "Run"
+        run_text = "Continue" if self.passed and not self.improving \
+            and self._story_waits_elsewhere() else "Run"
         specs = [
             ("run", run_text, "Ctrl+Enter", not running),
             ("try", "Try", "Ctrl+Shift+Enter", not running),
