@@ -99,8 +99,9 @@ def test_selection_and_reopen(library: ContentLibrary, monkeypatch: pytest.Monke
     opened: list[str] = []
 
     class FakeTerminal(notebook.Screen):
-        def __init__(self, ctx: Any, puzzle_id: str):
+        def __init__(self, ctx: Any, puzzle_id: str, *, improving: bool = False):
             super().__init__(ctx)
+            assert improving
             opened.append(puzzle_id)
 
     import game.ui.screens.terminal as terminal
@@ -142,7 +143,7 @@ def test_empty_notebook(library: ContentLibrary) -> None:
 def test_a_player_reaches_the_notebook_from_the_pause_menu() -> None:
     from game.ui.driver import Driver
 
-    with Driver(size=(1024, 640)) as d:
+    with Driver(size=(1024, 640), runner=False) as d:
         d.until(lambda: d.describe().startswith("screen: title"), 30, "the title screen")
         d.press("return")  # New game
         d.until(lambda: d.describe().startswith("screen: scene"), 30, "the first scene")

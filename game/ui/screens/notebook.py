@@ -100,7 +100,7 @@ class NotebookScreen(Screen):
             return
         from game.ui.screens.terminal import TerminalScreen
 
-        self.ctx.stack.push(TerminalScreen(self.ctx, entry.puzzle_id))
+        self.ctx.stack.push(TerminalScreen(self.ctx, entry.puzzle_id, improving=True))
 
     # -- layout ---------------------------------------------------------------------------
     def _layout(self, size: tuple[int, int]) -> None:
