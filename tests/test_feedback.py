@@ -182,3 +182,12 @@ def test_a_missing_item_is_a_type_failure_about_that_item() -> None:
     assert spot.path == "[1]"
     reaction = react(RunResult(puzzle="p", device="cpu", verdict="fail", cases=[case]))
     assert "your output[1] is None" in reaction.next_step
+
+
+def test_beating_the_reference_astonishes_the_professor() -> None:
+    from game.runner.protocol import Metrics
+
+    run = RUNS["pass_submit"].model_copy(update={
+        "metrics": Metrics(ops=2, code_lines=3), "reference_metrics": Metrics(ops=3, code_lines=4)})
+    assert "2 ops against my own 3 ops" in react(run).text
+    assert react(RUNS["pass_submit"]).detail == ""  # 4 ops does not beat 3

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from game.feedback import advice
 from game.feedback.classify import classify, primary_case, tally
 from game.feedback.focus import Focus, culprit, describe_op, focus
-from game.feedback.numbers import fmt_shape, short_dtype
+from game.feedback.numbers import METRIC_LABELS, fmt_metric, fmt_shape, short_dtype
+from game.feedback.scores import metric_values, reference_metrics
 from game.runner.protocol import CaseResult, FailureClass, RunResult
 
 # Opening lines per class. Fields: {got} {expected} {case} {line} {exc} {entry} {shape}.
@@ -208,6 +209,19 @@ def _case_detail(case: CaseResult | None, result: RunResult) -> str:
     return ". ".join(part for part in (where, count) if part) + ("." if where or count else "")
 
 
+def _beaten(result: RunResult) -> str:
+    """A line of astonishment when a passing Submit beats the reference on some score."""
+    mine = metric_values(result.metrics)
+    ref = metric_values(reference_metrics(result))
+    better = [name for name in ("ops", "code_chars", "peak_memory_bytes")
+              if name in mine and name in ref and mine[name] < ref[name]]
+    if not better:
+        return ""
+    name = better[0]
+    return (f"{METRIC_LABELS[name]}: {fmt_metric(name, mine[name])} against my own "
+            f"{fmt_metric(name, ref[name])}? You out-Torchensteined Torchenstein!")
+
+
 def react(result: RunResult, salt: object = 0, unmet_goal: str | None = None) -> Reaction:
     """The Professor's reaction to `result`. `salt` (e.g. the attempt number) varies wording;
     `unmet_goal` names a goal to dangle before a player who passed without meeting it."""
@@ -222,7 +236,7 @@ def react(result: RunResult, salt: object = 0, unmet_goal: str | None = None) ->
             step = f"a greater glory awaits: {unmet_goal}"
         else:
             step = "onward! Or polish it: fewer ops, fewer lines, less memory"
-        return Reaction(None, headline, "", step)
+        return Reaction(None, headline, _beaten(result), step)
     case = primary_case(result)
     fields, step = _facts(cls, case, result)
     headline = _pick(_LINES[cls], result.puzzle, cls, case.name if case else "", salt)
