@@ -38,7 +38,7 @@ class App:
         self.launched_wall = time.time()
         if headless:
             os.environ["SDL_VIDEODRIVER"] = "dummy"
-        os.environ.setdefault("SDL_AUDIODRIVER", "dummy" if headless else "")
+            os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
         pygame.display.init()
         pygame.font.init()
         pygame.key.set_repeat(400, 35)
@@ -94,6 +94,7 @@ class App:
         """After the first frame: load content, start the runner, show startup messages."""
         self._services_started = True
         self.ctx.content.start()
+        self.ctx.sound.start(self.ctx.settings.volume)
         if self._start_runner:
             self.ctx.runner.start()
         if self.ctx.startup_messages:
@@ -204,6 +205,7 @@ class App:
         ctx.save_persistent_soon()
         ctx.writer.close()
         ctx.runner.close()
+        ctx.sound.close()
         ctx.saves.close()
         pygame.display.quit()
 

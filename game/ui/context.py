@@ -22,6 +22,7 @@ from game.ui.art import Art
 from game.ui.content_service import ContentService
 from game.ui.fonts import Fonts
 from game.ui.runner_hub import RunnerHub
+from game.ui.sound import Sound
 from game.ui.stack import ScreenStack
 from game.ui.theme import Theme, theme_for
 
@@ -54,6 +55,7 @@ class Context:
         self.persistent: Persistent = loaded.model or Persistent()
         self.art = Art(self.content.asset_dirs)
         self.session: "GameSession | None" = None
+        self.sound = Sound()
         self.notices: list[Notice] = []
         self.startup_messages: list[str] = list(loaded.messages)
         self.quit_requested = False
@@ -70,6 +72,7 @@ class Context:
         old, self.settings = self.settings, new
         self.fonts = Fonts(new.font_scale)
         self.theme = theme_for(new.high_contrast)
+        self.sound.set_volume(new.volume)
         self._on_settings(old, new)
         self.writer.submit("settings", lambda: save_settings(new))
 

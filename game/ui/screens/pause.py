@@ -48,6 +48,7 @@ class PauseScreen(Screen):
         if key is None:
             return
         ctx = self.ctx
+        ctx.sound.play("select")
         if key == "resume":
             self.close()
         elif key in ("save", "load"):

@@ -111,6 +111,7 @@ class SceneScreen(Screen):
         if not self.at_last_line:
             self.line_index += 1
             self.revealed = 0.0
+            self.ctx.sound.play("tick")
             if self.at_last_line:
                 self._build_menu()
             return
@@ -134,6 +135,7 @@ class SceneScreen(Screen):
         except StoryError as exc:
             self.ctx.notify(str(exc), "error")
             return
+        self.ctx.sound.play("select")
         self._step_done()
 
     def _open_puzzle(self) -> None:
@@ -146,6 +148,7 @@ class SceneScreen(Screen):
                 "content. Run `torchenstein lint` to see why."])
             return
         self.skipping = False
+        self.ctx.sound.play("open")
         self.ctx.stack.push(TerminalScreen(self.ctx, self.view.puzzle))
 
     def _show_ending(self) -> None:

@@ -174,6 +174,7 @@ class TerminalScreen(Screen):
         if self.compact and self.focus == "editor":
             self._set_focus("results")  # the verdict would be hidden behind the code tab
         self.status = result.message or result.verdict
+        self.ctx.sound.play("pass" if result.verdict == "pass" else "fail")
         if result.verdict != "pass" or result.mode != "submit":
             self.session.wants_autosave = True
             return

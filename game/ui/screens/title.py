@@ -56,6 +56,7 @@ class TitleScreen(Screen):
             return
         from game.ui import flow
 
+        self.ctx.sound.play("select")
         if item.key == "new":
             flow.start_new_game(self.ctx)
         elif item.key == "continue":
