@@ -90,11 +90,11 @@ class RichText:
 
         for span in self.spans:
             if span.style == "glyph":
-                w = self.main_font.get_height()
+                w = self._glyph(span.text).get_width()
                 if x and x + w > self.width:
                     newline()
                 pending.append((span.text, "glyph", x, line))
-                x += w + self.main_font.size(" ")[0] // 2
+                x += w
                 continue
             font = self._font(span.style)
             margin = max(2, self.main_font.get_height() // 7) if span.style == "code" else 0
@@ -126,6 +126,10 @@ class RichText:
         self.line_widths = widths
         self._render(pending)
 
+    def _glyph(self, name: str) -> pygame.Surface:
+        return glyph_surface(name, max(8, int(self.main_font.get_height() * 0.8)),
+                             self.theme.accent)
+
     @staticmethod
     def _fit(font: pygame.font.Font, text: str, room: int) -> int:
         lo, hi = 0, len(text)
@@ -152,10 +156,9 @@ class RichText:
             if last_on_line and style != "glyph":
                 merged[i] = (text.rstrip(" \t"), style, x, line)
         merged = [m for m in merged if m[0]]
-        glyph_h = max(8, int(self.main_font.get_height() * 0.8))
         for text, style, x, line in merged:
             if style == "glyph":
-                surf = glyph_surface(text, glyph_h, self.theme.accent)
+                surf = self._glyph(text)
                 self.pieces.append(Piece(text, style, surf, x, line, 1, None))
                 continue
             font = self._font(style)
