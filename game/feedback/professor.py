@@ -116,7 +116,30 @@ _STEPS: dict[str, str] = {
                  "first or use out-of-place operations",
     "missing_function": "define it at the top level with exactly the name and parameters of "
                         "the signature in the brief (not inside another function or an if)",
+    # Used when the case came without the tensors to be more precise:
+    "shape": "compare each dimension with the brief, then follow the shape trace to the call "
+             "where it went astray",
+    "dtype": "check which dtype each creation call gives by default, and pass dtype= "
+             "explicitly",
+    "device": "create every tensor with device=device, the argument you were given",
+    "values": "compare your numbers with mine cell by cell; the first difference shows where "
+              "the formula slips",
+    "type": "return exactly what the signature promises: torch tensors, in a tuple if it asks "
+            "for several",
+    "exception": "read the last line of the traceback, then the line it names",
 }
+# Openings that need no case data, for runs that arrive without it.
+_PLAIN: dict[str, list[str]] = {
+    "shape": ["Shapes, apprentice, SHAPES! Yours is not the one I ordered.",
+              "Wrong shape! The creature's limbs are in the wrong places."],
+    "dtype": ["Wrong dtype, apprentice! Precision is not optional in this lab!",
+              "Your tensor is made of the wrong stuff: check its dtype!"],
+    "device": ["Your tensor is on the wrong device, apprentice!",
+               "Wrong device! The experiment runs elsewhere."],
+    "values": ["The numbers are not right, apprentice!",
+               "Close, perhaps, but the values lie to me."],
+}
+_NEEDS_TENSORS = ("shape", "dtype", "device", "values")
 
 
 @dataclass(frozen=True)
@@ -239,7 +262,9 @@ def react(result: RunResult, salt: object = 0, unmet_goal: str | None = None) ->
         return Reaction(None, headline, _beaten(result), step)
     case = primary_case(result)
     fields, step = _facts(cls, case, result)
-    headline = _pick(_LINES[cls], result.puzzle, cls, case.name if case else "", salt)
-    headline = headline.format(**fields)
+    spot = focus(case, cls) if case is not None else Focus(None, None)
+    known = spot.expected_tensor is not None and spot.got_tensor is not None
+    lines = _PLAIN[cls] if cls in _NEEDS_TENSORS and not known else _LINES[cls]
+    headline = _pick(lines, result.puzzle, cls, case.name if case else "", salt).format(**fields)
     return Reaction(cls, headline, _case_detail(case, result), step,
                     case.name if case else None, (case.line if case else None) or result.line)

@@ -12,6 +12,15 @@ import pygame
 RGB = tuple[int, int, int]
 
 
+_CONTROL = {c: "�" for c in [*range(0, 9), *range(11, 32), 127]}
+
+
+def printable(text: str) -> str:
+    """Text a font can draw: tabs become spaces, other control characters (a player may
+    print NUL or escape codes) a replacement mark; newlines are kept for wrapping."""
+    return text.expandtabs(4).translate(_CONTROL)
+
+
 def _break_word(font: pygame.font.Font, word: str, width: int) -> list[str]:
     """Split one over-long word into pieces that each fit `width` (at least one char each)."""
     pieces: list[str] = []
@@ -31,7 +40,7 @@ def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
     """Lines of `text` no wider than `width` pixels; explicit newlines are kept."""
     width = max(1, width)
     lines: list[str] = []
-    for paragraph in text.split("\n"):
+    for paragraph in printable(text.replace("\r\n", "\n")).split("\n"):
         stripped = paragraph.lstrip(" ")
         line, has_word = paragraph[: len(paragraph) - len(stripped)], False
         for word in stripped.split(" "):
@@ -53,6 +62,7 @@ def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
 
 def ellipsize(font: pygame.font.Font, text: str, width: int) -> str:
     """`text` cut with an ellipsis so it fits `width` pixels."""
+    text = printable(text).replace("\n", " ")
     if font.size(text)[0] <= width:
         return text
     lo, hi = 0, len(text)
@@ -73,6 +83,7 @@ class TextCache:
         self._items: OrderedDict[tuple[pygame.font.Font, str, RGB], pygame.Surface] = OrderedDict()
 
     def render(self, font: pygame.font.Font, text: str, color: RGB) -> pygame.Surface:
+        text = printable(text).replace("\n", " ")
         key = (font, text, color)
         surface = self._items.get(key)
         if surface is None:
