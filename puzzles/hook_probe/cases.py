@@ -23,27 +23,31 @@ def _scores(act: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
 
 
 def _black_box(g: torch.Generator, x: torch.Tensor, y: torch.Tensor, widths: list[int], leak: int,
-               unit: int, bias: float = 0.0) -> dict[str, torch.Tensor] | None:
-    """Random Linear+ReLU layers, except that unit `unit` of layer `leak` is solved (least squares
-    on that layer's input) to fire exactly for label 1. None if a decoy scores too high."""
+               unit: int, fires_for: int, bias: float = 0.0) -> dict[str, torch.Tensor] | None:
+    """Random Linear+ReLU layers, except that unit `unit` of layer `leak` is solved (the
+    minimum-norm exact fit on that layer's input) to fire exactly for label `fires_for`. None
+    if the float32 box, as the player will run it, does not show one clear leak."""
     sd: dict[str, torch.Tensor] = {}
     h = x.double()
-    acts = []
     for i, width in enumerate(widths):
         w = torch.randn(width, h.shape[1], generator=g, dtype=torch.float64) / h.shape[1] ** 0.5
         b = bias + 0.1 * torch.randn(width, generator=g, dtype=torch.float64)
         if i == leak:
-            target = y.double() * 2 - 1  # ReLU keeps the +1s and zeroes the -1s
+            target = (y == fires_for).double() * 2 - 1  # ReLU keeps the +1s, zeroes the -1s
             design = torch.cat([h, torch.ones(len(h), 1, dtype=torch.float64)], dim=1)
-            solved = torch.linalg.lstsq(design, target[:, None]).solution[:, 0]
+            try:
+                solved = design.T @ torch.linalg.solve(design @ design.T, target)
+            except RuntimeError:  # a singular layer input (too many dead units): draw again
+                return None
             w[unit], b[unit] = solved[:-1], solved[-1]
         h = torch.relu(h @ w.T + b)
-        acts.append(h)
         sd[f"layers.{i}.0.weight"], sd[f"layers.{i}.0.bias"] = w.float(), b.float()
-    sd["head.weight"] = (torch.randn(2, h.shape[1], generator=g) / h.shape[1] ** 0.5)
+    sd["head.weight"] = torch.randn(2, h.shape[1], generator=g) / h.shape[1] ** 0.5
     sd["head.bias"] = torch.zeros(2)
-    for i, act in enumerate(acts):
-        s = _scores(act, y)
+    act = x
+    for i in range(len(widths)):
+        act = torch.relu(act @ sd[f"layers.{i}.0.weight"].T + sd[f"layers.{i}.0.bias"])
+        s = _scores(act.double(), y)
         if i == leak:
             if s[unit] < 0.999:
                 return None
@@ -59,7 +63,7 @@ def _case(name: str, g: torch.Generator, n: int, d_in: int, widths: list[int], l
         x = scale * torch.randn(n, d_in, generator=g)
         y = _labels(g, n)
         unit = _randint(g, 0, widths[leak])
-        sd = _black_box(g, x, y, widths, leak, unit, bias)
+        sd = _black_box(g, x, y, widths, leak, unit, _randint(g, 0, 2), bias)
         if sd is not None:
             return Case(name, args=(sd, x, y), note=note)
     raise RuntimeError(f"could not plant a clear leak for case {name!r}")

@@ -1,5 +1,5 @@
 # Wrong: ranks units by their signed correlation, forgetting the absolute value, so a unit
-# that fires exactly for diagnosis 0 (correlation -1) would be missed, and every score row is off.
+# that fires exactly for diagnosis 0 (correlation -1) is missed, and the score rows are off.
 import torch
 
 import support
