@@ -226,3 +226,9 @@ def test_panel_and_notebook_never_import_torch() -> None:
     code = ("import sys, game.ui.results, game.ui.screens.notebook, game.feedback.samples; "
             "sys.exit('torch' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code], timeout=60).returncode == 0
+
+
+def test_a_new_record_is_announced() -> None:
+    panel = make_panel()
+    panel.show_result(RUNS["pass_submit"], PuzzleProgress(best={"ops": 9.0}))
+    assert "A new record! Torch ops: 4 ops, was 9 ops." in panel.describe()

@@ -245,9 +245,11 @@ def _beaten(result: RunResult) -> str:
             f"{fmt_metric(name, ref[name])}? You out-Torchensteined Torchenstein!")
 
 
-def react(result: RunResult, salt: object = 0, unmet_goal: str | None = None) -> Reaction:
+def react(result: RunResult, salt: object = 0, unmet_goal: str | None = None,
+          record: str | None = None) -> Reaction:
     """The Professor's reaction to `result`. `salt` (e.g. the attempt number) varies wording;
-    `unmet_goal` names a goal to dangle before a player who passed without meeting it."""
+    `unmet_goal` names a goal to dangle before a player who passed without meeting it;
+    `record` names a score this run improved (e.g. "Torch ops: 3 ops, was 4 ops")."""
     cls = classify(result)
     passed, total = tally(result)
     if cls is None:
@@ -259,7 +261,9 @@ def react(result: RunResult, salt: object = 0, unmet_goal: str | None = None) ->
             step = f"a greater glory awaits: {unmet_goal}"
         else:
             step = "onward! Or polish it: fewer ops, fewer lines, less memory"
-        return Reaction(None, headline, _beaten(result), step)
+        detail = " ".join(x for x in (f"A new record! {record}." if record else "",
+                                        _beaten(result)) if x)
+        return Reaction(None, headline, detail, step)
     case = primary_case(result)
     fields, step = _facts(cls, case, result)
     spot = focus(case, cls) if case is not None else Focus(None, None)

@@ -16,6 +16,7 @@ import pygame
 from game.content.puzzle_models import Goal
 from game.feedback import evaluate_goals, metric_values, react, record_pass, reference_metrics
 from game.feedback.classify import primary_case
+from game.feedback.numbers import fmt_metric
 from game.feedback.scores import counts_for_scores, score_rows
 from game.runner.protocol import CaseResult, RunResult
 from game.story.state import PuzzleProgress
@@ -89,12 +90,13 @@ class ResultsPanel:
         goal_status = evaluate_goals(goals, metric_values(result.metrics)) if scored else []
         unmet = next((g.goal.text for g in goal_status if g.met is False), None)
         salt = progress.attempts if progress is not None else 0
+        rows = score_rows(result.metrics, reference_metrics(result), previous) if scored else []
+        record = next((f"{r.label}: {fmt_metric(r.metric, r.value)}, was "
+                       f"{fmt_metric(r.metric, r.previous_best)}" for r in rows if r.new_best), None)
         content = Content(
             kind="result", cases=result.cases, result=result,
-            reaction=react(result, salt=salt, unmet_goal=unmet),
-            scores=score_rows(result.metrics, reference_metrics(result), previous)
-            if scored else [],
-            goals=goal_status,
+            reaction=react(result, salt=salt, unmet_goal=unmet, record=record),
+            scores=rows, goals=goal_status,
         )
         self._set_content(content, _primary_index(result))
 
