@@ -11,6 +11,7 @@ import math
 import pygame
 
 from game.feedback.compare import Comparison, compare_previews, tolerance_for
+from game.feedback.focus import labelled_items
 from game.feedback.numbers import fmt_number, fmt_shape, short_dtype
 from game.runner.protocol import TensorPreview, ValuePreview
 from game.ui.results.colors import mix
@@ -64,7 +65,7 @@ class ValueDrawer:
             return [f"{title}: {desc}"]
         if _nested(value) and depth < _MAX_DEPTH:
             lines = [f"{title}: {value.kind} of {len(value.items or [])}"]
-            for label, item in _labelled(value)[:_MAX_ITEMS]:
+            for label, item in labelled_items(value)[:_MAX_ITEMS]:
                 lines += self.single(item, f"{title} {label}", depth + 1)
             return lines
         doc.flow([Chip(title, s.bold, self.theme.text_dim),
@@ -253,7 +254,7 @@ class ValueDrawer:
     # -- everything else ----------------------------------------------------------------
     def _items_pair(self, expected: ValuePreview, got: ValuePreview, depth: int) -> list[str]:
         s, th, doc = self.style, self.theme, self.doc
-        exp_items, got_items = dict(_labelled(expected)), dict(_labelled(got))
+        exp_items, got_items = dict(labelled_items(expected)), dict(labelled_items(got))
         labels = list(exp_items) + [k for k in got_items if k not in exp_items]
         lines = []
         for label in labels[:_MAX_ITEMS]:
@@ -267,23 +268,35 @@ class ValueDrawer:
         return lines
 
     def _text_pair(self, expected: ValuePreview | None, got: ValuePreview | None) -> list[str]:
+        """Values of different kinds (or non-tensors): each side drawn its own way, a tensor
+        as its picture and anything else as a boxed text."""
         s, th, doc = self.style, self.theme, self.doc
-        differs = expected is not None and got is not None and expected.text != got.text
+        differs = expected is None or got is None or expected.kind != got.kind \
+            or expected.text != got.text
         half = (doc.width - s.gap) // 2
         top, bottom = doc.y, doc.y
         lines = []
         for i, (title, value) in enumerate((("Expected", expected), ("Yours", got))):
             doc.y = top
             x = i * (half + s.gap)
+            if value is not None and value.kind == "tensor" and value.tensor is not None:
+                self._title(title, value.tensor, None, x, half)
+                lines.append(f"{title}: " + self._tensor_column(
+                    value.tensor, x, half, None, "plain", None))
+                bottom = max(bottom, doc.y)
+                continue
             doc.text(title, s.bold, th.text, x, half)
+            doc.gap(s.pad // 2)
             text = value.text if value is not None else "(nothing)"
             bad = differs and i == 1
-            mark = "≠ " if bad else ""
-            height = doc.text(mark + text, s.mono, th.bad_cell if bad else th.text, x + s.pad,
-                              half - 2 * s.pad)
-            doc.box(pygame.Rect(x, doc.y - height - s.pad // 2, half, height + s.pad),
-                    None, th.bad_cell if bad else th.border, 2 if bad else 1, 4)
-            bottom = max(bottom, doc.y + s.pad)
+            box_top = doc.y
+            doc.gap(s.pad // 2)
+            doc.text(("≠ " if bad else "") + text, s.mono, th.bad_cell if bad else th.text,
+                     x + s.pad, half - 2 * s.pad)
+            doc.gap(s.pad // 2)
+            doc.box(pygame.Rect(x, box_top, half, doc.y - box_top), None,
+                    th.bad_cell if bad else th.border, 2 if bad else 1, 4)
+            bottom = max(bottom, doc.y)
             lines.append(f"{title}: {text}" + (" (differs)" if bad else ""))
         doc.y = bottom + s.pad
         return lines
@@ -296,13 +309,6 @@ def _is(value: ValuePreview | None, kind: str) -> bool:
 
 def _nested(value: ValuePreview | None) -> bool:
     return value is not None and value.kind in ("sequence", "mapping") and bool(value.items)
-
-
-def _labelled(value: ValuePreview) -> list[tuple[str, ValuePreview]]:
-    items = value.items or []
-    if value.kind == "mapping" and value.keys and len(value.keys) == len(items):
-        return [(f"[{k!r}]", item) for k, item in zip(value.keys, items)]
-    return [(f"[{i}]", item) for i, item in enumerate(items)]
 
 
 def _columns(shape: list[int]) -> int:
