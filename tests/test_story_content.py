@@ -293,6 +293,24 @@ def test_every_ending_is_reached_by_some_route():
     assert endings == ENDINGS
 
 
+@pytest.mark.parametrize("k", [1, 2, 3])
+def test_a_player_who_always_picks_the_same_number_still_finishes(k):
+    """Revisitable side doors must not trap a player who keeps pressing one key."""
+    story = Story.new_game(library())
+    for _ in range(2000):
+        view = story.view()
+        if view.ending is not None:
+            return
+        if view.puzzle is not None:
+            story.puzzle_solved(view.puzzle)
+        elif view.choices:
+            enabled = [c.index for c in view.choices if c.enabled]
+            story.choose(k - 1 if k - 1 in enabled else enabled[0])
+        else:
+            story.advance()
+    raise AssertionError(f"pressing {k} forever never ends the story: stuck near {view.node_id}")
+
+
 @pytest.mark.parametrize(
     ("picks", "ending"),
     [
