@@ -179,7 +179,8 @@ def test_slice_with_the_runner_in_a_fresh_process(tmp_path: Path) -> None:
     assert report["starter_node"] == report["gate_node"]  # a failure does not move the story
     assert report["passed"] is True
     assert report["node_after_pass"] != report["gate_node"]
-    assert report["solution_saved"] is True and report["attempts"] == 2
+    assert report["solution_saved"] is True and report["attempts"] == 2  # the cancel is none
+    assert "cancelled" in report["cancel_status"] and report["still_in_terminal"]
     assert report["scene_after_return"].startswith("screen: scene")
     assert f"node: {report['node_after_pass']}" in report["scene_after_return"]
     assert report["torch_imported"] is False
@@ -201,6 +202,15 @@ def _slice() -> dict[str, object]:
                 what="the starter's result")
         report["starter_verdict"] = "pass" if "passed: True" in d.describe() else "fail"
         report["starter_node"] = session.state.node
+        d.press("a", ctrl=True)
+        d.enter_text("import torch\n\ndef summon(n, device):\n    while True:\n        pass\n")
+        d.press("return", ctrl=True)
+        d.until(lambda: "running: True" in d.describe(), what="the endless run to start")
+        d.step(30)
+        d.press("escape")  # Cancel
+        d.until(lambda: "running: False" in d.describe(), what="the cancel")
+        report["cancel_status"] = d.describe().split("status: ", 1)[1].split("\n")[0]
+        report["still_in_terminal"] = d.describe().startswith("screen: terminal")
         d.press("a", ctrl=True)
         d.enter_text(reference)
         d.press("return", ctrl=True)
