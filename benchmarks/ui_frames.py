@@ -89,7 +89,7 @@ def runner_frames(d, frames: int) -> tuple[list[Sample], int]:
     samples: list[Sample] = []
     runs = 0
     while len(samples) < frames:
-        d.press("return", ctrl=True)
+        d.press("return", ctrl=True, shift=True)  # Try: runs again and again, the story stays
         runs += 1
         while d.screen.job is not None and len(samples) < frames:
             samples.append(timed_step(d))

@@ -11,7 +11,7 @@ import pygame
 from game.ui.context import Context
 from game.ui.intents import Intent
 from game.ui.stack import Screen
-from game.ui.widgets.draw import panel, veil
+from game.ui.widgets.draw import panel, text_surface, veil
 from game.ui.widgets.richtext import RichText
 from game.ui.widgets.scroll import Scroller
 
@@ -66,7 +66,7 @@ class MessageScreen(Screen):
         edge = theme.error if self.kind == "error" else theme.accent
         panel(surface, self._box, theme, border=edge, width=3)
         pad = fonts.px(18)
-        title = fonts.get("heading", 24).render(self.title, True, edge)
+        title = text_surface(fonts.get("heading", 24), self.title, edge)
         surface.blit(title, (self._box.x + pad, self._box.y + pad * 2 // 3))
         with self.scroller.clipped(surface) as y:
             for text in self._texts:
@@ -74,7 +74,7 @@ class MessageScreen(Screen):
                 y += text.height + fonts.px(8)
         self.scroller.draw_bar(surface)
         pygame.draw.rect(surface, theme.accent, self._ok, border_radius=8)
-        ok = fonts.get("body_bold", 18).render("OK", True, theme.bg)
+        ok = text_surface(fonts.get("body_bold", 18), "OK", theme.bg)
         surface.blit(ok, ok.get_rect(center=self._ok.center))
 
     def describe(self) -> str:

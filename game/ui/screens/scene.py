@@ -17,7 +17,7 @@ from game.ui.context import Context
 from game.ui.intents import Intent
 from game.ui.markup import plain_text
 from game.ui.stack import Screen
-from game.ui.widgets.draw import hint_bar_height, key_hints, label, panel
+from game.ui.widgets.draw import hint_bar_height, key_hints, label, panel, text_surface
 from game.ui.widgets.menu import Menu, MenuItem
 from game.ui.widgets.richtext import RichText
 
@@ -318,7 +318,7 @@ class SceneScreen(Screen):
         pad = fonts.px(10)
         text = view.scene_title
         font = fonts.get("mono_bold", 15)
-        surf = font.render(text, True, theme.text)
+        surf = text_surface(font, text, theme.text)
         box = pygame.Rect(pad, pad, min(surf.get_width() + 2 * pad, surface.get_width() // 2),
                           surf.get_height() + pad)
         panel(surface, box, theme, radius=6, width=1)

@@ -22,7 +22,7 @@ from game.ui.editor import EditorPane, Marker
 from game.ui.intents import Intent
 from game.ui.results import ResultsPanel
 from game.ui.stack import Screen
-from game.ui.widgets.draw import hint_bar_height, key_hints, label, panel
+from game.ui.widgets.draw import hint_bar_height, key_hints, label, panel, text_surface
 from game.ui.widgets.markdown_view import MarkdownView
 from game.ui.widgets.scroll import Scroller
 
@@ -467,8 +467,8 @@ class TerminalScreen(Screen):
             pygame.draw.rect(surface, fill, b.rect, border_radius=6)
             pygame.draw.rect(surface, theme.border, b.rect, 1, border_radius=6)
             color = theme.bg if primary and b.enabled else (theme.text if b.enabled else theme.text_dim)
-            text = font.render(b.text, True, color)
-            keys = key_font.render(b.keys, True, color)
+            text = text_surface(font, b.text, color)
+            keys = text_surface(key_font, b.keys, color)
             total = text.get_height() + keys.get_height()
             top = b.rect.centery - total // 2
             clip = surface.get_clip()

@@ -14,7 +14,7 @@ from game import __version__
 from game.ui.context import Context
 from game.ui.intents import Intent
 from game.ui.stack import Screen
-from game.ui.widgets.draw import hint_bar_height, key_hints, label, veil
+from game.ui.widgets.draw import hint_bar_height, key_hints, label, text_surface, veil
 from game.ui.widgets.menu import Menu, MenuItem
 from game.ui.widgets.scanlines import scanlines
 
@@ -96,8 +96,8 @@ class TitleScreen(Screen):
             base -= 4  # shrink to fit narrow windows at large font scales
             title_font = fonts.get("heading", base)
         wobble = 0 if ctx.settings.reduced_motion else int(2 * math.sin(self.clock * 3))
-        ghost = title_font.render("TORCHENSTEIN", True, theme.accent2)
-        text = title_font.render("TORCHENSTEIN", True, theme.accent)
+        ghost = text_surface(title_font, "TORCHENSTEIN", theme.accent2)
+        text = text_surface(title_font, "TORCHENSTEIN", theme.accent)
         top = max(pad, h // 10)
         surface.blit(ghost, ghost.get_rect(midtop=(w // 2 + 3 + wobble, top + 2)))
         rect = surface.blit(text, text.get_rect(midtop=(w // 2, top)))

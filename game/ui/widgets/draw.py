@@ -5,6 +5,7 @@ Must not import torch.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from functools import lru_cache
 
 import pygame
@@ -13,6 +14,24 @@ from game.ui.fonts import Fonts
 from game.ui.theme import Theme
 
 RGB = tuple[int, int, int]
+_RENDERED: OrderedDict[tuple[pygame.font.Font, str, RGB], pygame.Surface] = OrderedDict()
+_RENDERED_MAX = 1024
+
+
+def text_surface(font: pygame.font.Font, text: str, color: RGB) -> pygame.Surface:
+    """`font.render` with a cache: labels, buttons and key hints redraw every frame, and
+    rendering glyphs is the costliest part of a frame. (The key holds the font itself, so a
+    freed font's id can never be mistaken for a live one.)"""
+    key = (font, text, color)
+    surf = _RENDERED.get(key)
+    if surf is None:
+        surf = font.render(text, True, color)
+        _RENDERED[key] = surf
+        if len(_RENDERED) > _RENDERED_MAX:
+            _RENDERED.popitem(last=False)
+    else:
+        _RENDERED.move_to_end(key)
+    return surf
 
 
 def panel(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, *, alt: bool = False,
@@ -42,7 +61,7 @@ def label(surface: pygame.Surface, text: str, pos: tuple[int, int], fonts: Fonts
         while text and font.size(text + "…")[0] > max_width:
             text = text[:-1]
         text += "…"
-    surf = font.render(text, True, color)
+    surf = text_surface(font, text, color)
     rect = surf.get_rect(**{anchor: pos})
     surface.blit(surf, rect)
     return rect
@@ -60,8 +79,8 @@ def key_hints(surface: pygame.Surface, hints: list[tuple[str, str]], fonts: Font
     surface.fill(theme.bg, (0, y - pad, width, font_txt.get_linesize() + 2 * pad))
     x = pad * 2
     for key, action in hints:
-        k = font_key.render(key, True, theme.bg)
-        t = font_txt.render(action, True, theme.text_dim)
+        k = text_surface(font_key, key, theme.bg)
+        t = text_surface(font_txt, action, theme.text_dim)
         need = k.get_width() + t.get_width() + pad * 5
         if x + need > width - pad:
             break

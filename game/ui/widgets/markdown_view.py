@@ -13,6 +13,7 @@ import pygame
 from game.ui.fonts import Fonts
 from game.ui.markup import Block, Span, parse_markdown
 from game.ui.theme import Theme
+from game.ui.widgets.draw import text_surface
 from game.ui.widgets.richtext import RichText
 
 HEADING_SIZES = {1: 26, 2: 21, 3: 19}
@@ -98,7 +99,7 @@ class MarkdownView:
                 pygame.draw.rect(surface, theme.accent, bar)
             if item.kind in ("bullet", "number"):
                 font = self.fonts.get("body_bold", self.base)
-                mark = font.render(item.marker, True, theme.accent)
+                mark = text_surface(font, item.marker, theme.accent)
                 surface.blit(mark, (ox + item.x - mark.get_width() - self.fonts.px(6), top))
             item.text.draw(surface, (ox + item.x, top))
 

@@ -12,6 +12,7 @@ import pygame
 from game.ui.fonts import Fonts
 from game.ui.intents import Intent
 from game.ui.theme import Theme
+from game.ui.widgets.draw import text_surface
 from game.ui.widgets.richtext import RichText
 
 
@@ -157,7 +158,7 @@ class Menu:
                 pygame.draw.rect(surface, self.theme.accent, mark, border_radius=2)
             text.draw(surface, (box.x + pad, box.y + pad // 2))
             if item.detail:
-                d = detail_font.render(item.detail, True, self.theme.accent2)
+                d = text_surface(detail_font, item.detail, self.theme.accent2)
                 surface.blit(d, d.get_rect(midright=(box.right - pad, box.centery)))
         surface.set_clip(clip)
         if self.content_height > self.rect.height:  # a thin scroll bar
