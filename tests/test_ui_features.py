@@ -184,3 +184,27 @@ def test_sounds_are_made_in_code_and_silence_is_a_fallback() -> None:
     sound.set_volume(0.0)
     sound.play("fail")
     sound.close()
+
+
+def test_mouse_only_reaches_the_menus_and_comes_back() -> None:
+    from game.ui.driver import Driver
+
+    with Driver(runner=False) as d:
+        new_game(d)
+        d.step()
+        d.click(d.screen._chips["history"].center)
+        assert d.describe().startswith("screen: history")
+        d.step()
+        d.click(d.screen._back.center)
+        assert d.describe().startswith("screen: scene")
+        d.click(d.screen._chips["back"].center)
+        assert d.describe().startswith("screen: pause")
+        d.click((5, 5))  # nowhere on the menu: nothing happens
+        assert d.describe().startswith("screen: pause")
+        d.press("escape")
+        choices = walk(d, lambda t: "choices:" in t)
+        assert "choices:" in choices
+        d.step()
+        box = d.screen.menu._box(1)
+        d.click(box.center)  # the second choice, by mouse
+        assert d.app.ctx.session.state.node != choices.split("node: ")[1].split(" ")[0]

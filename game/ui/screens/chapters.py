@@ -10,7 +10,7 @@ from game.content.library import ContentLibrary
 from game.ui.context import Context
 from game.ui.intents import Intent
 from game.ui.stack import Screen
-from game.ui.widgets.draw import hint_bar_height, key_hints, label, panel
+from game.ui.widgets.draw import back_chip, hint_bar_height, key_hints, label, panel
 from game.ui.widgets.richtext import RichText
 from game.ui.widgets.scroll import Scroller
 
@@ -44,6 +44,7 @@ class ChapterMapScreen(Screen):
 
     def __init__(self, ctx: Context):
         super().__init__(ctx)
+        self._back = pygame.Rect(0, 0, 0, 0)
         self.scroller = Scroller(ctx)
         self._key: tuple[object, ...] = ()
         self._blocks: list[RichText] = []
@@ -60,6 +61,9 @@ class ChapterMapScreen(Screen):
         return act_rows(self.ctx.content.library, seen, solved, here)
 
     def handle(self, intent: Intent) -> None:
+        if intent.name == "click" and self._back.collidepoint(intent.pos):
+            self.close()
+            return
         if intent.name in ("back", "map", "confirm", "rclick"):
             self.close()
         else:
@@ -96,6 +100,7 @@ class ChapterMapScreen(Screen):
                 block.draw(surface, (inner.x, y))
                 y += block.height + gap
         self.scroller.draw_bar(surface)
+        self._back = back_chip(surface, fonts, theme)
         key_hints(surface, [("↑↓", "scroll"), ("Esc", "back")], fonts, theme)
 
     def describe(self) -> str:

@@ -11,7 +11,7 @@ from game.ui.context import Context
 from game.ui.intents import Intent
 from game.ui.markup import plain_text
 from game.ui.stack import Screen
-from game.ui.widgets.draw import hint_bar_height, key_hints, label, panel
+from game.ui.widgets.draw import back_chip, hint_bar_height, key_hints, label, panel
 from game.ui.widgets.richtext import RichText
 from game.ui.widgets.scroll import Scroller
 
@@ -24,6 +24,7 @@ class HistoryScreen(Screen):
 
     def __init__(self, ctx: Context):
         super().__init__(ctx)
+        self._back = pygame.Rect(0, 0, 0, 0)
         self.scroller = Scroller(ctx)
         self._key: tuple[object, ...] = ()
         self._rows: list[tuple[RichText | None, RichText]] = []
@@ -34,6 +35,9 @@ class HistoryScreen(Screen):
         return self.ctx.session.state.history[-SHOWN:] if self.ctx.session else []
 
     def handle(self, intent: Intent) -> None:
+        if intent.name == "click" and self._back.collidepoint(intent.pos):
+            self.close()
+            return
         if intent.name in ("back", "history", "confirm", "rclick"):
             self.close()
             return
@@ -79,6 +83,7 @@ class HistoryScreen(Screen):
                 text.draw(surface, (inner.x + fonts.px(16), y))
                 y += text.height + gap
         self.scroller.draw_bar(surface)
+        self._back = back_chip(surface, fonts, theme)
         key_hints(surface, [("↑↓ PgUp PgDn", "scroll"), ("Esc", "back")], fonts, theme)
 
     def describe(self) -> str:

@@ -13,7 +13,7 @@ from game.persistence.settings import with_changes
 from game.ui.context import Context
 from game.ui.intents import Intent
 from game.ui.stack import Screen
-from game.ui.widgets.draw import hint_bar_height, key_hints, label, panel
+from game.ui.widgets.draw import back_chip, hint_bar_height, key_hints, label, panel
 from game.ui.widgets.markdown_view import MarkdownView
 from game.ui.widgets.menu import Menu, MenuItem
 from game.ui.widgets.scroll import Scroller
@@ -25,6 +25,7 @@ class ModsScreen(Screen):
 
     def __init__(self, ctx: Context):
         super().__init__(ctx)
+        self._back = pygame.Rect(0, 0, 0, 0)
         self.scroller = Scroller(ctx)
         self.menu = Menu([], ctx.fonts, ctx.theme, base=18, align="left")
         self._details: MarkdownView | None = None
@@ -78,6 +79,9 @@ class ModsScreen(Screen):
         return "\n\n".join(parts)
 
     def handle(self, intent: Intent) -> None:
+        if intent.name == "click" and self._back.collidepoint(intent.pos):
+            self.close()
+            return
         if intent.name in ("back", "rclick"):
             self.close()
             return
@@ -115,6 +119,7 @@ class ModsScreen(Screen):
         with self.scroller.clipped(surface) as y:
             self._details.draw(surface, (inner.x, y))
         self.scroller.draw_bar(surface)
+        self._back = back_chip(surface, fonts, theme)
         key_hints(surface, [("↑↓", "choose"), ("Enter", "switch on/off"), ("Esc", "back")],
                   fonts, theme)
 

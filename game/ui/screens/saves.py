@@ -16,7 +16,7 @@ from game.ui.context import Context
 from game.ui.intents import Intent
 from game.ui.screens.confirm import ConfirmScreen
 from game.ui.stack import Screen
-from game.ui.widgets.draw import hint_bar_height, key_hints, label, panel
+from game.ui.widgets.draw import back_chip, hint_bar_height, key_hints, label, panel
 from game.ui.widgets.scroll import Scroller
 
 
@@ -31,6 +31,7 @@ class SavesScreen(Screen):
 
     def __init__(self, ctx: Context, *, mode: str, thumbnail: bytes | None = None):
         super().__init__(ctx)
+        self._back = pygame.Rect(0, 0, 0, 0)
         self.mode = mode  # "save" or "load"
         self.thumbnail = thumbnail
         self.slots_shown = MANUAL_SLOTS if mode == "save" else ALL_SLOTS
@@ -106,6 +107,9 @@ class SavesScreen(Screen):
 
     # -- input ----------------------------------------------------------------------------
     def handle(self, intent: Intent) -> None:
+        if intent.name == "click" and self._back.collidepoint(intent.pos):
+            self.close()
+            return
         name = intent.name
         n = len(self.infos)
         if name in ("back", "rclick"):
@@ -138,8 +142,9 @@ class SavesScreen(Screen):
         heading = "SAVE GAME" if self.mode == "save" else "LOAD GAME"
         title = label(surface, heading, (pad, pad), fonts, theme.accent, role="heading", base=28)
         if not self.ctx.saves.writable:
-            label(surface, "read-only: another window holds the saves", (w - pad, pad), fonts,
-                  theme.warning, base=14, anchor="topright")
+            label(surface, "read-only: another window holds the saves",
+                  (title.right + pad, title.centery), fonts, theme.warning, base=14,
+                  anchor="midleft", max_width=max(40, w // 2 - title.right))
         area = pygame.Rect(pad, title.bottom + pad // 2, w - 2 * pad - fonts.px(8),
                            h - title.bottom - pad - hint_bar_height(fonts))
         card_w = max(fonts.px(230), 260)
@@ -162,6 +167,7 @@ class SavesScreen(Screen):
                 self._draw_card(surface, card, info, thumb_h, i == self.selected)
         self.scroller.draw_bar(surface)
         action = "save here" if self.mode == "save" else "load"
+        self._back = back_chip(surface, fonts, theme)
         key_hints(surface, [("Arrows", "choose"), ("Enter", action), ("Del", "delete"),
                             ("Esc", "back")], fonts, theme)
 

@@ -17,7 +17,8 @@ from game.ui.context import Context
 from game.ui.intents import Intent
 from game.ui.markup import plain_text
 from game.ui.stack import Screen
-from game.ui.widgets.draw import hint_bar_height, key_hints, label, panel, text_surface
+from game.ui.widgets.draw import (chip_buttons, hint_bar_height, key_hints, label, panel,
+                                  text_surface)
 from game.ui.widgets.menu import Menu, MenuItem
 from game.ui.widgets.richtext import RichText
 
@@ -42,6 +43,7 @@ class SceneScreen(Screen):
         self._text_key: tuple[object, ...] = ()
         self._box = pygame.Rect(0, 0, 0, 0)
         self._text_rect = pygame.Rect(0, 0, 0, 0)
+        self._chips: dict[str, pygame.Rect] = {}
 
     # -- story ----------------------------------------------------------------------------
     def enter(self) -> None:
@@ -164,6 +166,11 @@ class SceneScreen(Screen):
 
     def handle(self, intent: Intent) -> None:
         name = intent.name
+        if name == "click":  # the corner chips do what their keys do
+            chip = next((k for k, r in self._chips.items() if r.collidepoint(intent.pos)), None)
+            if chip is not None:
+                intent = Intent(chip, intent.event)
+                name = chip
         if name == "back" or name == "rclick":
             from game.ui.screens.pause import PauseScreen
 
@@ -279,8 +286,11 @@ class SceneScreen(Screen):
         self._layout((w, h))
         self._ensure_text()
         pad = fonts.px(16)
+        self._chips = chip_buttons(surface, [("history", "History (H)"), ("map", "Map (M)"),
+                                             ("skip", "Skip (S)"), ("back", "Menu (Esc)")],
+                                   fonts, theme, top_right=(w - fonts.px(10), fonts.px(10)))
         if view is not None:
-            self._draw_header(surface, view)
+            self._draw_header(surface, view, min(r.left for r in self._chips.values()))
         panel(surface, self._box, theme, width=2)
         line = self.line
         if line is not None and line.portrait:
@@ -310,16 +320,21 @@ class SceneScreen(Screen):
                  ("M", "map"), ("F6", "quicksave"), ("Esc", "menu")]
         key_hints(surface, hints, fonts, theme)
         if self.skipping:
-            label(surface, "SKIP ▶▶", (w - pad, pad), fonts, theme.accent2, role="mono_bold",
+            below = max(r.bottom for r in self._chips.values()) + fonts.px(6)
+            label(surface, "SKIP ▶▶", (w - pad, below), fonts, theme.accent2, role="mono_bold",
                   base=16, anchor="topright")
 
-    def _draw_header(self, surface: pygame.Surface, view: StoryView) -> None:
+    def _draw_header(self, surface: pygame.Surface, view: StoryView, right: int) -> None:
+        """The scene's title, left of the corner chips (cut short rather than overlapping)."""
         fonts, theme = self.ctx.fonts, self.ctx.theme
         pad = fonts.px(10)
         text = view.scene_title
         font = fonts.get("mono_bold", 15)
         surf = text_surface(font, text, theme.text)
-        box = pygame.Rect(pad, pad, min(surf.get_width() + 2 * pad, surface.get_width() // 2),
+        room = right - 2 * pad
+        if room < fonts.px(80):
+            return  # a very narrow window at a huge font: the chips matter more
+        box = pygame.Rect(pad, pad, min(surf.get_width() + 2 * pad, room),
                           surf.get_height() + pad)
         panel(surface, box, theme, radius=6, width=1)
         label(surface, text, (box.x + pad, box.y + pad // 2), fonts, theme.text,

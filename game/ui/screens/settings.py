@@ -17,7 +17,7 @@ from game.persistence.settings import FONT_SCALE_MAX, FONT_SCALE_MIN, TEXT_SPEED
 from game.ui.context import Context
 from game.ui.intents import Intent
 from game.ui.stack import Screen
-from game.ui.widgets.draw import hint_bar_height, key_hints, label, panel
+from game.ui.widgets.draw import back_chip, hint_bar_height, key_hints, label, panel
 from game.ui.widgets.richtext import RichText
 from game.ui.widgets.scroll import Scroller
 
@@ -61,6 +61,7 @@ class SettingsScreen(Screen):
 
     def __init__(self, ctx: Context):
         super().__init__(ctx)
+        self._back = pygame.Rect(0, 0, 0, 0)
         self.selected = 0
         self.scroller = Scroller(ctx)
         self.row_rects: list[tuple[pygame.Rect, pygame.Rect, pygame.Rect]] = []
@@ -77,6 +78,9 @@ class SettingsScreen(Screen):
         self.ctx.apply_settings(with_changes(self.ctx.settings, **{row.field: new}))
 
     def handle(self, intent: Intent) -> None:
+        if intent.name == "click" and self._back.collidepoint(intent.pos):
+            self.close()
+            return
         name = intent.name
         row = ROWS[self.selected]
         if name in ("back", "rclick"):
@@ -142,6 +146,7 @@ class SettingsScreen(Screen):
                 y += row_h + fonts.px(6)
         self.scroller.draw_bar(surface)
         help_text.draw(surface, (area.x + pad, area.bottom + pad // 2))
+        self._back = back_chip(surface, fonts, theme)
         key_hints(surface, [("↑↓", "choose"), ("←→", "change"), ("Esc", "back")], fonts, theme)
 
     def describe(self) -> str:

@@ -93,3 +93,30 @@ def key_hints(surface: pygame.Surface, hints: list[tuple[str, str]], fonts: Font
 
 def hint_bar_height(fonts: Fonts) -> int:
     return fonts.get("body", 14).get_linesize() + fonts.px(6) * 2
+
+
+def chip_buttons(surface: pygame.Surface, labels: list[tuple[str, str]], fonts: Fonts,
+                 theme: Theme, *, top_right: tuple[int, int]) -> dict[str, pygame.Rect]:
+    """Small clickable chips laid right to left from `top_right`, e.g. [History] [Menu], so a
+    mouse-only player can reach what the keys reach. Returns each chip's rect by key."""
+    font = fonts.get("body_bold", 14)
+    pad = fonts.px(6)
+    x, y = top_right
+    rects: dict[str, pygame.Rect] = {}
+    for key, text in reversed(labels):
+        surf = text_surface(font, text, theme.text)
+        rect = pygame.Rect(0, y, surf.get_width() + 2 * pad, surf.get_height() + pad)
+        rect.right = x
+        pygame.draw.rect(surface, theme.panel, rect, border_radius=6)
+        pygame.draw.rect(surface, theme.border, rect, 1, border_radius=6)
+        surface.blit(surf, surf.get_rect(center=rect.center))
+        rects[key] = rect
+        x = rect.left - pad
+    return rects
+
+
+def back_chip(surface: pygame.Surface, fonts: Fonts, theme: Theme) -> pygame.Rect:
+    """The "Back (Esc)" chip in the top-right corner of full-screen menus."""
+    pad = fonts.px(16)
+    return chip_buttons(surface, [("back", "◀ Back (Esc)")], fonts, theme,
+                        top_right=(surface.get_width() - pad, pad))["back"]
