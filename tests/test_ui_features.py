@@ -208,3 +208,22 @@ def test_mouse_only_reaches_the_menus_and_comes_back() -> None:
         box = d.screen.menu._box(1)
         d.click(box.center)  # the second choice, by mouse
         assert d.app.ctx.session.state.node != choices.split("node: ")[1].split(" ")[0]
+
+
+def test_a_failing_screen_is_closed_with_a_message_not_a_crash() -> None:
+    from game.ui.driver import Driver
+    from game.ui.stack import Screen
+
+    class Broken(Screen):
+        name = "broken"
+
+        def draw(self, surface) -> None:
+            raise RuntimeError("a bug in a screen")
+
+    with Driver(runner=False) as d:
+        d.app.ctx.stack.push(Broken(d.app.ctx))
+        d.step()
+        text = d.describe()
+        assert text.startswith("screen: message") and "a bug in a screen" in text
+        d.press("return")
+        assert d.describe().startswith("screen: title")

@@ -13,6 +13,8 @@ import argparse
 import json
 import os
 import time
+import traceback
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -25,10 +27,12 @@ from game.ui.context import Context  # noqa: E402
 from game.ui.intents import Intent, map_event  # noqa: E402
 from game.ui.notices import draw_notices  # noqa: E402
 from game.ui.screens.title import TitleScreen  # noqa: E402
+from game.ui.stack import Screen  # noqa: E402
 
 FPS = 60
 MIN_SIZE = (1024, 640)
 FRAME_LOG_ENV = "TORCHENSTEIN_FRAME_LOG"  # benchmarks: where to write frame timings as JSON
+MAX_FAILURES = 20  # a screen failing over and over: stop instead of spinning
 
 
 class App:
@@ -56,6 +60,7 @@ class App:
         self.frame_times: list[float] = []
         self.first_frame_s: float | None = None
         self._services_started = False
+        self._failures = 0
         self._start_runner = start_runner  # tests that never press Run skip the torch process
 
     # -- window ---------------------------------------------------------------------------
@@ -127,7 +132,8 @@ class App:
 
             reload_content(ctx)
         elif ctx.stack.top is not None:
-            ctx.stack.top.handle(intent)
+            top = ctx.stack.top
+            self._safely(top, lambda: top.handle(intent))
 
     def step(self, dt: float) -> None:
         ctx = self.ctx
@@ -140,14 +146,14 @@ class App:
             elif intent.is_pointer:
                 self.pointer = intent.pos
             self.dispatch(intent)
-        ctx.runner.poll()
+        self._safely(ctx.stack.top, ctx.runner.poll)
         top = ctx.stack.top
         if ctx.session is not None:
             playing = top is not None and top.keeps_session_clock
             if ctx.session.tick(dt, playing=playing):
                 ctx.session.autosave(None)  # drafts: the story did not move, keep the picture
         if top is not None:
-            top.update(dt)
+            self._safely(top, lambda: top.update(dt))
         for notice in ctx.notices:
             notice.left -= dt
         ctx.notices = [n for n in ctx.notices if n.left > 0]
@@ -163,9 +169,32 @@ class App:
     def draw(self) -> None:
         surface = pygame.display.get_surface()
         for screen in self.ctx.stack.visible():
-            screen.draw(surface)
+            self._safely(screen, lambda: screen.draw(surface))
         draw_notices(surface, self.ctx)
         pygame.display.flip()
+
+    def _safely(self, screen: Screen | None, work: Callable[[], None]) -> None:
+        """Run one screen's work; a bug there closes that screen with a message instead of
+        ending the game (the autosave already holds the player's progress)."""
+        try:
+            work()
+        except Exception as exc:
+            traceback.print_exc()
+            self._failures += 1
+            if self._failures > MAX_FAILURES:
+                raise
+            ctx = self.ctx
+            if screen is not None:
+                ctx.stack.discard(screen)
+            if len(ctx.stack) == 0:
+                ctx.session = None
+                ctx.stack.push(TitleScreen(ctx))
+            from game.ui.flow import show_message
+
+            show_message(ctx, "Something went wrong", [
+                f"{type(exc).__name__}: {exc}",
+                "The screen that failed was closed and your progress is in the autosave. "
+                "Please report this, with the text printed in the console."])
 
     def run(self, frames: int | None = None) -> int:
         clock = pygame.time.Clock()

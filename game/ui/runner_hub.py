@@ -97,15 +97,21 @@ class RunnerHub:
                     del self._tickets[ticket]
                     entry.listener(_event(ticket, "error", self.error or ""))
             return
-        for ticket, entry in self._tickets.items():
-            if entry.job is None:
+        for ticket, entry in list(self._tickets.items()):
+            if entry.job is not None:
+                continue
+            try:
                 if entry.mode == "describe":
                     entry.job = self.client.describe(entry.puzzle)
                 else:
                     entry.job = self.client.submit(
                         entry.puzzle, entry.code, device=entry.device, mode=entry.mode
                     )
-                self._by_job[entry.job] = ticket
+            except (OSError, ValueError) as exc:  # the service went away: say so, keep playing
+                del self._tickets[ticket]
+                entry.listener(_event(ticket, "error", f"The runner is not answering: {exc}"))
+                continue
+            self._by_job[entry.job] = ticket
 
     def devices(self) -> list[str] | None:
         """Devices the service found, or None while it has not said yet."""

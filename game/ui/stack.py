@@ -108,6 +108,11 @@ class ScreenStack:
             self._screens.pop().exit()
         self.push(screen)
 
+    def discard(self, screen: Screen) -> None:
+        """Drop a broken screen without running its hooks (they may be what is broken)."""
+        if screen in self._screens:
+            self._screens.remove(screen)
+
     def visible(self) -> list[Screen]:
         """Screens to draw, bottom first: from the top-most opaque screen up."""
         start = 0
