@@ -31,6 +31,9 @@ def test_skip_runs_through_text_read_in_an_earlier_playthrough() -> None:
         assert d.describe().startswith("screen: title")
         d.press("up")  # Continue is selected now; New game is above it
         d.press("return")
+        assert d.describe().startswith("screen: confirm")  # the autosave would be replaced
+        d.press("right")
+        d.press("return")  # Yes
         d.press("s")
         d.step(120)  # no keys: skip alone walks the lines already read
         text = d.describe()

@@ -58,7 +58,7 @@ class TitleScreen(Screen):
 
         self.ctx.sound.play("select")
         if item.key == "new":
-            flow.start_new_game(self.ctx)
+            self._new_game()
         elif item.key == "continue":
             flow.continue_game(self.ctx)
         elif item.key == "load":
@@ -75,6 +75,20 @@ class TitleScreen(Screen):
             self.ctx.stack.push(SettingsScreen(self.ctx))
         elif item.key == "quit":
             self.ctx.request_quit()
+
+    def _new_game(self) -> None:
+        from game.persistence.saves import AUTO
+        from game.ui import flow
+        from game.ui.screens.confirm import ConfirmScreen
+
+        if self.ctx.saves.peek(AUTO).empty or not self.ctx.saves.writable:
+            flow.start_new_game(self.ctx)
+            return
+        self.ctx.stack.push(
+            ConfirmScreen(self.ctx, "Start a new game?",
+                          "The autosave will follow the new story from now on; your manual "
+                          "saves and the quicksave stay as they are."),
+            then=lambda yes: flow.start_new_game(self.ctx) if yes else None)
 
     def update(self, dt: float) -> None:
         self.clock += dt
