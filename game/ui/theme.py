@@ -28,6 +28,8 @@ class Theme:
     # Colour-blind-safe pair (blue/orange) for "matches" vs "differs" in tensor views.
     ok_cell: RGB
     bad_cell: RGB
+    # Unavailable items (greyed menu entries): clearly apart from body text in both themes.
+    disabled: RGB = (112, 100, 134)
 
 
 DEFAULT = Theme(
@@ -66,6 +68,7 @@ HIGH_CONTRAST = Theme(
     current_line=(30, 30, 30),
     ok_cell=(0, 114, 178),
     bad_cell=(230, 159, 0),
+    disabled=(140, 140, 140),
 )
 
 

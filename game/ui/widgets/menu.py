@@ -56,7 +56,7 @@ class Menu:
         y = 0
         for i, item in enumerate(self.items):
             detail_w = detail_font.size(item.detail)[0] + pad if item.detail else 0
-            color = self.theme.text if item.enabled else self.theme.text_dim
+            color = self.theme.text if item.enabled else self.theme.disabled
             text = RichText(self._prefix(i) + item.label, self.fonts, self.theme,
                             self.rect.width - 2 * pad - detail_w, base=self.base, color=color,
                             align=self.align, line_gap=0.05)
