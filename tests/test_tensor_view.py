@@ -20,7 +20,7 @@ from game.ui.results.tensor_view import (
     slices,
     value_style,
 )
-from game.ui.results.textfit import TextCache, ellipsize, wrap
+from game.ui.widgets.textfit import SurfaceCache, ellipsize, wrap
 from game.ui.theme import DEFAULT
 
 
@@ -63,7 +63,7 @@ def test_mismatches_are_orange_and_crossed_in_yours_and_outlined_in_expected() -
     assert got is not None
     style = _style()
     mismatched = frozenset({(1, 1)})
-    pic = render_grid(got, style, DEFAULT, TextCache(), wrap_cols=8, compared=mismatched,
+    pic = render_grid(got, style, DEFAULT, SurfaceCache(), wrap_cols=8, compared=mismatched,
                       role="got")
     bad = next(c for c in pic.cells if c.index == (1, 1))
     ok = next(c for c in pic.cells if c.index == (0, 0))
@@ -73,7 +73,7 @@ def test_mismatches_are_orange_and_crossed_in_yours_and_outlined_in_expected() -
     size = max(3, min(bad.rect.w, bad.rect.h) // 3)
     centre = (bad.rect.right - size - 2 + size // 2, bad.rect.top + 2 + size // 2)
     assert pic.surface.get_at(centre)[:3] == ink_on(DEFAULT.bad_cell)
-    exp = render_grid(got, style, DEFAULT, TextCache(), wrap_cols=8, compared=mismatched,
+    exp = render_grid(got, style, DEFAULT, SurfaceCache(), wrap_cols=8, compared=mismatched,
                       role="expected")
     cell = next(c for c in exp.cells if c.index == (1, 1))
     assert exp.surface.get_at((cell.rect.centerx, cell.rect.top))[:3] == DEFAULT.bad_cell
@@ -83,7 +83,7 @@ def test_mismatches_are_orange_and_crossed_in_yours_and_outlined_in_expected() -
 def test_colour_cells_mark_mismatches_too() -> None:
     got = tensor([[1.0, 2.0], [3.0, 9.0]]).tensor
     assert got is not None
-    pic = render_grid(got, _style(False), DEFAULT, TextCache(), wrap_cols=8,
+    pic = render_grid(got, _style(False), DEFAULT, SurfaceCache(), wrap_cols=8,
                       compared=frozenset({(0, 1)}), role="got", value_range=(1.0, 9.0))
     assert pic.mode == "colours"
     bad = next(c for c in pic.cells if c.index == (0, 1))

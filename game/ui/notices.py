@@ -8,8 +8,9 @@ from __future__ import annotations
 import pygame
 
 from game.ui.context import Context
-from game.ui.widgets.draw import text_surface
-from game.ui.widgets.richtext import fit_lines
+from game.ui.widgets.textfit import text_surface, wrap
+
+MAX_LINES = 5  # a notice is a glance; longer news belongs in a message screen
 
 
 def draw_notices(surface: pygame.Surface, ctx: Context) -> None:
@@ -20,7 +21,7 @@ def draw_notices(surface: pygame.Surface, ctx: Context) -> None:
     y = pad
     for notice in ctx.notices:
         color = {"error": theme.error, "success": theme.success}.get(notice.kind, theme.accent2)
-        lines = fit_lines(notice.text, font, width - 2 * pad)
+        lines = wrap(font, notice.text, width - 2 * pad, max_lines=MAX_LINES)
         box = pygame.Rect(0, y, width, len(lines) * font.get_linesize() + pad)
         box.right = surface.get_width() - pad
         alpha = 255 if ctx.settings.reduced_motion else int(255 * min(1.0, notice.left / 0.4))

@@ -6,17 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import pygame
 
 from game.ui.theme import Theme
-
-
-@lru_cache(maxsize=512)
-def text_surface(font: pygame.font.Font, text: str, colour: tuple[int, int, int]) -> pygame.Surface:
-    """Rendered UI text, cached: toolbar labels and messages repeat every frame."""
-    return font.render(text, True, colour)
+from game.ui.widgets.textfit import text_surface, wrap
 
 
 @dataclass
@@ -41,30 +35,6 @@ class Button:
         surface.blit(label, label.get_rect(center=self.rect.center))
 
 
-@lru_cache(maxsize=256)
-def wrap(text: str, font: pygame.font.Font, width: int, max_lines: int | None = None) -> tuple[str, ...]:
-    """Split `text` into lines no wider than `width`; the last kept line ends in an ellipsis
-    when text had to be dropped."""
-    lines: list[str] = []
-    for paragraph in text.split("\n"):
-        line = ""
-        for word in paragraph.split(" "):
-            candidate = f"{line} {word}" if line else word
-            if font.size(candidate)[0] <= width or not line:
-                line = candidate
-            else:
-                lines.append(line)
-                line = word
-        lines.append(line)
-    if max_lines is not None and len(lines) > max_lines:
-        lines = lines[:max_lines]
-        last = lines[-1]
-        while last and font.size(last + "…")[0] > width:
-            last = last[:-1]
-        lines[-1] = last + "…"
-    return tuple(lines)
-
-
 def draw_lines(surface: pygame.Surface, lines: Sequence[str], font: pygame.font.Font, colour: tuple[int, int, int], x: int, y: int) -> None:
     for line in lines:
         surface.blit(text_surface(font, line, colour), (x, y))
@@ -76,7 +46,7 @@ def draw_tooltip(
 ) -> None:
     """A boxed message below-right of `anchor`, kept inside `bounds`."""
     pad = 8
-    lines = wrap(text, font, max(120, bounds.w * 2 // 3))
+    lines = wrap(font, text, max(120, bounds.w * 2 // 3))
     width = max(font.size(line)[0] for line in lines) + 2 * pad
     height = len(lines) * font.get_linesize() + 2 * pad
     box = pygame.Rect(anchor[0] + 12, anchor[1] + 18, width, height)

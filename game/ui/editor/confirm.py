@@ -8,8 +8,9 @@ from collections.abc import Callable
 
 import pygame
 
-from game.ui.editor.chrome import Button, draw_lines, text_surface, wrap
+from game.ui.editor.chrome import Button, draw_lines
 from game.ui.theme import Theme
+from game.ui.widgets.textfit import text_surface, wrap
 
 
 class Confirm:
@@ -49,7 +50,7 @@ class Confirm:
         title_font, font = fonts
         pad = 14
         width = min(area.w - 2 * pad, max(360, area.w // 2))
-        detail = wrap(self.detail, font, width - 2 * pad)
+        detail = wrap(font, self.detail, width - 2 * pad)
         button_h = font.get_linesize() + 10
         height = title_font.get_linesize() + len(detail) * font.get_linesize() + button_h + 4 * pad
         self.box = pygame.Rect(0, 0, width, height)

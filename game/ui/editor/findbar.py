@@ -11,10 +11,11 @@ import pygame
 
 from game.text.find import Match, find_all
 from game.text.words import word_left
-from game.ui.editor.chrome import Button, text_surface
+from game.ui.editor.chrome import Button
 from game.ui.editor.keys import MODIFIER_KEYS, command_held
 from game.ui.editor.widget import EditorWidget
 from game.ui.theme import Theme
+from game.ui.widgets.textfit import text_surface
 
 Mode = Literal["find", "goto"]
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pygame
 
 from game.text import Editor, Marker
-from game.ui.editor.chrome import Button, draw_lines, draw_tooltip, text_surface, wrap
+from game.ui.editor.chrome import Button, draw_lines, draw_tooltip
 from game.ui.editor.clipboard import Clipboard
 from game.ui.editor.confirm import Confirm
 from game.ui.editor.describe import describe, message
@@ -22,6 +22,7 @@ from game.ui.editor.keys import KeyRepeat, command_held, reserved
 from game.ui.editor.widget import EditorWidget
 from game.ui.fonts import Fonts
 from game.ui.theme import Theme
+from game.ui.widgets.textfit import text_surface, wrap
 
 ZOOMS = (0.7, 0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.6, 1.8, 2.0, 2.4, 2.8)
 _ZOOM_IN = (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS)
@@ -321,7 +322,7 @@ class EditorPane:
         surface.fill(theme.panel, self._strip)
         pygame.draw.line(surface, theme.border, self._strip.topleft, self._strip.topright)
         text, colour = message(self)
-        draw_lines(surface, wrap(text, font, self._strip.w - 20, max_lines=2), font, colour, self._strip.x + 10, self._strip.y + 5)
+        draw_lines(surface, wrap(font, text, self._strip.w - 20, max_lines=2), font, colour, self._strip.x + 10, self._strip.y + 5)
         self._draw_hover(surface, font)
         if self.confirm is not None:
             self.confirm.draw(surface, self.widget.rect, (self._fonts.get("body_bold", 18), font), theme)

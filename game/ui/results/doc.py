@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.ui.results.textfit import TextCache, ellipsize, wrap
+from game.ui.widgets.textfit import TEXT, SurfaceCache, ellipsize, wrap
 
 RGB = tuple[int, int, int]
 
@@ -55,7 +55,7 @@ class Chip:
 class Doc:
     """Pieces stacked top to bottom inside a fixed width."""
 
-    def __init__(self, width: int, cache: TextCache):
+    def __init__(self, width: int, cache: SurfaceCache = TEXT):
         self.width = max(1, width)
         self.cache = cache
         self.y = 0

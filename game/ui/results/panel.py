@@ -24,8 +24,8 @@ from game.ui.fonts import Fonts
 from game.ui.results.doc import Doc, Hit, draw_scrollbar
 from game.ui.results.sections import Builder, Content, ViewState
 from game.ui.results.style import PanelStyle
-from game.ui.results.textfit import TextCache, ellipsize, wrap
 from game.ui.theme import Theme
+from game.ui.widgets.textfit import ellipsize, text_surface, wrap
 
 _PLACEHOLDER = ("Results appear here. Try runs the examples and shows what you print; Submit "
                 "runs everything, hidden cases included.")
@@ -38,7 +38,6 @@ class ResultsPanel:
         self.rect = pygame.Rect(0, 0, 400, 300)
         self.style = PanelStyle.from_fonts(fonts, PanelStyle.is_compact(fonts, self.rect.h))
         self.focused = False  # the terminal sets this; keys are only taken when focused
-        self._cache = TextCache()
         self._content: Content | None = None
         self._running: tuple[str, int, int] | None = None
         self._message: tuple[str, str] | None = None  # (text, kind) when no result is shown
@@ -72,7 +71,6 @@ class ResultsPanel:
 
     def _invalidate(self) -> None:
         self._doc, self._tooltip, self._hover = None, None, None
-        self._cache.clear()
 
     # -- content --------------------------------------------------------------------------
     def show_running(self, mode: str, done: int, total: int) -> None:
@@ -121,7 +119,7 @@ class ResultsPanel:
         if self._content is None:
             return None
         if self._doc is None:
-            doc = Doc(self._inner().w, self._cache)
+            doc = Doc(self._inner().w)
             self._lines = Builder(doc, self.style, self.theme).build(self._content, self._view)
             self._doc = doc
             self._clamp()
@@ -214,7 +212,7 @@ class ResultsPanel:
         surface.fill(th.panel_alt)
         pygame.draw.rect(surface, th.accent2, surface.get_rect(), 1)
         for i, line in enumerate(lines):
-            surface.blit(self._cache.render(s.small, line, th.text),
+            surface.blit(text_surface(s.small, line, th.text),
                          (s.pad, s.pad // 2 + i * s.small.get_linesize()))
         return surface
 
@@ -264,7 +262,7 @@ class ResultsPanel:
         what = "the examples" if mode == "try" else "every case, hidden ones too"
         dots = "." * (1 + int(self._clock * 3) % 3)
         text = ellipsize(s.bold, f"Running {what}{dots}", inner.w)
-        surface.blit(self._cache.render(s.bold, text, th.accent), inner.topleft)
+        surface.blit(text_surface(s.bold, text, th.accent), inner.topleft)
         y = inner.y + s.bold.get_linesize() + s.pad
         bar = pygame.Rect(inner.x, y, inner.w, max(6, s.pad))
         pygame.draw.rect(surface, th.panel_alt, bar, 0, 3)
@@ -272,7 +270,7 @@ class ResultsPanel:
             filled = pygame.Rect(bar.x, bar.y, bar.w * min(done, total) // total, bar.h)
             pygame.draw.rect(surface, th.accent2, filled, 0, 3)
         count = ellipsize(s.small, f"{done} of {total} cases" if total else "starting", inner.w)
-        surface.blit(self._cache.render(s.small, count, th.text_dim), (inner.x, bar.bottom + s.pad))
+        surface.blit(text_surface(s.small, count, th.text_dim), (inner.x, bar.bottom + s.pad))
 
     def _draw_placeholder(self, surface: pygame.Surface) -> None:
         s, th, inner = self.style, self.theme, self._inner()
@@ -282,7 +280,7 @@ class ResultsPanel:
             color = {"warning": th.warning, "error": th.error}.get(self._message[1], th.text)
         y = inner.y
         for line in wrap(s.body, text, inner.w):
-            surface.blit(self._cache.render(s.body, line, color), (inner.x, y))
+            surface.blit(text_surface(s.body, line, color), (inner.x, y))
             y += s.body.get_linesize()
 
     # -- text -----------------------------------------------------------------------------

@@ -22,6 +22,10 @@ from game.ui.results.value_view import ValueDrawer
 from game.ui.theme import Theme
 
 MAX_STDOUT_LINES = 300
+# A case may print up to the runner's cap (a megabyte): wrapping all of it at 200% would take
+# seconds and hundreds of megabytes of rendered lines, and nobody reads past the first screens.
+MAX_STDOUT_CHARS = 20_000
+MAX_STDOUT_LINE_CHARS = 2_000
 MAX_TRACE_OPS = 60
 
 _VERDICT_TEXT = {
@@ -257,16 +261,34 @@ class Builder:
         default = result.mode == "try" or result.verdict == "output_limit"
         if not self._toggle("stdout", f"Printed output ({len(lines)} lines)", view, default):
             return
-        shown = lines[:MAX_STDOUT_LINES]
+        shown, shortened = _printed_lines(lines)
         top = doc.y
         doc.gap(s.pad // 2)
         doc.text("\n".join(shown), s.mono, th.text, s.pad, doc.width - 2 * s.pad)
         cut = len(lines) - len(shown)
-        if cut or result.stdout_truncated:
-            doc.text(f"(output cut: {cut} more lines here" + (", and the runner kept only the "
-                     "first part" if result.stdout_truncated else "") + ")", s.small, th.warning,
-                     s.pad, doc.width - 2 * s.pad)
+        notes = [f"{cut} more lines here"] if cut else []
+        notes += ["long lines shortened"] if shortened else []
+        notes += ["the runner kept only the first part"] if result.stdout_truncated else []
+        note = f"(output cut: {', '.join(notes)})" if notes else ""
+        if note:
+            doc.text(note, s.small, th.warning, s.pad, doc.width - 2 * s.pad)
         doc.gap(s.pad // 2)
         doc.box(pygame.Rect(0, top - 1, doc.width, doc.y - top + 1), th.bg, th.border)
         doc.gap(s.pad)
-        self.lines += ["  " + line for line in shown[:20]]
+        self.lines += ["  " + line[:200] for line in shown[:20]] + ([f"  {note}"] if note else [])
+
+
+def _printed_lines(lines: list[str]) -> tuple[list[str], bool]:
+    """The printed lines worth laying out (within the line and character budgets), and
+    whether any line was shortened to fit them."""
+    shown: list[str] = []
+    budget, shortened = MAX_STDOUT_CHARS, False
+    for line in lines[:MAX_STDOUT_LINES]:
+        if budget <= 0:
+            break
+        keep = line[:min(MAX_STDOUT_LINE_CHARS, budget)]
+        if len(keep) < len(line):
+            keep, shortened = keep + " …", True
+        shown.append(keep)
+        budget -= len(keep)
+    return shown, shortened

@@ -16,7 +16,7 @@ from game.feedback.compare import Index, cell_map
 from game.feedback.numbers import fmt_number, short_dtype
 from game.runner.protocol import TensorPreview
 from game.ui.results.colors import RGB, ink_on, mix, normalise, sequential
-from game.ui.results.textfit import TextCache
+from game.ui.widgets.textfit import SurfaceCache
 from game.ui.theme import Theme
 
 
@@ -152,7 +152,7 @@ def render_grid(
     preview: TensorPreview,
     style: CellStyle,
     theme: Theme,
-    cache: TextCache,
+    cache: SurfaceCache,
     *,
     wrap_cols: int,
     compared: frozenset[Index] | None = None,

@@ -11,9 +11,10 @@ import pygame
 from game.ui.context import Context
 from game.ui.intents import Intent
 from game.ui.stack import Screen
-from game.ui.widgets.draw import panel, text_surface, veil
+from game.ui.widgets.draw import panel, veil
 from game.ui.widgets.richtext import RichText
 from game.ui.widgets.scroll import Scroller
+from game.ui.widgets.textfit import text_surface
 
 
 class MessageScreen(Screen):

@@ -15,7 +15,6 @@ from game.ui.intents import Intent
 from game.ui.results.doc import Chip, Doc, draw_scrollbar
 from game.ui.results.scores_view import draw_goals
 from game.ui.results.style import PanelStyle
-from game.ui.results.textfit import TextCache
 from game.ui.stack import Screen
 from game.ui.widgets.draw import hint_bar_height, key_hints, label, panel
 
@@ -27,7 +26,6 @@ class NotebookScreen(Screen):
     def __init__(self, ctx: Context):
         super().__init__(ctx)
         self.selected = 0
-        self._cache = TextCache()
         self._key: tuple[object, ...] = ()
         self._list: Doc | None = None
         self._detail: Doc | None = None
@@ -111,8 +109,6 @@ class NotebookScreen(Screen):
         key = (size, fonts.scale, theme.name, self.selected, snapshot)
         if key == self._key:
             return
-        if (size, fonts.scale, theme.name) != self._key[:3]:
-            self._cache.clear()
         self._key = key
         w, h = size
         pad = fonts.px(20)
@@ -132,7 +128,7 @@ class NotebookScreen(Screen):
 
     def _build_list(self, entries: list[NotebookEntry], s: PanelStyle) -> Doc:
         th = self.ctx.theme
-        doc = Doc(self._boxes[0].w, self._cache)
+        doc = Doc(self._boxes[0].w)
         if not entries:
             doc.text("No solved puzzles yet. Solve one in the lab terminal and it is recorded "
                      "here, with your solution and scores.", s.body, th.text_dim)
@@ -152,7 +148,7 @@ class NotebookScreen(Screen):
 
     def _build_detail(self, entry: NotebookEntry | None, s: PanelStyle) -> Doc:
         th = self.ctx.theme
-        doc = Doc(self._boxes[1].w, self._cache)
+        doc = Doc(self._boxes[1].w)
         if entry is None:
             doc.finish()
             return doc

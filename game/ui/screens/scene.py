@@ -17,10 +17,10 @@ from game.ui.context import Context
 from game.ui.intents import Intent
 from game.ui.markup import plain_text
 from game.ui.stack import Screen
-from game.ui.widgets.draw import (chip_buttons, hint_bar_height, key_hints, label, panel,
-                                  text_surface)
+from game.ui.widgets.draw import chip_buttons, hint_bar_height, key_hints, label, panel
 from game.ui.widgets.menu import Menu, MenuItem
 from game.ui.widgets.richtext import RichText
+from game.ui.widgets.textfit import text_surface
 
 SKIP_STEP_S = 0.05
 

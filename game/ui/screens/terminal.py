@@ -22,9 +22,10 @@ from game.ui.editor import EditorPane, Marker
 from game.ui.intents import Intent
 from game.ui.results import ResultsPanel
 from game.ui.stack import Screen
-from game.ui.widgets.draw import hint_bar_height, key_hints, label, panel, text_surface
+from game.ui.widgets.draw import hint_bar_height, key_hints, label, panel
 from game.ui.widgets.markdown_view import MarkdownView
 from game.ui.widgets.scroll import Scroller
+from game.ui.widgets.textfit import text_surface
 
 DEVICES = ("auto", "cpu", "cuda")
 FOCUS_ORDER = ("editor", "brief", "results")

@@ -14,9 +14,10 @@ from game import __version__
 from game.ui.context import Context
 from game.ui.intents import Intent
 from game.ui.stack import Screen
-from game.ui.widgets.draw import hint_bar_height, key_hints, label, text_surface, veil
+from game.ui.widgets.draw import hint_bar_height, key_hints, label, veil
 from game.ui.widgets.menu import Menu, MenuItem
 from game.ui.widgets.scanlines import scanlines
+from game.ui.widgets.textfit import text_surface
 
 
 class TitleScreen(Screen):

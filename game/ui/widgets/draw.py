@@ -5,33 +5,15 @@ Must not import torch.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from functools import lru_cache
 
 import pygame
 
 from game.ui.fonts import Fonts
 from game.ui.theme import Theme
+from game.ui.widgets.textfit import ellipsize, text_surface
 
 RGB = tuple[int, int, int]
-_RENDERED: OrderedDict[tuple[pygame.font.Font, str, RGB], pygame.Surface] = OrderedDict()
-_RENDERED_MAX = 1024
-
-
-def text_surface(font: pygame.font.Font, text: str, color: RGB) -> pygame.Surface:
-    """`font.render` with a cache: labels, buttons and key hints redraw every frame, and
-    rendering glyphs is the costliest part of a frame. (The key holds the font itself, so a
-    freed font's id can never be mistaken for a live one.)"""
-    key = (font, text, color)
-    surf = _RENDERED.get(key)
-    if surf is None:
-        surf = font.render(text, True, color)
-        _RENDERED[key] = surf
-        if len(_RENDERED) > _RENDERED_MAX:
-            _RENDERED.popitem(last=False)
-    else:
-        _RENDERED.move_to_end(key)
-    return surf
 
 
 def panel(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, *, alt: bool = False,
@@ -55,13 +37,11 @@ def veil(surface: pygame.Surface, alpha: int = 170) -> None:
 def label(surface: pygame.Surface, text: str, pos: tuple[int, int], fonts: Fonts, color: RGB,
           *, role: str = "body", base: int = 18, anchor: str = "topleft",
           max_width: int | None = None) -> pygame.Rect:
-    """One line of text; cut with an ellipsis when wider than `max_width`."""
+    """One line of text, cut with an ellipsis when wider than `max_width` or the surface
+    (any text, however long: the fit is a bounded bisection)."""
     font = fonts.get(role, base)  # type: ignore[arg-type]
-    if max_width is not None and font.size(text)[0] > max_width:
-        while text and font.size(text + "…")[0] > max_width:
-            text = text[:-1]
-        text += "…"
-    surf = text_surface(font, text, color)
+    room = surface.get_width() if max_width is None else min(max_width, surface.get_width())
+    surf = text_surface(font, ellipsize(font, text, room), color)
     rect = surf.get_rect(**{anchor: pos})
     surface.blit(surf, rect)
     return rect

@@ -13,7 +13,7 @@ import pygame
 from game.ui.fonts import Fonts
 from game.ui.markup import Block, Span, parse_markdown
 from game.ui.theme import Theme
-from game.ui.widgets.draw import text_surface
+from game.ui.widgets.textfit import text_surface
 from game.ui.widgets.richtext import RichText
 
 HEADING_SIZES = {1: 26, 2: 21, 3: 19}

@@ -12,7 +12,7 @@ import pygame
 from game.ui.fonts import Fonts
 from game.ui.intents import Intent
 from game.ui.theme import Theme
-from game.ui.widgets.draw import text_surface
+from game.ui.widgets.textfit import text_surface
 from game.ui.widgets.richtext import RichText
 
 

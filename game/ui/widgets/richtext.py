@@ -17,6 +17,7 @@ from game.ui.art.glyphs import glyph_surface
 from game.ui.fonts import Fonts, Role
 from game.ui.markup import Span, Style, parse_inline
 from game.ui.theme import Theme
+from game.ui.widgets.textfit import fit_count
 
 RGB = tuple[int, int, int]
 _ATOMS = re.compile(r"\n|[^\S\n]+|[^\s]+[^\S\n]*")
@@ -110,7 +111,7 @@ class RichText:
                     newline()
                     atom = atom.lstrip()
                 while font.size(atom.rstrip())[0] > self.width - x and len(atom) > 1:
-                    cut = self._fit(font, atom, self.width - x)  # a word wider than the box
+                    cut = fit_count(font, atom, self.width - x)  # a word wider than the box
                     if cut == 0 and x:
                         newline()
                         continue
@@ -129,17 +130,6 @@ class RichText:
     def _glyph(self, name: str) -> pygame.Surface:
         return glyph_surface(name, max(8, int(self.main_font.get_height() * 0.8)),
                              self.theme.accent)
-
-    @staticmethod
-    def _fit(font: pygame.font.Font, text: str, room: int) -> int:
-        lo, hi = 0, len(text)
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if font.size(text[:mid])[0] <= room:
-                lo = mid
-            else:
-                hi = mid - 1
-        return lo
 
     def _render(self, pending: list[tuple[str, Style, int, int]]) -> None:
         merged: list[tuple[str, Style, int, int]] = []
@@ -208,23 +198,3 @@ class RichText:
                 surface.blit(surf, (x, y), pygame.Rect(0, 0, w, surf.get_height()))
             left -= piece.chars
 
-
-def fit_lines(text: str, font: pygame.font.Font, width: int) -> list[str]:
-    """Plain word wrap for labels; words wider than `width` are broken by characters."""
-    out: list[str] = []
-    for para in text.split("\n"):
-        line = ""
-        for word in para.split(" "):
-            trial = f"{line} {word}" if line else word
-            if font.size(trial)[0] <= width:
-                line = trial
-                continue
-            if line:
-                out.append(line)
-            line = word
-            while font.size(line)[0] > width and len(line) > 1:
-                cut = RichText._fit(font, line, width) or 1
-                out.append(line[:cut])
-                line = line[cut:]
-        out.append(line)
-    return out
