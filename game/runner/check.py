@@ -56,8 +56,6 @@ def cli_check(args: argparse.Namespace) -> int:
     except (UnknownPuzzleError, DeviceUnavailable, PuzzleError) as exc:
         print(f"error: {exc.args[0] if exc.args else exc}", file=sys.stderr)
         return 2
-    finally:
-        runner.close()
     if args.json:
         print(result.model_dump_json(indent=2))
     else:

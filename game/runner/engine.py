@@ -9,6 +9,7 @@ Imports torch; never pygame.
 
 from __future__ import annotations
 
+import atexit
 import math
 import os
 import shutil
@@ -220,6 +221,7 @@ def shared_runner() -> Runner:
     if _RUNNER is None or _RUNNER_PID != os.getpid():
         _RUNNER = Runner()
         _RUNNER_PID = os.getpid()
+        atexit.register(_RUNNER.close)
     return _RUNNER
 
 

@@ -132,12 +132,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mod", action="append", default=[], type=Path)
     args = parser.parse_args(argv)
     out = os.fdopen(os.dup(1), "w", encoding="utf-8")
+    requests = os.fdopen(os.dup(0), "r", encoding="utf-8")
     os.dup2(2, 1)  # stray prints from puzzle code must not corrupt the protocol
+    # A reference that forks (DataLoader workers) must not inherit a sys.stdin whose lock our
+    # reading thread holds: multiprocessing's child closes sys.stdin first thing and would hang.
+    sys.stdin = open(os.devnull, encoding="utf-8")
     service = Service(content_roots(args.mod), out)
     worker = threading.Thread(target=service.work, daemon=True)
     worker.start()
     try:
-        for line in sys.stdin:
+        for line in requests:
             if line.strip():
                 service.handle_line(line)
     finally:
