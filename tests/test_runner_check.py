@@ -1,0 +1,87 @@
+"""`check_code` and `torchenstein check`: the command-line contract, modes, seeds, metrics."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+from game.runner.check import UnknownPuzzleError, check_code
+from game.runner.devices import available_devices
+
+REPO = Path(__file__).resolve().parent.parent
+SUMMON = REPO / "puzzles" / "summon_tensors"
+ROOTS = [Path(__file__).resolve().parent / "runner_cases"]
+
+
+def test_cli_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "summon_tensors", str(SUMMON / "reference.py"), "--json", "--device", "cpu"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert {"puzzle", "device", "verdict", "cases", "metrics", "duration_ms"} <= set(doc)
+    assert doc["verdict"] == "pass" and doc["device"] == "cpu"
+    assert all({"name", "status", "message"} <= set(c) for c in doc["cases"])
+    assert doc["metrics"]["ops"] == 3 and doc["reference_metrics"]["ops"] == 3
+
+
+def test_cli_starter_fails_with_a_readable_report(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "summon_tensors", str(SUMMON / "starter.py")]) == 1
+    out = capsys.readouterr().out
+    assert "FAIL" in out and "expected dtype int64, got float32" in out
+
+
+@pytest.mark.parametrize("argv,words", [
+    (["check", "no_such_puzzle", str(SUMMON / "reference.py")], "no puzzle `no_such_puzzle`"),
+    (["check", "summon_tensors", "/nonexistent/solution.py"], "no such file"),
+])
+def test_cli_usage_errors_exit_2(argv: list[str], words: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(argv) == 2
+    assert words in capsys.readouterr().err
+
+
+@pytest.mark.skipif("cuda" in available_devices(), reason="this machine has CUDA")
+def test_cli_missing_cuda_is_said_plainly(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "summon_tensors", str(SUMMON / "reference.py"), "--device", "cuda"]) == 2
+    assert "CUDA was asked for but this machine has no CUDA device" in capsys.readouterr().err
+
+
+def test_try_mode_runs_only_the_visible_examples() -> None:
+    result = check_code("summon_tensors", (SUMMON / "reference.py").read_text(), mode="try")
+    assert result.verdict == "pass" and {c.kind for c in result.cases} == {"example"}
+    full = check_code("summon_tensors", (SUMMON / "reference.py").read_text(), mode="submit")
+    assert {c.kind for c in full.cases} == {"example", "hidden", "edge"}
+
+
+def test_seed_fixes_the_hidden_cases_and_fresh_runs_differ() -> None:
+    code = (SUMMON / "reference.py").read_text()
+    names = [[c.name for c in check_code("summon_tensors", code, seed=s).cases] for s in (7, 7)]
+    assert names[0] == names[1]
+    fresh = {tuple(c.name for c in check_code("summon_tensors", code).cases) for _ in range(4)}
+    assert len(fresh) > 1
+
+
+def test_unknown_puzzle_raises() -> None:
+    with pytest.raises(UnknownPuzzleError):
+        check_code("no_such_puzzle", "")
+
+
+def test_results_carry_previews_trace_and_metrics() -> None:
+    result = check_code("rt_add", "import torch\n\ndef add(a, b):\n    return (a + b)[:, None]\n",
+                        roots=ROOTS, device="cpu")
+    case = result.cases[0]
+    assert case.failure_class == "shape" and case.message == "your answer: expected shape [3], got [3, 1]."
+    assert case.inputs and case.inputs[0].tensor and case.inputs[0].tensor.values == [1.0, 1.0, 1.0]
+    assert case.expected and case.got and case.got.tensor and case.got.tensor.shape == [3, 1]
+    assert case.trace and case.trace[0].line == 4 and case.trace[0].inputs == ["float32[3]", "float32[3]"]
+    m = result.metrics
+    assert m.code_lines == 3 and m.ops is not None and m.ops >= 2 and m.time_ms is not None
+    assert result.reference_metrics is not None and result.reference_metrics.ops == 1
+
+
+def test_value_mismatch_reports_where() -> None:
+    result = check_code("rt_add", "import torch\n\ndef add(a, b):\n    c = a + b\n    c[1] += 0.5\n    return c\n",
+                        roots=ROOTS, device="cpu", mode="try")
+    case = result.cases[0]
+    assert case.failure_class == "values" and case.mismatch_index == [1]
+    assert case.max_abs_diff == pytest.approx(0.5)
