@@ -14,6 +14,18 @@ import pygame
 CTRL = pygame.KMOD_CTRL | pygame.KMOD_META  # Cmd on macOS acts as Ctrl
 
 
+def typing_chord(mod: int) -> bool:
+    """Ctrl together with Alt is AltGr on Windows, and some systems report AltGr as MODE: such
+    a chord types a character (German AltGr+Q is "@", AltGr+7 is "{"), it is never a
+    shortcut."""
+    return bool(mod & pygame.KMOD_MODE) or bool(mod & pygame.KMOD_CTRL and mod & pygame.KMOD_ALT)
+
+
+def command_held(mod: int) -> bool:
+    """Ctrl, or Cmd on macOS, as a shortcut (not as half of AltGr)."""
+    return bool(mod & CTRL) and not typing_chord(mod)
+
+
 @dataclass(frozen=True)
 class Intent:
     name: str
@@ -90,7 +102,10 @@ def map_event(event: pygame.event.Event) -> Intent | None:
 
 def _key_intent(event: pygame.event.Event) -> Intent:
     key, mod = event.key, event.mod
-    ctrl, shift = bool(mod & CTRL), bool(mod & pygame.KMOD_SHIFT)
+    if typing_chord(mod):
+        return Intent("key", event)  # its character arrives as a TEXTINPUT event
+    ctrl, shift = command_held(mod), bool(mod & pygame.KMOD_SHIFT)
+    alt = bool(mod & pygame.KMOD_ALT)  # Option on macOS types characters too
     if ctrl and key in (pygame.K_RETURN, pygame.K_KP_ENTER):
         return Intent("try" if shift else "run", event)
     if ctrl and key == pygame.K_q:
@@ -99,13 +114,13 @@ def _key_intent(event: pygame.event.Event) -> Intent:
         return Intent("quicksave", event)
     if key == pygame.K_TAB and shift:
         return Intent("tab_back", event)
-    if not ctrl and pygame.K_1 <= key <= pygame.K_9:
+    if not ctrl and not alt and pygame.K_1 <= key <= pygame.K_9:
         return Intent("number", event, value=key - pygame.K_0)
-    if not ctrl and pygame.K_KP1 <= key <= pygame.K_KP9:
+    if not ctrl and not alt and pygame.K_KP1 <= key <= pygame.K_KP9:
         return Intent("number", event, value=key - pygame.K_KP1 + 1)
     if key in _PLAIN_KEYS:
         return Intent(_PLAIN_KEYS[key], event)
-    if not ctrl and key in _LETTER_KEYS:
+    if not ctrl and not alt and key in _LETTER_KEYS:
         return Intent(_LETTER_KEYS[key], event)
     return Intent("key", event)
 

@@ -12,8 +12,9 @@ import pygame
 from game.text.find import Match, find_all
 from game.text.words import word_left
 from game.ui.editor.chrome import Button
-from game.ui.editor.keys import MODIFIER_KEYS, command_held
+from game.ui.editor.keys import MODIFIER_KEYS
 from game.ui.editor.widget import EditorWidget
+from game.ui.intents import command_held
 from game.ui.theme import Theme
 from game.ui.widgets.textfit import text_surface
 

@@ -1,6 +1,7 @@
-"""Keyboard plumbing for the editor: which keys belong to the terminal screen (never consumed),
-which modifier means "command" on this platform, and key repeat for held editing keys that
-works whether or not the app enabled `pygame.key.set_repeat`. Must not import torch.
+"""Keyboard plumbing for the editor: which keys belong to the terminal screen (never consumed)
+and key repeat for held editing keys that works whether or not the app enabled
+`pygame.key.set_repeat`. (Which modifier means "command" is `game.ui.intents.command_held`.)
+Must not import torch.
 """
 
 from __future__ import annotations
@@ -8,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pygame
+
+from game.ui.intents import command_held
 
 _FUNCTION_KEYS = frozenset(getattr(pygame, f"K_F{i}") for i in range(1, 13))
 _ENTER_KEYS = frozenset({pygame.K_RETURN, pygame.K_KP_ENTER})
@@ -24,14 +27,6 @@ MODIFIER_KEYS = frozenset({
 REPEAT_DELAY_S = 0.42
 REPEAT_INTERVAL_S = 1 / 30
 _MAX_REPEATS_PER_UPDATE = 4  # after a slow frame, catch up a little rather than jump
-
-
-def command_held(mod: int) -> bool:
-    """Ctrl, or Cmd on macOS, so shortcuts feel native on both. Ctrl together with Alt is
-    AltGr on Windows (German "~" is AltGr and "+"): that is typing, not a shortcut."""
-    if mod & pygame.KMOD_CTRL and mod & pygame.KMOD_ALT:
-        return False
-    return bool(mod & (pygame.KMOD_CTRL | pygame.KMOD_META))
 
 
 def reserved(key: int, mod: int) -> bool:

@@ -18,9 +18,10 @@ from game.ui.editor.confirm import Confirm
 from game.ui.editor.describe import describe, message
 from game.ui.editor.external import Opener, SharedDraft, open_with_system
 from game.ui.editor.findbar import FindBar
-from game.ui.editor.keys import KeyRepeat, command_held, reserved
+from game.ui.editor.keys import KeyRepeat, reserved
 from game.ui.editor.widget import EditorWidget
 from game.ui.fonts import Fonts
+from game.ui.intents import command_held
 from game.ui.theme import Theme
 from game.ui.widgets.textfit import text_surface, wrap
 

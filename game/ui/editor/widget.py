@@ -13,11 +13,12 @@ import pygame
 from game.text import Editor, Highlighter, Marker, Pos
 from game.text.find import Match
 from game.ui.editor.clipboard import Clipboard
-from game.ui.editor.keys import MODIFIER_KEYS, command_held
+from game.ui.editor.keys import MODIFIER_KEYS
 from game.ui.editor.palette import palette_for
 from game.ui.editor.paint import paint
 from game.ui.editor.render import LineRenderer
 from game.ui.fonts import Fonts, font
+from game.ui.intents import command_held
 from game.ui.theme import Theme
 
 BASE_PX = 17

@@ -19,7 +19,7 @@ from game.persistence.paths import drafts_dir
 from game.runner.protocol import JobEvent, RunResult
 from game.ui.context import Context
 from game.ui.editor import EditorPane, Marker
-from game.ui.intents import Intent
+from game.ui.intents import Intent, command_held
 from game.ui.results import ResultsPanel
 from game.ui.stack import Screen
 from game.ui.widgets.draw import hint_bar_height, key_hints, label, panel
@@ -29,6 +29,7 @@ from game.ui.widgets.textfit import text_surface
 
 DEVICES = ("auto", "cpu", "cuda")
 FOCUS_ORDER = ("editor", "brief", "results")
+_CODE_CHORDS = frozenset({pygame.K_a, pygame.K_v, pygame.K_x, pygame.K_z, pygame.K_y})
 
 
 @dataclass
@@ -222,8 +223,10 @@ class TerminalScreen(Screen):
             self._set_focus(FOCUS_ORDER[(FOCUS_ORDER.index(self.focus) + 1) % len(FOCUS_ORDER)])
         elif intent.is_pointer:
             self._pointer(intent)
-        elif name == "text" and self.focus != "editor":
-            self._set_focus("editor")  # typing always lands in the code
+        elif self.focus != "editor" and (name == "text" or _edits_code(intent)):
+            # Typing, select-all, paste, cut and undo always land in the code (after a run the
+            # focus may sit on the results: Ctrl+A then typing must still replace the code).
+            self._set_focus("editor")
             self.editor.handle_event(intent.event)
         elif self.focus == "editor":
             self.editor.handle_event(intent.event)
@@ -494,3 +497,10 @@ class TerminalScreen(Screen):
             self.results.describe(),
         ]
         return "\n".join(lines)
+
+
+def _edits_code(intent: Intent) -> bool:
+    """Ctrl+A / V / X / Z / Y: commands that only make sense on the code."""
+    event = intent.event
+    return (intent.name == "key" and event.type == pygame.KEYDOWN and event.key in _CODE_CHORDS
+            and command_held(event.mod))
