@@ -118,7 +118,7 @@ class Bundle:
     def prepare(self, kind: str, case: Case) -> PreparedCase:
         try:
             with torch.random.fork_rng(devices=[]):
-                torch.manual_seed(0)
+                torch.default_generator.manual_seed(0)
                 expected = self.reference(*with_device(case.args, "cpu"), **with_device(case.kwargs, "cpu"))
                 grads = self._reference_grads(case) if self.model.grad_check else None
         except Exception as exc:

@@ -22,11 +22,22 @@ from game.runner.report import render
 __all__ = ["PuzzleError", "UnknownPuzzleError", "check_code", "cli_check"]
 
 
+_DEFAULT_ROOTS: list[Path] = []
+
+
+def _default_roots() -> list[Path]:
+    """The base game and enabled user mods, found once per process: discovering mods lints
+    them, which costs far more than a check."""
+    if not _DEFAULT_ROOTS:
+        _DEFAULT_ROOTS.extend(content_roots([]))
+    return list(_DEFAULT_ROOTS)
+
+
 def check_code(puzzle_id: str, code: str, *, device: str = "auto", mode: str = "submit",
                roots: list[Path] | None = None, seed: int | None = None) -> RunResult:
     """Check `code` against a puzzle and return the verdict with per-case details."""
     runner = shared_runner()
-    roots = list(roots) if roots is not None else content_roots([])
+    roots = list(roots) if roots is not None else _default_roots()
     entry = runner.find(puzzle_id, roots)
     try:
         concrete = resolve_device(device, list(entry.model.devices))

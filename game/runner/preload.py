@@ -18,6 +18,7 @@ MODULES = (
     "torch.overrides",
     "torch.utils._python_dispatch",
     "safetensors.torch",
+    "numpy.ctypeslib",  # safetensors saves through it
     "game.runner.transfer",
     "game.runner.tracing",
     "game.runner.sandbox",
