@@ -20,6 +20,7 @@ SETTINGS_VERSION = 1
 FONT_SCALE_MIN = 0.8
 FONT_SCALE_MAX = 2.0
 TEXT_SPEEDS = (0, 20, 40, 70, 120)  # characters per second; 0 means "show at once"
+CODE_ZOOMS = (0.7, 0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.6, 1.8, 2.0, 2.4, 2.8)
 
 
 class Settings(BaseModel):
@@ -33,6 +34,11 @@ class Settings(BaseModel):
     )
     font_scale: float = Field(
         default=1.0, ge=FONT_SCALE_MIN, le=FONT_SCALE_MAX, description="Text size, 80% to 200%."
+    )
+    code_zoom: float = Field(
+        default=1.0, ge=CODE_ZOOMS[0], le=CODE_ZOOMS[-1],
+        description="Size of the code in the lab terminal, on top of the text size "
+        "(Ctrl + and Ctrl - in the editor change it too).",
     )
     fullscreen: bool = Field(default=False, description="Fill the screen instead of a window.")
     window_size: tuple[int, int] = Field(

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pygame
 
+from game.persistence.settings import CODE_ZOOMS
 from game.text import Editor, Marker
 from game.ui.editor.chrome import Button, draw_lines, draw_tooltip
 from game.ui.editor.clipboard import Clipboard
@@ -25,7 +26,6 @@ from game.ui.intents import command_held
 from game.ui.theme import Theme
 from game.ui.widgets.textfit import text_surface, wrap
 
-ZOOMS = (0.7, 0.8, 0.9, 1.0, 1.1, 1.25, 1.4, 1.6, 1.8, 2.0, 2.4, 2.8)
 _ZOOM_IN = (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS)
 _ZOOM_OUT = (pygame.K_MINUS, pygame.K_KP_MINUS)
 _MOUSE_EVENTS = (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION, pygame.MOUSEWHEEL)
@@ -33,13 +33,21 @@ _MOUSE_EVENTS = (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTIO
 
 class EditorPane:
     def __init__(
-        self, text: str, *, fonts: Fonts, theme: Theme, draft_path: Path | None = None, starter: str | None = None
+        self,
+        text: str,
+        *,
+        fonts: Fonts,
+        theme: Theme,
+        draft_path: Path | None = None,
+        starter: str | None = None,
+        zoom: float = 1.0,
     ) -> None:
         self.editor = Editor(text)
         self.clipboard = Clipboard()
-        self.widget = EditorWidget(self.editor, fonts, theme, self.clipboard)
+        self.widget = EditorWidget(self.editor, fonts, theme, self.clipboard, zoom=zoom)
         self.find_bar = FindBar(self.widget)
         self.on_change: Callable[[str], None] | None = None
+        self.on_zoom: Callable[[float], None] | None = None  # the terminal keeps it in settings
         self.opener: Opener = open_with_system  # tests swap in a fake; the game keeps this
         self.rect = pygame.Rect(0, 0, 0, 0)
         self.status = ""  # the latest thing the pane told the player
@@ -121,14 +129,20 @@ class EditorPane:
 
     # -- actions ------------------------------------------------------------------------------
     def zoom_in(self) -> None:
-        self._set_zoom(min((z for z in ZOOMS if z > self.zoom + 1e-6), default=ZOOMS[-1]))
+        self._set_zoom(min((z for z in CODE_ZOOMS if z > self.zoom + 1e-6), default=CODE_ZOOMS[-1]))
 
     def zoom_out(self) -> None:
-        self._set_zoom(max((z for z in ZOOMS if z < self.zoom - 1e-6), default=ZOOMS[0]))
+        self._set_zoom(max((z for z in CODE_ZOOMS if z < self.zoom - 1e-6), default=CODE_ZOOMS[0]))
+
+    def set_zoom(self, zoom: float) -> None:
+        """Show the code at `zoom` (a change made elsewhere, e.g. in the settings)."""
+        self.widget.set_zoom(zoom)
 
     def _set_zoom(self, zoom: float) -> None:
-        self.widget.set_zoom(zoom)
+        self.set_zoom(zoom)
         self.status = f"Code size {round(zoom * 100)}%."
+        if self.on_zoom is not None:
+            self.on_zoom(zoom)
 
     def request_reset(self) -> None:
         if self._starter is None:

@@ -30,7 +30,14 @@ PREFETCH_BUDGET_S = 0.004  # of an idle frame's 16 ms
 
 class EditorWidget:
     def __init__(
-        self, editor: Editor, fonts: Fonts, theme: Theme, clipboard: Clipboard, *, clock: Callable[[], float] = time.monotonic
+        self,
+        editor: Editor,
+        fonts: Fonts,
+        theme: Theme,
+        clipboard: Clipboard,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        zoom: float = 1.0,
     ) -> None:
         self.editor = editor
         self.highlighter = Highlighter(editor.buffer)
@@ -38,7 +45,7 @@ class EditorWidget:
         self.rect = pygame.Rect(0, 0, 0, 0)
         self.scroll_line = 0
         self.scroll_x = 0
-        self.zoom = 1.0
+        self.zoom = zoom
         self.focused = True
         self.markers: dict[int, list[Marker]] = {}  # by 0-based line
         self.composition = ""  # IME text being composed, shown at the caret

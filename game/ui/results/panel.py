@@ -279,7 +279,7 @@ class ResultsPanel:
             text = self._message[0]
             color = {"warning": th.warning, "error": th.error}.get(self._message[1], th.text)
         y = inner.y
-        for line in wrap(s.body, text, inner.w):
+        for line in wrap(s.body, text, inner.w, max_lines=max(1, inner.h // s.body.get_linesize())):
             surface.blit(text_surface(s.body, line, color), (inner.x, y))
             y += s.body.get_linesize()
 

@@ -13,7 +13,8 @@ from typing import Any
 
 import pygame
 
-from game.persistence.settings import FONT_SCALE_MAX, FONT_SCALE_MIN, TEXT_SPEEDS, Settings, with_changes
+from game.persistence.settings import (CODE_ZOOMS, FONT_SCALE_MAX, FONT_SCALE_MIN, TEXT_SPEEDS,
+                                      Settings, with_changes)
 from game.ui.context import Context
 from game.ui.intents import Intent
 from game.ui.stack import Screen
@@ -38,7 +39,7 @@ class Row:
             return "on" if value else "off"
         if self.field == "text_speed":
             return f"{SPEED_NAMES.get(value, value)}"
-        if self.field in ("font_scale", "volume"):
+        if self.field in ("font_scale", "volume", "code_zoom"):
             return f"{round(value * 100)}%"
         return str(value)
 
@@ -46,6 +47,7 @@ class Row:
 ROWS = (
     Row("text_speed", "Text speed", TEXT_SPEEDS),
     Row("font_scale", "Font size", tuple(FONT_STEPS)),
+    Row("code_zoom", "Code size", CODE_ZOOMS),
     Row("fullscreen", "Fullscreen", (False, True)),
     Row("volume", "Volume", tuple(VOLUME_STEPS)),
     Row("device", "Run code on", ("auto", "cpu", "cuda")),

@@ -30,6 +30,7 @@ from game.ui.widgets.textfit import text_surface
 DEVICES = ("auto", "cpu", "cuda")
 FOCUS_ORDER = ("editor", "brief", "results")
 _CODE_CHORDS = frozenset({pygame.K_a, pygame.K_v, pygame.K_x, pygame.K_z, pygame.K_y})
+MAX_TROUBLE_CHARS = 300
 
 
 @dataclass
@@ -54,8 +55,9 @@ class TerminalScreen(Screen):
         text = state.drafts.get(puzzle_id) or self.entry.starter
         self.editor = EditorPane(text, fonts=ctx.fonts, theme=ctx.theme,
                                  draft_path=drafts_dir() / f"{puzzle_id}.py",
-                                 starter=self.entry.starter)
+                                 starter=self.entry.starter, zoom=ctx.settings.code_zoom)
         self.editor.on_change = self._on_change
+        self.editor.on_zoom = self._on_zoom
         if self.editor.text != text:  # the pane picked up edits made in the player's own editor
             self._on_change(self.editor.text)
         self.results = ResultsPanel(fonts=ctx.fonts, theme=ctx.theme)
@@ -75,7 +77,7 @@ class TerminalScreen(Screen):
         self.buttons: list[_Button] = []
         self._brief: MarkdownView | None = None
         self._brief_key: tuple[object, ...] = ()
-        self._look = (ctx.fonts.scale, ctx.theme.name)
+        self._look = self._current_look()
 
     # -- lifecycle ------------------------------------------------------------------------
     def enter(self) -> None:
@@ -97,6 +99,11 @@ class TerminalScreen(Screen):
 
     def _on_change(self, text: str) -> None:
         self.session.draft_changed(self.puzzle_id, text)
+
+    def _on_zoom(self, zoom: float) -> None:
+        from game.persistence.settings import with_changes
+
+        self.ctx.apply_settings(with_changes(self.ctx.settings, code_zoom=zoom))
 
     @property
     def hints_used(self) -> int:
@@ -156,10 +163,11 @@ class TerminalScreen(Screen):
         self.job = None
         if event.kind == "cancelled":
             self.status = "Run cancelled. Nothing was recorded."
-            self.results.show_examples([])
+            self.results.show_message("Cancelled. Nothing was recorded.", "info")
         elif event.kind == "error" or event.result is None:
-            self.status = event.message or "The runner failed; try again."
-            self.results.show_examples([])
+            self.status = _trouble(event.message)
+            self.results.show_message(f"{self.status}\n\nNothing was recorded and your code is "
+                                      "kept: press Run to try again.", "error")
             self.ctx.notify(self.status, "error")
         else:
             self._on_result(event.result)
@@ -281,15 +289,19 @@ class TerminalScreen(Screen):
 
     # -- time -----------------------------------------------------------------------------
     def update(self, dt: float) -> None:
-        look = (self.ctx.fonts.scale, self.ctx.theme.name)
+        look = self._current_look()
         if look != self._look:  # settings changed under us
             self._look = look
+            self.editor.set_zoom(self.ctx.settings.code_zoom)
             self.editor.set_fonts(self.ctx.fonts)
             self.editor.set_theme(self.ctx.theme)
             self.results.set_fonts(self.ctx.fonts)
             self.results.set_theme(self.ctx.theme)
         self.editor.update(dt)
         self.results.update(dt)
+
+    def _current_look(self) -> tuple[float, str, float]:
+        return (self.ctx.fonts.scale, self.ctx.theme.name, self.ctx.settings.code_zoom)
 
     # -- drawing --------------------------------------------------------------------------
     def _brief_source(self) -> str:
@@ -504,3 +516,12 @@ def _edits_code(intent: Intent) -> bool:
     event = intent.event
     return (intent.name == "key" and event.type == pygame.KEYDOWN and event.key in _CODE_CHORDS
             and command_held(event.mod))
+
+
+def _trouble(message: str) -> str:
+    """The runner's complaint as one plain sentence or two (it may be a whole traceback)."""
+    lines = [line.strip() for line in message.strip().splitlines() if line.strip()]
+    if not lines:
+        return "The runner failed without saying why."
+    said = lines[-1] if lines[0].startswith("Traceback") else " ".join(lines)
+    return said if len(said) <= MAX_TROUBLE_CHARS else said[:MAX_TROUBLE_CHARS - 1] + "…"
