@@ -159,29 +159,39 @@ class Harness:
         meter = OpMeter(storage_ids(inputs))
         report: dict[str, Any] = {"status": "ok"}
         torch.default_generator.manual_seed(0)  # CPU only: the CUDA path formats stacks
+        out: Any = None
         started = time.perf_counter()
         try:
             with tracer, meter:
                 out = entry(*args, **kwargs)
+                if self.device == "cuda":
+                    torch.cuda.synchronize()  # time the kernels, and surface their errors here
             report["time_ms"] = (time.perf_counter() - started) * 1000
             if grad_inputs:
                 report["grads"] = self._backward(out, grad_inputs)
         except RuleViolation:
             report["status"] = "rule"
-        except BaseException as exc:  # noqa: BLE001
+        except BaseException as exc:  # noqa: BLE001 - the player may raise anything
             report = {"status": "exception", **_error_report(exc)}
             if isinstance(exc, SystemExit):
                 report["message"] = "your code called sys.exit(); return your answer instead"
-            out = None
         violation = tracer.violation or self.violation
         if violation:
             report.update(status="rule", rule=violation.name, line=violation.line)
-        encoder = transfer.Encoder(strict=False)
-        if report["status"] == "ok":
-            report["output"] = encoder.encode(out)
-        report["inputs_after"] = [encoder.encode(t) for t in inputs]
-        if "grads" in report:
-            report["grads"] = [encoder.encode(g) for g in report["grads"]]
+        encoder = transfer.Encoder(strict=False, limit=int(self.job["max_output_bytes"]))
+        try:
+            if report["status"] == "ok":
+                report["output"] = encoder.encode(out)
+            report["inputs_after"] = [encoder.encode(t) for t in inputs]
+            if "grads" in report:
+                report["grads"] = [encoder.encode(g) for g in report["grads"]]
+        except transfer.TooLarge as too_big:
+            encoder = transfer.Encoder(strict=False)
+            report = {"status": "output_limit", "bytes": too_big.size}
+        except BaseException as exc:  # noqa: BLE001 - e.g. a poisoned CUDA context
+            encoder = transfer.Encoder(strict=False)
+            report = {"status": "exception", **_error_report(exc)}
+            report["message"] = f"your answer could not be read back: {report['message']}"
         report.update(ops=meter.ops, calls=tracer.calls, peak_bytes=meter.peak, trace=tracer.trace)
         self._write_case(index, report, encoder.tensors)
 
@@ -194,10 +204,6 @@ class Harness:
         return [t.grad for t in grad_inputs]
 
     def _write_case(self, index: int, report: dict[str, Any], tensors: dict[str, torch.Tensor]) -> None:
-        size = sum(t.numel() * t.element_size() for t in tensors.values())
-        if size > int(self.job["max_output_bytes"]):
-            report = {"status": "output_limit", "bytes": size}
-            tensors = {}
         transfer.save(self.dir / f"case_{index}.safetensors", tensors)
         # The JSON goes last: the runner reads a case only once its JSON exists.
         tmp = self.dir / f"case_{index}.json.tmp"
@@ -226,18 +232,21 @@ def run_job(job_dir: Path) -> None:
     Harness(job_dir).run()
 
 
-def enter_sandbox(job_dir: Path, limits_doc: dict[str, Any], new_session: bool) -> None:
+def enter_sandbox(job_dir: Path, limits_doc: dict[str, Any], fresh_fork: bool) -> None:
     """Become the sandbox: own process group, quiet file descriptors, hard limits, then run.
-    The caller must `os._exit` afterwards and never return to its own loop."""
+    `fresh_fork`: a zygote child, which needs its own session and holds no device files (a
+    spare worker already has its session and may hold CUDA's). The caller must `os._exit`
+    afterwards and never return to its own loop."""
     from game.runner import limits
 
-    if new_session and hasattr(os, "setsid"):
+    if fresh_fork:
         os.setsid()
     null = os.open(os.devnull, os.O_RDONLY)
     log = os.open(job_dir / "out.log", os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
     os.dup2(null, 0)
     os.dup2(log, 1)
     os.dup2(log, 2)
-    os.closerange(3, 1 << 16) if sys.platform != "win32" else None
+    if fresh_fork:
+        os.closerange(3, 1 << 16)  # the zygote's pipes to the trusted side included
     limits.apply(limits.SandboxLimits.from_json(limits_doc))
     run_job(job_dir)

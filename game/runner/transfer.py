@@ -43,6 +43,14 @@ class EncodeError(ValueError):
     """A value that cannot cross the boundary (raised only for trusted content)."""
 
 
+class TooLarge(Exception):
+    """The tensors of one value exceed the encoder's byte limit (checked before copying)."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__(size)
+        self.size = size
+
+
 @dataclass(frozen=True)
 class Received:
     """A tensor that came back from the sandbox: a CPU copy and where it lived."""
@@ -81,9 +89,11 @@ def dtype_from_name(name: str) -> torch.dtype:
 class Encoder:
     """Collects tensors while turning a value into a JSON-able structure."""
 
-    def __init__(self, prefix: str = "t", strict: bool = True) -> None:
+    def __init__(self, prefix: str = "t", strict: bool = True, limit: int | None = None) -> None:
         self.prefix = prefix
         self.strict = strict  # trusted values raise on oddities; player values become Opaque
+        self.limit = limit
+        self.size = 0
         self.tensors: dict[str, torch.Tensor] = {}
 
     def encode(self, value: Any, depth: int = 0) -> Any:
@@ -124,6 +134,9 @@ class Encoder:
                 return {"t": "meta", "shape": list(t.shape), "dtype": dtype, "device": device}
             if t.layout != torch.strided or dtype not in _DTYPES:
                 return self._odd(t, f"a {t.layout} tensor of {dtype}")
+            self.size += t.numel() * t.element_size()
+            if self.limit is not None and self.size > self.limit:
+                raise TooLarge(self.size)
             key = f"{self.prefix}{len(self.tensors)}"
             # Always a fresh copy: safetensors refuses shared storage, and the sandbox must
             # not hand back a view of something the player still holds.

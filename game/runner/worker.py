@@ -41,7 +41,7 @@ def main() -> None:
     try:
         from game.runner.sandbox import enter_sandbox
 
-        enter_sandbox(Path(request["dir"]), request["limits"], new_session=False)
+        enter_sandbox(Path(request["dir"]), request["limits"], fresh_fork=False)
         code = 0
     finally:
         os._exit(code)

@@ -122,7 +122,7 @@ def serve() -> None:
             try:
                 from game.runner.sandbox import enter_sandbox
 
-                enter_sandbox(Path(request["dir"]), request["limits"], new_session=True)
+                enter_sandbox(Path(request["dir"]), request["limits"], fresh_fork=True)
                 code = 0
             finally:
                 os._exit(code)
