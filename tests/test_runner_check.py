@@ -85,3 +85,22 @@ def test_value_mismatch_reports_where() -> None:
     case = result.cases[0]
     assert case.failure_class == "values" and case.mismatch_index == [1]
     assert case.max_abs_diff == pytest.approx(0.5)
+
+
+def test_edited_puzzle_files_are_picked_up(tmp_path: Path) -> None:
+    import os
+    import shutil
+
+    root = tmp_path / "content"
+    shutil.copytree(ROOTS[0] / "puzzles" / "rt_add", root / "puzzles" / "rt_add")
+    good = "def add(a, b):\n    return a + b\n"
+    first = check_code("rt_add", good, roots=[root], device="cpu")
+    assert first.verdict == "pass" and len(first.cases) == 5
+    yaml_path = root / "puzzles" / "rt_add" / "puzzle.yaml"
+    yaml_path.write_text(yaml_path.read_text().replace("hidden_cases: 3", "hidden_cases: 1"))
+    ref = root / "puzzles" / "rt_add" / "reference.py"
+    ref.write_text("def add(a, b):\n    return a - b\n")
+    for path in (yaml_path, ref):  # make sure the change shows even on coarse clocks
+        os.utime(path, (path.stat().st_atime, path.stat().st_mtime + 5))
+    second = check_code("rt_add", good, roots=[root], device="cpu")
+    assert len(second.cases) == 3 and second.verdict == "fail"

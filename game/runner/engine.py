@@ -53,6 +53,13 @@ def _scratch_root() -> str | None:
     return str(shm) if shm.is_dir() and os.access(shm, os.W_OK) else None
 
 
+def _yaml_stamp(entry: PuzzleEntry) -> float:
+    try:
+        return (entry.folder / "puzzle.yaml").stat().st_mtime
+    except OSError:
+        return 0.0
+
+
 class Runner:
     def __init__(self) -> None:
         self.lock = threading.Lock()
@@ -61,6 +68,7 @@ class Runner:
         self.libraries: dict[tuple[Path, ...], dict[str, PuzzleEntry]] = {}
         self.bundles: dict[Path, Bundle] = {}
         self.reference_metrics: dict[tuple[Path, str], Metrics] = {}
+        self.yaml_stamps: dict[Path, float] = {}
 
     # --- warm pieces -------------------------------------------------------------------
     def warm(self, device: str = "cpu") -> None:
@@ -84,9 +92,11 @@ class Runner:
     def find(self, puzzle_id: str, roots: list[Path]) -> PuzzleEntry:
         key = tuple(roots)
         entries = self.libraries.get(key)
-        if entries is None or puzzle_id not in entries:
+        if (entries is None or puzzle_id not in entries
+                or self.yaml_stamps.get(entries[puzzle_id].folder) != _yaml_stamp(entries[puzzle_id])):
             entries = load_library(list(roots)).puzzles
             self.libraries[key] = entries
+            self.yaml_stamps.update({e.folder: _yaml_stamp(e) for e in entries.values()})
         if puzzle_id not in entries:
             known = ", ".join(sorted(entries)) or "none"
             raise UnknownPuzzleError(f"no puzzle `{puzzle_id}` (known puzzles: {known})")

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import IO, Any, Callable, Protocol
 
 from game.runner.limits import SandboxLimits
+from game.runner.memory import rss_bytes
 
 READY_TIMEOUT_S = 120.0
 _PACKAGE_ROOT = str(Path(__file__).resolve().parent.parent.parent)
@@ -270,21 +271,6 @@ class SpareRun:
         if self.job is not None:
             self.job.terminate()
         kill_group(self.pid)
-
-
-def rss_bytes(pid: int) -> int | None:
-    """Resident memory of a process, or None where this platform cannot tell."""
-    try:
-        with open(f"/proc/{pid}/statm", encoding="ascii") as f:
-            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError, IndexError, AttributeError):
-        pass
-    try:
-        import psutil  # optional: gives macOS and Windows memory polling too
-
-        return int(psutil.Process(pid).memory_info().rss)
-    except Exception:
-        return None
 
 
 def supervise(run: Run, limits: SandboxLimits, cancelled: Callable[[], bool],
