@@ -33,6 +33,40 @@ def test_record_pass_keeps_the_best_of_each_metric() -> None:
     assert progress.best["ops"] == 3.0  # idempotent
 
 
+def test_the_best_solution_is_kept_beside_the_first() -> None:
+    progress = PuzzleProgress()
+    record_pass(progress, _pass(5, 8))  # the results panel folds the scores in first...
+    record_pass(progress, _pass(5, 8), code="first")  # ...then the terminal adds the code
+    assert progress.best_solution == progress.solution == "first"
+    record_pass(progress, _pass(9, 6), code="shorter but slower")
+    assert progress.best_solution == "first"  # 80% more ops outweigh two lines fewer
+    record_pass(progress, _pass(2, 8), code="fewer ops")
+    assert progress.best_solution == "fewer ops" and progress.solution == "first"
+    assert progress.best_solution_scores["ops"] == 2.0
+    record_pass(progress, _pass(2, 8), code="the same again")
+    assert progress.best_solution == "fewer ops"  # a tie keeps the one already kept
+
+
+def test_an_older_save_gets_its_first_solution_as_the_best() -> None:
+    from game.story.state import GameState
+
+    state = GameState.model_validate({"scene": "s", "node": "n", "puzzles": {"p": {
+        "solved": True, "solution": "old", "best": {"ops": 4.0, "code_chars": 60.0}}}})
+    progress = state.puzzles["p"]
+    assert progress.best_solution == "old"
+    assert progress.best_solution_scores == {"ops": 4.0, "code_chars": 60.0}
+    record_pass(progress, _pass(4, 3), code="as good")
+    assert progress.best_solution == "old"
+    record_pass(progress, _pass(3, 3), code="better")
+    assert progress.best_solution == "better"
+    again = GameState.model_validate(state.model_dump(mode="json"))
+    assert again.puzzles["p"].best_solution == "better"
+    assert again.puzzles["p"].solution == "old"
+    unscored = PuzzleProgress(solved=True, solution="before scores")
+    record_pass(unscored, _pass(7, 7), code="scored")
+    assert unscored.best_solution == "scored"
+
+
 def test_failures_and_try_runs_are_not_scored() -> None:
     progress = PuzzleProgress()
     record_pass(progress, _pass(1, 1, mode="try"))

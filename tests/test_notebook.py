@@ -129,6 +129,51 @@ def test_selection_and_reopen(library: ContentLibrary, monkeypatch: pytest.Monke
     assert len(ctx.stack) == 0
 
 
+def test_the_best_solution_is_shown_and_the_first_one_a_key_away(
+        library: ContentLibrary) -> None:
+    from game.ui.screens.notebook import NotebookScreen
+
+    ctx = _ctx(library, 2.0)
+    progress = ctx.session.state.puzzles["summon_tensors"]
+    progress.best_solution = "import torch\n\ndef summon(n, device):\n    return 'best'\n"
+    progress.best_solution_scores = {"ops": 1.0, "code_lines": 4.0}
+    screen = NotebookScreen(ctx)
+    screen.selected = next(i for i, e in enumerate(screen.entries())
+                           if e.puzzle_id == "summon_tensors")
+    surface = pygame.Surface((1024, 640))
+    screen.draw(surface)
+    text = screen.describe()
+    assert "Your best solution:" in text and "return 'best'" in text
+    assert "torch.arange" not in text
+    screen.handle(_key("tab"))
+    screen.draw(surface)
+    text = screen.describe()
+    assert "Your first solution:" in text and "torch.arange" in text
+    # The chip above the code switches back, by mouse.
+    detail = screen._detail
+    assert detail is not None and detail.overflow() == []
+    chip = next(h for h in detail.hits if h.action == "solution")
+    box = screen._boxes[1]
+    while chip.rect.bottom - screen._scroll[1] > box.h:  # at 200% the chip is a page down
+        screen.handle(_key("page_down"))
+    pos = (box.x + chip.rect.centerx, box.y + chip.rect.centery - screen._scroll[1])
+    screen.handle(Intent("click", pygame.event.Event(pygame.USEREVENT), pos=pos))
+    assert "Your best solution:" in screen.describe()
+
+
+def test_a_first_solution_that_is_still_the_best_is_shown_once(library: ContentLibrary) -> None:
+    from game.ui.screens.notebook import NotebookScreen
+
+    ctx = _ctx(library)
+    screen = NotebookScreen(ctx)
+    screen.selected = next(i for i, e in enumerate(screen.entries())
+                           if e.puzzle_id == "summon_tensors")
+    screen.draw(pygame.Surface((1280, 800)))
+    assert "Your solution (your first, and still your best):" in screen.describe()
+    assert screen._detail is not None
+    assert not any(h.action == "solution" for h in screen._detail.hits)
+
+
 def test_empty_notebook(library: ContentLibrary) -> None:
     from game.ui.screens.notebook import NotebookScreen
 

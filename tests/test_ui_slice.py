@@ -181,6 +181,7 @@ def test_slice_with_the_runner_in_a_fresh_process(tmp_path: Path) -> None:
     assert report["node_after_pass"] != report["gate_node"]
     assert report["solution_saved"] is True and report["attempts"] == 2  # the cancel is none
     assert "cancelled" in report["cancel_status"] and report["still_in_terminal"]
+    assert report["cancel_results"] == "Results: Cancelled. Nothing was recorded."
     assert report["scene_after_return"].startswith("screen: scene")
     assert f"node: {report['node_after_pass']}" in report["scene_after_return"]
     assert report["torch_imported"] is False
@@ -211,13 +212,14 @@ def _slice() -> dict[str, object]:
         d.until(lambda: "running: False" in d.describe(), what="the cancel")
         report["cancel_status"] = d.describe().split("status: ", 1)[1].split("\n")[0]
         report["still_in_terminal"] = d.describe().startswith("screen: terminal")
+        report["cancel_results"] = d.screen.results.describe()
         d.press("a", ctrl=True)
         d.enter_text(reference)
         d.press("return", ctrl=True)
         d.until(lambda: "passed: True" in d.describe(), what="a pass")
         report["passed"] = True
         progress = session.state.puzzles["summon_tensors"]
-        report["solution_saved"] = progress.solution == reference
+        report["solution_saved"] = progress.solution == progress.best_solution == reference
         report["attempts"] = progress.attempts
         report["node_after_pass"] = session.state.node
         d.press("escape")

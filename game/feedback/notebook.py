@@ -1,5 +1,5 @@
-"""What the lab notebook lists: each solved puzzle with its title, act, the player's solution,
-best scores and which goals those scores meet. PURE: must not import pygame or torch.
+"""What the lab notebook lists: each solved puzzle with its title, act, the player's best and
+first solutions, best scores and which goals those scores meet. PURE: must not import pygame or torch.
 """
 
 from __future__ import annotations
@@ -26,6 +26,26 @@ class NotebookEntry:
     @property
     def goals_met(self) -> int:
         return sum(g.met is True for g in self.goals)
+
+    @property
+    def best_code(self) -> str | None:
+        return self.progress.best_solution or self.progress.solution
+
+    @property
+    def first_differs(self) -> bool:
+        """Whether the first passing code is not the best one (so both are worth showing)."""
+        return self.progress.solution is not None and self.best_code != self.progress.solution
+
+    def solution_lines(self, first: bool = False) -> list[str]:
+        """What the notebook says about the shown solution: its title, then its scores."""
+        progress = self.progress
+        if not self.first_differs:
+            return ["Your solution (your first, and still your best)"]
+        if first:
+            return ["Your first solution"]
+        scores = progress.best_solution_scores
+        figures = [fmt_metric(name, scores[name]) for name in SCORE_METRICS if name in scores]
+        return ["Your best solution"] + ([" · ".join(figures)] if figures else [])
 
     def score_lines(self) -> list[str]:
         best = self.progress.best

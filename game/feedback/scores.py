@@ -7,6 +7,7 @@ PURE: must not import pygame or torch.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -17,6 +18,9 @@ from game.story.state import PuzzleProgress
 
 # Display order: what the player controls most directly first.
 SCORE_METRICS: tuple[str, ...] = ("code_lines", "code_chars", "ops", "peak_memory_bytes", "time_ms")
+# What ranks whole solutions: code size once (characters; lines would count it twice) and
+# no time, which varies from run to run on the same code.
+RANKED_METRICS: tuple[str, ...] = ("code_chars", "ops", "peak_memory_bytes")
 
 
 def metric_values(metrics: Metrics | None) -> dict[str, float]:
@@ -37,18 +41,34 @@ def counts_for_scores(result: RunResult) -> bool:
     return result.verdict == "pass" and result.mode == "submit"
 
 
+def better_on_balance(new: Mapping[str, float], old: Mapping[str, float]) -> bool:
+    """Whether scores `new` beat `old` overall: the product of their ratios over the ranked
+    metrics both have is below one (halving the ops outweighs a few more characters; a tie
+    is not better). Measured scores beat none at all."""
+    shared = [m for m in RANKED_METRICS if m in new and m in old]
+    if not shared:
+        return any(m in new for m in RANKED_METRICS) and not any(m in old for m in RANKED_METRICS)
+    return sum(math.log((new[m] + 1) / (old[m] + 1)) for m in shared) < -1e-9
+
+
 def record_pass(
     progress: PuzzleProgress, result: RunResult, code: str | None = None
 ) -> dict[str, float]:
-    """Fold a scored run into `progress.best` (and keep `code` as the solution if none is kept
-    yet); returns the best *before* this run. Idempotent: recording a run twice changes nothing.
+    """Fold a scored run into `progress.best`; with `code`, keep it as the first solution if
+    none is kept yet and as the best solution if it beats the kept one on balance. Returns the
+    best *before* this run. Idempotent: recording a run twice changes nothing.
     """
     previous = dict(progress.best)
     if not counts_for_scores(result):
         return previous
-    if code is not None and progress.solution is None:
-        progress.solution = code
-    for name, value in metric_values(result.metrics).items():
+    values = metric_values(result.metrics)
+    if code is not None:
+        if progress.solution is None:
+            progress.solution = code
+        if progress.best_solution is None \
+                or better_on_balance(values, progress.best_solution_scores):
+            progress.best_solution, progress.best_solution_scores = code, dict(values)
+    for name, value in values.items():
         old = progress.best.get(name)
         if old is None or value < old:
             progress.best[name] = value

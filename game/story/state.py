@@ -5,7 +5,7 @@ Must not import pygame or torch.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 
 class PuzzleProgress(BaseModel):
@@ -18,6 +18,23 @@ class PuzzleProgress(BaseModel):
         default_factory=dict, description="Best score per metric (lower is better)."
     )
     solution: str | None = Field(default=None, description="The code of the first passing run.")
+    best_solution: str | None = Field(
+        default=None,
+        description="The code of the best-scoring passing run so far (see "
+        "`game.feedback.scores.better_on_balance`); the first one until another beats it.",
+    )
+    best_solution_scores: dict[str, float] = Field(
+        default_factory=dict, description="The scores of `best_solution`, to compare new runs with."
+    )
+
+    @model_validator(mode="after")
+    def _best_from_first(self) -> "PuzzleProgress":
+        # Saves from before `best_solution` existed: the first solution stands in for the best,
+        # against the best scores on record (a bar a new run must clear to replace it).
+        if self.best_solution is None and self.solution is not None:
+            self.best_solution = self.solution
+            self.best_solution_scores = dict(self.best)
+        return self
 
 
 class HistoryEntry(BaseModel):

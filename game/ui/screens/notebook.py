@@ -1,5 +1,6 @@
-"""The lab notebook: every solved puzzle with the player's solution, best scores and goals met;
-Enter (or the Reopen button) opens the puzzle's terminal again to improve the solution.
+"""The lab notebook: every solved puzzle with the player's best solution, best scores and goals
+met; Tab (or the chip above the code) shows the first passing solution instead. Enter (or the
+Reopen button) opens the puzzle's terminal again to improve the solution.
 
 Left: the list of solved puzzles; right: the selected one. Both are laid out once per change
 (size, fonts, theme, selection, scores) and scroll on their own. Must not import torch.
@@ -31,6 +32,7 @@ class NotebookScreen(Screen):
         self._detail: Doc | None = None
         self._boxes = (pygame.Rect(0, 0, 1, 1), pygame.Rect(0, 0, 1, 1))
         self._scroll = [0, 0]
+        self.show_first = False  # the best solution is shown unless the player asks
 
     # -- data -----------------------------------------------------------------------------
     def entries(self) -> list[NotebookEntry]:
@@ -52,6 +54,8 @@ class NotebookScreen(Screen):
             self._select((self.selected + (1 if name == "down" else -1)) % count)
         elif name == "confirm":
             self._reopen()
+        elif name in ("tab", "tab_back"):
+            self._toggle_solution()
         elif name in ("page_up", "page_down"):
             self._scroll_detail((1 if name == "page_down" else -1) * self._boxes[1].h * 3 // 4)
         elif name == "wheel":
@@ -66,6 +70,7 @@ class NotebookScreen(Screen):
     def _select(self, index: int) -> None:
         if index != self.selected:
             self.selected, self._scroll[1], self._key = index, 0, ()
+            self.show_first = False
 
     def _scroll_detail(self, dy: int) -> None:
         self._scroll[1] = self._clamp(1, self._scroll[1] + dy)
@@ -87,6 +92,11 @@ class NotebookScreen(Screen):
                 self._select(int(hit.action[5:]))
             elif hit.action == "reopen":
                 self._reopen()
+            elif hit.action == "solution":
+                self._toggle_solution()
+
+    def _toggle_solution(self) -> None:
+        self.show_first, self._key = not self.show_first, ()
 
     def _reopen(self) -> None:
         entries = self.entries()
@@ -105,8 +115,9 @@ class NotebookScreen(Screen):
         fonts, theme = self.ctx.fonts, self.ctx.theme
         entries = self.entries()
         self.selected = min(self.selected, max(0, len(entries) - 1))
-        snapshot = tuple((e.puzzle_id, tuple(sorted(e.progress.best.items()))) for e in entries)
-        key = (size, fonts.scale, theme.name, self.selected, snapshot)
+        snapshot = tuple((e.puzzle_id, tuple(sorted(e.progress.best.items())), e.best_code)
+                         for e in entries)
+        key = (size, fonts.scale, theme.name, self.selected, self.show_first, snapshot)
         if key == self._key:
             return
         self._key = key
@@ -173,11 +184,20 @@ class NotebookScreen(Screen):
             str(progress.hints_used)
         doc.text(f"Hints used: {hints} · Submissions: {progress.attempts}", s.small, th.text_dim)
         doc.gap(s.gap)
-        doc.text("Your solution", s.bold, th.accent2)
+        title, *figures = entry.solution_lines(self.show_first)
+        doc.text(title, s.bold, th.accent2)
+        for line in figures:
+            doc.text(line, s.small, th.text_dim)
+        if entry.first_differs:
+            other = "Show my best solution" if self.show_first else "Show my first solution"
+            doc.gap(s.pad // 2)
+            doc.flow([Chip(f"{other} (Tab)", s.small, th.text, fill=th.panel_alt,
+                           border=th.border, pad=s.pad // 2, action="solution")])
         doc.gap(s.pad // 2)
         top = doc.y
         doc.gap(s.pad // 2)
-        code = (progress.solution or "(not kept: solved before the notebook existed)").rstrip()
+        shown = progress.solution if self.show_first else entry.best_code
+        code = (shown or "(not kept: solved before the notebook existed)").rstrip()
         doc.text(code.expandtabs(4), s.mono, th.text, s.pad, doc.width - 2 * s.pad)
         doc.gap(s.pad // 2)
         doc.box(pygame.Rect(0, top - 1, doc.width, doc.y - top + 1), th.bg, th.border, 1, 6)
@@ -205,7 +225,8 @@ class NotebookScreen(Screen):
             draw_scrollbar(surface, box, doc.height, self._scroll[which], box.right + inner // 3,
                            max(4, inner // 2), theme.panel_alt, theme.border)
         key_hints(surface, [("↑↓", "choose"), ("Enter", "reopen to improve"),
-                            ("PgUp/PgDn", "scroll"), ("Esc", "back")], fonts, theme)
+                            ("Tab", "first/best solution"), ("PgUp/PgDn", "scroll"),
+                            ("Esc", "back")], fonts, theme)
 
     def describe(self) -> str:
         entries = self.entries()
@@ -218,6 +239,7 @@ class NotebookScreen(Screen):
             entry = entries[min(self.selected, len(entries) - 1)]
             out += entry.score_lines()
             out += [g.describe() for g in entry.goals]
-            out.append("solution:")
-            out += (entry.progress.solution or "").splitlines()
+            out.append(entry.solution_lines(self.show_first)[0] + ":")
+            shown = entry.progress.solution if self.show_first else entry.best_code
+            out += (shown or "").splitlines()
         return "\n".join(out)

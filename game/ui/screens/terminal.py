@@ -188,7 +188,11 @@ class TerminalScreen(Screen):
         if result.verdict != "pass" or result.mode != "submit":
             self.session.wants_autosave = True
             return
+        kept = progress.best_solution
         record_pass(progress, result, self.editor.text)
+        if kept is not None and progress.best_solution != kept:
+            self.ctx.notify("Your best solution yet: the lab notebook keeps it (and your first).",
+                            "success")
         before = (state.scene, state.node)
         self.session.story.puzzle_solved(self.puzzle_id)
         self.passed = True
