@@ -6,7 +6,9 @@ from __future__ import annotations
 import pygame
 import pytest
 
+from game.feedback.compare import compare_previews, value_pattern
 from game.feedback.samples import tensor
+from game.runner.protocol import TensorPreview
 from game.ui.fonts import Fonts
 from game.ui.results.colors import ink_on, normalise, sequential
 from game.ui.results.tensor_view import (
@@ -88,6 +90,37 @@ def test_colour_cells_mark_mismatches_too() -> None:
     assert pic.mode == "colours"
     bad = next(c for c in pic.cells if c.index == (0, 1))
     assert pic.surface.get_at((bad.rect.x, bad.rect.bottom - 1))[:3] == DEFAULT.bad_cell
+
+
+def _complex(values: list[list[str]]) -> TensorPreview:
+    return TensorPreview(shape=[2, 2], dtype="torch.complex64", device="cpu", values=values)
+
+
+def test_complex_cells_are_drawn_as_their_values_not_nan() -> None:
+    exp = _complex([["1+2j", "0-1j"], ["3+0j", "nan+nanj"]])
+    got = _complex([["1+2j", "0+1j"], ["3+0j", "nan+nanj"]])
+    assert cell_text(complex(1, 2), exp.dtype) == "1+2j"
+    assert cell_text(complex(0.5, -0.25), exp.dtype) == "0.5-0.25j"
+    comparison = compare_previews(exp, got)
+    assert comparison is not None and comparison.mismatched == {(0, 1)}
+    assert comparison.max_abs_diff == 2.0
+    assert value_pattern(exp, got) is None  # offsets and scales are for real numbers
+    fonts = Fonts(1.0)
+    for show_values in (True, False):
+        style = (value_style([exp, got], fonts.get("mono", 13), fonts.get("mono", 11), 4)
+                 if show_values else colour_style(fonts.get("mono", 11), 8))
+        pic = render_grid(got, style, DEFAULT, SurfaceCache(), wrap_cols=8,
+                          compared=comparison.mismatched, role="got", value_range=(-1.0, 3.0))
+        values = {c.index: c.value for c in pic.cells}
+        assert values[(0, 0)] == complex(1, 2) and values[(0, 1)] == complex(0, 1)
+    assert style.cell_w >= 1
+
+
+def test_complex_cells_widen_the_grid_to_fit_their_text() -> None:
+    fonts = Fonts(1.0)
+    got = _complex([["1+2j", "0+1j"], ["3+0j", "-12.5-0.125j"]])
+    style = value_style([got], fonts.get("mono", 13), fonts.get("mono", 11), 4)
+    assert style.cell_w > fonts.get("mono", 13).size("-12.5-0.125j")[0]
 
 
 def test_grid_size_grows_with_the_tensor() -> None:

@@ -18,6 +18,7 @@ from game.runner.protocol import TensorPreview
 from game.feedback.numbers import short_dtype
 
 Index = tuple[int, ...]
+Cell = float | complex  # complex tensors' cells arrive spelled as text, e.g. "1+2j"
 
 # (atol, rtol) by dtype, as torch.testing.assert_close uses by default.
 _TOLERANCE: dict[str, tuple[float, float]] = {
@@ -34,20 +35,31 @@ def tolerance_for(dtype: str) -> tuple[float, float]:
     return _TOLERANCE.get(short_dtype(dtype), (0.0, 0.0))
 
 
-def _number(value: Any) -> float:
+def _number(value: Any) -> Cell:
     if isinstance(value, bool):
         return 1.0 if value else 0.0
     if isinstance(value, (int, float)):
         return float(value)
-    if isinstance(value, str):  # runners may spell non-finite values as strings
-        try:
-            return float(value)
-        except ValueError:
-            return math.nan
+    if isinstance(value, complex):
+        return value
+    if isinstance(value, str):  # non-finite values and complex numbers come as text
+        for parse in (float, complex):
+            try:
+                return parse(value.strip())
+            except ValueError:
+                continue
     return math.nan
 
 
-def iter_cells(values: Any, shape: list[int]) -> Iterator[tuple[Index, float]]:
+def is_nan(value: Cell) -> bool:
+    return value != value  # NaN is the one value unequal to itself (either part of a complex)
+
+
+def is_finite(value: Cell) -> bool:
+    return not is_nan(value) and math.isfinite(abs(value))
+
+
+def iter_cells(values: Any, shape: list[int]) -> Iterator[tuple[Index, Cell]]:
     """Every (index, value) of a nested-list tensor, row-major. A 0-d tensor yields ((), v)."""
     if not shape:
         yield (), _number(values)
@@ -62,17 +74,17 @@ def iter_cells(values: Any, shape: list[int]) -> Iterator[tuple[Index, float]]:
         yield index, _number(node)
 
 
-def cell_map(preview: TensorPreview | None) -> dict[Index, float] | None:
+def cell_map(preview: TensorPreview | None) -> dict[Index, Cell] | None:
     """All cells of a preview that carries values, else None."""
     if preview is None or preview.values is None:
         return None
     return dict(iter_cells(preview.values, preview.shape))
 
 
-def cells_differ(got: float, expected: float, atol: float, rtol: float) -> bool:
-    if math.isnan(got) or math.isnan(expected):
-        return not (math.isnan(got) and math.isnan(expected))
-    if math.isinf(got) or math.isinf(expected):
+def cells_differ(got: Cell, expected: Cell, atol: float, rtol: float) -> bool:
+    if is_nan(got) or is_nan(expected):
+        return not (is_nan(got) and is_nan(expected))
+    if not is_finite(got) or not is_finite(expected):
         return got != expected
     return abs(got - expected) > atol + rtol * abs(expected)
 
@@ -109,7 +121,7 @@ def compare_previews(
         differs = cells_differ(g, e, atol, rtol)
         if differs:
             mismatched.add(index)
-        if math.isfinite(g) and math.isfinite(e):
+        if is_finite(g) and is_finite(e):
             worst = max(worst or 0.0, abs(g - e))
         elif differs:  # a NaN or inf where a number belongs: as far off as it gets
             worst = math.inf
@@ -132,8 +144,8 @@ def value_pattern(expected: TensorPreview | None, got: TensorPreview | None) -> 
     if not exp_cells or not got_cells or expected is None:
         return None
     pairs = [(got_cells[i], e) for i, e in exp_cells.items() if i in got_cells]
-    if len(pairs) < 2 or not all(math.isfinite(g) and math.isfinite(e) for g, e in pairs):
-        return None
+    if len(pairs) < 2 or not all(_real_finite(g) and _real_finite(e) for g, e in pairs):
+        return None  # the slips spotted here are for real numbers
     atol, rtol = tolerance_for(expected.dtype)
     atol, rtol = max(atol, 1e-6), max(rtol, 1e-5)
     if all(not cells_differ(g, e, atol, rtol) for g, e in pairs):
@@ -154,7 +166,11 @@ def value_pattern(expected: TensorPreview | None, got: TensorPreview | None) -> 
     return None
 
 
-def value_at(preview: TensorPreview | None, index: list[int] | None) -> float | None:
+def _real_finite(value: Cell) -> bool:
+    return isinstance(value, float) and math.isfinite(value)
+
+
+def value_at(preview: TensorPreview | None, index: list[int] | None) -> Cell | None:
     cells = cell_map(preview)
     if cells is None or index is None:
         return None

@@ -25,6 +25,10 @@ def fmt_number(value: object, digits: int = 4, mark_float: bool = False) -> str:
         return "T" if value else "F"
     if isinstance(value, int):
         return str(value)
+    if isinstance(value, complex):  # 1+2j, 0.5-1e-3j, nan+nanj
+        imag = fmt_number(abs(value.imag), digits)
+        sign = "-" if math.copysign(1.0, value.imag) < 0 else "+"
+        return f"{fmt_number(value.real, digits)}{sign}{imag}j"
     if not isinstance(value, float):
         return str(value)
     if math.isnan(value):

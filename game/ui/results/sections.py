@@ -210,7 +210,8 @@ class Builder:
             self._heading("Traceback")
             doc.text(case.traceback, s.mono, th.error)
             doc.gap(s.pad)
-            self.lines.append("Traceback: " + case.traceback.strip().splitlines()[-1])
+            last = case.traceback.strip().splitlines()[-1:]  # blank only: nothing to quote
+            self.lines.append("Traceback: " + "".join(last))
         if case.trace:
             self._trace(case, view)
 

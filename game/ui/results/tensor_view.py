@@ -12,7 +12,7 @@ from itertools import product
 
 import pygame
 
-from game.feedback.compare import Index, cell_map
+from game.feedback.compare import Cell, Index, cell_map
 from game.feedback.numbers import fmt_number, short_dtype
 from game.runner.protocol import TensorPreview
 from game.ui.results.colors import RGB, ink_on, mix, normalise, sequential
@@ -36,7 +36,7 @@ class CellStyle:
 class CellHit:
     rect: pygame.Rect  # relative to the picture
     index: Index
-    value: float
+    value: Cell
 
 
 @dataclass
@@ -46,11 +46,12 @@ class Picture:
     mode: str  # "values", "colours" or "heatmap"
 
 
-def cell_text(value: float, dtype: str) -> str:
+def cell_text(value: Cell, dtype: str) -> str:
     kind = short_dtype(dtype)
     if kind == "bool":
         return "T" if value else "F"
-    if (kind.startswith("int") or kind.startswith("uint")) and math.isfinite(value):
+    if (kind.startswith("int") or kind.startswith("uint")) and isinstance(value, float) \
+            and math.isfinite(value):
         return str(int(value))
     return fmt_number(value, 3, mark_float=True)
 
@@ -186,13 +187,14 @@ def render_grid(
     return Picture(surface, hits, "values" if style.show_values else "colours")
 
 
-def _cell_fill(theme: Theme, style: CellStyle, value: float,
+def _cell_fill(theme: Theme, style: CellStyle, value: Cell,
                value_range: tuple[float | None, float | None], compared: bool, bad: bool,
                role: str) -> RGB:
     if bad and role == "got":
         return theme.bad_cell
-    if not style.show_values:
-        return sequential(normalise(value, *value_range))
+    if not style.show_values:  # a complex cell is shaded by its magnitude
+        return sequential(normalise(abs(value) if isinstance(value, complex) else value,
+                                    *value_range))
     if compared and role == "got":
         return theme.ok_cell
     return mix(theme.panel_alt, theme.text, 0.08)
