@@ -34,10 +34,16 @@ class SandboxLimits:
         return cls(**doc)
 
 
+_PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
 def _vm_size() -> int | None:
     try:
-        with open("/proc/self/statm", encoding="ascii") as f:
-            return int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        fd = os.open("/proc/self/statm", os.O_RDONLY)
+        try:
+            return int(os.read(fd, 256).split()[0]) * _PAGE
+        finally:
+            os.close(fd)
     except (OSError, ValueError):
         return None
 

@@ -11,6 +11,7 @@ import os
 
 MODULES = (
     "math",
+    "resource",
     "torch",
     "torch.nn",
     "torch.nn.functional",

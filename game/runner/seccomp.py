@@ -59,20 +59,30 @@ def _program(arch: int, clone: int, clone3: int, forks: list[int]) -> list[tuple
     return prog
 
 
-def forbid_new_processes() -> bool:
-    """Install the filter on this process (irreversible). True when it is in place."""
+class _Fprog(ctypes.Structure):
+    _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.c_void_p)]
+
+
+def _build() -> tuple[ctypes.Array[ctypes.c_char], int] | None:
+    """The filter for this machine, built once at import (the zygote pays, not each run)."""
     machine = platform.machine().lower()
     if not sys.platform.startswith("linux") or machine not in _ARCHES or sys.byteorder != "little":
-        return False
+        return None
     arch, clone, clone3, fork, vfork = _ARCHES[machine]
     prog = _program(arch, clone, clone3, [n for n in (fork, vfork) if n is not None])
     raw = b"".join(struct.pack("<HBBI", *ins) for ins in prog)
-    buf = ctypes.create_string_buffer(raw, len(raw))
+    return ctypes.create_string_buffer(raw, len(raw)), len(prog)
 
-    class _Fprog(ctypes.Structure):
-        _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.c_void_p)]
 
-    fprog = _Fprog(len(prog), ctypes.cast(buf, ctypes.c_void_p))
+_FILTER = _build()
+
+
+def forbid_new_processes() -> bool:
+    """Install the filter on this process (irreversible). True when it is in place."""
+    if _FILTER is None:
+        return False
+    buf, count = _FILTER
+    fprog = _Fprog(count, ctypes.cast(buf, ctypes.c_void_p))
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         if libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:

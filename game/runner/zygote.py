@@ -12,6 +12,7 @@ orphan it left (the zygote is a child subreaper) are killed and reaped. Never im
 from __future__ import annotations
 
 import ctypes
+import gc
 import json
 import os
 import select
@@ -105,6 +106,7 @@ def serve() -> None:
     os.dup2(2, 1)  # stray prints must not corrupt the protocol
     preload()
     _become_subreaper()
+    gc.freeze()  # children then leave the preloaded objects' pages shared instead of copying them
 
     def send(doc: dict[str, Any]) -> None:
         out.write(json.dumps(doc) + "\n")
