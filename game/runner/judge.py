@@ -211,16 +211,19 @@ def _metrics(code: str, cases: list[PreparedCase], reports: list[dict[str, Any] 
     return metrics
 
 
-def _summary(verdict: str, results: list[CaseResult], failure: tuple[str, str] | None) -> str:
-    if failure:
-        return failure[1]
+_VERDICT_CLASS = {"rule_violation": "rule", "timeout": "timeout", "memory": "memory",
+                  "output_limit": "output_limit"}
+
+
+def _summary(verdict: str, results: list[CaseResult]) -> str:
     if verdict == "pass":
         return f"All {len(results)} cases passed."
     bad = [r for r in results if r.status in ("fail", "error")]
-    first = bad[0] if bad else None
-    if first is None:
+    if not bad:
         return "Not passed."
-    return f"{len(bad)} of {len(results)} cases did not pass. First, '{first.name}': {first.message}"
+    cls = _VERDICT_CLASS.get(verdict)
+    first = next((r for r in bad if r.failure_class == cls), bad[0])  # the case behind the verdict
+    return f"{len(bad)} of {len(results)} cases did not pass. '{first.name}': {first.message}"
 
 
 def judge(bundle: Bundle, code: str, device: str, mode: str, cases: list[PreparedCase],
@@ -265,7 +268,7 @@ def judge(bundle: Bundle, code: str, device: str, mode: str, cases: list[Prepare
     line = next((r.line for r in results if r.failure_class == "rule" and r.line), None)
     return RunResult(
         puzzle=bundle.model.id, device=device, mode=mode, verdict=verdict,  # type: ignore[arg-type]
-        message=_summary(verdict, results, failure if verdict == (failure or ("",))[0] else None),
+        message=failure[1] if failure and failure[0] == verdict else _summary(verdict, results),
         line=line, cases=results, metrics=_metrics(code, cases, reports),
         stdout=stdout, stdout_truncated=truncated or stdout_bytes > STDOUT_KEEP,
     )
