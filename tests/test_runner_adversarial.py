@@ -378,3 +378,15 @@ def test_peak_tensor_budget() -> None:
     result = run("def norm(x):\n    return (x * x).sum().sqrt()\n", puzzle="rt_budget")
     expect(result, "fail", "memory")
     assert "budget" in result.message
+
+
+def test_signalling_everyone_or_the_runner_is_refused_even_through_ctypes() -> None:
+    # Signal 0 only probes, so this test is harmless even if the filter were missing.
+    code = """
+    import ctypes, os
+    def add(a, b):
+        libc = ctypes.CDLL(None)
+        refused = libc.kill(-1, 0) == -1 and libc.kill(os.getppid(), 0) == -1
+        return a + b if refused else a
+    """
+    expect(run(code), "pass")

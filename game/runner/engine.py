@@ -150,6 +150,7 @@ class Runner:
             file_bytes=MAX_OUTPUT_BYTES + 4 * STDOUT_MAX,
             processes=lim.processes,
             address_space=device == "cpu",
+            protect_pids=(os.getpid(),),
         )
 
     def _run(self, bundle: Bundle, code: str, device: str, mode: str, cases: list[PreparedCase],

@@ -25,13 +25,14 @@ class SandboxLimits:
     file_bytes: int
     processes: int
     address_space: bool = True  # off for CUDA, which maps huge virtual ranges
+    protect_pids: tuple[int, ...] = ()  # runner processes the sandbox may never signal
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
 
     @classmethod
     def from_json(cls, doc: dict[str, Any]) -> "SandboxLimits":
-        return cls(**doc)
+        return cls(**{**doc, "protect_pids": tuple(doc.get("protect_pids", ()))})
 
 
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
@@ -94,9 +95,8 @@ def apply(limits: SandboxLimits) -> list[str]:
         # Root ignores RLIMIT_NPROC; seccomp below still stops forks when none are allowed.
         allowance = 4 + 8 * limits.processes
         setlim(resource.RLIMIT_NPROC, _user_tasks(os.getuid()) + allowance, "nproc")
-    if limits.processes == 0:
-        from game.runner.seccomp import forbid_new_processes
+    from game.runner.seccomp import install
 
-        if forbid_new_processes():
-            applied.append("seccomp")
+    if install(forbid_forks=limits.processes == 0, protected=[os.getppid(), *limits.protect_pids]):
+        applied.append("seccomp")
     return applied

@@ -1,8 +1,10 @@
-"""A seccomp filter that stops a sandbox process from creating processes (threads stay allowed).
+"""A seccomp filter for a sandbox process: no new processes when the puzzle allows none
+(threads stay allowed), and no signals to process groups, to everyone, or to the runner's own
+processes.
 
-Linux on x86-64 and arm64 only; elsewhere `forbid_new_processes` returns False and the other
-limits carry on alone. This backs up the audit hook in `sandbox` for code that forks through
-ctypes, and it works even when the game runs as root, where RLIMIT_NPROC does nothing.
+Linux on x86-64 and arm64 only; elsewhere `install` returns False and the other limits carry
+on alone. This backs up the audit hook in `sandbox` for code that goes through ctypes, and it
+works even when the game runs as root, where RLIMIT_NPROC does nothing.
 Must not import torch or pygame.
 """
 
@@ -26,36 +28,49 @@ _JGE = 0x35
 _JSET = 0x45
 _RET = 0x06
 
-# arch id -> (clone, clone3, fork, vfork); arm64 has no fork/vfork syscalls.
+# arch -> (audit arch id, clone, clone3, fork, vfork, kill); arm64 has no fork/vfork syscalls.
 _ARCHES = {
-    "x86_64": (0xC000003E, 56, 435, 57, 58),
-    "aarch64": (0xC00000B7, 220, 435, None, None),
+    "x86_64": (0xC000003E, 56, 435, 57, 58, 62),
+    "aarch64": (0xC00000B7, 220, 435, None, None, 129),
 }
+Instruction = tuple[int, int, int, int]
 
 
-def _program(arch: int, clone: int, clone3: int, forks: list[int]) -> list[tuple[int, int, int, int]]:
+def _program(machine: str, forbid_forks: bool, protected: list[int]) -> list[Instruction]:
+    arch, clone, clone3, fork, vfork, kill = _ARCHES[machine]
     deny = _RET_ERRNO | errno.EPERM
-    prog: list[tuple[int, int, int, int]] = [
+    prog: list[Instruction] = [
         (_LD_ABS_W, 0, 0, 4),  # seccomp_data.arch
         (_JEQ, 1, 0, arch),
         (_RET, 0, 0, _RET_ALLOW),  # another ABI: leave it to the other limits
         (_LD_ABS_W, 0, 0, 0),  # seccomp_data.nr
         (_JGE, 0, 1, 0x40000000),  # x32 syscalls
         (_RET, 0, 0, deny),
-        # glibc falls back to clone() for threads when clone3 is missing
-        (_JEQ, 0, 1, clone3),
-        (_RET, 0, 0, _RET_ERRNO | errno.ENOSYS),
     ]
-    for nr in forks:
-        prog += [(_JEQ, 0, 1, nr), (_RET, 0, 0, deny)]
+    if forbid_forks:
+        # glibc falls back to clone() for threads when clone3 is missing
+        prog += [(_JEQ, 0, 1, clone3), (_RET, 0, 0, _RET_ERRNO | errno.ENOSYS)]
+        for nr in (fork, vfork):
+            if nr is not None:
+                prog += [(_JEQ, 0, 1, nr), (_RET, 0, 0, deny)]
+        prog += [
+            (_JEQ, 0, 4, clone),
+            (_LD_ABS_W, 0, 0, 16),  # low half of clone's flags (args[0])
+            (_JSET, 0, 1, _CLONE_THREAD),
+            (_RET, 0, 0, _RET_ALLOW),
+            (_RET, 0, 0, deny),
+        ]
+    # kill(): never a process group or "everyone" (pid < 0), never the runner's own processes
     prog += [
-        (_JEQ, 1, 0, clone),
+        (_JEQ, 1, 0, kill),
         (_RET, 0, 0, _RET_ALLOW),
-        (_LD_ABS_W, 0, 0, 16),  # low half of clone's flags (args[0])
-        (_JSET, 0, 1, _CLONE_THREAD),
-        (_RET, 0, 0, _RET_ALLOW),
+        (_LD_ABS_W, 0, 0, 16),  # the target pid (args[0], an int)
+        (_JSET, 0, 1, 0x80000000),
         (_RET, 0, 0, deny),
     ]
+    for pid in protected:
+        prog += [(_JEQ, 0, 1, pid), (_RET, 0, 0, deny)]
+    prog.append((_RET, 0, 0, _RET_ALLOW))
     return prog
 
 
@@ -63,26 +78,24 @@ class _Fprog(ctypes.Structure):
     _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.c_void_p)]
 
 
-def _build() -> tuple[ctypes.Array[ctypes.c_char], int] | None:
-    """The filter for this machine, built once at import (the zygote pays, not each run)."""
+def _machine() -> str | None:
     machine = platform.machine().lower()
     if not sys.platform.startswith("linux") or machine not in _ARCHES or sys.byteorder != "little":
         return None
-    arch, clone, clone3, fork, vfork = _ARCHES[machine]
-    prog = _program(arch, clone, clone3, [n for n in (fork, vfork) if n is not None])
-    raw = b"".join(struct.pack("<HBBI", *ins) for ins in prog)
-    return ctypes.create_string_buffer(raw, len(raw)), len(prog)
+    return machine
 
 
-_FILTER = _build()
+_MACHINE = _machine()
 
 
-def forbid_new_processes() -> bool:
+def install(forbid_forks: bool, protected: list[int]) -> bool:
     """Install the filter on this process (irreversible). True when it is in place."""
-    if _FILTER is None:
+    if _MACHINE is None:
         return False
-    buf, count = _FILTER
-    fprog = _Fprog(count, ctypes.cast(buf, ctypes.c_void_p))
+    prog = _program(_MACHINE, forbid_forks, protected)
+    raw = b"".join(struct.pack("<HBBI", *ins) for ins in prog)
+    buf = ctypes.create_string_buffer(raw, len(raw))
+    fprog = _Fprog(len(prog), ctypes.cast(buf, ctypes.c_void_p))
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         if libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
