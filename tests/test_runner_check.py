@@ -104,3 +104,11 @@ def test_edited_puzzle_files_are_picked_up(tmp_path: Path) -> None:
         os.utime(path, (path.stat().st_atime, path.stat().st_mtime + 5))
     second = check_code("rt_add", good, roots=[root], device="cpu")
     assert len(second.cases) == 3 and second.verdict == "fail"
+
+
+def test_support_module_is_importable_by_player_and_reference() -> None:
+    ok = check_code("rt_support", "import support\n\ndef run(x):\n    return support.Doubler()(x)\n",
+                    roots=ROOTS, device="cpu")
+    assert ok.verdict == "pass", ok.message
+    wrong = check_code("rt_support", "import support\n\ndef run(x):\n    return x\n", roots=ROOTS, device="cpu")
+    assert wrong.verdict == "fail"

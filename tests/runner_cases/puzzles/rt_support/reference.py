@@ -1,0 +1,5 @@
+import support
+
+
+def run(x):
+    return support.Doubler()(x)
