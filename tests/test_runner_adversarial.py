@@ -390,3 +390,26 @@ def test_signalling_everyone_or_the_runner_is_refused_even_through_ctypes() -> N
         return a + b if refused else a
     """
     expect(run(code), "pass")
+
+
+@pytest.mark.parametrize("action", [
+    "open('/tmp/torchenstein-sandbox-escape.txt', 'w').write('x')",
+    "os.remove(os.path.expanduser('~/.bashrc-that-does-not-exist'))",
+    "os.mkdir('/tmp/torchenstein-sandbox-dir')",
+])
+def test_files_outside_the_scratch_folder_are_off_limits(action: str) -> None:
+    result = run(f"import os\ndef add(a, b):\n    {action}\n    return a + b\n")
+    expect(result, "error", "exception")
+    assert "PermissionError" in result.cases[0].message
+    assert not os.path.exists("/tmp/torchenstein-sandbox-escape.txt")
+
+
+def test_temporary_files_are_fine() -> None:
+    code = """
+    import tempfile
+    def add(a, b):
+        with tempfile.NamedTemporaryFile("w") as f:
+            f.write("scratch")
+        return a + b
+    """
+    expect(run(code), "pass")

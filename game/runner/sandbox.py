@@ -12,6 +12,7 @@ from __future__ import annotations
 import linecache
 import os
 import sys
+import tempfile
 import time
 import traceback
 import types
@@ -63,19 +64,37 @@ class CappedStream:
     encoding = "utf-8"
 
 
-def _install_audit_hook(protected: list[str], processes: int) -> None:
-    """Refuse reading puzzle folders (references live there) and, when the puzzle allows no
-    extra processes, starting any. A clear error beats a crash from the rlimits behind it."""
-    spawn_events = {"os.fork", "os.forkpty", "os.posix_spawn", "os.spawn", "os.system",
-                    "os.exec", "subprocess.Popen", "pty.spawn"}
+_WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
+_CHANGE_EVENTS = {"os.remove", "os.rmdir", "os.rename", "os.truncate", "os.chmod", "os.chown",
+                  "os.mkdir", "os.symlink", "os.link", "os.utime", "shutil.rmtree",
+                  "shutil.copyfile", "shutil.move"}
+_SPAWN_EVENTS = {"os.fork", "os.forkpty", "os.posix_spawn", "os.spawn", "os.system", "os.exec",
+                 "subprocess.Popen", "pty.spawn"}
+
+
+def _install_audit_hook(protected: list[str], processes: int, workspace: Path) -> None:
+    """Refuse reading puzzle folders (references live there), changing files outside the run's
+    own folder, and, when the puzzle allows no extra processes, starting any. A clear error
+    beats a crash from the rlimits behind it (ctypes can get past this hook; the limits hold)."""
     parent = os.getppid()
+    writable = (os.path.realpath(workspace) + os.sep, os.devnull)
+
+    def inside(value: Any, prefixes: tuple[str, ...]) -> bool:
+        path = os.path.realpath(os.fsdecode(value))
+        return path == os.devnull or any(path.startswith(p) or path + os.sep == p for p in prefixes)
 
     def hook(event: str, args: tuple) -> None:
-        if event == "open" and protected and isinstance(args[0], (str, bytes, os.PathLike)):
-            path = os.path.realpath(os.fsdecode(args[0]))
-            if any(path.startswith(p) for p in protected):
+        if event == "open" and isinstance(args[0], (str, bytes, os.PathLike)):
+            mode, flags = args[1] or "", args[2] or 0
+            if (any(c in mode for c in "wax+") or flags & _WRITE_FLAGS) and not inside(args[0], writable):
+                raise PermissionError("the sandbox may only write inside its own scratch folder")
+            if protected and inside(args[0], tuple(protected)):
                 raise PermissionError("the sandbox may not read the puzzle's own files")
-        elif event in spawn_events and processes == 0:
+        elif event in _CHANGE_EVENTS:
+            for value in args:
+                if isinstance(value, (str, bytes, os.PathLike)) and not inside(value, writable):
+                    raise PermissionError("the sandbox may only change files inside its own scratch folder")
+        elif event in _SPAWN_EVENTS and processes == 0:
             raise PermissionError("this puzzle allows no extra processes")
         elif event in ("os.kill", "os.killpg") and (args[0] <= 0 or args[0] == parent):
             raise PermissionError("the sandbox may only signal its own processes")
@@ -130,7 +149,9 @@ class Harness:
             sys.path.insert(0, self.job["support_dir"])
         if self.job["allowed_imports"] is not None:
             install_import_guard(set(self.job["allowed_imports"]) | {"support"}, self._import_violation)
-        _install_audit_hook(self.job["protected"], int(self.job["processes"]))
+        tempfile.tempdir = str(self.dir)  # temporary files land in the run's folder, removed after
+        os.environ["TMPDIR"] = str(self.dir)
+        _install_audit_hook(self.job["protected"], int(self.job["processes"]), self.dir)
         code = self.job["code"]
         linecache.cache[PLAYER_FILE] = (len(code), None, code.splitlines(True), PLAYER_FILE)
 
