@@ -115,6 +115,16 @@ class ContentLibrary:
         return acts | {m.id for m in self.mods}
 
 
+def _id_mismatch(doc: YamlDocument, what: str, must_equal: str) -> Diagnostic:
+    """Ids name their file or folder, so a reference can always be followed to its file."""
+    return Diagnostic(
+        file=doc.file,
+        line=doc.line_of(("id",)),
+        code="id-mismatch",
+        message=f"{what} must equal {must_equal}",
+    )
+
+
 def _read_scene(path: Path, part: RootContent) -> None:
     name = display_path(path)
     try:
@@ -140,12 +150,7 @@ def _read_scene(path: Path, part: RootContent) -> None:
         return
     if scene.id != path.stem:
         part.diagnostics.append(
-            Diagnostic(
-                file=name,
-                line=doc.line_of(("id",)),
-                code="id-mismatch",
-                message=f"scene id `{scene.id}` must equal the file name `{path.stem}`",
-            )
+            _id_mismatch(doc, f"scene id `{scene.id}`", f"the file name `{path.stem}`")
         )
         return
     part.scenes[scene.id], part.scene_docs[scene.id], part.scene_files[scene.id] = scene, doc, path
@@ -176,12 +181,7 @@ def _read_puzzle(folder: Path, part: RootContent) -> None:
         return
     if puzzle.id != folder.name:
         part.diagnostics.append(
-            Diagnostic(
-                file=name,
-                line=doc.line_of(("id",)),
-                code="id-mismatch",
-                message=f"puzzle id `{puzzle.id}` must equal its folder name `{folder.name}`",
-            )
+            _id_mismatch(doc, f"puzzle id `{puzzle.id}`", f"its folder name `{folder.name}`")
         )
         return
     if not missing:
