@@ -413,3 +413,20 @@ def test_temporary_files_are_fine() -> None:
         return a + b
     """
     expect(run(code), "pass")
+
+
+def test_forged_result_files_cannot_pass_or_crash_the_judge() -> None:
+    code = """
+    import os
+    def add(a, b):
+        scratch = os.environ["TMPDIR"]
+        for i in range(10):
+            with open(os.path.join(scratch, f"case_{i}.json"), "w") as f:
+                f.write('{"status": "ok", "output": {"t": "tensor", "key": "nope"}, "inputs_after": 7}')
+        with open(os.path.join(scratch, "done.json"), "w") as f:
+            f.write('{"load_error": null}')
+        os._exit(0)
+    """
+    result = run(code)
+    assert result.verdict in ("error", "fail")
+    assert all(c.status != "pass" for c in result.cases)

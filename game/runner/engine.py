@@ -23,7 +23,6 @@ from typing import Callable
 from game.content.library import PuzzleEntry, load_library
 from game.runner import transfer
 from game.runner.bundle import Bundle, PreparedCase
-from game.runner.devices import available_devices
 from game.runner.executor import Exit, SpareExecutor, ZygoteExecutor, supervise
 from game.runner.judge import judge, judge_static
 from game.runner.limits import MB, SandboxLimits
@@ -236,4 +235,4 @@ def shared_runner() -> Runner:
     return _RUNNER
 
 
-__all__ = ["Runner", "UnknownPuzzleError", "available_devices", "shared_runner"]
+__all__ = ["Runner", "UnknownPuzzleError", "shared_runner"]

@@ -204,10 +204,13 @@ def _case_result(bundle: Bundle, prepared: PreparedCase, report: dict[str, Any] 
 def _metrics(code: str, cases: list[PreparedCase], reports: list[dict[str, Any] | None]) -> Metrics:
     metrics = _code_metrics(code)
     examples = [r for p, r in zip(cases, reports) if p.kind == "example" and r and r.get("status") == "ok"]
-    if examples:
-        metrics.time_ms = statistics.median(float(r.get("time_ms", 0.0)) for r in examples)
-        metrics.ops = max(int(r.get("ops", 0)) for r in examples)
-        metrics.peak_memory_bytes = max(int(r.get("peak_bytes", 0)) for r in examples)
+    try:
+        if examples:
+            metrics.time_ms = statistics.median(float(r.get("time_ms", 0.0)) for r in examples)
+            metrics.ops = max(int(r.get("ops", 0)) for r in examples)
+            metrics.peak_memory_bytes = max(int(r.get("peak_bytes", 0)) for r in examples)
+    except (TypeError, ValueError):  # numbers the sandbox garbled are no scores at all
+        metrics = _code_metrics(code)
     return metrics
 
 
@@ -231,13 +234,15 @@ def judge(bundle: Bundle, code: str, device: str, mode: str, cases: list[Prepare
     from game.runner.engine import STDOUT_MAX
 
     done = _read_json(job_dir / "done.json")
+    done = done if isinstance(done, dict) else None
     stdout, truncated, stdout_bytes = _stdout(job_dir)
     failure = _run_failure(ended, done, stdout_bytes, STDOUT_MAX, launch_error)
     reports: list[dict[str, Any] | None] = []
     for i in range(len(cases)):
         report = _read_json(job_dir / f"case_{i}.json")
         reports.append(report if isinstance(report, dict) else None)
-    load_error = done.get("load_error") if isinstance(done, dict) and not failure else None
+    load_error = done.get("load_error") if done is not None and not failure else None
+    load_error = load_error if isinstance(load_error, dict) else None
     results: list[CaseResult] = []
     pushes: list[str] = []
     missing = failure
@@ -248,15 +253,16 @@ def judge(bundle: Bundle, code: str, device: str, mode: str, cases: list[Prepare
             if report is None:
                 results.append(CaseResult(name=prepared.case.name, kind=prepared.kind,  # type: ignore[arg-type]
                                           status="error", failure_class="missing_function",
-                                          message=load_error.get("message", "")))
+                                          message=str(load_error.get("message", ""))[:600]))
                 pushes.append("error")
                 continue
         try:
             tensors = transfer.load(job_dir / f"case_{i}.safetensors") if report else {}
-        except Exception:  # a malformed file is the sandbox's fault, so the player's
-            tensors, report = {}, {"status": "exception", "type": "Error",
-                                   "message": "the sandbox's answer could not be read"}
-        result, push = _case_result(bundle, prepared, report, tensors, device, missing)
+            result, push = _case_result(bundle, prepared, report, tensors, device, missing)
+        except Exception:  # a malformed answer is the sandbox's doing, so the player's
+            unreadable = {"status": "exception", "type": "Error",
+                          "message": "the sandbox's answer could not be read"}
+            result, push = _case_result(bundle, prepared, unreadable, {}, device, missing)
         if report is None and missing:
             missing = None  # only the case that was running gets the blame; later ones are skipped
         results.append(result)
