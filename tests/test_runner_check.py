@@ -112,3 +112,10 @@ def test_support_module_is_importable_by_player_and_reference() -> None:
     assert ok.verdict == "pass", ok.message
     wrong = check_code("rt_support", "import support\n\ndef run(x):\n    return x\n", roots=ROOTS, device="cpu")
     assert wrong.verdict == "fail"
+
+
+def test_warnings_point_at_the_players_line() -> None:
+    result = check_code("rt_add", "import torch\n\ndef add(a, b):\n    return (a + b).T\n",
+                        roots=ROOTS, device="cpu", mode="try")
+    assert result.verdict == "pass"
+    assert "line 4: UserWarning" in result.stdout

@@ -16,6 +16,7 @@ import tempfile
 import time
 import traceback
 import types
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -102,6 +103,16 @@ def _install_audit_hook(protected: list[str], processes: int, workspace: Path) -
     sys.addaudithook(hook)
 
 
+def _show_warning(message: Any, category: type, filename: str, lineno: int,
+                  file: Any = None, line: Any = None) -> None:
+    """Warnings point at the player's line, not at the torch internals that raised them."""
+    frame = sys._getframe(1)
+    while frame is not None and frame.f_code.co_filename != PLAYER_FILE:
+        frame = frame.f_back  # type: ignore[assignment]
+    where = f"line {frame.f_lineno}: " if frame is not None else ""
+    sys.stderr.write(f"{where}{category.__name__}: {message}\n")
+
+
 def _error_report(exc: BaseException) -> dict[str, Any]:
     frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == PLAYER_FILE]
     lines = ["Traceback (your code):"]
@@ -145,6 +156,7 @@ class Harness:
         sys.stdout = CappedStream(1, budget)
         sys.stderr = CappedStream(2, budget)
         sys.stdin = open(os.devnull, encoding="utf-8")
+        warnings.showwarning = _show_warning
         if self.job.get("support_dir"):
             sys.path.insert(0, self.job["support_dir"])
         if self.job["allowed_imports"] is not None:
