@@ -124,7 +124,7 @@ class Service:
 
 def _plain(exc: Exception) -> str:
     text = exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
-    return text or type(exc).__name__
+    return (text or type(exc).__name__)[:1000]  # a puzzle's error can quote anything
 
 
 def main(argv: list[str] | None = None) -> int:
