@@ -51,8 +51,8 @@ def test_hints_unlock_one_at_a_time_by_key_and_by_click() -> None:
         hints = term.entry.model.hints
         d.press("f1")
         assert "hints: 1/" in d.describe()
-        assert hints[0][:20] in term._brief_source()
-        assert hints[1][:20] not in term._brief_source()
+        assert hints[0][:20] in term.brief.source(term.hints_used)
+        assert hints[1][:20] not in term.brief.source(term.hints_used)
         hint_button = next(b for b in term.buttons if b.key == "hint")
         d.click(hint_button.rect.center)
         assert d.app.ctx.session.state.puzzles["summon_tensors"].hints_used == 2

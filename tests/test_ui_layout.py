@@ -57,13 +57,20 @@ def test_every_screen_fits(size, scale, contrast) -> None:
         walk(d, lambda t: t.startswith("screen: terminal"))
         term = d.screen
         d.step()
-        for rect in (term.editor.rect, term.results.rect, term.brief_scroll.view,
+        for rect in (term.editor.rect, term.results.rect, term.brief.scroll.view,
                      *(b.rect for b in term.buttons)):
             assert inside(rect, window), rect
         if not term.compact:
             assert not term.editor.rect.colliderect(term.results.rect)
-        for b in term.buttons:
-            assert not b.rect.colliderect(term.editor.rect) or term.compact
+        layout = term.layout
+        assert layout is not None
+        pieces = [b.rect for b in layout.buttons] + [r for _, r in layout.tabs]
+        for i, rect in enumerate(pieces):  # buttons and tabs: apart, and off the panes
+            assert not any(rect.colliderect(o) for o in pieces[i + 1:]), rect
+            assert not rect.colliderect(term.editor.rect) and not rect.colliderect(
+                term.results.rect), rect
+        if layout.mode != "all_tabs":
+            assert not term.brief.scroll.view.colliderect(term.editor.rect)
         assert "puzzle: summon_tensors" in d.describe()
         d.press("f3")
         d.press("f3")

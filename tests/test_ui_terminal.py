@@ -78,3 +78,35 @@ def test_the_code_zoom_is_kept_in_the_settings() -> None:
         d.press("escape")
         walk(d, lambda t: t.startswith("screen: terminal"))
         assert d.screen.editor.zoom == 1.1
+
+
+def test_big_fonts_in_a_small_window_give_each_pane_a_full_width_tab() -> None:
+    from game.persistence.paths import user_home
+    from game.ui.driver import Driver
+
+    (user_home() / "settings.json").write_text(json.dumps({"font_scale": 2.0}))
+    with Driver(size=(1024, 640), runner=False) as d:
+        _terminal(d)
+        d.step()
+        term = d.screen
+        assert term.layout.mode == "all_tabs" and not term.layout.keys_shown
+        assert term.editor.rect.width > 900  # the code gets the whole width
+        seen = []
+        for _ in range(3):
+            d.press("f3")
+            seen.append(term.shown_pane)
+        assert seen == ["brief", "results", "editor"]
+        brief_tab = next(rect for key, rect in term.layout.tabs if key == "brief")
+        d.click(brief_tab.center)
+        assert "focus: brief (compact: brief shown)" in d.describe()
+        assert term.brief.scroll.view.width > 900
+        d.type_text("x")  # typing always lands in the code, which comes back into view
+        assert term.shown_pane == "editor" and "x" in term.editor.text
+    (user_home() / "settings.json").write_text(json.dumps({"font_scale": 1.0}))
+    with Driver(size=(1024, 640), runner=False) as d:
+        d.press("return")
+        from tests.test_ui_slice import walk
+
+        walk(d, lambda t: t.startswith("screen: terminal"))
+        d.step()
+        assert d.screen.layout.mode == "split" and d.screen.layout.keys_shown

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import pygame
 
 from game.ui.theme import Theme
-from game.ui.widgets.textfit import text_surface, wrap
+from game.ui.widgets.textfit import ellipsize, text_surface, wrap
 
 
 @dataclass
@@ -20,10 +20,19 @@ class Button:
     hint: str = ""  # said on hover and in describe()
     toggled: bool = False
     rect: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
+    short: str = ""  # drawn instead of `label` where room is short
+    shown: str = ""  # what the last fit chose to draw
 
-    def fit(self, font: pygame.font.Font, x: int, y: int, height: int) -> int:
+    def text(self, short: bool = False) -> str:
+        return self.short if short and self.short else self.label
+
+    def width(self, font: pygame.font.Font, height: int, short: bool = False) -> int:
+        return font.size(self.text(short))[0] + height // 2 * 2
+
+    def fit(self, font: pygame.font.Font, x: int, y: int, height: int, short: bool = False) -> int:
         """Place the button at (x, y); returns the x just after it."""
-        self.rect = pygame.Rect(x, y, font.size(self.label)[0] + height // 2 * 2, height)
+        self.shown = self.text(short)
+        self.rect = pygame.Rect(x, y, self.width(font, height, short), height)
         return self.rect.right
 
     def draw(self, surface: pygame.Surface, font: pygame.font.Font, theme: Theme, hovered: bool, focused: bool = False) -> None:
@@ -31,7 +40,8 @@ class Button:
         pygame.draw.rect(surface, fill, self.rect, border_radius=5)
         edge = theme.accent2 if focused else theme.accent if self.toggled else theme.border
         pygame.draw.rect(surface, edge, self.rect, 2 if focused else 1, border_radius=5)
-        label = text_surface(font, self.label, theme.text)
+        text = ellipsize(font, self.shown or self.label, self.rect.w - 4)
+        label = text_surface(font, text, theme.text)
         surface.blit(label, label.get_rect(center=self.rect.center))
 
 

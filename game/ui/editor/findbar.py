@@ -16,7 +16,7 @@ from game.ui.editor.keys import MODIFIER_KEYS
 from game.ui.editor.widget import EditorWidget
 from game.ui.intents import command_held
 from game.ui.theme import Theme
-from game.ui.widgets.textfit import text_surface
+from game.ui.widgets.textfit import ellipsize, text_surface
 
 Mode = Literal["find", "goto"]
 
@@ -32,15 +32,19 @@ class FindBar:
         self.replace_query = False  # a query filled in from the selection is replaced by typing
         self.rect = pygame.Rect(0, 0, 0, 0)
         self._field = pygame.Rect(0, 0, 0, 0)
-        self._status_x = 0
+        self._status = pygame.Rect(0, 0, 0, 0)  # empty when there is no room for it
+        self._short = False
         self._cache: tuple[tuple[int, str, bool], list[Match]] | None = None
         self._find_buttons = [
-            Button("Prev", self.previous, "previous match (Shift+Enter)"),
-            Button("Next", self.next, "next match (Enter)"),
+            Button("Prev", self.previous, "previous match (Shift+Enter)", short="↑"),
+            Button("Next", self.next, "next match (Enter)", short="↓"),
             Button("Aa", self.toggle_case, "match case"),
-            Button("Close", self.close, "close the bar"),
+            Button("Close", self.close, "close the bar", short="×"),
         ]
-        self._goto_buttons = [Button("Go", self.go, "go to the line (Enter)"), Button("Close", self.close, "close the bar")]
+        self._goto_buttons = [
+            Button("Go", self.go, "go to the line (Enter)"),
+            Button("Close", self.close, "close the bar", short="×"),
+        ]
 
     @property
     def buttons(self) -> list[Button]:
@@ -153,23 +157,36 @@ class FindBar:
         focus = (", focused" if self.focused else "") + (", query selected" if self.replace_query else "")
         return f'[{label}] "{self.query}" {self.status()}{case}{focus}'
 
+    def _title(self) -> str:
+        if self.mode == "find":
+            return "Find"
+        return "Line" if self._short else "Go to line"
+
     def layout(self, rect: pygame.Rect, font: pygame.font.Font) -> None:
+        """Label, field, buttons and status in one row: when narrow, short labels first, then
+        no status (the field always keeps room for a few characters)."""
         self.rect = rect
         pad = 6
         height = rect.h - 2 * pad
-        label_w = font.size("Go to line")[0] + 2 * pad
-        field_w = min(360, rect.w // 3)
-        self._field = pygame.Rect(rect.x + label_w, rect.y + pad, field_w, height)
-        x = self._field.right + 2 * pad
+        status_w = font.size("type to search" if self.mode == "find" else "1 to 99999")[0] + pad
+        for short, with_status in ((False, True), (True, True), (True, False)):
+            self._short = short
+            label_w = font.size(self._title())[0] + 2 * pad
+            buttons_w = sum(b.width(font, height, short) + pad for b in self.buttons)
+            room = rect.w - label_w - buttons_w - pad - (status_w + pad if with_status else 0)
+            if room >= font.size("0000000")[0]:
+                break
+        self._field = pygame.Rect(rect.x + label_w, rect.y + pad, max(1, min(360, room)), height)
+        x = self._field.right + pad
         for button in self.buttons:
-            x = button.fit(font, x, rect.y + pad, height) + pad
-        self._status_x = x + pad
+            x = button.fit(font, x, rect.y + pad, height, short) + pad
+        self._status = pygame.Rect(x, rect.y, status_w, rect.h) if with_status else pygame.Rect(x, rect.y, 0, 0)
 
     def draw(self, surface: pygame.Surface, font: pygame.font.Font, theme: Theme, mouse: tuple[int, int] | None) -> None:
         surface.fill(theme.panel, self.rect)
         pad = 6
         y = self.rect.centery - font.get_linesize() // 2
-        surface.blit(text_surface(font, "Find" if self.mode == "find" else "Go to line", theme.text_dim), (self.rect.x + pad, y))
+        surface.blit(text_surface(font, self._title(), theme.text_dim), (self.rect.x + pad, y))
         pygame.draw.rect(surface, theme.bg, self._field, border_radius=4)
         pygame.draw.rect(surface, theme.accent2 if self.focused else theme.border, self._field, 1, border_radius=4)
         shown = text_surface(font, self.query, theme.text)
@@ -180,7 +197,8 @@ class FindBar:
         surface.blit(shown, (inner.x - offset, y), area=pygame.Rect(offset, 0, inner.w, shown.get_height()))
         if self.focused:
             surface.fill(theme.accent2, (inner.x + shown.get_width() - offset, y, 2, font.get_linesize()))
-        colour = theme.error if self.note or self.status() == "no matches" else theme.text_dim
-        surface.blit(text_surface(font, self.status(), colour), (self._status_x, y))
+        if self._status.w:
+            colour = theme.error if self.note or self.status() == "no matches" else theme.text_dim
+            surface.blit(text_surface(font, ellipsize(font, self.status(), self._status.w), colour), (self._status.x, y))
         for button in self.buttons:
             button.draw(surface, font, theme, mouse is not None and button.rect.collidepoint(mouse))

@@ -20,11 +20,14 @@ from game.ui.editor.describe import describe, message
 from game.ui.editor.external import Opener, SharedDraft, open_with_system
 from game.ui.editor.findbar import FindBar
 from game.ui.editor.keys import KeyRepeat, reserved
+from game.ui.editor.toolbar import ToolbarLayout, layout_toolbar, where_text
 from game.ui.editor.widget import EditorWidget
 from game.ui.fonts import Fonts
 from game.ui.intents import command_held
 from game.ui.theme import Theme
-from game.ui.widgets.textfit import text_surface, wrap
+from game.ui.widgets.textfit import ellipsize, text_surface, wrap
+
+MIN_CODE_LINES = 5  # below this many visible code lines the message strip keeps to one line
 
 _ZOOM_IN = (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS)
 _ZOOM_OUT = (pygame.K_MINUS, pygame.K_KP_MINUS)
@@ -61,17 +64,22 @@ class EditorPane:
         self._shown_matches: list[object] = []
         self._ibeam = False
         self._seen_version = self.editor.version
-        self._toolbar = pygame.Rect(0, 0, 0, 0)
+        self._toolbar = ToolbarLayout(pygame.Rect(0, 0, 0, 0), None, False)
         self._strip = pygame.Rect(0, 0, 0, 0)
+        self._strip_lines = 2
         self.buttons = [
             Button("A-", self.zoom_out, "smaller code (Ctrl -)"),
             Button("A+", self.zoom_in, "bigger code (Ctrl +)"),
         ]
         if starter is not None:
-            self.buttons.append(Button("Reset to starter", self.request_reset, "put the starter code back (asks first)"))
+            self.buttons.append(
+                Button("Reset to starter", self.request_reset, "put the starter code back (asks first)", short="Reset")
+            )
         self._shared = SharedDraft(draft_path) if draft_path is not None else None
         if self._shared is not None:
-            self.buttons.append(Button("Open in my editor", self.open_in_editor, f"edit {draft_path} in your own editor"))
+            self.buttons.append(
+                Button("Open in my editor", self.open_in_editor, f"edit {draft_path} in your own editor", short="My editor")
+            )
             picked = self._shared.resume(self.editor.text)
             if picked is not None and self.editor.set_text(picked):
                 self.status = f"Picked up the changes you saved in {draft_path.name} (Ctrl+Z undoes them)."
@@ -174,15 +182,15 @@ class EditorPane:
     def _layout(self) -> None:
         font, r = self._ui_font(), self.rect
         bar_h = font.get_linesize() + 12
-        self._toolbar = pygame.Rect(r.x, r.y, r.w, bar_h)
-        x = r.x + 6
-        for button in self.buttons:
-            x = button.fit(font, x, r.y + 5, bar_h - 10) + 6
-        top = self._toolbar.bottom
+        self._toolbar = layout_toolbar(self.buttons, font, r, bar_h, 6)
+        top = self._toolbar.rect.bottom
         if self.find_bar.mode is not None:
             self.find_bar.layout(pygame.Rect(r.x, top, r.w, bar_h), font)
             top += bar_h
-        strip_h = 2 * font.get_linesize() + 10
+        # The message strip gives up a line when the code would otherwise show too few.
+        code_lines = (r.bottom - top - 2 * font.get_linesize() - 10) // max(1, self.widget.line_height)
+        self._strip_lines = 2 if code_lines >= MIN_CODE_LINES else 1
+        strip_h = self._strip_lines * font.get_linesize() + 10
         self._strip = pygame.Rect(r.x, r.bottom - strip_h, r.w, strip_h)
         self.widget.rect = pygame.Rect(r.x, top, r.w, max(0, self._strip.top - top))
         self.widget.ensure_caret_visible()
@@ -325,19 +333,22 @@ class EditorPane:
     # -- drawing ------------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
         theme, font = self.theme, self._ui_font()
-        surface.fill(theme.panel, self._toolbar)
+        bar = self._toolbar
+        surface.fill(theme.panel, bar.rect)
         for button in self.buttons:
             button.draw(surface, font, theme, self._mouse is not None and button.rect.collidepoint(self._mouse))
-        caret = self.editor.caret
-        where = text_surface(font, f"Ln {caret.line + 1}, Col {caret.col + 1}", theme.text_dim)
-        surface.blit(where, where.get_rect(midright=(self._toolbar.right - 10, self._toolbar.centery)))
+        if bar.where is not None:
+            caret = self.editor.caret
+            text = ellipsize(font, where_text(caret.line + 1, caret.col + 1, bar.short), bar.where.w)
+            where = text_surface(font, text, theme.text_dim)
+            surface.blit(where, where.get_rect(midright=bar.where.midright))
         if self.find_bar.mode is not None:
             self.find_bar.draw(surface, font, theme, self._mouse)
         self.widget.draw(surface)
         surface.fill(theme.panel, self._strip)
         pygame.draw.line(surface, theme.border, self._strip.topleft, self._strip.topright)
         text, colour = message(self)
-        draw_lines(surface, wrap(font, text, self._strip.w - 20, max_lines=2), font, colour, self._strip.x + 10, self._strip.y + 5)
+        draw_lines(surface, wrap(font, text, self._strip.w - 20, max_lines=self._strip_lines), font, colour, self._strip.x + 10, self._strip.y + 5)
         self._draw_hover(surface, font)
         if self.confirm is not None:
             self.confirm.draw(surface, self.widget.rect, (self._fonts.get("body_bold", 18), font), theme)

@@ -9,37 +9,27 @@ save. Must not import torch (the runner is reached only through the hub).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pygame
 
 from game.content.library import PuzzleEntry
+from game.feedback.runs import markers_for, plain_trouble
 from game.feedback.scores import record_pass
 from game.persistence.paths import drafts_dir
 from game.runner.protocol import JobEvent, RunResult
 from game.ui.context import Context
-from game.ui.editor import EditorPane, Marker
+from game.ui.editor import EditorPane
 from game.ui.intents import Intent, command_held
 from game.ui.results import ResultsPanel
+from game.ui.screens.terminal_brief import BriefPane
+from game.ui.screens.terminal_chrome import draw_buttons, draw_header, draw_tabs
+from game.ui.screens.terminal_layout import TerminalButton, TerminalLayout, plan
 from game.ui.stack import Screen
-from game.ui.widgets.draw import hint_bar_height, key_hints, label, panel
-from game.ui.widgets.markdown_view import MarkdownView
-from game.ui.widgets.scroll import Scroller
-from game.ui.widgets.textfit import text_surface
+from game.ui.widgets.draw import key_hints
 
 DEVICES = ("auto", "cpu", "cuda")
 FOCUS_ORDER = ("editor", "brief", "results")
-_CODE_CHORDS = frozenset({pygame.K_a, pygame.K_v, pygame.K_x, pygame.K_z, pygame.K_y})
-MAX_TROUBLE_CHARS = 300
-
-
-@dataclass
-class _Button:
-    key: str
-    text: str
-    keys: str
-    rect: pygame.Rect
-    enabled: bool = True
+_CODE_CHORDS = frozenset({pygame.K_a, pygame.K_v, pygame.K_x, pygame.K_z, pygame.K_y, pygame.K_f,
+                          pygame.K_g})
 
 
 class TerminalScreen(Screen):
@@ -61,11 +51,10 @@ class TerminalScreen(Screen):
         if self.editor.text != text:  # the pane picked up edits made in the player's own editor
             self._on_change(self.editor.text)
         self.results = ResultsPanel(fonts=ctx.fonts, theme=ctx.theme)
-        self.brief_scroll = Scroller(ctx)
+        self.brief = BriefPane(ctx, self.entry.brief, list(self.entry.model.hints))
         self.focus = "editor"
         self._last_pane = "editor"  # the pane the compact layout shows when the brief has focus
-        self.compact = False
-        self.tabs: list[tuple[str, str, pygame.Rect]] = []
+        self.layout: TerminalLayout | None = None
         self.job: str | None = None
         self.job_mode = "submit"
         self.progress: tuple[int, int] = (0, 0)
@@ -74,9 +63,6 @@ class TerminalScreen(Screen):
         # meaning "back to the story".
         self.improving = improving
         self.status = ""
-        self.buttons: list[_Button] = []
-        self._brief: MarkdownView | None = None
-        self._brief_key: tuple[object, ...] = ()
         self._look = self._current_look()
 
     # -- lifecycle ------------------------------------------------------------------------
@@ -145,7 +131,6 @@ class TerminalScreen(Screen):
             return
         progress.hints_used += 1
         self.session.wants_autosave = True
-        self._brief_key = ()  # re-layout with the new hint
         self.ctx.notify(f"Hint {progress.hints_used} of {len(hints)} unlocked.")
 
     def _cycle_device(self) -> None:
@@ -165,7 +150,7 @@ class TerminalScreen(Screen):
             self.status = "Run cancelled. Nothing was recorded."
             self.results.show_message("Cancelled. Nothing was recorded.", "info")
         elif event.kind == "error" or event.result is None:
-            self.status = _trouble(event.message)
+            self.status = plain_trouble(event.message)
             self.results.show_message(f"{self.status}\n\nNothing was recorded and your code is "
                                       "kept: press Run to try again.", "error")
             self.ctx.notify(self.status, "error")
@@ -180,7 +165,7 @@ class TerminalScreen(Screen):
         # The panel folds a passing Submit's scores into `best` (and shows what improved);
         # recording again here only adds the solution's code, the call being idempotent.
         self.results.show_result(result, progress, self.entry.model.goals)
-        self.editor.set_markers(self._markers(result))
+        self.editor.set_markers(markers_for(result))
         if self.compact and self.focus == "editor":
             self._set_focus("results")  # the verdict would be hidden behind the code tab
         self.status = result.message or result.verdict
@@ -200,16 +185,6 @@ class TerminalScreen(Screen):
             self.session.step_done()
         self.session.wants_autosave = True
         self.status = "Passed! Mwahahaha! Ctrl+Enter or Esc returns to the story."
-
-    def _markers(self, result: RunResult) -> list[Marker]:
-        kind = "rule" if result.verdict == "rule_violation" else "error"
-        marks: dict[int, Marker] = {}
-        if result.line:
-            marks[result.line] = Marker(result.line, result.message, kind)
-        for case in result.cases:
-            if case.line and case.status != "pass" and case.line not in marks:
-                marks[case.line] = Marker(case.line, case.message or case.status, "error")
-        return list(marks.values())
 
     # -- input ----------------------------------------------------------------------------
     def handle(self, intent: Intent) -> None:
@@ -243,7 +218,7 @@ class TerminalScreen(Screen):
         elif self.focus == "editor":
             self.editor.handle_event(intent.event)
         elif self.focus == "brief":
-            self.brief_scroll.handle(intent)
+            self.brief.scroll.handle(intent)
         else:
             self.results.handle_event(intent.event)
 
@@ -255,24 +230,27 @@ class TerminalScreen(Screen):
         self.results.focused = focus == "results"
 
     def _pointer(self, intent: Intent) -> None:
-        editor_on = not self.compact or self.shown_pane == "editor"
-        results_on = not self.compact or self.shown_pane == "results"
+        layout = self.layout
+        if layout is None:
+            return
+        brief_on, editor_on, results_on = (layout.shows(pane, self.shown_pane)
+                                           for pane in ("brief", "editor", "results"))
         if intent.name == "click":
-            for button in self.buttons:
+            for button in layout.buttons:
                 if button.rect.collidepoint(intent.pos) and button.enabled:
                     self._press(button.key)
                     return
-            for key, _text, rect in self.tabs:
+            for key, rect in layout.tabs:
                 if rect.collidepoint(intent.pos):
                     self._set_focus(key)
                     return
-            if self.brief_scroll.view.collidepoint(intent.pos):
+            if brief_on and self.brief.scroll.view.collidepoint(intent.pos):
                 self._set_focus("brief")
             elif results_on and self.results.rect.collidepoint(intent.pos):
                 self._set_focus("results")
             elif editor_on and self.editor.rect.collidepoint(intent.pos):
                 self._set_focus("editor")
-        if self.brief_scroll.handle(intent, keys=False):
+        if brief_on and self.brief.scroll.handle(intent, keys=False):
             return
         if editor_on and (self.editor.rect.collidepoint(intent.pos)
                           or intent.name in ("release", "motion")):
@@ -308,144 +286,73 @@ class TerminalScreen(Screen):
         return (self.ctx.fonts.scale, self.ctx.theme.name, self.ctx.settings.code_zoom)
 
     # -- drawing --------------------------------------------------------------------------
-    def _brief_source(self) -> str:
-        hints = self.entry.model.hints
-        used = min(self.hints_used, len(hints))
-        parts = [self.entry.brief, f"\n\n## Hints ({used} of {len(hints)})\n"]
-        for i, hint in enumerate(hints):
-            if i < used:
-                parts.append(f"{i + 1}. {hint}\n")
-            else:
-                parts.append(f"{i + 1}. *Locked: press F1 or the Hint button.*\n")
-                break
-        return "".join(parts)
+    @property
+    def compact(self) -> bool:
+        """Whether panes share the space as tabs (big fonts in a small window)."""
+        return self.layout is not None and self.layout.mode != "split"
 
-    def _layout(self, size: tuple[int, int]) -> tuple[pygame.Rect, pygame.Rect]:
-        fonts = self.ctx.fonts
-        w, h = size
-        pad = fonts.px(12)
-        head_h = (fonts.get("heading", 20).get_linesize() + fonts.get("body", 13).get_linesize()
-                  + 2 * pad)
-        body = pygame.Rect(pad, head_h, w - 2 * pad, h - head_h - hint_bar_height(fonts) - pad)
-        left_w = max(fonts.px(240), int(body.width * 0.36))
-        left_w = min(left_w, body.width // 2)
-        brief = pygame.Rect(body.x, body.y, left_w, body.height)
-        right = pygame.Rect(brief.right + pad, body.y, body.right - brief.right - pad, body.height)
-        button_h = (fonts.get("body_bold", 16).get_linesize() + fonts.get("mono", 12).get_linesize()
-                    + fonts.px(8))
-        gap = fonts.px(6)
-        rows = self._place_buttons(right, button_h)
-        tool_h = rows * (button_h + gap)
-        # Big fonts in a small window leave no room for code and results together: then they
-        # share the space as two tabs (F3 or a click switches), and each stays readable.
-        self.compact = right.height - tool_h < fonts.px(330)
-        if not self.compact:
-            editor_h = int((right.height - tool_h) * 0.58)
-            self.editor.set_rect(pygame.Rect(right.x, right.y, right.width, editor_h))
-            for button in self.buttons:
-                button.rect.y += right.y + editor_h + gap
-            top = right.y + editor_h + tool_h + gap
-            self.results.set_rect(pygame.Rect(right.x, top, right.width, right.bottom - top))
-            self.tabs = []
-            return brief, right
-        for button in self.buttons:
-            button.rect.y += right.y
-        tab_h = fonts.get("body_bold", 15).get_linesize() + gap
-        half = right.width // 2
-        self.tabs = [("editor", "Code", pygame.Rect(right.x, right.y + tool_h, half - gap, tab_h)),
-                     ("results", "Results",
-                      pygame.Rect(right.x + half, right.y + tool_h, right.width - half, tab_h))]
-        top = right.y + tool_h + tab_h + gap
-        pane = pygame.Rect(right.x, top, right.width, right.bottom - top)
-        self.editor.set_rect(pane)
-        self.results.set_rect(pane)
-        return brief, right
+    @property
+    def buttons(self) -> list[TerminalButton]:
+        return self.layout.buttons if self.layout is not None else []
 
     @property
     def shown_pane(self) -> str:
-        """In the compact layout, which of code and results is on screen."""
-        return "results" if self.focus == "results" else self._last_pane
+        """With tabs, which pane is on screen: the focused one (the brief only when it has a
+        tab of its own), else the last of code and results."""
+        if self.focus == "results" or (self.focus == "brief" and self.layout is not None
+                                       and self.layout.mode == "all_tabs"):
+            return self.focus
+        return self._last_pane
 
-    def _place_buttons(self, right: pygame.Rect, button_h: int) -> int:
-        """Lay the buttons out in as many rows as the width needs; returns the row count."""
-        fonts = self.ctx.fonts
-        font = fonts.get("body_bold", 16)
+    def _button_specs(self) -> list[TerminalButton]:
         running = self.job is not None
         run_text = "Continue" if self.passed and not self.improving \
             and self._story_waits_elsewhere() else "Run"
-        specs = [
-            ("run", run_text, "Ctrl+Enter", not running),
-            ("try", "Try", "Ctrl+Shift+Enter", not running),
-            ("hint", "Hint", "F1", self.hints_used < len(self.entry.model.hints)),
-            ("device", f"Device: {self.ctx.settings.device}", "F2", not running),
-            ("cancel", "Cancel", "Esc", True) if running else ("back", "Back", "Esc", True),
+        return [
+            TerminalButton("run", run_text, "Ctrl+Enter", not running),
+            TerminalButton("try", "Try", "Ctrl+Shift+Enter", not running),
+            TerminalButton("hint", "Hint", "F1", self.hints_used < len(self.entry.model.hints)),
+            TerminalButton("device", f"Device: {self.ctx.settings.device}", "F2", not running),
+            TerminalButton("cancel", "Cancel", "Esc") if running
+            else TerminalButton("back", "Back", "Esc"),
         ]
-        key_font = fonts.get("mono", 12)
-        self.buttons = []
-        x, row = right.x, 0
-        gap = fonts.px(6)
-        for key, text, keys, enabled in specs:
-            bw = max(font.size(text)[0], key_font.size(keys)[0]) + fonts.px(20)
-            if x + bw > right.right and x > right.x:
-                x, row = right.x, row + 1
-            rect = pygame.Rect(x, row * (button_h + gap), min(bw, right.width), button_h)
-            self.buttons.append(_Button(key, text, keys, rect, enabled))
-            x += bw + gap
-        return row + 1
+
+    def _lay_out(self, size: tuple[int, int]) -> TerminalLayout:
+        layout = plan(size, self.ctx.fonts, self._button_specs())
+        self.layout = layout
+        self.editor.set_rect(layout.editor)
+        self.results.set_rect(layout.results)
+        return layout
 
     def draw(self, surface: pygame.Surface) -> None:
-        ctx = self.ctx
-        fonts, theme = ctx.fonts, ctx.theme
+        fonts, theme = self.ctx.fonts, self.ctx.theme
         surface.fill(theme.bg)
-        w, h = surface.get_size()
-        brief_rect, right = self._layout((w, h))
-        self._draw_header(surface, w)
-        panel(surface, brief_rect, theme, border=theme.accent2 if self.focus == "brief" else None)
-        inner = brief_rect.inflate(-2 * fonts.px(12), -2 * fonts.px(10))
-        inner.width -= fonts.px(6)
-        key = (inner.size, fonts.scale, theme.name, self.hints_used)
-        if key != self._brief_key or self._brief is None:
-            self._brief_key = key
-            self._brief = MarkdownView(self._brief_source(), fonts, theme, inner.width)
-        self.brief_scroll.set(inner, self._brief.height)
-        with self.brief_scroll.clipped(surface) as y:
-            self._brief.draw(surface, (inner.x, y))
-        self.brief_scroll.draw_bar(surface)
-        if not self.compact or self.shown_pane == "editor":
+        layout = self._lay_out(surface.get_size())
+        shown = self.shown_pane
+        self._draw_header(surface)
+        if layout.shows("brief", shown):
+            self.brief.draw(surface, layout.brief, hints_used=self.hints_used,
+                            focused=self.focus == "brief")
+        if layout.shows("editor", shown):
             self.editor.draw(surface)
-        if not self.compact or self.shown_pane == "results":
+        if layout.shows("results", shown):
             self.results.draw(surface)
-        self._draw_buttons(surface)
-        self._draw_tabs(surface)
+        draw_buttons(surface, layout.buttons, fonts, theme, keys_shown=layout.keys_shown)
+        draw_tabs(surface, layout.tabs, shown, fonts, theme)
         key_hints(surface, [("Ctrl+Enter", "run"), ("Ctrl+Shift+Enter", "try"), ("F1", "hint"),
                             ("F3", "focus"), ("Esc", "cancel/back"), ("F6", "quicksave")],
                   fonts, theme)
 
-    def _draw_header(self, surface: pygame.Surface, w: int) -> None:
-        """Title and device on the first line; status and run progress on the second."""
-        fonts, theme = self.ctx.fonts, self.ctx.theme
-        pad = fonts.px(12)
-        dev_rect = label(surface, self._device_text(), (w - pad, pad), fonts, theme.accent2,
-                         role="mono_bold", base=15, anchor="topright")
-        title = label(surface, f"LAB TERMINAL · {self.entry.model.title}", (pad, pad), fonts,
-                      theme.accent, role="heading", base=20,
-                      max_width=max(40, dev_rect.left - 3 * pad))
-        y = title.bottom + fonts.px(2)
-        right = w - pad
+    def _draw_header(self, surface: pygame.Surface) -> None:
+        theme = self.ctx.theme
+        progress = None
         if self.job is not None:
             done, total = self.progress
-            bar = pygame.Rect(0, 0, fonts.px(160), fonts.px(8))
-            bar.midright = (right, y + fonts.get("body", 13).get_linesize() // 2)
-            pygame.draw.rect(surface, theme.border, bar, border_radius=3)
-            frac = done / total if total else self.sweep_fraction()
-            pygame.draw.rect(surface, theme.accent2,
-                             (bar.x, bar.y, max(4, int(bar.width * frac)), bar.height),
-                             border_radius=3)
-            right = bar.left - pad
-        if self.status:
-            color = theme.success if self.passed else theme.text
-            label(surface, self.status, (pad, y), fonts, color, base=13,
-                  max_width=max(40, right - 2 * pad))
+            progress = done / total if total else self.sweep_fraction()
+        draw_header(surface, self.ctx.fonts, theme, title=self.entry.model.title,
+                    device=self._device_text(), status=self.status,
+                    status_color=theme.success if self.passed else theme.text,
+                    progress=progress)
 
     def sweep_fraction(self) -> float:
         """A sweeping bar while the total is not known yet (still when motion is reduced)."""
@@ -464,38 +371,6 @@ class TerminalScreen(Screen):
             return f"device: auto → {'cuda' if 'cuda' in found else 'cpu'}"
         missing = "" if chosen in found else " (not found: runs will fail)"
         return f"device: {chosen}{missing}"
-
-    def _draw_tabs(self, surface: pygame.Surface) -> None:
-        theme = self.ctx.theme
-        for key, text, rect in self.tabs:
-            on = key == self.shown_pane
-            pygame.draw.rect(surface, theme.panel_alt if on else theme.panel, rect,
-                             border_radius=6)
-            pygame.draw.rect(surface, theme.accent2 if on else theme.border, rect, 2 if on else 1,
-                             border_radius=6)
-            label(surface, f"{text} (F3)", rect.center, self.ctx.fonts,
-                  theme.text if on else theme.text_dim, role="body_bold", base=15,
-                  anchor="center", max_width=rect.width - 8)
-
-    def _draw_buttons(self, surface: pygame.Surface) -> None:
-        fonts, theme = self.ctx.fonts, self.ctx.theme
-        font = fonts.get("body_bold", 16)
-        key_font = fonts.get("mono", 12)
-        for b in self.buttons:
-            primary = b.key == "run"
-            fill = theme.accent if primary and b.enabled else theme.panel_alt
-            pygame.draw.rect(surface, fill, b.rect, border_radius=6)
-            pygame.draw.rect(surface, theme.border, b.rect, 1, border_radius=6)
-            color = theme.bg if primary and b.enabled else (theme.text if b.enabled else theme.text_dim)
-            text = text_surface(font, b.text, color)
-            keys = text_surface(key_font, b.keys, color)
-            total = text.get_height() + keys.get_height()
-            top = b.rect.centery - total // 2
-            clip = surface.get_clip()
-            surface.set_clip(b.rect)
-            surface.blit(text, text.get_rect(midtop=(b.rect.centerx, top)))
-            surface.blit(keys, keys.get_rect(midtop=(b.rect.centerx, top + text.get_height())))
-            surface.set_clip(clip)
 
     def describe(self) -> str:
         lines = [
@@ -516,16 +391,8 @@ class TerminalScreen(Screen):
 
 
 def _edits_code(intent: Intent) -> bool:
-    """Ctrl+A / V / X / Z / Y: commands that only make sense on the code."""
+    """Ctrl+A / V / X / Z / Y / F / G: commands that only make sense on the code."""
     event = intent.event
     return (intent.name == "key" and event.type == pygame.KEYDOWN and event.key in _CODE_CHORDS
             and command_held(event.mod))
 
-
-def _trouble(message: str) -> str:
-    """The runner's complaint as one plain sentence or two (it may be a whole traceback)."""
-    lines = [line.strip() for line in message.strip().splitlines() if line.strip()]
-    if not lines:
-        return "The runner failed without saying why."
-    said = lines[-1] if lines[0].startswith("Traceback") else " ".join(lines)
-    return said if len(said) <= MAX_TROUBLE_CHARS else said[:MAX_TROUBLE_CHARS - 1] + "…"
