@@ -119,3 +119,20 @@ def test_warnings_point_at_the_players_line() -> None:
                         roots=ROOTS, device="cpu", mode="try")
     assert result.verdict == "pass"
     assert "line 4: UserWarning" in result.stdout
+
+
+def _nudged_grad(offset: float) -> str:
+    """Values exactly right, the gradient of x off by `offset` (the extra term is zero in value)."""
+    return ("def score(x, w):\n"
+            f"    return (x * w).sum(-1) + ((x - x.detach()) * {offset}).sum(-1)\n")
+
+
+def test_gradients_use_the_puzzle_and_case_tolerance() -> None:
+    loose = check_code("rt_gradtol", _nudged_grad(1e-3), roots=ROOTS, device="cpu", mode="try")
+    assert loose.verdict == "pass", loose.model_dump_json(indent=1)[:2000]  # puzzle atol 1e-2
+    full = check_code("rt_gradtol", _nudged_grad(1e-3), roots=ROOTS, device="cpu", seed=3)
+    failed = [c for c in full.cases if c.status != "pass"]
+    assert [c.name for c in failed] == ["tight"]  # the case's atol 1e-6 wins over the puzzle's
+    assert "gradient of input #1" in failed[0].message
+    far = check_code("rt_gradtol", _nudged_grad(0.1), roots=ROOTS, device="cpu", mode="try")
+    assert far.verdict == "fail" and "gradient of input #1" in far.cases[0].message

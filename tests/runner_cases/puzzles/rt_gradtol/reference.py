@@ -1,0 +1,5 @@
+import torch
+
+
+def score(x, w):
+    return (x * w).sum(-1)
