@@ -18,11 +18,11 @@ import tempfile
 import threading
 import time
 from pathlib import Path
-from typing import Callable
+from typing import Callable, TypeVar
 
 from game.content.library import PuzzleEntry, load_library
 from game.runner import transfer
-from game.runner.bundle import Bundle, PreparedCase
+from game.runner.bundle import Bundle, PreparedCase, PuzzleError
 from game.runner.executor import Exit, SpareExecutor, ZygoteExecutor, supervise
 from game.runner.judge import judge, judge_static
 from game.runner.limits import MB, SandboxLimits
@@ -34,6 +34,21 @@ MAX_OUTPUT_BYTES = 64 * MB  # tensors returned by one case
 STARTUP_S = 1.0  # loading the job inside the sandbox, on top of the puzzle's time limit
 
 Progress = Callable[[int, int], None]
+T = TypeVar("T")
+
+
+class PuzzleTimeout(PuzzleError):
+    """The puzzle's own code (cases.py, reference.py, support.py) did not finish in time."""
+
+
+def reference_timeout_s(time_s: float) -> float:
+    """How long a puzzle's trusted code may take to build one run's cases and expected outputs
+    (many cases, fp64 gradients, DataLoader workers); `TORCHENSTEIN_REFERENCE_TIMEOUT_S` overrides."""
+    forced = os.environ.get("TORCHENSTEIN_REFERENCE_TIMEOUT_S", "")
+    try:
+        return max(0.1, float(forced))
+    except ValueError:
+        return max(30.0, 10.0 * time_s)
 
 
 class UnknownPuzzleError(LookupError):
@@ -68,6 +83,9 @@ class Runner:
         self.bundles: dict[Path, Bundle] = {}
         self.reference_metrics: dict[tuple[Path, str], Metrics] = {}
         self.yaml_stamps: dict[Path, float] = {}
+        # Set when a puzzle's code overran: its thread may still hold torch state, so a service
+        # should report and then make way for a fresh process.
+        self.tainted = False
 
     # --- warm pieces -------------------------------------------------------------------
     def warm(self, device: str = "cpu") -> None:
@@ -108,6 +126,32 @@ class Runner:
             self.bundles[entry.folder] = cached
         return cached
 
+    def bounded(self, entry: PuzzleEntry, what: Callable[[Bundle], T]) -> T:
+        """`what(bundle)` run on a helper thread with a deadline, since it runs the puzzle's own
+        code (which can loop, or hang in DataLoader workers it forks); overrunning raises
+        `PuzzleTimeout` instead of hanging the run."""
+        box: dict[str, object] = {}
+
+        def target() -> None:
+            try:
+                box["value"] = what(self.bundle(entry))
+            except BaseException as exc:  # noqa: BLE001 - handed to the waiting thread
+                box["error"] = exc
+
+        limit = reference_timeout_s(entry.model.limits.time_s)
+        helper = threading.Thread(target=target, name="torchenstein-reference", daemon=True)
+        helper.start()
+        helper.join(limit)
+        if helper.is_alive():
+            self.tainted = True
+            self.bundles.pop(entry.folder, None)
+            raise PuzzleTimeout(f"the puzzle `{entry.model.id}` took longer than {limit:g} s to build its "
+                                "cases and expected answers (its cases.py or reference.py hangs or is "
+                                "far too slow); this is the puzzle's fault, not your code's")
+        if "error" in box:
+            raise box["error"]  # type: ignore[misc]
+        return box["value"]  # type: ignore[return-value]
+
     # --- one run ---------------------------------------------------------------------------
     def check(self, entry: PuzzleEntry, code: str, device: str, mode: str, seed: int | None,
               progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
@@ -121,8 +165,7 @@ class Runner:
             if problems:
                 result = judge_static(model.id, device, mode, code, problems)
             else:
-                bundle = self.bundle(entry)
-                cases, _seed = bundle.build(mode, seed)
+                bundle, cases = self.bounded(entry, lambda b: (b, b.build(mode, seed)[0]))
                 result = self._run(bundle, code, device, mode, cases, roots or [],
                                    progress, cancelled or (lambda: False))
                 if result.verdict != "error" or result.cases:
@@ -235,4 +278,4 @@ def shared_runner() -> Runner:
     return _RUNNER
 
 
-__all__ = ["Runner", "UnknownPuzzleError", "shared_runner"]
+__all__ = ["PuzzleTimeout", "Runner", "UnknownPuzzleError", "shared_runner"]

@@ -87,6 +87,17 @@ class Service:
             finally:
                 self.current = None
                 self.cancelled.discard(request.job)
+            if self.runner.tainted:
+                self.retire()
+                return
+
+    def retire(self) -> None:
+        """A puzzle's code overran and its thread cannot be stopped: shut the sandboxes down
+        and end this process; the client starts a fresh one for the next request."""
+        self.runner.close()
+        with self.write_lock:
+            self.out.flush()
+        os._exit(0)
 
     def run(self, request: RunRequest) -> None:
         from game.runner.devices import resolve_device
@@ -110,14 +121,14 @@ class Service:
 
         entry = self.runner.find(request.puzzle, self.roots)
         with self.runner.lock:
-            bundle = self.runner.bundle(entry)
+            prepared = self.runner.bounded(entry, lambda bundle: bundle.fixed("example"))
             examples = [
                 CaseResult(
                     name=p.case.name, kind="example", status="skipped", message=p.case.note,
                     inputs=[preview(a) for a in (*p.case.args, *p.case.kwargs.values())],
                     expected=preview(p.expected),
                 )
-                for p in bundle.fixed("example")
+                for p in prepared
             ]
         self.send(JobEvent(job=request.job, kind="examples", examples=examples))
 
@@ -130,6 +141,8 @@ def _plain(exc: Exception) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m game.runner.service")
     parser.add_argument("--mod", action="append", default=[], type=Path)
+    parser.add_argument("--root", action="append", default=[], type=Path,
+                        help="an extra content root used as it is, no manifest (puzzle authors, tests)")
     args = parser.parse_args(argv)
     out = os.fdopen(os.dup(1), "w", encoding="utf-8")
     requests = os.fdopen(os.dup(0), "r", encoding="utf-8")
@@ -137,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     # A reference that forks (DataLoader workers) must not inherit a sys.stdin whose lock our
     # reading thread holds: multiprocessing's child closes sys.stdin first thing and would hang.
     sys.stdin = open(os.devnull, encoding="utf-8")
-    service = Service(content_roots(args.mod), out)
+    service = Service(content_roots(args.mod) + [p.resolve() for p in args.root], out)
     worker = threading.Thread(target=service.work, daemon=True)
     worker.start()
     try:
