@@ -98,7 +98,9 @@ def test_selection_and_reopen(library: ContentLibrary, monkeypatch: pytest.Monke
 
     opened: list[str] = []
 
-    class FakeTerminal(notebook.Screen):
+    from game.ui.stack import Screen
+
+    class FakeTerminal(Screen):
         def __init__(self, ctx: Any, puzzle_id: str, *, improving: bool = False):
             super().__init__(ctx)
             assert improving

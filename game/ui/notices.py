@@ -8,6 +8,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui.context import Context
+from game.ui.widgets.draw import below_corner_chips
 from game.ui.widgets.textfit import text_surface, wrap
 
 MAX_LINES = 5  # a notice is a glance; longer news belongs in a message screen
@@ -18,7 +19,7 @@ def draw_notices(surface: pygame.Surface, ctx: Context) -> None:
     font = fonts.get("body", 15)
     pad = fonts.px(10)
     width = min(fonts.px(420), surface.get_width() // 2)
-    y = pad
+    y = below_corner_chips(fonts)
     for notice in ctx.notices:
         color = {"error": theme.error, "success": theme.success}.get(notice.kind, theme.accent2)
         lines = wrap(font, notice.text, width - 2 * pad, max_lines=MAX_LINES)

@@ -7,19 +7,10 @@ from __future__ import annotations
 
 import math
 
-RGB = tuple[int, int, int]
+from game.ui.art.palette import RGB, mix
 
 # Five anchors of the viridis map (perceptually uniform, readable with colour blindness).
 _VIRIDIS: list[RGB] = [(68, 1, 84), (59, 82, 139), (33, 145, 140), (94, 201, 98), (253, 231, 37)]
-
-
-def mix(a: RGB, b: RGB, t: float) -> RGB:
-    t = min(1.0, max(0.0, t))
-    return (
-        round(a[0] + (b[0] - a[0]) * t),
-        round(a[1] + (b[1] - a[1]) * t),
-        round(a[2] + (b[2] - a[2]) * t),
-    )
 
 
 def sequential(t: float) -> RGB:

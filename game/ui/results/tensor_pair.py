@@ -13,7 +13,7 @@ import pygame
 from game.feedback.compare import Comparison, compare_previews, tolerance_for
 from game.feedback.numbers import fmt_number, fmt_shape, short_dtype
 from game.runner.protocol import TensorPreview
-from game.ui.results.colors import mix
+from game.ui.art.palette import mix
 from game.ui.results.doc import Chip, Doc
 from game.ui.results.style import PanelStyle
 from game.ui.results.tensor_view import (

@@ -15,9 +15,10 @@ import pygame
 from game.feedback.compare import Cell, Index, cell_map
 from game.feedback.numbers import fmt_number, short_dtype
 from game.runner.protocol import TensorPreview
-from game.ui.results.colors import RGB, ink_on, mix, normalise, sequential
-from game.ui.widgets.textfit import SurfaceCache
+from game.ui.art.palette import RGB, mix
+from game.ui.results.colors import ink_on, normalise, sequential
 from game.ui.theme import Theme
+from game.ui.widgets.textfit import SurfaceCache
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,8 @@ import pygame
 
 from game.content.library import ContentLibrary
 from game.ui.context import Context
-from game.ui.intents import Intent
-from game.ui.stack import Screen
-from game.ui.widgets.draw import back_chip, hint_bar_height, key_hints, label, panel
+from game.ui.screens.page import PageScreen
 from game.ui.widgets.richtext import RichText
-from game.ui.widgets.scroll import Scroller
 
 
 def act_rows(library: ContentLibrary, seen: set[str], solved: set[str],
@@ -38,14 +35,12 @@ def act_rows(library: ContentLibrary, seen: set[str], solved: set[str],
     return rows
 
 
-class ChapterMapScreen(Screen):
+class ChapterMapScreen(PageScreen):
     name = "chapters"
-    keeps_session_clock = False
+    close_on = ("back", "map", "confirm", "rclick")
 
     def __init__(self, ctx: Context):
         super().__init__(ctx)
-        self._back = pygame.Rect(0, 0, 0, 0)
-        self.scroller = Scroller(ctx)
         self._key: tuple[object, ...] = ()
         self._blocks: list[RichText] = []
 
@@ -60,27 +55,11 @@ class ChapterMapScreen(Screen):
             seen, solved, here = set(self.ctx.persistent.seen), set(), None
         return act_rows(self.ctx.content.library, seen, solved, here)
 
-    def handle(self, intent: Intent) -> None:
-        if intent.name == "click" and self._back.collidepoint(intent.pos):
-            self.close()
-            return
-        if intent.name in ("back", "map", "confirm", "rclick"):
-            self.close()
-        else:
-            self.scroller.handle(intent)
-
     def draw(self, surface: pygame.Surface) -> None:
         fonts, theme = self.ctx.fonts, self.ctx.theme
-        surface.fill(theme.bg)
-        w, h = surface.get_size()
         pad = fonts.px(20)
-        title = label(surface, "CHAPTER MAP", (pad, pad), fonts, theme.accent, role="heading",
-                      base=28)
-        box = pygame.Rect(pad, title.bottom + pad // 2, w - 2 * pad,
-                          h - title.bottom - pad - hint_bar_height(fonts))
-        panel(surface, box, theme)
-        inner = box.inflate(-2 * pad, -pad)
-        inner.width -= fonts.px(8)
+        _, box = self.frame(surface, "CHAPTER MAP", pad)
+        inner = self.panel_inner(surface, box, pad)
         key = (inner.size, fonts.scale, theme.name)
         if key != self._key:
             self._key = key
@@ -94,14 +73,11 @@ class ChapterMapScreen(Screen):
                 body = "\n".join(items) or "*Nothing here yet.*"
                 self._blocks.append(RichText(body, fonts, theme, inner.width, base=17))
         gap = fonts.px(10)
-        self.scroller.set(inner, sum(b.height + gap for b in self._blocks))
-        with self.scroller.clipped(surface) as y:
+        with self.scrolled(surface, inner, sum(b.height + gap for b in self._blocks)) as y:
             for block in self._blocks:
                 block.draw(surface, (inner.x, y))
                 y += block.height + gap
-        self.scroller.draw_bar(surface)
-        self._back = back_chip(surface, fonts, theme)
-        key_hints(surface, [("↑↓", "scroll"), ("Esc", "back")], fonts, theme)
+        self.finish(surface, [("↑↓", "scroll"), ("Esc", "back")])
 
     def describe(self) -> str:
         out = ["screen: chapters"]

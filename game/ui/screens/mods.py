@@ -12,21 +12,16 @@ from game.persistence.paths import mods_dir
 from game.persistence.settings import with_changes
 from game.ui.context import Context
 from game.ui.intents import Intent
-from game.ui.stack import Screen
-from game.ui.widgets.draw import back_chip, hint_bar_height, key_hints, label, panel
+from game.ui.screens.page import PageScreen
 from game.ui.widgets.markdown_view import MarkdownView
 from game.ui.widgets.menu import Menu, MenuItem
-from game.ui.widgets.scroll import Scroller
 
 
-class ModsScreen(Screen):
+class ModsScreen(PageScreen):
     name = "mods"
-    keeps_session_clock = False
 
     def __init__(self, ctx: Context):
         super().__init__(ctx)
-        self._back = pygame.Rect(0, 0, 0, 0)
-        self.scroller = Scroller(ctx)
         self.menu = Menu([], ctx.fonts, ctx.theme, base=18, align="left")
         self._details: MarkdownView | None = None
         self._key: tuple[object, ...] = ()
@@ -78,13 +73,7 @@ class ModsScreen(Screen):
             parts += [f"- {d.render()}" for d in mod.problems[:30]]
         return "\n\n".join(parts)
 
-    def handle(self, intent: Intent) -> None:
-        if intent.name == "click" and self._back.collidepoint(intent.pos):
-            self.close()
-            return
-        if intent.name in ("back", "rclick"):
-            self.close()
-            return
+    def on_intent(self, intent: Intent) -> None:
         before = self.menu.selected
         item = self.menu.handle(intent)
         if item is not None:
@@ -97,31 +86,21 @@ class ModsScreen(Screen):
     def draw(self, surface: pygame.Surface) -> None:
         fonts, theme = self.ctx.fonts, self.ctx.theme
         self.menu.fonts, self.menu.theme = fonts, theme
-        surface.fill(theme.bg)
-        w, h = surface.get_size()
         pad = fonts.px(20)
-        title = label(surface, "MODS", (pad, pad), fonts, theme.accent, role="heading", base=28)
-        body = pygame.Rect(pad, title.bottom + pad // 2, w - 2 * pad,
-                           h - title.bottom - pad - hint_bar_height(fonts))
+        _, body = self.frame(surface, "MODS", pad)
         list_w = body.width * 2 // 5 if self.menu.items else 0
         if self.menu.items:
             self.menu.set_rect(pygame.Rect(body.x, body.y, list_w - pad, body.height))
             self.menu.draw(surface)
         box = pygame.Rect(body.x + list_w, body.y, body.width - list_w, body.height)
-        panel(surface, box, theme)
-        inner = box.inflate(-2 * pad, -pad)
-        inner.width -= fonts.px(8)
+        inner = self.panel_inner(surface, box, pad)
         key = (inner.size, fonts.scale, theme.name, self.menu.selected)
         if key != self._key or self._details is None:
             self._key = key
             self._details = MarkdownView(self.details(), fonts, theme, inner.width)
-        self.scroller.set(inner, self._details.height)
-        with self.scroller.clipped(surface) as y:
+        with self.scrolled(surface, inner, self._details.height) as y:
             self._details.draw(surface, (inner.x, y))
-        self.scroller.draw_bar(surface)
-        self._back = back_chip(surface, fonts, theme)
-        key_hints(surface, [("↑↓", "choose"), ("Enter", "switch on/off"), ("Esc", "back")],
-                  fonts, theme)
+        self.finish(surface, [("↑↓", "choose"), ("Enter", "switch on/off"), ("Esc", "back")])
 
     def describe(self) -> str:
         return "screen: mods\n" + (self.menu.describe() or "(no mods)") + "\n" + self.details()

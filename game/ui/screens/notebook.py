@@ -16,13 +16,12 @@ from game.ui.intents import Intent
 from game.ui.results.doc import Chip, Doc, draw_scrollbar
 from game.ui.results.scores_view import draw_goals
 from game.ui.results.style import PanelStyle
-from game.ui.stack import Screen
-from game.ui.widgets.draw import hint_bar_height, key_hints, label, panel
+from game.ui.screens.page import PageScreen
+from game.ui.widgets.draw import hint_bar_height, panel
 
 
-class NotebookScreen(Screen):
+class NotebookScreen(PageScreen):
     name = "notebook"
-    keeps_session_clock = False
 
     def __init__(self, ctx: Context):
         super().__init__(ctx)
@@ -45,12 +44,10 @@ class NotebookScreen(Screen):
         self._key = ()  # scores may have improved in the terminal
 
     # -- input ----------------------------------------------------------------------------
-    def handle(self, intent: Intent) -> None:
+    def on_intent(self, intent: Intent) -> None:
         name = intent.name
         count = len(self.entries())
-        if name in ("back", "rclick"):
-            self.close()
-        elif name in ("up", "down") and count:
+        if name in ("up", "down") and count:
             self._select((self.selected + (1 if name == "down" else -1)) % count)
         elif name == "confirm":
             self._reopen()
@@ -207,11 +204,8 @@ class NotebookScreen(Screen):
     # -- frame ----------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
         fonts, theme = self.ctx.fonts, self.ctx.theme
-        surface.fill(theme.bg)
+        self.frame(surface, "LAB NOTEBOOK", fonts.px(20))
         self._layout(surface.get_size())
-        pad = fonts.px(20)
-        label(surface, "LAB NOTEBOOK", (pad, pad), fonts, theme.accent, role="heading", base=28,
-              max_width=surface.get_width() - 2 * pad)
         inner = fonts.px(10)
         for which, doc in enumerate((self._list, self._detail)):
             box = self._boxes[which]
@@ -224,9 +218,9 @@ class NotebookScreen(Screen):
             surface.set_clip(clip)
             draw_scrollbar(surface, box, doc.height, self._scroll[which], box.right + inner // 3,
                            max(4, inner // 2), theme.panel_alt, theme.border)
-        key_hints(surface, [("↑↓", "choose"), ("Enter", "reopen to improve"),
-                            ("Tab", "first/best solution"), ("PgUp/PgDn", "scroll"),
-                            ("Esc", "back")], fonts, theme)
+        self.finish(surface, [("↑↓", "choose"), ("Enter", "reopen to improve"),
+                              ("Tab", "first/best solution"), ("PgUp/PgDn", "scroll"),
+                              ("Esc", "back")])
 
     def describe(self) -> str:
         entries = self.entries()

@@ -15,9 +15,8 @@ from game.ui import flow
 from game.ui.context import Context
 from game.ui.intents import Intent
 from game.ui.screens.confirm import ConfirmScreen
-from game.ui.stack import Screen
-from game.ui.widgets.draw import back_chip, hint_bar_height, key_hints, label, panel
-from game.ui.widgets.scroll import Scroller
+from game.ui.screens.page import PageScreen, pointed
+from game.ui.widgets.draw import label, panel
 
 
 def played(seconds: float) -> str:
@@ -25,13 +24,11 @@ def played(seconds: float) -> str:
     return f"{minutes // 60}h {minutes % 60:02d}m" if minutes >= 60 else f"{minutes}m {int(seconds) % 60:02d}s"
 
 
-class SavesScreen(Screen):
+class SavesScreen(PageScreen):
     name = "saves"
-    keeps_session_clock = False
 
     def __init__(self, ctx: Context, *, mode: str, thumbnail: bytes | None = None):
         super().__init__(ctx)
-        self._back = pygame.Rect(0, 0, 0, 0)
         self.mode = mode  # "save" or "load"
         self.thumbnail = thumbnail
         self.slots_shown = MANUAL_SLOTS if mode == "save" else ALL_SLOTS
@@ -39,7 +36,6 @@ class SavesScreen(Screen):
         self.selected = 0
         self.columns = 1
         self.cards: list[pygame.Rect] = []
-        self.scroller = Scroller(ctx)
         self._thumbs: dict[str, pygame.Surface | None] = {}
         self.refresh()
 
@@ -106,15 +102,10 @@ class SavesScreen(Screen):
                                           "Its backups stay in the saves folder."), then=really)
 
     # -- input ----------------------------------------------------------------------------
-    def handle(self, intent: Intent) -> None:
-        if intent.name == "click" and self._back.collidepoint(intent.pos):
-            self.close()
-            return
+    def on_intent(self, intent: Intent) -> None:
         name = intent.name
         n = len(self.infos)
-        if name in ("back", "rclick"):
-            self.close()
-        elif name in ("left", "right", "up", "down"):
+        if name in ("left", "right", "up", "down"):
             step = {"left": -1, "right": 1, "up": -self.columns, "down": self.columns}[name]
             self.selected = max(0, min(n - 1, self.selected + step))
         elif name in ("tab", "tab_back"):
@@ -123,30 +114,25 @@ class SavesScreen(Screen):
             self._activate(self.selected)
         elif name == "delete":
             self._delete(self.selected)
-        elif name in ("click", "motion"):
-            for i, card in enumerate(self.cards):
-                if card.collidepoint(intent.pos):
-                    self.selected = i
-                    if name == "click":
-                        self._activate(i)
-                    break
+        elif name in ("click", "motion") and (i := pointed(intent.pos, self.cards)) is not None:
+            self.selected = i
+            if name == "click":
+                self._activate(i)
         else:
             self.scroller.handle(intent, keys=False)
 
     # -- drawing --------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
         fonts, theme = self.ctx.fonts, self.ctx.theme
-        surface.fill(theme.bg)
-        w, h = surface.get_size()
+        w = surface.get_width()
         pad = fonts.px(16)
         heading = "SAVE GAME" if self.mode == "save" else "LOAD GAME"
-        title = label(surface, heading, (pad, pad), fonts, theme.accent, role="heading", base=28)
+        title, body = self.frame(surface, heading, pad)
         if not self.ctx.saves.writable:
             label(surface, "read-only: another window holds the saves",
                   (title.right + pad, title.centery), fonts, theme.warning, base=14,
                   anchor="midleft", max_width=max(40, w // 2 - title.right))
-        area = pygame.Rect(pad, title.bottom + pad // 2, w - 2 * pad - fonts.px(8),
-                           h - title.bottom - pad - hint_bar_height(fonts))
+        area = pygame.Rect(body.x, body.y, body.width - fonts.px(8), body.height)
         card_w = max(fonts.px(230), 260)
         self.columns = max(1, area.width // card_w)
         card_w = (area.width - (self.columns - 1) * pad) // self.columns
@@ -158,18 +144,16 @@ class SavesScreen(Screen):
         row_sel = self.selected // self.columns
         self.scroller.show(row_sel * (card_h + pad), row_sel * (card_h + pad) + card_h)
         self.cards = []
-        with self.scroller.clipped(surface) as y0:
+        with self.scrolled(surface, area, rows * (card_h + pad)) as y0:
             for i, info in enumerate(self.infos):
                 r, c = divmod(i, self.columns)
                 card = pygame.Rect(area.x + c * (card_w + pad), y0 + r * (card_h + pad), card_w,
                                    card_h)
                 self.cards.append(card)
                 self._draw_card(surface, card, info, thumb_h, i == self.selected)
-        self.scroller.draw_bar(surface)
         action = "save here" if self.mode == "save" else "load"
-        self._back = back_chip(surface, fonts, theme)
-        key_hints(surface, [("Arrows", "choose"), ("Enter", action), ("Del", "delete"),
-                            ("Esc", "back")], fonts, theme)
+        self.finish(surface, [("Arrows", "choose"), ("Enter", action), ("Del", "delete"),
+                              ("Esc", "back")])
 
     def _draw_card(self, surface: pygame.Surface, card: pygame.Rect, info: SlotInfo,
                    thumb_h: int, chosen: bool) -> None:

@@ -17,10 +17,9 @@ from game.persistence.settings import (CODE_ZOOMS, FONT_SCALE_MAX, FONT_SCALE_MI
                                       Settings, with_changes)
 from game.ui.context import Context
 from game.ui.intents import Intent
-from game.ui.stack import Screen
-from game.ui.widgets.draw import back_chip, hint_bar_height, key_hints, label, panel
+from game.ui.screens.page import PageScreen, pointed
+from game.ui.widgets.draw import label, panel
 from game.ui.widgets.richtext import RichText
-from game.ui.widgets.scroll import Scroller
 
 SPEED_NAMES = {0: "instant", 20: "slow", 40: "normal", 70: "fast", 120: "very fast"}
 FONT_STEPS = [round(FONT_SCALE_MIN + 0.1 * i, 1)
@@ -57,15 +56,12 @@ ROWS = (
 )
 
 
-class SettingsScreen(Screen):
+class SettingsScreen(PageScreen):
     name = "settings"
-    keeps_session_clock = False
 
     def __init__(self, ctx: Context):
         super().__init__(ctx)
-        self._back = pygame.Rect(0, 0, 0, 0)
         self.selected = 0
-        self.scroller = Scroller(ctx)
         self.row_rects: list[tuple[pygame.Rect, pygame.Rect, pygame.Rect]] = []
 
     def _value(self, row: Row) -> Any:
@@ -79,15 +75,10 @@ class SettingsScreen(Screen):
         new = values[(i + step) % len(values)]
         self.ctx.apply_settings(with_changes(self.ctx.settings, **{row.field: new}))
 
-    def handle(self, intent: Intent) -> None:
-        if intent.name == "click" and self._back.collidepoint(intent.pos):
-            self.close()
-            return
+    def on_intent(self, intent: Intent) -> None:
         name = intent.name
         row = ROWS[self.selected]
-        if name in ("back", "rclick"):
-            self.close()
-        elif name in ("up", "tab_back"):
+        if name in ("up", "tab_back"):
             self.selected = (self.selected - 1) % len(ROWS)
         elif name in ("down", "tab"):
             self.selected = (self.selected + 1) % len(ROWS)
@@ -95,39 +86,33 @@ class SettingsScreen(Screen):
             self.change(row, -1 if name == "left" else 1)
         elif name in ("confirm", "advance"):
             self.change(row, 1)
-        elif name in ("click", "motion"):
-            for i, (whole, minus, plus) in enumerate(self.row_rects):
-                if not whole.collidepoint(intent.pos):
-                    continue
-                self.selected = i
-                if name == "click":
-                    self.change(ROWS[i], -1 if minus.collidepoint(intent.pos) else 1)
-                break
+        elif name in ("click", "motion") and (i := pointed(
+                intent.pos, [whole for whole, _, _ in self.row_rects])) is not None:
+            self.selected = i
+            if name == "click":
+                self.change(ROWS[i], -1 if self.row_rects[i][1].collidepoint(intent.pos) else 1)
         else:
             self.scroller.handle(intent, keys=False)
 
     def draw(self, surface: pygame.Surface) -> None:
         fonts, theme = self.ctx.fonts, self.ctx.theme
-        surface.fill(theme.bg)
-        w, h = surface.get_size()
+        w = surface.get_width()
         pad = fonts.px(16)
-        title = label(surface, "SETTINGS", (pad, pad), fonts, theme.accent, role="heading",
-                      base=28)
-        width = min(w - 2 * pad, fonts.px(760))
+        _, body = self.frame(surface, "SETTINGS", pad)
+        width = min(body.width, fonts.px(760))
         field = Settings.model_fields[ROWS[self.selected].field]
         help_text = RichText(field.description or "", fonts, theme, width - 2 * pad, base=15,
                              color=theme.text_dim)
         help_h = help_text.height + pad
-        area = pygame.Rect((w - width) // 2, title.bottom + pad // 2, width,
-                           h - title.bottom - pad - hint_bar_height(fonts) - help_h)
+        area = pygame.Rect((w - width) // 2, body.y, width, max(1, body.height - help_h))
         font = fonts.get("body", 19)
         row_h = font.get_linesize() + fonts.px(14)
-        self.scroller.set(area, len(ROWS) * (row_h + fonts.px(6)))
-        self.scroller.show(self.selected * (row_h + fonts.px(6)),
-                           self.selected * (row_h + fonts.px(6)) + row_h)
+        step = row_h + fonts.px(6)
+        self.scroller.set(area, len(ROWS) * step)
+        self.scroller.show(self.selected * step, self.selected * step + row_h)
         self.row_rects = []
         arrow_w = font.size("◀")[0] + fonts.px(12)
-        with self.scroller.clipped(surface) as y:
+        with self.scrolled(surface, area, len(ROWS) * step) as y:
             for i, row in enumerate(ROWS):
                 chosen = i == self.selected
                 rect = pygame.Rect(area.x, y, area.width, row_h)
@@ -145,11 +130,9 @@ class SettingsScreen(Screen):
                       base=19, anchor="center")
                 label(surface, "▶", plus.center, fonts, theme.accent2, base=19, anchor="center")
                 self.row_rects.append((rect, minus, plus))
-                y += row_h + fonts.px(6)
-        self.scroller.draw_bar(surface)
+                y += step
         help_text.draw(surface, (area.x + pad, area.bottom + pad // 2))
-        self._back = back_chip(surface, fonts, theme)
-        key_hints(surface, [("↑↓", "choose"), ("←→", "change"), ("Esc", "back")], fonts, theme)
+        self.finish(surface, [("↑↓", "choose"), ("←→", "change"), ("Esc", "back")])
 
     def describe(self) -> str:
         out = ["screen: settings"]

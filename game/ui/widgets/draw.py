@@ -75,6 +75,16 @@ def hint_bar_height(fonts: Fonts) -> int:
     return fonts.get("body", 14).get_linesize() + fonts.px(6) * 2
 
 
+def chip_height(fonts: Fonts) -> int:
+    return fonts.get("body_bold", 14).get_height() + fonts.px(6)
+
+
+def below_corner_chips(fonts: Fonts) -> int:
+    """The y under the row of corner chips (the back chip, the scene's History/Map/Menu), where
+    corner notices may start without covering them."""
+    return fonts.px(16) + chip_height(fonts) + fonts.px(6)
+
+
 def chip_buttons(surface: pygame.Surface, labels: list[tuple[str, str]], fonts: Fonts,
                  theme: Theme, *, top_right: tuple[int, int]) -> dict[str, pygame.Rect]:
     """Small clickable chips laid right to left from `top_right`, e.g. [History] [Menu], so a
@@ -85,7 +95,7 @@ def chip_buttons(surface: pygame.Surface, labels: list[tuple[str, str]], fonts: 
     rects: dict[str, pygame.Rect] = {}
     for key, text in reversed(labels):
         surf = text_surface(font, text, theme.text)
-        rect = pygame.Rect(0, y, surf.get_width() + 2 * pad, surf.get_height() + pad)
+        rect = pygame.Rect(0, y, surf.get_width() + 2 * pad, chip_height(fonts))
         rect.right = x
         pygame.draw.rect(surface, theme.panel, rect, border_radius=6)
         pygame.draw.rect(surface, theme.border, rect, 1, border_radius=6)
@@ -95,8 +105,16 @@ def chip_buttons(surface: pygame.Surface, labels: list[tuple[str, str]], fonts: 
     return rects
 
 
+BACK_LABEL = "◀ Back (Esc)"
+
+
+def back_chip_room(fonts: Fonts) -> int:
+    """How much of the top-right corner the back chip takes, its margin included."""
+    return fonts.get("body_bold", 14).size(BACK_LABEL)[0] + 2 * fonts.px(6) + fonts.px(16)
+
+
 def back_chip(surface: pygame.Surface, fonts: Fonts, theme: Theme) -> pygame.Rect:
     """The "Back (Esc)" chip in the top-right corner of full-screen menus."""
     pad = fonts.px(16)
-    return chip_buttons(surface, [("back", "◀ Back (Esc)")], fonts, theme,
+    return chip_buttons(surface, [("back", BACK_LABEL)], fonts, theme,
                         top_right=(surface.get_width() - pad, pad))["back"]
