@@ -230,3 +230,24 @@ def test_a_failing_screen_is_closed_with_a_message_not_a_crash() -> None:
         assert text.startswith("screen: message") and "a bug in a screen" in text
         d.press("return")
         assert d.describe().startswith("screen: title")
+
+
+def test_the_window_opens_resizes_and_goes_fullscreen_without_warnings() -> None:
+    """An earlier window set-up called a pygame API deprecated in pygame-ce 2.5
+    (`Window.from_display_module`); any warning from opening or changing the window fails."""
+    import warnings
+
+    import pygame
+
+    from game.ui.driver import Driver
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with Driver(size=(1024, 640), runner=False) as d:
+            d.press("f11")
+            d.press("f11")
+            pygame.display.set_mode((1200, 700), pygame.RESIZABLE)
+            pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, size=(1200, 700), w=1200,
+                                                 h=700))
+            d.step(2)
+            assert d.app.surface.get_size() == (1200, 700)
