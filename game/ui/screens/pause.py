@@ -10,7 +10,7 @@ from game.ui import flow
 from game.ui.context import Context
 from game.ui.intents import Intent
 from game.ui.stack import Screen
-from game.ui.widgets.draw import key_hints, label, veil
+from game.ui.widgets.draw import hint_bar_height, key_hints, label, veil
 from game.ui.widgets.menu import Menu, MenuItem
 
 
@@ -33,7 +33,7 @@ class PauseScreen(Screen):
             MenuItem("settings", "Settings"),
             MenuItem("title", "Title screen"),
             MenuItem("quit", "Quit"),
-        ], ctx.fonts, ctx.theme, base=22)
+        ], ctx.fonts, ctx.theme, base=22, min_base=10)
 
     def enter(self) -> None:
         self.thumbnail = self.ctx.thumbnail_png()  # the game as it was, not this menu
@@ -82,11 +82,12 @@ class PauseScreen(Screen):
         veil(surface, 190)
         w, h = surface.get_size()
         pad = fonts.px(20)
-        title = label(surface, "PAUSED", (w // 2, pad * 2), fonts, theme.accent, role="heading",
-                      base=36, anchor="midtop")
+        title = label(surface, "PAUSED", (w // 2, min(pad * 2, h // 16)), fonts, theme.accent,
+                      role="heading", base=36 if h > 720 else 26, anchor="midtop")
         menu_w = min(w - 2 * pad, max(fonts.px(320), w // 3))
         top = title.bottom + pad
-        self.menu.set_rect(pygame.Rect((w - menu_w) // 2, top, menu_w, h - top - pad * 3))
+        self.menu.set_rect(pygame.Rect((w - menu_w) // 2, top, menu_w,
+                                       h - top - hint_bar_height(fonts) - pad))
         self.menu.draw(surface)
         key_hints(surface, [("↑↓", "choose"), ("Enter", "select"), ("Esc", "resume")],
                   fonts, theme)

@@ -26,7 +26,7 @@ class TitleScreen(Screen):
 
     def __init__(self, ctx: Context):
         super().__init__(ctx)
-        self.menu = Menu(self._items(), ctx.fonts, ctx.theme, base=24)
+        self.menu = Menu(self._items(), ctx.fonts, ctx.theme, base=24, min_base=12)
         self.clock = 0.0
 
     def _items(self) -> list[MenuItem]:

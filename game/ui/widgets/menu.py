@@ -26,16 +26,20 @@ class MenuItem:
 
 class Menu:
     def __init__(self, items: list[MenuItem], fonts: Fonts, theme: Theme, *, base: int = 22,
-                 numbered: bool = False, align: str = "center"):
+                 numbered: bool = False, align: str = "center", min_base: int | None = None):
         self.items = items
         self.fonts, self.theme = fonts, theme
         self.base, self.numbered, self.align = base, numbered, align
+        # With `min_base`, the text shrinks (down to it) before the items would need scrolling.
+        self.min_base = min_base if min_base is not None else base
         self.selected = next((i for i, it in enumerate(items) if it.enabled), 0)
         self.rect = pygame.Rect(0, 0, 100, 100)
         self.scroll = 0
         self._texts: list[RichText] = []
         self._boxes: list[pygame.Rect] = []
         self._key: tuple[object, ...] = ()
+        self._pad = fonts.px(10)
+        self._detail_font = fonts.get("mono", 15)
 
     # -- layout ---------------------------------------------------------------------------
     def set_rect(self, rect: pygame.Rect) -> None:
@@ -50,20 +54,27 @@ class Menu:
         if key == self._key:
             return
         self._key = key
-        pad = self.fonts.px(10)
-        detail_font = self.fonts.get("mono", 15)
+        for base in range(self.base, self.min_base - 1, -2):
+            self._build(base)
+            if not self._boxes or self._boxes[-1].bottom <= self.rect.height:
+                break
+
+    def _build(self, base: int) -> None:
+        pad = self.fonts.px(max(4, base * 10 // 22))  # room around the text shrinks with it
+        detail_font = self.fonts.get("mono", max(10, base * 15 // 22))
+        self._pad, self._detail_font = pad, detail_font
         self._texts, self._boxes = [], []
         y = 0
         for i, item in enumerate(self.items):
             detail_w = detail_font.size(item.detail)[0] + pad if item.detail else 0
             color = self.theme.text if item.enabled else self.theme.disabled
             text = RichText(self._prefix(i) + item.label, self.fonts, self.theme,
-                            self.rect.width - 2 * pad - detail_w, base=self.base, color=color,
+                            self.rect.width - 2 * pad - detail_w, base=base, color=color,
                             align=self.align, line_gap=0.05)
             self._texts.append(text)
             box = pygame.Rect(0, y, self.rect.width, text.height + pad)
             self._boxes.append(box)
-            y = box.bottom + self.fonts.px(6)
+            y = box.bottom + self.fonts.px(max(2, base * 6 // 22))
 
     @property
     def content_height(self) -> int:
@@ -140,10 +151,9 @@ class Menu:
     def draw(self, surface: pygame.Surface) -> None:
         self._layout()
         self._keep_visible()
-        pad = self.fonts.px(10)
+        pad, detail_font = self._pad, self._detail_font
         clip = surface.get_clip()
         surface.set_clip(self.rect.clip(clip) if clip else self.rect)
-        detail_font = self.fonts.get("mono", 15)
         for i, (item, text) in enumerate(zip(self.items, self._texts)):
             box = self._box(i)
             if box.bottom < self.rect.top or box.top > self.rect.bottom:
