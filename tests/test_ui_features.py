@@ -251,3 +251,26 @@ def test_the_window_opens_resizes_and_goes_fullscreen_without_warnings() -> None
                                                  h=700))
             d.step(2)
             assert d.app.surface.get_size() == (1200, 700)
+
+
+def test_an_ending_too_long_for_the_window_scrolls_and_still_moves_on() -> None:
+    from game.content.scene_models import Ending
+    from game.persistence.paths import user_home
+    from game.ui.driver import Driver
+    from game.ui.screens.ending import EndingScreen
+
+    (user_home() / "settings.json").write_text(json.dumps({"font_scale": 2.0}))
+    text = "Mwahahaha! The lab door stays open, and the apprentices keep coming. " * 12
+    with Driver(size=(1024, 640), runner=False) as d:
+        screen = EndingScreen(d.app.ctx, Ending(id="long_one", title="A Long Goodbye", text=text))
+        d.app.ctx.stack.push(screen)
+        d.step()
+        assert screen._overflow > 0 and screen.offset == 0
+        d.press("down")
+        d.press("pagedown")
+        assert 0 < screen.offset <= screen._overflow
+        for _ in range(50):
+            d.press("pagedown")
+        assert screen.offset == screen._overflow  # never past the last line
+        d.press("return")
+        assert "phase: credits" in d.describe()

@@ -1,8 +1,10 @@
 """The ending screen (title and closing paragraph of the ending reached), then the credits.
 
 Enter, Space or a click moves from the ending to the credits and from the credits back to the
-title. The credits roll slowly (or stand still with reduced motion) and list the endings found
-so far across all playthroughs. Must not import torch.
+title. An ending too long for the window (big fonts, small window) scrolls with the arrows and
+the wheel. The credits roll slowly (or stand still with reduced motion) and list the endings
+found so far across all playthroughs. The text sits on a dark plate so it reads over the
+skyline in both themes. Must not import torch.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from game.ui import flow
 from game.ui.context import Context
 from game.ui.intents import Intent
 from game.ui.stack import Screen
-from game.ui.widgets.draw import key_hints, veil
+from game.ui.widgets.draw import hint_bar_height, key_hints, veil
 from game.ui.widgets.richtext import RichText
 from game.ui.widgets.scanlines import scanlines
 
@@ -50,12 +52,20 @@ class EndingScreen(Screen):
         self.roll = 0.0
         self._key: tuple[object, ...] = ()
         self._texts: list[RichText] = []
+        self.offset = 0  # how far a too-long ending is scrolled
+        self._overflow = 0
+        self._plate: pygame.Surface | None = None
 
     def enter(self) -> None:
         if self.ctx.session is not None:
             self.ctx.session.wants_autosave = True
 
     def handle(self, intent: Intent) -> None:
+        step = {"up": -1, "down": 1, "page_up": -6, "page_down": 6, "wheel": -intent.value}
+        if intent.name in step:
+            scrolled = self.offset + step[intent.name] * self.ctx.fonts.px(30)
+            self.offset = max(0, min(self._overflow, scrolled))
+            return
         if intent.name not in ("confirm", "advance", "click", "back"):
             return
         if self.phase == "ending":
@@ -94,18 +104,30 @@ class EndingScreen(Screen):
                     para.removeprefix("# "), fonts, theme, width, align="center",
                     base=34 if heading else 21, role="heading" if heading else "body",
                     color=theme.accent if heading else theme.text))
-        gap = fonts.px(18)
+        gap, pad = fonts.px(18), fonts.px(24)
         total = sum(t.height + gap for t in self._texts)
-        if self.phase == "ending" or total < h * 0.8:
-            y = (h - total) // 2
+        room = h - hint_bar_height(fonts)
+        self._overflow = max(0, total - room + 2 * pad) if self.phase == "ending" else 0
+        self.offset = min(self.offset, self._overflow)
+        if self._overflow:
+            y = pad - self.offset
+        elif self.phase == "ending" or total < h * 0.8:
+            y = (room - total) // 2
         else:  # roll upwards and wrap around
             y = int(h - self.roll % (total + h))
         x = (w - width) // 2
+        self._draw_plate(surface, pygame.Rect(x - pad, 0, width + 2 * pad, room))
         for text in self._texts:
             text.draw(surface, (x, y))
             y += text.height + gap
         action = "credits" if self.phase == "ending" else "title screen"
         key_hints(surface, [("Enter", action)], fonts, theme)
+
+    def _draw_plate(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        if self._plate is None or self._plate.get_size() != rect.size:
+            self._plate = pygame.Surface(rect.size, pygame.SRCALPHA)
+        self._plate.fill((*self.ctx.theme.bg, 150))
+        surface.blit(self._plate, rect)
 
     def describe(self) -> str:
         lines = ["screen: ending", f"phase: {self.phase}", f"ending: {self.ending.id}",
