@@ -1,6 +1,6 @@
 """Take the README's screenshots by playing the real game headless:
-`python -m game.ui.screenshots [OUTDIR]` writes title.png, dialogue.png and terminal.png
-(default OUTDIR: assets/screenshots). Uses a throwaway user folder, never the player's saves.
+`python -m game.ui.screenshots [OUTDIR]` writes title.png, dialogue.png, terminal.png and
+results.png (the failing case's tensors drawn as pictures; default OUTDIR: assets/screenshots). Uses a throwaway user folder, never the player's saves.
 Must not import torch (the runner is reached through the game as usual).
 """
 
@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 
 SIZE = (1280, 800)
+RESULTS_PAGES = 1  # page-downs in the results panel that bring the tensor pictures into view
 
 
 def _advance_to(d, predicate, limit: int = 400) -> str:
@@ -51,6 +52,14 @@ def take(outdir: Path) -> list[Path]:
                 timeout_s=120, what="the starter's verdict")
         d.step(10)
         shots.append(outdir / "terminal.png")
+        d.screenshot(shots[-1])
+        # Expected and yours as pictures: the results get the focus and scroll down to them.
+        while "focus: results" not in d.describe():
+            d.press("f3")
+        for _ in range(RESULTS_PAGES):
+            d.press("pagedown")
+        d.step(10)
+        shots.append(outdir / "results.png")
         d.screenshot(shots[-1])
     return shots
 
