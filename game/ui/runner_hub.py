@@ -18,6 +18,9 @@ if TYPE_CHECKING:  # the protocol models load with the client, after the first f
 
 Listener = Callable[["JobEvent"], None]
 FINAL_KINDS = ("result", "cancelled", "error", "examples")
+# Quitting while the service is still starting waits this long for the start to finish: a
+# thread left importing while the interpreter shuts down can abort the process.
+START_WAIT_S = 15.0
 
 
 @dataclass
@@ -39,10 +42,12 @@ class RunnerHub:
         self._by_job: dict[str, str] = {}
         self._count = 0
         self._started = threading.Event()
+        self._starter: threading.Thread | None = None
 
     def start(self) -> None:
         """Start the service without blocking the frame loop."""
-        threading.Thread(target=self._start, name="runner-start", daemon=True).start()
+        self._starter = threading.Thread(target=self._start, name="runner-start", daemon=True)
+        self._starter.start()
 
     def _start(self) -> None:
         try:
@@ -139,6 +144,8 @@ class RunnerHub:
             entry.listener(event.model_copy(update={"job": ticket}))
 
     def close(self) -> None:
+        if self._starter is not None:
+            self._starter.join(START_WAIT_S)
         if self.client is not None:
             try:
                 self.client.close()
