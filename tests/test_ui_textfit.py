@@ -31,6 +31,9 @@ class CountingFont:
     def render(self, text: str, antialias: bool, color: tuple[int, int, int]) -> pygame.Surface:
         return self.font.render(text, antialias, color)
 
+    def __getattr__(self, name: str) -> object:  # line sizes and the rest, uncounted
+        return getattr(self.font, name)
+
 
 class CountingFonts(Fonts):
     def __init__(self, scale: float):
@@ -74,6 +77,18 @@ def test_wrapping_one_endless_word_costs_a_few_measurements_per_line() -> None:
     assert all(font.font.size(line)[0] <= 300 for line in lines)
     assert "".join(lines) == "x" * 50_000
     assert font.calls <= 12 * len(lines)
+
+
+def test_rich_text_breaks_an_endless_word_in_bounded_time() -> None:
+    from game.ui.theme import DEFAULT
+    from game.ui.widgets.richtext import RichText
+
+    fonts = CountingFonts(2.0)
+    text = RichText("Mwahahaha " + "a" * 20_000, fonts, DEFAULT, 400, base=16)
+    font = fonts.counted[("body", 16)]
+    lines = len(text.line_widths)
+    assert lines > 20 and max(text.line_widths) <= 400
+    assert font.chars <= 2000 * lines  # a line's worth measured per line, not the rest of it
 
 
 def test_wrap_with_a_line_limit_stops_and_says_so() -> None:

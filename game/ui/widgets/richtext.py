@@ -110,7 +110,7 @@ class RichText:
                 if x and x + word_w > self.width:
                     newline()
                     atom = atom.lstrip()
-                while font.size(atom.rstrip())[0] > self.width - x and len(atom) > 1:
+                while len(atom) > 1 and _wider(font, atom.rstrip(), self.width - x):
                     cut = fit_count(font, atom, self.width - x)  # a word wider than the box
                     if cut == 0 and x:
                         newline()
@@ -198,3 +198,9 @@ class RichText:
                 surface.blit(surf, (x, y), pygame.Rect(0, 0, w, surf.get_height()))
             left -= piece.chars
 
+
+def _wider(font: pygame.font.Font, text: str, room: int) -> bool:
+    """Whether `text` is wider than `room` pixels; longer text than the room has pixels is
+    taken as wider unmeasured (glyphs are at least a pixel wide), so an endless word costs
+    a bounded measurement per line."""
+    return len(text) > room or font.size(text)[0] > room
