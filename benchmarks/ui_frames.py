@@ -56,8 +56,11 @@ def first_frame(launches: int) -> list[float]:
             env = {**os.environ, "TORCHENSTEIN_FRAME_LOG": str(log),
                    "TORCHENSTEIN_HOME": str(Path(tmp) / "home")}
             start = time.time()
-            subprocess.run([sys.executable, "-m", "game", "play", "--headless", "--frames", "2"],
-                           cwd=REPO, env=env, check=True, capture_output=True)
+            done = subprocess.run([sys.executable, "-X", "faulthandler", "-m", "game", "play",
+                                   "--headless", "--frames", "2"],
+                                  cwd=REPO, env=env, capture_output=True, text=True)
+            if done.returncode != 0:  # say why: a crash here is a bug worth its traceback
+                raise SystemExit(f"launch failed ({done.returncode}):\n{done.stderr[-4000:]}")
             record = json.loads(log.read_text())
             out.append(record["first_frame_wall"] - start)
     return out
