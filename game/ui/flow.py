@@ -67,10 +67,10 @@ def quicksave(ctx: Context) -> None:
 
 
 def quickload(ctx: Context) -> None:
+    ctx.writer.flush()  # a quicksave made a moment ago may still be on its way to disk
     if ctx.saves.peek(QUICK).empty:
         ctx.notify("There is no quicksave yet (F6 makes one).", "error")
         return
-    ctx.writer.flush()
     load_slot(ctx, QUICK)
 
 
