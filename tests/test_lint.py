@@ -226,29 +226,40 @@ def test_shipped_content_loads_without_crashing() -> None:
 
 # -- puzzle code, through the runner ---------------------------------------------------------
 class FakeRunner:
-    """Stands in for `game.runner.check.check_code`: passes code containing `x + 1`."""
+    """Stands in for the runner: `check_code` passes code containing `x + 1`;
+    `case_fingerprints` gives one case, different on each call when `vary_cases`."""
 
     def __init__(self, vary_cases: bool = False, explode: bool = False) -> None:
         self.calls: list[dict] = []
+        self.prints: list[dict] = []
         self.vary_cases, self.explode = vary_cases, explode
 
-    def __call__(self, puzzle_id: str, code: str, *, device: str = "auto", mode: str = "submit",
-                 roots: list[Path] | None = None, seed: int | None = None):
-        from game.runner.protocol import CaseResult, RunResult, ValuePreview
+    def check_code(self, puzzle_id: str, code: str, *, device: str = "auto", mode: str = "submit",
+                   roots: list[Path] | None = None, seed: int | None = None):
+        from game.runner.protocol import CaseResult, RunResult
 
         self.calls.append({"puzzle": puzzle_id, "device": device, "roots": roots, "seed": seed})
         if self.explode:
             raise RuntimeError("zygote on fire")
         ok = "x + 1" in code
-        shown = ValuePreview(kind="scalar", text=str(len(self.calls) if self.vary_cases else 1))
-        case = CaseResult(name="random", status="pass" if ok else "fail", message="values differ",
-                          inputs=None if ok else [shown])
+        case = CaseResult(name="random", status="pass" if ok else "fail", message="values differ")
         return RunResult(puzzle=puzzle_id, device=device, verdict="pass" if ok else "fail",
                          cases=[case])
 
+    def case_fingerprints(self, puzzle_id: str, seed: int, *, roots: list[Path],
+                          mode: str = "submit", disturb: int | None = None):
+        from game.runner.casefp import CaseFingerprint
 
-def lint_with(monkeypatch: pytest.MonkeyPatch, runner, root: Path) -> list[Diagnostic]:
-    monkeypatch.setattr("game.content.puzzle_runs._load_runner", lambda: runner)
+        self.prints.append({"puzzle": puzzle_id, "seed": seed, "roots": roots, "disturb": disturb})
+        digest = str(len(self.prints)) if self.vary_cases else "same"
+        return [CaseFingerprint("random_case", "random", digest)]
+
+
+def lint_with(monkeypatch: pytest.MonkeyPatch, runner: FakeRunner | None, root: Path) -> list[Diagnostic]:
+    from game.content.puzzle_runs import RunnerHooks
+
+    hooks = None if runner is None else RunnerHooks(runner.check_code, runner.case_fingerprints)
+    monkeypatch.setattr("game.content.puzzle_runs._load_runner", lambda: hooks)
     return lint([root], run_puzzles=True)
 
 
@@ -256,9 +267,13 @@ def test_runner_checks_pass_on_good_puzzle(tmp_path: Path, monkeypatch) -> None:
     runner = FakeRunner()
     root = variant(tmp_path)
     assert lint_with(monkeypatch, runner, root) == []
-    assert len(runner.calls) == 4  # reference, starter, and a probe twice (determinism)
+    assert len(runner.calls) == 2  # reference and starter; no player code for determinism
     assert all(c["device"] == "cpu" and c["seed"] is not None for c in runner.calls)
     assert runner.calls[0]["roots"] == [root]
+    # cases built twice with the run's seed, the global RNGs seeded differently each time
+    assert [p["seed"] for p in runner.prints] == [runner.calls[0]["seed"]] * 2
+    assert runner.prints[0]["disturb"] != runner.prints[1]["disturb"]
+    assert runner.prints[0]["roots"] == [root]
 
 
 def test_reference_that_does_not_pass_is_an_error(tmp_path: Path, monkeypatch) -> None:
@@ -275,7 +290,7 @@ def test_starter_that_passes_is_an_error(tmp_path: Path, monkeypatch) -> None:
 def test_cases_that_change_for_one_seed_are_an_error(tmp_path: Path, monkeypatch) -> None:
     d = only(lint_with(monkeypatch, FakeRunner(vary_cases=True), variant(tmp_path)),
              "nondeterministic-cases")
-    assert d.file.endswith("cases.py")
+    assert d.file.endswith("cases.py") and "`random` from random_case()" in d.message
 
 
 def test_runner_crash_is_a_diagnostic_not_a_crash(tmp_path: Path, monkeypatch) -> None:
@@ -287,7 +302,7 @@ def test_puzzles_with_static_errors_are_not_run(tmp_path: Path, monkeypatch) -> 
     runner = FakeRunner()
     root = variant(tmp_path, {PUZZLE + "starter.py": ("def add_one(", "def add_uno(")})
     lint_with(monkeypatch, runner, root)
-    assert runner.calls == []
+    assert runner.calls == [] and runner.prints == []
 
 
 def test_without_a_runner_lint_says_so(tmp_path: Path, monkeypatch) -> None:

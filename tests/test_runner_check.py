@@ -136,3 +136,78 @@ def test_gradients_use_the_puzzle_and_case_tolerance() -> None:
     assert "gradient of input #1" in failed[0].message
     far = check_code("rt_gradtol", _nudged_grad(0.1), roots=ROOTS, device="cpu", mode="try")
     assert far.verdict == "fail" and "gradient of input #1" in far.cases[0].message
+
+
+# -- case fingerprints (lint's "cases are deterministic for a seed") --------------------------
+def _puzzle_copy(tmp_path: Path, cases_old: str = "", cases_new: str = "") -> Path:
+    """rt_add copied into a fresh root, with one edit to its cases.py and a reference that
+    raises: fingerprints must never call it."""
+    import shutil
+
+    root = tmp_path / "content"
+    folder = root / "puzzles" / "rt_add"
+    shutil.copytree(ROOTS[0] / "puzzles" / "rt_add", folder)
+    cases = folder / "cases.py"
+    text = cases.read_text()
+    assert cases_old in text
+    cases.write_text(text.replace(cases_old, cases_new, 1))
+    (folder / "reference.py").write_text("def add(a, b):\n    raise RuntimeError('ran the reference')\n")
+    return root
+
+
+def test_fingerprints_are_stable_for_a_seed_and_run_no_code_but_the_cases(tmp_path: Path) -> None:
+    import random
+
+    import torch
+
+    from game.runner.engine import case_fingerprints
+
+    root = _puzzle_copy(tmp_path)
+    torch.manual_seed(5)
+    random.seed(5)
+    before = (torch.rand(1), random.random())
+    torch.manual_seed(5)
+    random.seed(5)
+    first = case_fingerprints("rt_add", 11, roots=[root], disturb=1)
+    second = case_fingerprints("rt_add", 11, roots=[root], disturb=2)
+    assert (torch.rand(1), random.random()) == before, "the global RNGs are left as they were"
+    assert first == second
+    assert [f.source for f in first] == ["examples"] + ["random_case"] * 3 + ["edge_cases"]
+    other = case_fingerprints("rt_add", 12, roots=[root], disturb=1)
+    assert [f.digest for f in other][1:4] != [f.digest for f in first][1:4]
+    assert other[0] == first[0] and other[-1] == first[-1], "fixed cases do not depend on the seed"
+    tries = case_fingerprints("rt_add", 11, roots=[root], mode="try")
+    assert tries == first[:1]
+
+
+@pytest.mark.parametrize("old, new", [
+    ("torch.randn(n, generator=g), torch.randn(n, generator=g)", "torch.rand(n), torch.randn(n, generator=g)"),
+    ("int(torch.randint(1, 20, (1,), generator=g))", "__import__('random').randint(1, 19)"),
+    ("torch.tensor([1e30])", "torch.rand(1)"),
+])
+def test_fingerprints_catch_the_global_rng(tmp_path: Path, old: str, new: str) -> None:
+    from game.runner.engine import case_fingerprints
+
+    root = _puzzle_copy(tmp_path, old, new)
+    prints = [case_fingerprints("rt_add", 11, roots=[root], disturb=d) for d in (1, 2)]
+    assert prints[0] != prints[1]
+
+
+def test_fingerprints_share_the_puzzle_code_deadline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from game.runner.engine import PuzzleTimeout, case_fingerprints
+
+    # A slow (not endless) random_case, so the abandoned helper thread soon ends by itself.
+    root = _puzzle_copy(tmp_path, "    n = int(", "    __import__('time').sleep(2)\n    n = int(")
+    monkeypatch.setenv("TORCHENSTEIN_REFERENCE_TIMEOUT_S", "0.2")
+    with pytest.raises(PuzzleTimeout, match="`rt_add` took longer than 0.2 s"):
+        case_fingerprints("rt_add", 1, roots=[root])
+
+
+def test_shipped_puzzles_build_the_same_cases_for_a_seed() -> None:
+    from game.content.library import load_library
+    from game.runner.engine import case_fingerprints
+
+    roots = [REPO]
+    for pid in sorted(load_library(roots).puzzles):
+        prints = [case_fingerprints(pid, 20240611, roots=roots, disturb=d) for d in (1, 2)]
+        assert prints[0] == prints[1], pid

@@ -1,9 +1,10 @@
 """Lint: run each puzzle's code through the runner (never directly): the reference must pass
 (the runner grades it against itself, so this catches crashes, rule breaks and timeouts), the
-starter must not, and two runs with the same seed must build the same cases.
+starter must not, and the cases built twice with one seed must be the same.
 
-Hidden cases that pass are reported without their data, so determinism is checked with a probe
-that returns None: every case fails, and the runner shows each case's inputs and expected output.
+Determinism is checked through the runner's case fingerprints (cases built without running any
+code but the puzzle's cases.py), the second time with the global RNGs seeded differently, so
+cases that draw from the global RNG instead of the generator `g` are caught.
 
 This is the only part of `game.content` that touches the runner, and it imports it lazily, so
 loading content never imports torch. Must not import pygame, or torch at module level.
@@ -12,6 +13,7 @@ loading content never imports torch. Must not import pygame, or torch at module 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -20,27 +22,39 @@ from game.content.library import ContentLibrary, PuzzleEntry, display_path
 from game.content.yaml_source import read_text
 
 LINT_SEED = 20240611
+# Two different seeds for the global RNGs, one per build: the same for every puzzle, so lint
+# itself stays deterministic.
+DISTURB_SEEDS = (1, 2)
 CheckCode = Callable[..., Any]
+CaseFingerprints = Callable[..., list[Any]]
 
 
-def _load_runner() -> CheckCode | None:
+@dataclass(frozen=True)
+class RunnerHooks:
+    """What lint uses from the runner: `game.runner.check.check_code` and
+    `game.runner.engine.case_fingerprints` (or stand-ins with the same signatures)."""
+
+    check_code: CheckCode
+    case_fingerprints: CaseFingerprints
+
+
+def _load_runner() -> RunnerHooks | None:
     try:
         from game.runner.check import check_code
+        from game.runner.engine import case_fingerprints
     except ImportError:
         return None
-    return check_code
+    return RunnerHooks(check_code, case_fingerprints)
 
 
-def probe_code(entry: str) -> str:
-    """An answer that is wrong for every case, so the runner reports every case's data."""
-    return f"def {entry}(*args, **kwargs):\n    return None\n"
-
-
-def _case_fingerprint(result: Any) -> list[dict]:
-    """What must not change between two runs with one seed: the cases and their data."""
-    return [
-        c.model_dump(include={"name", "kind", "inputs", "expected"}) for c in result.cases
-    ]
+def _first_difference(first: list[Any], second: list[Any]) -> str:
+    """Which case changed, for the message (fingerprints have `source` and `name`)."""
+    if len(first) != len(second):
+        return f"; the first build made {len(first)} cases, the second {len(second)}"
+    for a, b in zip(first, second):
+        if a != b:
+            return f"; first differing case: `{a.name}` from {a.source}()"
+    return ""
 
 
 def _failure_summary(result: Any) -> str:
@@ -49,9 +63,7 @@ def _failure_summary(result: Any) -> str:
     return f"verdict `{result.verdict}`{': ' + result.message if result.message else ''}{detail}"
 
 
-def _check_one(
-    entry: PuzzleEntry, roots: list[Path], check_code: CheckCode
-) -> list[Diagnostic]:
+def _check_one(entry: PuzzleEntry, roots: list[Path], runner: RunnerHooks) -> list[Diagnostic]:
     pid, folder = entry.model.id, entry.folder
     ref_file = display_path(folder / "reference.py")
     starter_file = display_path(folder / "starter.py")
@@ -63,7 +75,7 @@ def _check_one(
         return exc.diagnostics
 
     def run(code: str) -> Any:
-        return check_code(pid, code, device="cpu", mode="submit", roots=roots, seed=LINT_SEED)
+        return runner.check_code(pid, code, device="cpu", mode="submit", roots=roots, seed=LINT_SEED)
 
     try:
         first = run(reference)
@@ -71,12 +83,14 @@ def _check_one(
             summary = _failure_summary(first)
             out.append(Diagnostic(file=ref_file, line=1, code="reference-fails",
                                   message=f"the reference does not pass: {summary}"))
-        probes = [run(probe_code(entry.model.entry)) for _ in range(2)]
-        if _case_fingerprint(probes[0]) != _case_fingerprint(probes[1]):
+        prints = [runner.case_fingerprints(pid, LINT_SEED, roots=roots, disturb=d)
+                  for d in DISTURB_SEEDS]
+        if prints[0] != prints[1]:
             out.append(Diagnostic(file=display_path(folder / "cases.py"), line=1,
                                   code="nondeterministic-cases",
-                                  message="two runs with the same seed built different cases: "
-                                  "draw every random number from the generator `g` you are given"))
+                                  message="two builds with the same seed made different cases: "
+                                  "draw every random number from the generator `g` you are given"
+                                  + _first_difference(*prints)))
         if run(starter).verdict == "pass":
             out.append(Diagnostic(file=starter_file, line=1, code="starter-passes",
                                   message="the starter already passes: leave the player some work"))
@@ -88,11 +102,11 @@ def _check_one(
 
 def run_puzzles(
     lib: ContentLibrary, puzzle_ids: list[str], roots: list[Path],
-    check_code: CheckCode | None = None,
+    runner: RunnerHooks | None = None,
 ) -> list[Diagnostic]:
     """Runner checks for the given puzzles (those whose files passed the static checks)."""
-    check_code = check_code or _load_runner()
-    if check_code is None:
+    runner = runner or _load_runner()
+    if runner is None:
         return [
             Diagnostic(file=display_path(lib.puzzles[pid].folder / "reference.py"), line=1,
                        severity="warning", code="runner-missing",
@@ -101,5 +115,5 @@ def run_puzzles(
         ]
     out: list[Diagnostic] = []
     for pid in puzzle_ids:
-        out.extend(_check_one(lib.puzzles[pid], roots, check_code))
+        out.extend(_check_one(lib.puzzles[pid], roots, runner))
     return out

@@ -23,6 +23,7 @@ from typing import Callable, TypeVar
 from game.content.library import PuzzleEntry, load_library
 from game.runner import transfer
 from game.runner.bundle import Bundle, PreparedCase, PuzzleError
+from game.runner.casefp import CaseFingerprint, encode_cases, fingerprint_cases
 from game.runner.executor import Exit, SpareExecutor, ZygoteExecutor, supervise
 from game.runner.judge import judge, judge_static
 from game.runner.limits import MB, SandboxLimits
@@ -174,6 +175,14 @@ class Runner:
             result.metrics.duration_ms = result.duration_ms
             return result
 
+    def case_fingerprints(self, entry: PuzzleEntry, seed: int, mode: str = "submit",
+                          disturb: int | None = None) -> list[CaseFingerprint]:
+        """The fingerprints of the cases one run with `seed` would get, built without running
+        any player code or the reference, under the same deadline as the puzzle's own code;
+        `disturb` seeds the global RNGs meanwhile (see `casefp`)."""
+        with self.lock:
+            return self.bounded(entry, lambda b: fingerprint_cases(b, mode, seed, disturb))
+
     def _reference_metrics(self, bundle: Bundle, device: str, roots: list[Path]) -> Metrics | None:
         key = (bundle.folder, device)
         if key not in self.reference_metrics:
@@ -228,18 +237,7 @@ class Runner:
                    cases: list[PreparedCase], roots: list[Path], rules: bool) -> None:
         model = bundle.model
         encoder = transfer.Encoder(prefix="in", strict=True)
-        encoded = []
-        for prepared in cases:
-            try:
-                encoded.append({
-                    "name": prepared.case.name,
-                    "args": encoder.encode(prepared.case.args),
-                    "kwargs": encoder.encode(prepared.case.kwargs),
-                })
-            except transfer.EncodeError as exc:
-                from game.runner.bundle import PuzzleError
-
-                raise PuzzleError(f"cases.py of `{model.id}`, case '{prepared.case.name}': {exc}") from exc
+        encoded = encode_cases(model.id, [prepared.case for prepared in cases], encoder)
         transfer.save(job_dir / "inputs.safetensors", encoder.tensors)
         support_dir = None
         if bundle.support is not None:
@@ -278,4 +276,14 @@ def shared_runner() -> Runner:
     return _RUNNER
 
 
-__all__ = ["PuzzleTimeout", "Runner", "UnknownPuzzleError", "shared_runner"]
+def case_fingerprints(puzzle_id: str, seed: int, *, roots: list[Path], mode: str = "submit",
+                      disturb: int | None = None) -> list[CaseFingerprint]:
+    """`Runner.case_fingerprints` on this process's warm runner, by puzzle id (lint's hook for
+    "cases are deterministic for a seed"). Raises `UnknownPuzzleError`, `PuzzleError` or
+    `PuzzleTimeout` for broken puzzles."""
+    runner = shared_runner()
+    return runner.case_fingerprints(runner.find(puzzle_id, roots), seed, mode, disturb)
+
+
+__all__ = ["CaseFingerprint", "PuzzleTimeout", "Runner", "UnknownPuzzleError", "case_fingerprints",
+           "shared_runner"]
