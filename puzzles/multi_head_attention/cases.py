@@ -18,12 +18,13 @@ def _weights(g: torch.Generator, e: int, dtype: torch.dtype) -> dict[str, torch.
 
 
 def _case(name: str, g: torch.Generator, b: int, length: int, heads: int, head_dim: int,
-          causal: bool, dtype: torch.dtype = torch.float32, note: str = "") -> Case:
+          causal: bool, dtype: torch.dtype = torch.float32, note: str = "", scale: float = 1.0,
+          tol: float | None = None) -> Case:
     e = heads * head_dim
-    x = torch.randn(b, length, e, generator=g).to(dtype)
+    x = (scale * torch.randn(b, length, e, generator=g)).to(dtype)
     keep = torch.rand(b, length, generator=g) >= 0.25
     keep[:, 0] = True  # every query can see at least the first token
-    return Case(name, args=(x, _weights(g, e, dtype), heads, keep, causal), note=note)
+    return Case(name, args=(x, _weights(g, e, dtype), heads, keep, causal), note=note, atol=tol, rtol=tol)
 
 
 def _brief_example() -> Case:
@@ -64,4 +65,7 @@ def edge_cases() -> list[Case]:
         _case("eight heads of one", g, 1, 7, 8, 1, True),
         _case("a long sentence", g, 1, 24, 4, 4, True),
         _case("double precision", g, 2, 5, 2, 4, True, dtype=torch.float64),
+        # float32 sums over 96 tokens drift ~2e-3 from the fp64 gradients at these sizes
+        # (worst of 300 draws); 5e-3 keeps a margin for other summation orders and devices
+        _case("loud inputs", g, 3, 32, 8, 8, True, scale=4.0, tol=5e-3),
     ]
