@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.util
 import secrets
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -24,6 +25,10 @@ from game.runner.casekit import DEVICE, Case
 
 class PuzzleError(Exception):
     """The puzzle's own files are broken (not the player's code)."""
+
+
+# The function of cases.py that makes each kind of case.
+_SOURCE = {"example": "examples", "hidden": "random_case", "edge": "edge_cases"}
 
 
 @dataclass
@@ -142,17 +147,26 @@ class Bundle:
 
     def fixed(self, kind: str) -> list[PreparedCase]:
         if kind not in self._fixed:
-            cases = self._call("examples" if kind == "example" else "edge_cases")
-            self._fixed[kind] = [self.prepare(kind, c) for c in cases]
+            self._fixed[kind] = [self.prepare(kind, c) for c in self._call(_SOURCE[kind])]
         return self._fixed[kind]
+
+    def raw_cases(self, mode: str, seed: int) -> Iterator[tuple[str, str, Callable[[], list[Case]]]]:
+        """The one order in which a run's cases are made: the examples, then for `submit`
+        `hidden_cases` draws of `random_case` from one generator seeded with `seed`, then the edge
+        cases. Yields (kind, cases.py function, make) per step; nothing is built until `make()` is
+        called, so `build` can serve the fixed kinds from its cache and prepare each hidden case
+        before the next is drawn. Call each hidden step's `make` once, in order: they share `g`."""
+        yield "example", _SOURCE["example"], lambda: self._call(_SOURCE["example"])
+        if mode == "submit":
+            g = torch.Generator().manual_seed(seed)
+            for _ in range(self.model.hidden_cases):
+                yield "hidden", _SOURCE["hidden"], lambda: self._call(_SOURCE["hidden"], g)
+            yield "edge", _SOURCE["edge"], lambda: self._call(_SOURCE["edge"])
 
     def build(self, mode: str, seed: int | None) -> tuple[list[PreparedCase], int]:
         """The cases of one run and the seed the hidden ones came from."""
         seed = secrets.randbits(62) if seed is None else seed
-        cases = list(self.fixed("example"))
-        if mode == "submit":
-            g = torch.Generator().manual_seed(seed)
-            for _ in range(self.model.hidden_cases):
-                cases.append(self.prepare("hidden", self._call("random_case", g)[0]))
-            cases += self.fixed("edge")
+        cases: list[PreparedCase] = []
+        for kind, _, make in self.raw_cases(mode, seed):
+            cases += [self.prepare(kind, c) for c in make()] if kind == "hidden" else self.fixed(kind)
         return cases, seed

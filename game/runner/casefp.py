@@ -88,17 +88,13 @@ def _global_rngs_seeded(seed: int | None) -> Iterator[None]:
 
 def fingerprint_cases(bundle: Bundle, mode: str, seed: int,
                       disturb: int | None = None) -> list[CaseFingerprint]:
-    """The fingerprints of the cases `Bundle.build(mode, seed)` would make, in its order (the
-    same generator `g` feeds every hidden case). Examples and edge cases are built afresh rather
-    than taken from the bundle's cache, so they are checked too."""
+    """The fingerprints of the cases `Bundle.build(mode, seed)` would make, in its order (both
+    walk `Bundle.raw_cases`). Examples and edge cases are built afresh rather than taken from the
+    bundle's cache, so they are checked too."""
     pid = bundle.model.id
     with _global_rngs_seeded(disturb):
-        built = [("examples", c) for c in bundle._call("examples")]
-        if mode == "submit":
-            g = torch.Generator().manual_seed(seed)
-            for _ in range(bundle.model.hidden_cases):
-                built.append(("random_case", bundle._call("random_case", g)[0]))
-            built += [("edge_cases", c) for c in bundle._call("edge_cases")]
+        built = [(source, case) for _, source, make in bundle.raw_cases(mode, seed)
+                 for case in make()]
         return [CaseFingerprint(source, case.name, _digest(pid, source, case))
                 for source, case in built]
 
