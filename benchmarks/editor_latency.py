@@ -24,9 +24,9 @@ os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # stdout is for the JSON only
 
-import pygame  # noqa: E402
+import pygame
 
-from game.ui.editor.harness import Harness  # noqa: E402
+from game.ui.editor.harness import Harness
 
 TARGET_P50_MS, TARGET_P99_MS = 4.0, 16.0
 
@@ -44,9 +44,9 @@ def sample_file(lines: int) -> str:
             "        super().__init__()",
             f"        self.fc_{i} = torch.nn.Linear(width, width * {i % 4 + 2})  # expand",
             f"        self.out_{i} = torch.nn.Linear(width * {i % 4 + 2}, width)",
-            f"        self.drop = torch.nn.Dropout(p)",
+            "        self.drop = torch.nn.Dropout(p)",
             "",
-            f"    def forward(self, x: torch.Tensor) -> torch.Tensor:",
+            "    def forward(self, x: torch.Tensor) -> torch.Tensor:",
             f"        h = torch.nn.functional.gelu(self.fc_{i}(x))",
             f"        if h.shape[-1] != {i}:",
             f"            h = self.drop(h) * {i / 10:.2f}",
@@ -63,7 +63,13 @@ def stats(samples: list[float]) -> dict[str, float]:
     def pct(p: float) -> float:
         return round(ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))], 3)
 
-    return {"n": len(ordered), "p50": pct(50), "p90": pct(90), "p99": pct(99), "max": round(ordered[-1], 3)}
+    return {
+        "n": len(ordered),
+        "p50": pct(50),
+        "p90": pct(90),
+        "p99": pct(99),
+        "max": round(ordered[-1], 3),
+    }
 
 
 Sample = tuple[float, float]  # (wall ms, this process's CPU ms)

@@ -34,12 +34,23 @@ def main() -> int:
 
     started = time.monotonic()
     if "cuda" not in available_devices():
-        print(json.dumps({"cuda": False, "message": "CUDA is not available on this machine; nothing to check."}))
+        print(
+            json.dumps(
+                {
+                    "cuda": False,
+                    "message": "CUDA is not available on this machine; nothing to check.",
+                }
+            )
+        )
         return 0
     import torch
 
-    report: dict[str, object] = {"cuda": True, "gpu": torch.cuda.get_device_name(0),
-                                 "torch": torch.__version__, "puzzles": {}}
+    report: dict[str, object] = {
+        "cuda": True,
+        "gpu": torch.cuda.get_device_name(0),
+        "torch": torch.__version__,
+        "puzzles": {},
+    }
     puzzles: dict[str, object] = {}
     lib = load_library(content_roots([]))
     summon_ref = (lib.puzzles["summon_tensors"].folder / "reference.py").read_text(encoding="utf-8")
@@ -51,7 +62,9 @@ def main() -> int:
             puzzles[pid] = {"skipped": "puzzle is CPU-only"}
             continue
         t0 = time.monotonic()
-        result = check_code(pid, (entry.folder / "reference.py").read_text(encoding="utf-8"), device="cuda")
+        result = check_code(
+            pid, (entry.folder / "reference.py").read_text(encoding="utf-8"), device="cuda"
+        )
         puzzles[pid] = {
             "verdict": result.verdict,
             "ms": round((time.monotonic() - t0) * 1000),
@@ -61,12 +74,20 @@ def main() -> int:
         }
     report["puzzles"] = puzzles
     oom = check_code("summon_tensors", OOM, device="cuda", mode="try")
-    report["oom"] = {"verdict": oom.verdict, "ok": oom.verdict == "memory", "message": oom.message[:300]}
+    report["oom"] = {
+        "verdict": oom.verdict,
+        "ok": oom.verdict == "memory",
+        "message": oom.message[:300],
+    }
     poisoned = check_code("summon_tensors", ASSERT, device="cuda", mode="try")
     after = check_code("summon_tensors", summon_ref, device="cuda")
-    report["device_assert"] = {"verdict": poisoned.verdict, "ok": poisoned.verdict == "error",
-                               "message": (poisoned.cases[0].message if poisoned.cases else poisoned.message)[:300],
-                               "next_run": after.verdict, "healthy_after": after.verdict == "pass"}
+    report["device_assert"] = {
+        "verdict": poisoned.verdict,
+        "ok": poisoned.verdict == "error",
+        "message": (poisoned.cases[0].message if poisoned.cases else poisoned.message)[:300],
+        "next_run": after.verdict,
+        "healthy_after": after.verdict == "pass",
+    }
     warm = []
     for _ in range(5):
         t0 = time.monotonic()

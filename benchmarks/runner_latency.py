@@ -51,22 +51,30 @@ def main() -> None:
     env = dict(os.environ, PYTHONPATH=str(REPO))
     for _ in range(args.cold):
         started = time.perf_counter()
-        done = subprocess.run([sys.executable, "-c", COLD, PUZZLE, str(solution)], env=env, cwd=REPO)
+        done = subprocess.run(
+            [sys.executable, "-c", COLD, PUZZLE, str(solution)], env=env, cwd=REPO
+        )
         cold.append((time.perf_counter() - started) * 1000)
         assert done.returncode == 0
     warm_p50, cold_p50 = statistics.median(warm), statistics.median(cold)
-    print(json.dumps({
-        "warm_p50_ms": round(warm_p50, 1),
-        "warm_p95_ms": round(percentile(warm, 0.95), 1),
-        "cold_p50_ms": round(cold_p50, 1),
-        "ratio": round(cold_p50 / warm_p50, 1),
-        "puzzle": PUZZLE,
-        "cases_per_run": len(result.cases),
-        "warm_runs": args.warm,
-        "cold_runs": args.cold,
-        "cpus": os.cpu_count(),
-        "load_avg_1min": round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None,
-    }))
+    print(
+        json.dumps(
+            {
+                "warm_p50_ms": round(warm_p50, 1),
+                "warm_p95_ms": round(percentile(warm, 0.95), 1),
+                "cold_p50_ms": round(cold_p50, 1),
+                "ratio": round(cold_p50 / warm_p50, 1),
+                "puzzle": PUZZLE,
+                "cases_per_run": len(result.cases),
+                "warm_runs": args.warm,
+                "cold_runs": args.cold,
+                "cpus": os.cpu_count(),
+                "load_avg_1min": round(os.getloadavg()[0], 2)
+                if hasattr(os, "getloadavg")
+                else None,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

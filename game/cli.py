@@ -62,8 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _cmd_puzzles(args: argparse.Namespace) -> int:
-    from game.content.roots import content_roots
     from game.content.library import load_library
+    from game.content.roots import content_roots
 
     lib = load_library(content_roots(args.mod))
     rows = [

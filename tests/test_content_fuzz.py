@@ -32,8 +32,26 @@ NOISE = st.text(
     alphabet=st.sampled_from(list(":-[]{}&*!|>'\"#%@`,?\n\t  abcxyz019_é\u2028\x00\x85")),
     max_size=12,
 )
-WORDS = ["goto", "next", "lines", "choices", "id", "prof", "hub", "static", "true", "no",
-         "!!python/name:os.system", "&a", "*a", "- ", "{", "null", "1e9", "<<"]
+WORDS = [
+    "goto",
+    "next",
+    "lines",
+    "choices",
+    "id",
+    "prof",
+    "hub",
+    "static",
+    "true",
+    "no",
+    "!!python/name:os.system",
+    "&a",
+    "*a",
+    "- ",
+    "{",
+    "null",
+    "1e9",
+    "<<",
+]
 
 
 @st.composite
@@ -48,7 +66,7 @@ def mutated(draw: st.DrawFn, text: str) -> str:
             lines[i] = line[:at] + draw(NOISE) + line[at:]
         elif kind == "delete" and line:
             a = draw(st.integers(0, len(line) - 1))
-            lines[i] = line[:a] + line[a + draw(st.integers(1, 6)):]
+            lines[i] = line[:a] + line[a + draw(st.integers(1, 6)) :]
         elif kind == "dup":
             lines.insert(i, line)
         elif kind == "swap":
@@ -83,8 +101,13 @@ def test_mutated_files_load_or_give_located_diagnostics(case: tuple[str, type]) 
             assert d.message
 
 
-LINTED = ["scenes/lab.yaml", "scenes/_story.yaml", "puzzles/add_one/puzzle.yaml",
-          "puzzles/add_one/starter.py", "puzzles/add_one/cases.py"]
+LINTED = [
+    "scenes/lab.yaml",
+    "scenes/_story.yaml",
+    "puzzles/add_one/puzzle.yaml",
+    "puzzles/add_one/starter.py",
+    "puzzles/add_one/cases.py",
+]
 
 
 @st.composite

@@ -71,7 +71,9 @@ def test_unknown_key_without_close_match_lists_allowed_keys() -> None:
 
 
 def test_long_line_with_typo_gives_one_message_not_three() -> None:
-    text = GOOD_SCENE.replace('{speaker: prof, text: "Long form."}', '{speaker: prof, txt: "Long form."}')
+    text = GOOD_SCENE.replace(
+        '{speaker: prof, text: "Long form."}', '{speaker: prof, txt: "Long form."}'
+    )
     diags = problems(text)
     assert len(diags) == 1
     assert "`txt`" in diags[0].message and "Did you mean `text`?" in diags[0].message
@@ -112,15 +114,15 @@ def test_every_error_is_reported_at_once_sorted_by_line() -> None:
 
 
 def test_node_needs_exactly_one_exit() -> None:
-    (d,) = problems(GOOD_SCENE.replace("    next: end", "    next: end\n    choices: [{text: a, goto: end}]"))
+    (d,) = problems(
+        GOOD_SCENE.replace("    next: end", "    next: end\n    choices: [{text: a, goto: end}]")
+    )
     assert "exactly one of" in d.message and "found: choices, next" in d.message
 
 
 def test_python_tags_are_rejected_and_never_constructed(tmp_path: Path) -> None:
     marker = tmp_path / "pwned"
-    text = GOOD_SCENE.replace(
-        '"Narration."', f"!!python/object/apply:os.system ['touch {marker}']"
-    )
+    text = GOOD_SCENE.replace('"Narration."', f"!!python/object/apply:os.system ['touch {marker}']")
     diags = problems(text)
     assert diags[0].code == "yaml-tag" and diags[0].line == 10
     assert "plain data only" in diags[0].message
@@ -168,8 +170,10 @@ def test_deep_nesting_is_refused() -> None:
 
 def test_alias_bomb_is_refused() -> None:
     lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
-    lines += [f"a{i}: &a{i} [*a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}, *a{i-1}]"
-              for i in range(1, 9)]
+    lines += [
+        f"a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}]"
+        for i in range(1, 9)
+    ]
     with pytest.raises(ContentError) as info:
         parse_yaml("\n".join(lines), "bomb.yaml")
     assert info.value.diagnostics[0].code == "yaml-too-large"

@@ -35,7 +35,9 @@ def test_reload_with_errors_returns_none_and_every_problem(tmp_path: Path) -> No
     root = tmp_path / "game"
     shutil.copytree(FIXTURE, root)
     scene = root / "scenes" / "lab.yaml"
-    scene.write_text(scene.read_text().replace("goto: gate", "goto: gaet").replace("title:", "titel:"))
+    scene.write_text(
+        scene.read_text().replace("goto: gate", "goto: gaet").replace("title:", "titel:")
+    )
     lib, diags = reload_content([root])
     assert lib is None
     assert [d.code for d in diags if d.severity == "error"] == ["unknown-key"]

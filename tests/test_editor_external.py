@@ -36,7 +36,9 @@ def settle(h: Harness) -> None:
         h.frame(dt=external.POLL_S)
 
 
-def test_open_writes_the_draft_and_picks_up_saves_as_undoable_steps(make: Callable[..., Harness]) -> None:
+def test_open_writes_the_draft_and_picks_up_saves_as_undoable_steps(
+    make: Callable[..., Harness],
+) -> None:
     draft = drafts_dir() / "summon_tensors.py"
     opened: list[Path] = []
     h = make("x = 1\n", draft_path=draft)
@@ -57,7 +59,9 @@ def test_open_writes_the_draft_and_picks_up_saves_as_undoable_steps(make: Callab
     assert h.pane.text == "x = 1\n"
 
 
-def test_game_edits_are_written_to_the_shared_file_once_typing_pauses(make: Callable[..., Harness]) -> None:
+def test_game_edits_are_written_to_the_shared_file_once_typing_pauses(
+    make: Callable[..., Harness],
+) -> None:
     draft = drafts_dir() / "p.py"
     h = make("a = 1", draft_path=draft)
     h.pane.opener = lambda path: None
@@ -102,8 +106,12 @@ def test_failures_are_told_not_raised(make: Callable[..., Harness], tmp_path: Pa
     assert h2.pane.text == "keep = 2"
 
 
-@pytest.mark.skipif(os.name != "posix" or os.uname().sysname == "Darwin", reason="xdg-open is the Linux/BSD path")
-def test_open_with_system_starts_the_desktop_opener_without_waiting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.skipif(
+    os.name != "posix" or os.uname().sysname == "Darwin", reason="xdg-open is the Linux/BSD path"
+)
+def test_open_with_system_starts_the_desktop_opener_without_waiting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     log = tmp_path / "opened.txt"
@@ -119,7 +127,9 @@ def test_open_with_system_starts_the_desktop_opener_without_waiting(tmp_path: Pa
     assert external.open_with_system(target) == "No desktop opener (xdg-open) was found."
 
 
-def test_leaving_before_the_file_is_refreshed_does_not_bring_old_code_back(make: Callable[..., Harness]) -> None:
+def test_leaving_before_the_file_is_refreshed_does_not_bring_old_code_back(
+    make: Callable[..., Harness],
+) -> None:
     draft = drafts_dir() / "p.py"
     first = make("a = 1", draft_path=draft)
     first.pane.opener = lambda path: None

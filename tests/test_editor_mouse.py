@@ -78,7 +78,9 @@ def test_wheel_scrolls_the_view_not_the_caret(make: Callable[..., Harness]) -> N
     assert "lines 1-" in h.pane.describe()
 
 
-def test_typing_scrolls_horizontally_to_keep_the_caret_visible(make: Callable[..., Harness]) -> None:
+def test_typing_scrolls_horizontally_to_keep_the_caret_visible(
+    make: Callable[..., Harness],
+) -> None:
     h = make("")
     h.type("y = " + "a" * 400)
     h.frame()

@@ -27,8 +27,14 @@ def test_palette_follows_the_theme_roles() -> None:
     assert palette.token("number") == DEFAULT.accent2
     assert palette.token("comment") == DEFAULT.text_dim
     assert palette.token("no-such-kind") == DEFAULT.text
-    assert palette.markers == {"error": DEFAULT.error, "rule": DEFAULT.accent, "warning": DEFAULT.warning}
-    assert len(set(palette.tokens[k] for k in ("keyword", "string", "number", "comment", "text"))) == 5
+    assert palette.markers == {
+        "error": DEFAULT.error,
+        "rule": DEFAULT.accent,
+        "warning": DEFAULT.warning,
+    }
+    assert (
+        len(set(palette.tokens[k] for k in ("keyword", "string", "number", "comment", "text"))) == 5
+    )
 
 
 def test_contrast_and_mix_maths() -> None:

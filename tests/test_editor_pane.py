@@ -29,7 +29,12 @@ def button(h: Harness, label: str) -> tuple[int, int]:
 
 def test_markers_show_in_gutter_on_caret_line_and_on_hover(make: Callable[..., Harness]) -> None:
     h = make("x = 1\ny = undefined_name\nfor i in range(3): pass")
-    h.pane.set_markers([Marker(2, "NameError: name 'undefined_name' is not defined"), Marker(3, "no Python loops", "rule")])
+    h.pane.set_markers(
+        [
+            Marker(2, "NameError: name 'undefined_name' is not defined"),
+            Marker(3, "no Python loops", "rule"),
+        ]
+    )
     h.frame()
     text = h.pane.describe()
     assert "E 2 | y = undefined_name" in text
@@ -37,7 +42,10 @@ def test_markers_show_in_gutter_on_caret_line_and_on_hover(make: Callable[..., H
     assert "[message] Marked in the gutter: lines 2, 3." in text
     h.key(pygame.K_DOWN)
     h.frame()
-    assert "[message] Line 2 (error): NameError: name 'undefined_name' is not defined" in h.pane.describe()
+    assert (
+        "[message] Line 2 (error): NameError: name 'undefined_name' is not defined"
+        in h.pane.describe()
+    )
     h.post(pygame.MOUSEMOTION, pos=h.point_at(3, 2), rel=(0, 0), buttons=(0, 0, 0))
     h.frame()
     assert h.pane.widget.hover_line == 2
@@ -135,7 +143,9 @@ def test_settings_changes_keep_working(make: Callable[..., Harness]) -> None:
     assert "> 51 |" in h.pane.describe()
 
 
-def test_clipboard_falls_back_in_process_when_the_system_has_none(make: Callable[..., Harness], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_clipboard_falls_back_in_process_when_the_system_has_none(
+    make: Callable[..., Harness], monkeypatch: pytest.MonkeyPatch
+) -> None:
     def broken(*_: object) -> None:
         raise pygame.error("no clipboard here")
 
@@ -150,7 +160,9 @@ def test_clipboard_falls_back_in_process_when_the_system_has_none(make: Callable
     assert h.pane.text == "copy mecopy me"
 
 
-def test_find_starts_from_the_selection_and_typing_replaces_it(make: Callable[..., Harness]) -> None:
+def test_find_starts_from_the_selection_and_typing_replaces_it(
+    make: Callable[..., Harness],
+) -> None:
     h = make("ramp = torch.arange(3)\nplate = torch.ones(2)")
     h.key(pygame.K_RIGHT, CTRL | SHIFT)
     h.key(pygame.K_f, CTRL)

@@ -24,7 +24,12 @@ def renderer() -> Iterator[LineRenderer]:
 
 def test_slice_spans_cuts_at_both_ends() -> None:
     spans = [("keyword", "def"), ("text", " "), ("function", "f"), ("punct", "():")]
-    assert slice_spans(spans, 2, 6) == [("keyword", "f"), ("text", " "), ("function", "f"), ("punct", "(")]
+    assert slice_spans(spans, 2, 6) == [
+        ("keyword", "f"),
+        ("text", " "),
+        ("function", "f"),
+        ("punct", "("),
+    ]
     assert slice_spans(spans, 0, 100) == spans
     assert slice_spans(spans, 7, 9) == [("punct", ":")]
     assert slice_spans(spans, 8, 9) == []

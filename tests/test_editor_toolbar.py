@@ -20,9 +20,13 @@ SIZES = [(1024, 640), (1100, 700), (1280, 800), (1366, 768), (1920, 1080), (3840
 
 
 def _buttons() -> list[TerminalButton]:
-    return [TerminalButton("run", "Run", "Ctrl+Enter"), TerminalButton("try", "Try", "Ctrl+Shift+Enter"),
-            TerminalButton("hint", "Hint", "F1"), TerminalButton("device", "Device: auto", "F2"),
-            TerminalButton("back", "Back", "Esc")]
+    return [
+        TerminalButton("run", "Run", "Ctrl+Enter"),
+        TerminalButton("try", "Try", "Ctrl+Shift+Enter"),
+        TerminalButton("hint", "Hint", "F1"),
+        TerminalButton("device", "Device: auto", "F2"),
+        TerminalButton("back", "Back", "Esc"),
+    ]
 
 
 def _apart(rects: list[pygame.Rect], where: str) -> None:
@@ -39,8 +43,13 @@ def _display() -> None:
 @pytest.mark.parametrize("scale", SCALES)
 def test_toolbar_and_find_bar_fit_the_terminal_pane(scale: float, tmp_path: Path) -> None:
     fonts = Fonts(scale)
-    pane = EditorPane("import torch\n" * 40, fonts=fonts, theme=DEFAULT,
-                      draft_path=tmp_path / "draft.py", starter="import torch\n")
+    pane = EditorPane(
+        "import torch\n" * 40,
+        fonts=fonts,
+        theme=DEFAULT,
+        draft_path=tmp_path / "draft.py",
+        starter="import torch\n",
+    )
     surface = pygame.Surface(SIZES[-1])
     for size in SIZES:
         rect = plan(size, fonts, _buttons()).editor
@@ -59,7 +68,8 @@ def test_toolbar_and_find_bar_fit_the_terminal_pane(scale: float, tmp_path: Path
             if mode is not None:
                 fb = pane.find_bar
                 found = [fb._field, *(b.rect for b in fb.buttons)] + (
-                    [fb._status] if fb._status.w else [])
+                    [fb._status] if fb._status.w else []
+                )
                 assert all(fb.rect.contains(r) for r in found), where
                 _apart(found, where)
                 assert fb._field.w >= fonts.get("body", 15).size("000")[0], where
@@ -68,8 +78,9 @@ def test_toolbar_and_find_bar_fit_the_terminal_pane(scale: float, tmp_path: Path
 
 
 def test_labels_shorten_before_anything_wraps(tmp_path: Path) -> None:
-    pane = EditorPane("x = 1\n", fonts=Fonts(2.0), theme=DEFAULT, draft_path=tmp_path / "d.py",
-                      starter="x = 1\n")
+    pane = EditorPane(
+        "x = 1\n", fonts=Fonts(2.0), theme=DEFAULT, draft_path=tmp_path / "d.py", starter="x = 1\n"
+    )
     pane.set_rect(pygame.Rect(0, 0, 1800, 400))
     assert [b.shown for b in pane.buttons] == ["A-", "A+", "Reset to starter", "Open in my editor"]
     assert pane._toolbar.where is not None and not pane._toolbar.short

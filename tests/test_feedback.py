@@ -14,8 +14,20 @@ from game.runner.protocol import CaseResult, RunResult, TraceOp, ValuePreview
 
 RUNS = sample_runs()
 FAILURE_CLASSES = [
-    "shape", "dtype", "device", "values", "nan", "type", "exception", "timeout", "memory",
-    "rule", "missing_function", "syntax", "output_limit", "tampering",
+    "shape",
+    "dtype",
+    "device",
+    "values",
+    "nan",
+    "type",
+    "exception",
+    "timeout",
+    "memory",
+    "rule",
+    "missing_function",
+    "syntax",
+    "output_limit",
+    "tampering",
 ]
 
 # A fact from the sample's data that the reaction must mention (headline, detail or step).
@@ -107,8 +119,9 @@ def test_values_advice_spots_common_slips() -> None:
     exp = tensor([[1.0, 2.0], [3.0, 4.0]])
 
     def advise(got: list[list[float]]) -> str:
-        case = CaseResult(name="c", status="fail", failure_class="values", expected=exp,
-                          got=tensor(got))
+        case = CaseResult(
+            name="c", status="fail", failure_class="values", expected=exp, got=tensor(got)
+        )
         return values_advice(case, focus(case, "values"))
 
     assert "transposed" in advise([[1.0, 3.0], [2.0, 4.0]])
@@ -119,10 +132,16 @@ def test_values_advice_spots_common_slips() -> None:
 
 
 def test_exception_advice_reads_common_torch_errors() -> None:
-    assert "matmul" in (exception_advice("RuntimeError: mat1 and mat2 shapes cannot be "
-                                         "multiplied (2x3 and 2x3)") or "")
-    assert "reshape" in (exception_advice("RuntimeError: view size is not compatible with "
-                                          "input tensor's size and stride") or "")
+    assert "matmul" in (
+        exception_advice("RuntimeError: mat1 and mat2 shapes cannot be multiplied (2x3 and 2x3)")
+        or ""
+    )
+    assert "reshape" in (
+        exception_advice(
+            "RuntimeError: view size is not compatible with input tensor's size and stride"
+        )
+        or ""
+    )
     assert exception_advice("ValueError: something new") is None
 
 
@@ -160,9 +179,14 @@ def test_tuple_outputs_point_at_the_item_and_the_call_that_made_it() -> None:
         TraceOp(op="torch.eye", line=7, inputs=["3"], outputs=["float32[3, 3]"]),
     ]
     case = CaseResult(
-        name="n = 3", kind="example", status="fail", failure_class="shape", trace=trace,
+        name="n = 3",
+        kind="example",
+        status="fail",
+        failure_class="shape",
+        trace=trace,
         expected=_tuple(tensor([0, 1, 2], "int64"), tensor([[0.5, 0.5]], "float16")),
-        got=_tuple(tensor([[0], [1], [2]], "int64"), tensor([[0.5, 0.5]], "float32")))
+        got=_tuple(tensor([[0], [1], [2]], "int64"), tensor([[0.5, 0.5]], "float32")),
+    )
     result = RunResult(puzzle="summon_tensors", device="cpu", verdict="fail", cases=[case])
     reaction = react(result)
     said = reaction.text + " " + reaction.next_step
@@ -175,9 +199,13 @@ def test_tuple_outputs_point_at_the_item_and_the_call_that_made_it() -> None:
 
 
 def test_a_missing_item_is_a_type_failure_about_that_item() -> None:
-    case = CaseResult(name="c", status="fail", failure_class="type",
-                      expected=_tuple(tensor([1.0]), tensor([2.0])),
-                      got=_tuple(tensor([1.0]), ValuePreview(kind="none", text="None")))
+    case = CaseResult(
+        name="c",
+        status="fail",
+        failure_class="type",
+        expected=_tuple(tensor([1.0]), tensor([2.0])),
+        got=_tuple(tensor([1.0]), ValuePreview(kind="none", text="None")),
+    )
     spot = focus(case, "type")
     assert spot.path == "[1]"
     reaction = react(RunResult(puzzle="p", device="cpu", verdict="fail", cases=[case]))
@@ -187,7 +215,11 @@ def test_a_missing_item_is_a_type_failure_about_that_item() -> None:
 def test_beating_the_reference_astonishes_the_professor() -> None:
     from game.runner.protocol import Metrics
 
-    run = RUNS["pass_submit"].model_copy(update={
-        "metrics": Metrics(ops=2, code_lines=3), "reference_metrics": Metrics(ops=3, code_lines=4)})
+    run = RUNS["pass_submit"].model_copy(
+        update={
+            "metrics": Metrics(ops=2, code_lines=3),
+            "reference_metrics": Metrics(ops=3, code_lines=4),
+        }
+    )
     assert "2 ops against my own 3 ops" in react(run).text
     assert react(RUNS["pass_submit"]).detail == ""  # 4 ops does not beat 3

@@ -16,8 +16,13 @@ from game.story.state import PuzzleProgress
 
 
 def _pass(ops: int, lines: int, mode: str = "submit") -> RunResult:
-    return RunResult(puzzle="p", device="cpu", verdict="pass", mode=mode,  # type: ignore[arg-type]
-                     metrics=Metrics(ops=ops, code_lines=lines, code_chars=lines * 20))
+    return RunResult(
+        puzzle="p",
+        device="cpu",
+        verdict="pass",
+        mode=mode,  # type: ignore[arg-type]
+        metrics=Metrics(ops=ops, code_lines=lines, code_chars=lines * 20),
+    )
 
 
 def test_record_pass_keeps_the_best_of_each_metric() -> None:
@@ -50,8 +55,15 @@ def test_the_best_solution_is_kept_beside_the_first() -> None:
 def test_an_older_save_gets_its_first_solution_as_the_best() -> None:
     from game.story.state import GameState
 
-    state = GameState.model_validate({"scene": "s", "node": "n", "puzzles": {"p": {
-        "solved": True, "solution": "old", "best": {"ops": 4.0, "code_chars": 60.0}}}})
+    state = GameState.model_validate(
+        {
+            "scene": "s",
+            "node": "n",
+            "puzzles": {
+                "p": {"solved": True, "solution": "old", "best": {"ops": 4.0, "code_chars": 60.0}}
+            },
+        }
+    )
     progress = state.puzzles["p"]
     assert progress.best_solution == "old"
     assert progress.best_solution_scores == {"ops": 4.0, "code_chars": 60.0}
@@ -75,9 +87,13 @@ def test_failures_and_try_runs_are_not_scored() -> None:
 
 
 def test_score_rows_compare_with_reference_and_previous_best() -> None:
-    result = RunResult(puzzle="p", device="cpu", verdict="pass",
-                              metrics=Metrics(ops=4, code_lines=6, time_ms=0.5),
-                              reference_metrics=Metrics(ops=3, code_lines=4))
+    result = RunResult(
+        puzzle="p",
+        device="cpu",
+        verdict="pass",
+        metrics=Metrics(ops=4, code_lines=6, time_ms=0.5),
+        reference_metrics=Metrics(ops=3, code_lines=4),
+    )
     reference = reference_metrics(result)
     assert reference is not None and reference.ops == 3
     rows = {r.metric: r for r in score_rows(result.metrics, reference, {"ops": 6.0})}
@@ -90,9 +106,11 @@ def test_score_rows_compare_with_reference_and_previous_best() -> None:
 
 
 def test_goals_met_unmet_and_unmeasured() -> None:
-    goals = [Goal(id="a", text="Three ops", metric="ops", max=3),
-             Goal(id="b", text="Fast", metric="time_ms", max=1),
-             Goal(id="c", text="Short", metric="code_lines", max=5)]
+    goals = [
+        Goal(id="a", text="Three ops", metric="ops", max=3),
+        Goal(id="b", text="Fast", metric="time_ms", max=1),
+        Goal(id="c", text="Short", metric="code_lines", max=5),
+    ]
     statuses = evaluate_goals(goals, metric_values(Metrics(ops=3, code_lines=9)))
     assert [s.met for s in statuses] == [True, None, False]
     assert "not yet" in statuses[2].describe() and "9 lines" in statuses[2].describe()
@@ -105,10 +123,15 @@ def test_code_size_zero_means_not_measured() -> None:
 finite = st.floats(min_value=-1e3, max_value=1e3, allow_nan=False)
 
 
-@given(st.lists(st.lists(finite, min_size=1, max_size=5), min_size=1, max_size=5)
-       .filter(lambda rows: len({len(r) for r in rows}) == 1),
-       st.data())
-def test_comparison_marks_exactly_the_changed_cell(rows: list[list[float]], data: st.DataObject) -> None:
+@given(
+    st.lists(st.lists(finite, min_size=1, max_size=5), min_size=1, max_size=5).filter(
+        lambda rows: len({len(r) for r in rows}) == 1
+    ),
+    st.data(),
+)
+def test_comparison_marks_exactly_the_changed_cell(
+    rows: list[list[float]], data: st.DataObject
+) -> None:
     same = compare_previews(tensor(rows).tensor, tensor(rows).tensor)
     assert same is not None and same.count == 0
     r = data.draw(st.integers(0, len(rows) - 1))

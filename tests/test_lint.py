@@ -16,8 +16,11 @@ from game.content.lint import cli_lint, lint
 FIXTURE = Path(__file__).parent / "fixtures" / "content" / "base"
 
 
-def variant(tmp_path: Path, edits: dict[str, tuple[str, str]] | None = None,
-            files: dict[str, str | None] | None = None) -> Path:
+def variant(
+    tmp_path: Path,
+    edits: dict[str, tuple[str, str]] | None = None,
+    files: dict[str, str | None] | None = None,
+) -> Path:
     """A copy of the fixture game with text replacements and added/removed files."""
     root = tmp_path / "game"
     shutil.copytree(FIXTURE, root)
@@ -71,13 +74,19 @@ def test_bare_scene_name_as_target_is_explained(tmp_path: Path) -> None:
 
 
 def test_unknown_scene_puzzle_speaker_and_act(tmp_path: Path) -> None:
-    root = variant(tmp_path, {
-        "scenes/lab.yaml": ("id: add_one", "id: add_onne"),
-        "scenes/finale.yaml": ("act: one", "act: onne"),
-    }, files={"scenes/extra.yaml": (
-        "id: extra\ntitle: X\nact: one\nstart: a\nnodes:\n  a:\n    lines:\n"
-        "      - profe: hi\n    next: nowhere:a\n"
-    )})
+    root = variant(
+        tmp_path,
+        {
+            "scenes/lab.yaml": ("id: add_one", "id: add_onne"),
+            "scenes/finale.yaml": ("act: one", "act: onne"),
+        },
+        files={
+            "scenes/extra.yaml": (
+                "id: extra\ntitle: X\nact: one\nstart: a\nnodes:\n  a:\n    lines:\n"
+                "      - profe: hi\n    next: nowhere:a\n"
+            )
+        },
+    )
     diags = lint([root], run_puzzles=False)
     assert "Did you mean `add_one`?" in only(diags, "unknown-puzzle").message
     assert "Did you mean `one`?" in only(diags, "unknown-act").message
@@ -87,9 +96,13 @@ def test_unknown_scene_puzzle_speaker_and_act(tmp_path: Path) -> None:
 
 
 def test_solved_requirement_must_name_a_puzzle(tmp_path: Path) -> None:
-    root = variant(tmp_path, {"scenes/lab.yaml": ("requires: {flags: [looked]}",
-                                                  "requires: {solved: [add_on]}")})
-    assert "Did you mean `add_one`?" in only(lint([root], run_puzzles=False), "unknown-puzzle").message
+    root = variant(
+        tmp_path,
+        {"scenes/lab.yaml": ("requires: {flags: [looked]}", "requires: {solved: [add_on]}")},
+    )
+    assert (
+        "Did you mean `add_one`?" in only(lint([root], run_puzzles=False), "unknown-puzzle").message
+    )
 
 
 def test_loop_without_ending_is_a_dead_end(tmp_path: Path) -> None:
@@ -103,7 +116,9 @@ def test_loop_without_ending_is_a_dead_end(tmp_path: Path) -> None:
 def test_unreachable_node_is_a_warning_and_exit_code_stays_0(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    root = variant(tmp_path, {"scenes/lab.yaml": ("  gate:\n", "  orphan:\n    next: hub\n  gate:\n")})
+    root = variant(
+        tmp_path, {"scenes/lab.yaml": ("  gate:\n", "  orphan:\n    next: hub\n  gate:\n")}
+    )
     d = only(lint([root], run_puzzles=False), "unreachable")
     assert d.severity == "warning" and d.line == 25 and "lab:orphan" in d.message
     assert cli_lint(argparse.Namespace(paths=[root], json=False, fast=True)) == 0
@@ -111,34 +126,56 @@ def test_unreachable_node_is_a_warning_and_exit_code_stays_0(
 
 
 def test_unreachable_scene_is_one_warning_not_one_per_node(tmp_path: Path) -> None:
-    root = variant(tmp_path, files={"scenes/island.yaml": (
-        "id: island\ntitle: I\nact: one\nstart: a\nnodes:\n  a: {next: b}\n  b: {next: lab:hub}\n"
-    )})
+    root = variant(
+        tmp_path,
+        files={
+            "scenes/island.yaml": (
+                "id: island\ntitle: I\nact: one\nstart: a\nnodes:\n  a: {next: b}\n  b: {next: lab:hub}\n"
+            )
+        },
+    )
     d = only(lint([root], run_puzzles=False), "unreachable")
     assert "scene `island`" in d.message and d.line == 1
 
 
 def test_every_choice_conditional_may_leave_the_player_stuck(tmp_path: Path) -> None:
-    root = variant(tmp_path, {"scenes/lab.yaml": (
-        "      - text: \"Solve something\"\n        goto: gate\n",
-        "      - text: \"Solve something\"\n        goto: gate\n        requires: {flags: [looked]}\n",
-    )})
+    root = variant(
+        tmp_path,
+        {
+            "scenes/lab.yaml": (
+                '      - text: "Solve something"\n        goto: gate\n',
+                '      - text: "Solve something"\n        goto: gate\n        requires: {flags: [looked]}\n',
+            )
+        },
+    )
     root_text = (root / "scenes/lab.yaml").read_text()
-    (root / "scenes/lab.yaml").write_text(root_text.replace(
-        "        effects: {set: [looked]}", "        requires: {not_flags: [looked]}\n"
-        "        effects: {set: [looked]}"))
+    (root / "scenes/lab.yaml").write_text(
+        root_text.replace(
+            "        effects: {set: [looked]}",
+            "        requires: {not_flags: [looked]}\n        effects: {set: [looked]}",
+        )
+    )
     assert only(lint([root], run_puzzles=False), "maybe-stuck").severity == "warning"
 
 
 def test_flag_tested_but_never_set_suggests_the_real_one(tmp_path: Path) -> None:
-    root = variant(tmp_path, {"scenes/lab.yaml": ("requires: {flags: [looked]}",
-                                                  "requires: {flags: [lookd]}")})
+    root = variant(
+        tmp_path, {"scenes/lab.yaml": ("requires: {flags: [looked]}", "requires: {flags: [lookd]}")}
+    )
     d = only(lint([root], run_puzzles=False), "unset-flag")
     assert d.severity == "warning" and "Did you mean `looked`?" in d.message
 
 
 def test_assets_must_exist_inside_assets(tmp_path: Path) -> None:
-    root = variant(tmp_path, {"scenes/finale.yaml": ("act: one\n", "act: one\nbackground: bg/end.png\nmusic: ../../secret.ogg\n")})
+    root = variant(
+        tmp_path,
+        {
+            "scenes/finale.yaml": (
+                "act: one\n",
+                "act: one\nbackground: bg/end.png\nmusic: ../../secret.ogg\n",
+            )
+        },
+    )
     diags = [d for d in lint([root], run_puzzles=False) if d.code == "asset"]
     assert len(diags) == 2 and all(d.severity == "error" for d in diags)
     (root / "assets" / "bg").mkdir(parents=True)
@@ -164,22 +201,62 @@ PUZZLE = "puzzles/add_one/"
 @pytest.mark.parametrize(
     ("edit", "code", "file", "line", "words"),
     [
-        ({PUZZLE + "starter.py": ("def add_one(", "def add_uno(")}, "missing-entry",
-         "starter.py", 1, "`add_one`"),
-        ({PUZZLE + "reference.py": ("(x: torch.Tensor)", "(y: torch.Tensor)")},
-         "signature-mismatch", "reference.py", 4, "add_one(y)"),
-        ({PUZZLE + "puzzle.yaml": ("add_one(x: Tensor)", "add_one(x: Tensor, k: int)")},
-         "signature-mismatch", "starter.py", 4, "add_one(x, k)"),
-        ({PUZZLE + "puzzle.yaml": ('"add_one(x: Tensor) -> Tensor"', '"add_one x"')},
-         "bad-signature", "puzzle.yaml", 6, "def line"),
-        ({PUZZLE + "puzzle.yaml": ('  - "`return x + 1`"\n', "")}, "too-few-hints",
-         "puzzle.yaml", 7, "at least 3"),
-        ({PUZZLE + "reference.py": ("return x + 1", "return x +")}, "python-syntax",
-         "reference.py", 5, "syntax"),
-        ({PUZZLE + "cases.py": ("def random_case(g", "def random_kase(g")},
-         "missing-case-function", "cases.py", 1, "random_case"),
-        ({"scenes/lab.yaml": ("id: add_one", "id: add_one\n      prompt: x")}, None, None, None,
-         None),
+        (
+            {PUZZLE + "starter.py": ("def add_one(", "def add_uno(")},
+            "missing-entry",
+            "starter.py",
+            1,
+            "`add_one`",
+        ),
+        (
+            {PUZZLE + "reference.py": ("(x: torch.Tensor)", "(y: torch.Tensor)")},
+            "signature-mismatch",
+            "reference.py",
+            4,
+            "add_one(y)",
+        ),
+        (
+            {PUZZLE + "puzzle.yaml": ("add_one(x: Tensor)", "add_one(x: Tensor, k: int)")},
+            "signature-mismatch",
+            "starter.py",
+            4,
+            "add_one(x, k)",
+        ),
+        (
+            {PUZZLE + "puzzle.yaml": ('"add_one(x: Tensor) -> Tensor"', '"add_one x"')},
+            "bad-signature",
+            "puzzle.yaml",
+            6,
+            "def line",
+        ),
+        (
+            {PUZZLE + "puzzle.yaml": ('  - "`return x + 1`"\n', "")},
+            "too-few-hints",
+            "puzzle.yaml",
+            7,
+            "at least 3",
+        ),
+        (
+            {PUZZLE + "reference.py": ("return x + 1", "return x +")},
+            "python-syntax",
+            "reference.py",
+            5,
+            "syntax",
+        ),
+        (
+            {PUZZLE + "cases.py": ("def random_case(g", "def random_kase(g")},
+            "missing-case-function",
+            "cases.py",
+            1,
+            "random_case",
+        ),
+        (
+            {"scenes/lab.yaml": ("id: add_one", "id: add_one\n      prompt: x")},
+            None,
+            None,
+            None,
+            None,
+        ),
     ],
 )
 def test_puzzle_static_checks(tmp_path: Path, edit, code, file, line, words) -> None:
@@ -193,11 +270,15 @@ def test_puzzle_static_checks(tmp_path: Path, edit, code, file, line, words) -> 
 
 
 def test_empty_brief_missing_file_and_unused_puzzle(tmp_path: Path) -> None:
-    root = variant(tmp_path, files={
-        PUZZLE + "brief.md": "  \n",
-        "puzzles/lonely/puzzle.yaml": (FIXTURE / PUZZLE / "puzzle.yaml").read_text()
-        .replace("id: add_one", "id: lonely"),
-    })
+    root = variant(
+        tmp_path,
+        files={
+            PUZZLE + "brief.md": "  \n",
+            "puzzles/lonely/puzzle.yaml": (FIXTURE / PUZZLE / "puzzle.yaml")
+            .read_text()
+            .replace("id: add_one", "id: lonely"),
+        },
+    )
     diags = lint([root], run_puzzles=False)
     assert only(diags, "empty-brief").file.endswith("brief.md")
     assert "`brief.md`" in only(diags, "missing-file").message
@@ -234,8 +315,16 @@ class FakeRunner:
         self.prints: list[dict] = []
         self.vary_cases, self.explode = vary_cases, explode
 
-    def check_code(self, puzzle_id: str, code: str, *, device: str = "auto", mode: str = "submit",
-                   roots: list[Path] | None = None, seed: int | None = None):
+    def check_code(
+        self,
+        puzzle_id: str,
+        code: str,
+        *,
+        device: str = "auto",
+        mode: str = "submit",
+        roots: list[Path] | None = None,
+        seed: int | None = None,
+    ):
         from game.runner.protocol import CaseResult, RunResult
 
         self.calls.append({"puzzle": puzzle_id, "device": device, "roots": roots, "seed": seed})
@@ -243,11 +332,19 @@ class FakeRunner:
             raise RuntimeError("zygote on fire")
         ok = "x + 1" in code
         case = CaseResult(name="random", status="pass" if ok else "fail", message="values differ")
-        return RunResult(puzzle=puzzle_id, device=device, verdict="pass" if ok else "fail",
-                         cases=[case])
+        return RunResult(
+            puzzle=puzzle_id, device=device, verdict="pass" if ok else "fail", cases=[case]
+        )
 
-    def case_fingerprints(self, puzzle_id: str, seed: int, *, roots: list[Path],
-                          mode: str = "submit", disturb: int | None = None):
+    def case_fingerprints(
+        self,
+        puzzle_id: str,
+        seed: int,
+        *,
+        roots: list[Path],
+        mode: str = "submit",
+        disturb: int | None = None,
+    ):
         from game.runner.casefp import CaseFingerprint
 
         self.prints.append({"puzzle": puzzle_id, "seed": seed, "roots": roots, "disturb": disturb})
@@ -255,7 +352,9 @@ class FakeRunner:
         return [CaseFingerprint("random_case", "random", digest)]
 
 
-def lint_with(monkeypatch: pytest.MonkeyPatch, runner: FakeRunner | None, root: Path) -> list[Diagnostic]:
+def lint_with(
+    monkeypatch: pytest.MonkeyPatch, runner: FakeRunner | None, root: Path
+) -> list[Diagnostic]:
     from game.content.puzzle_runs import RunnerHooks
 
     hooks = None if runner is None else RunnerHooks(runner.check_code, runner.case_fingerprints)
@@ -284,12 +383,16 @@ def test_reference_that_does_not_pass_is_an_error(tmp_path: Path, monkeypatch) -
 
 def test_starter_that_passes_is_an_error(tmp_path: Path, monkeypatch) -> None:
     root = variant(tmp_path, {PUZZLE + "starter.py": ("return x", "return x + 1")})
-    assert only(lint_with(monkeypatch, FakeRunner(), root), "starter-passes").file.endswith("starter.py")
+    assert only(lint_with(monkeypatch, FakeRunner(), root), "starter-passes").file.endswith(
+        "starter.py"
+    )
 
 
 def test_cases_that_change_for_one_seed_are_an_error(tmp_path: Path, monkeypatch) -> None:
-    d = only(lint_with(monkeypatch, FakeRunner(vary_cases=True), variant(tmp_path)),
-             "nondeterministic-cases")
+    d = only(
+        lint_with(monkeypatch, FakeRunner(vary_cases=True), variant(tmp_path)),
+        "nondeterministic-cases",
+    )
     assert d.file.endswith("cases.py") and "`random` from random_case()" in d.message
 
 
@@ -306,7 +409,10 @@ def test_puzzles_with_static_errors_are_not_run(tmp_path: Path, monkeypatch) -> 
 
 
 def test_without_a_runner_lint_says_so(tmp_path: Path, monkeypatch) -> None:
-    assert only(lint_with(monkeypatch, None, variant(tmp_path)), "runner-missing").severity == "warning"
+    assert (
+        only(lint_with(monkeypatch, None, variant(tmp_path)), "runner-missing").severity
+        == "warning"
+    )
 
 
 @pytest.mark.slow
@@ -314,12 +420,15 @@ def test_real_runner_accepts_the_fixture_puzzle(tmp_path: Path) -> None:
     pytest.importorskip("game.runner.check", reason="the runner has not landed yet")
     root = variant(tmp_path)
     assert lint([root], run_puzzles=True) == []
-    broken = variant(tmp_path / "b", {
-        PUZZLE + "puzzle.yaml": ("hints:", "rules: {forbidden: [torch.add]}\nhints:"),
-        PUZZLE + "reference.py": ("return x + 1", "return torch.add(x, 1)"),
-        PUZZLE + "starter.py": ("return x", "return x + 1"),
-        PUZZLE + "cases.py": ("torch.randn(3, generator=g)", "torch.randn(3)"),
-    })
+    broken = variant(
+        tmp_path / "b",
+        {
+            PUZZLE + "puzzle.yaml": ("hints:", "rules: {forbidden: [torch.add]}\nhints:"),
+            PUZZLE + "reference.py": ("return x + 1", "return torch.add(x, 1)"),
+            PUZZLE + "starter.py": ("return x", "return x + 1"),
+            PUZZLE + "cases.py": ("torch.randn(3, generator=g)", "torch.randn(3)"),
+        },
+    )
     found = {d.code for d in lint([broken], run_puzzles=True)}
     assert {"reference-fails", "starter-passes", "nondeterministic-cases"} <= found
 

@@ -128,5 +128,7 @@ def test_every_diagnostic_code_is_documented() -> None:
 def _kebab(text: str) -> set[str]:
     """Kebab-case strings passed to a call are codes (parameter kinds are the only others)."""
     is_code = re.fullmatch(r"[a-z]+(-[a-z]+)+", text) and text not in (
-        "positional-only", "keyword-only")
+        "positional-only",
+        "keyword-only",
+    )
     return {text} if is_code else set()

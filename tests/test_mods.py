@@ -20,8 +20,12 @@ from game.story.state import GameState
 FIXTURE = Path(__file__).parent / "fixtures" / "content" / "base"
 
 
-def make_mod(folder: Path, mod_id: str = "annex", entry: str = "lab:hub",
-             edits: dict[str, tuple[str, str]] | None = None) -> Path:
+def make_mod(
+    folder: Path,
+    mod_id: str = "annex",
+    entry: str = "lab:hub",
+    edits: dict[str, tuple[str, str]] | None = None,
+) -> Path:
     for rel, text in render(mod_id, mod_id.title(), entry).items():
         old, new = (edits or {}).get(rel, ("", ""))
         assert old in text
@@ -97,10 +101,17 @@ def test_duplicate_mod_ids_disable_the_second(tmp_path: Path) -> None:
 
 
 def dependent(tmp_path: Path, version: str = ">=0.1") -> Path:
-    return make_mod(tmp_path / "aaa", "aaa", edits={
-        "mod.yaml": ('author: "You"', f'author: "You"\ndepends:\n  - {{id: zzz, version: "{version}"}}'),
-        "scenes/aaa_annex.yaml": ("goto: lab:hub", "goto: zzz_annex:door"),
-    })
+    return make_mod(
+        tmp_path / "aaa",
+        "aaa",
+        edits={
+            "mod.yaml": (
+                'author: "You"',
+                f'author: "You"\ndepends:\n  - {{id: zzz, version: "{version}"}}',
+            ),
+            "scenes/aaa_annex.yaml": ("goto: lab:hub", "goto: zzz_annex:door"),
+        },
+    )
 
 
 def test_dependency_loads_first_whatever_the_order(tmp_path: Path) -> None:
@@ -121,7 +132,11 @@ def test_dependency_loads_first_whatever_the_order(tmp_path: Path) -> None:
 def test_dependency_problems(tmp_path: Path, setup: str, code: str) -> None:
     mods = [dependent(tmp_path, ">=2.0" if setup == "old" else "*")]
     if setup != "missing":
-        edits = {"mod.yaml": ("goto: zzz_annex:door", "goto: zzz_annex:dor")} if setup == "broken" else None
+        edits = (
+            {"mod.yaml": ("goto: zzz_annex:door", "goto: zzz_annex:dor")}
+            if setup == "broken"
+            else None
+        )
         mods.append(make_mod(tmp_path / "zzz", "zzz", edits=edits))
     modset = discover(mods, disabled={"zzz"} if setup == "switched_off" else ())
     aaa = status(modset, "aaa")
@@ -130,8 +145,11 @@ def test_dependency_problems(tmp_path: Path, setup: str, code: str) -> None:
 
 
 def test_misspelt_dependency_suggests_the_installed_mod(tmp_path: Path) -> None:
-    folder = make_mod(tmp_path / "aaa", "aaa", edits={
-        "mod.yaml": ('author: "You"', 'author: "You"\ndepends: [{id: zzzz}]')})
+    folder = make_mod(
+        tmp_path / "aaa",
+        "aaa",
+        edits={"mod.yaml": ('author: "You"', 'author: "You"\ndepends: [{id: zzzz}]')},
+    )
     modset = discover([folder, make_mod(tmp_path / "zzz", "zzz")])
     assert "Did you mean `zzz`?" in status(modset, "aaa").problems[0].message
 
@@ -139,11 +157,16 @@ def test_misspelt_dependency_suggests_the_installed_mod(tmp_path: Path) -> None:
 def test_game_version_mismatch(tmp_path: Path) -> None:
     folder = make_mod(tmp_path / "annex", edits={"mod.yaml": ('game: "', 'game: ">=9.0, ')})
     mod = status(discover([folder]), "annex")
-    assert not mod.enabled and codes(mod) == ["game-version"] and "made for" in mod.problems[0].message
+    assert (
+        not mod.enabled and codes(mod) == ["game-version"] and "made for" in mod.problems[0].message
+    )
 
 
 def test_content_error_in_a_mod_is_listed_and_base_game_still_loads(tmp_path: Path) -> None:
-    folder = make_mod(tmp_path / "annex", edits={"scenes/annex_annex.yaml": ("success: doubled", "success: dubled")})
+    folder = make_mod(
+        tmp_path / "annex",
+        edits={"scenes/annex_annex.yaml": ("success: doubled", "success: dubled")},
+    )
     modset = discover([folder])
     mod = status(modset, "annex")
     assert not mod.enabled and modset.roots == [FIXTURE]
@@ -232,16 +255,23 @@ def test_plain_lint_includes_broken_user_mods(capsys) -> None:
     make_mod(mods_dir() / "annex", edits={"mod.yaml": ("version: 0.1.0", "version: one")})
     assert cli_lint(argparse.Namespace(paths=[], json=False, fast=True)) == 1
     out = capsys.readouterr().out
-    assert "mods/annex/mod.yaml:3: error [invalid] `version`: `one` is not a version like `1.0.0`" in out
+    assert (
+        "mods/annex/mod.yaml:3: error [invalid] `version`: `one` is not a version like `1.0.0`"
+        in out
+    )
 
 
-def test_lint_of_a_mod_finds_its_dependency_among_installed_mods(tmp_path, monkeypatch, capsys) -> None:
+def test_lint_of_a_mod_finds_its_dependency_among_installed_mods(
+    tmp_path, monkeypatch, capsys
+) -> None:
     monkeypatch.chdir(tmp_path)
     assert cli_new_mod(argparse.Namespace(name="base_mod")) == 0
     (tmp_path / "base_mod").rename(mods_dir() / "base_mod")
     assert cli_new_mod(argparse.Namespace(name="addon")) == 0
     manifest = tmp_path / "addon" / "mod.yaml"
-    manifest.write_text(manifest.read_text().replace('author: "You"', 'author: "You"\ndepends: [{id: base_mod}]'))
+    manifest.write_text(
+        manifest.read_text().replace('author: "You"', 'author: "You"\ndepends: [{id: base_mod}]')
+    )
     capsys.readouterr()
     assert cli_lint(argparse.Namespace(paths=[Path("addon")], json=False, fast=True)) == 0
     assert capsys.readouterr().out.strip() == "lint: clean"

@@ -16,7 +16,6 @@ from game.ui.fonts import Fonts
 from game.ui.intents import Intent
 from game.ui.stack import ScreenStack
 from game.ui.theme import DEFAULT
-
 from tests.conftest import REPO
 
 SOLUTION = "import torch\n\ndef summon(n, device):\n    return torch.arange(n, device=device)\n"
@@ -30,8 +29,12 @@ def library() -> ContentLibrary:
 def _state(library: ContentLibrary) -> GameState:
     state = GameState(scene="s", node="n")
     state.puzzles["summon_tensors"] = PuzzleProgress(
-        solved=True, attempts=3, hints_used=1, solution=SOLUTION,
-        best={"ops": 3.0, "code_lines": 4.0, "peak_memory_bytes": 2048.0})
+        solved=True,
+        attempts=3,
+        hints_used=1,
+        solution=SOLUTION,
+        best={"ops": 3.0, "code_lines": 4.0, "peak_memory_bytes": 2048.0},
+    )
     other = next(p for p in library.puzzles if p != "summon_tensors")
     state.puzzles[other] = PuzzleProgress(solved=True, best={"ops": 50.0})
     state.puzzles["unsolved"] = PuzzleProgress(attempts=2)
@@ -58,18 +61,26 @@ def _ctx(library: ContentLibrary, scale: float = 1.0) -> Any:
     pygame.display.init()
     pygame.font.init()
     session = SimpleNamespace(state=_state(library))
-    return _Ctx(session=session, content=SimpleNamespace(library=library), fonts=Fonts(scale),
-                theme=DEFAULT, stack=ScreenStack(), notices=[])
+    return _Ctx(
+        session=session,
+        content=SimpleNamespace(library=library),
+        fonts=Fonts(scale),
+        theme=DEFAULT,
+        stack=ScreenStack(),
+        notices=[],
+    )
 
 
 def _key(name: str) -> Intent:
     return Intent(name, pygame.event.Event(pygame.USEREVENT))
 
 
-@pytest.mark.parametrize(("size", "scale"), [((1024, 640), 0.8), ((1024, 640), 2.0),
-                                             ((1920, 1080), 1.0)])
-def test_screen_draws_and_describes(library: ContentLibrary, size: tuple[int, int],
-                                    scale: float) -> None:
+@pytest.mark.parametrize(
+    ("size", "scale"), [((1024, 640), 0.8), ((1024, 640), 2.0), ((1920, 1080), 1.0)]
+)
+def test_screen_draws_and_describes(
+    library: ContentLibrary, size: tuple[int, int], scale: float
+) -> None:
     from game.ui.screens.notebook import NotebookScreen
 
     ctx = _ctx(library, scale)
@@ -131,8 +142,7 @@ def test_selection_and_reopen(library: ContentLibrary, monkeypatch: pytest.Monke
     assert len(ctx.stack) == 0
 
 
-def test_the_best_solution_is_shown_and_the_first_one_a_key_away(
-        library: ContentLibrary) -> None:
+def test_the_best_solution_is_shown_and_the_first_one_a_key_away(library: ContentLibrary) -> None:
     from game.ui.screens.notebook import NotebookScreen
 
     ctx = _ctx(library, 2.0)
@@ -140,8 +150,9 @@ def test_the_best_solution_is_shown_and_the_first_one_a_key_away(
     progress.best_solution = "import torch\n\ndef summon(n, device):\n    return 'best'\n"
     progress.best_solution_scores = {"ops": 1.0, "code_lines": 4.0}
     screen = NotebookScreen(ctx)
-    screen.selected = next(i for i, e in enumerate(screen.entries())
-                           if e.puzzle_id == "summon_tensors")
+    screen.selected = next(
+        i for i, e in enumerate(screen.entries()) if e.puzzle_id == "summon_tensors"
+    )
     surface = pygame.Surface((1024, 640))
     screen.draw(surface)
     text = screen.describe()
@@ -168,8 +179,9 @@ def test_a_first_solution_that_is_still_the_best_is_shown_once(library: ContentL
 
     ctx = _ctx(library)
     screen = NotebookScreen(ctx)
-    screen.selected = next(i for i, e in enumerate(screen.entries())
-                           if e.puzzle_id == "summon_tensors")
+    screen.selected = next(
+        i for i, e in enumerate(screen.entries()) if e.puzzle_id == "summon_tensors"
+    )
     screen.draw(pygame.Surface((1280, 800)))
     assert "Your solution (your first, and still your best):" in screen.describe()
     assert screen._detail is not None

@@ -9,8 +9,6 @@ Slow by nature (every puzzle is really checked by the runner), so it is marked `
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from game.content.library import load_library
@@ -58,7 +56,9 @@ def play_to_ending(d, choice: int) -> dict[str, object]:
                 if number != open_endings[-1]:
                     d.press("f9", frames=10)
                     assert d.describe().startswith("screen: scene"), (
-                        d.describe(), d.app.ctx.notices)
+                        d.describe(),
+                        d.app.ctx.notices,
+                    )
                     for _ in range(50):  # the last choice's lines again, up to its choices
                         if "choices:" in d.describe():
                             break
@@ -74,9 +74,14 @@ def play_to_ending(d, choice: int) -> dict[str, object]:
             d.press("a", ctrl=True)
             d.enter_text(reference)
             d.press("return", ctrl=True)
-            d.until(lambda: "running: False" in d.describe() and (
-                "passed: True" in d.describe() or "Running" not in d.describe()),
-                timeout_s=180, what=f"the runner's verdict on {puzzle}")
+            d.until(
+                lambda: (
+                    "running: False" in d.describe()
+                    and ("passed: True" in d.describe() or "Running" not in d.describe())
+                ),
+                timeout_s=180,
+                what=f"the runner's verdict on {puzzle}",
+            )
             assert "passed: True" in d.describe(), d.describe()
             solved.append(puzzle)
             d.press("escape")

@@ -19,8 +19,13 @@ RUNS = sample_runs()
 
 # What the description must contain per sample: the verdict and a class-specific fact.
 EXPECT = {
-    "shape": ["FAILED: wrong shape", "squeeze", "Yours: tensor [3, 1]", "Tensor.unsqueeze",
-              "◀ made yours"],
+    "shape": [
+        "FAILED: wrong shape",
+        "squeeze",
+        "Yours: tensor [3, 1]",
+        "Tensor.unsqueeze",
+        "◀ made yours",
+    ],
     "dtype": ["wrong dtype", ".long()", "int64"],
     "device": ["wrong device", "device=device"],
     "values": ["wrong values", "1 mismatched cell(s) marked", "first mismatch at [1, 2]"],
@@ -35,8 +40,12 @@ EXPECT = {
     "output_limit": ["TOO MUCH OUTPUT", "Printed output (400 lines)", "spam"],
     "tampering": ["inputs modified", "clone()"],
     "big_values": ["drawn as a heatmap", "max abs diff 0.5"],
-    "pass_submit": ["[SUBMIT] PASSED", "Scores:", "Torch ops: 4 ops, reference 3 ops",
-                    "Three ops: not yet"],
+    "pass_submit": [
+        "[SUBMIT] PASSED",
+        "Scores:",
+        "Torch ops: 4 ops, reference 3 ops",
+        "Three ops: not yet",
+    ],
     "pass_try": ["[TRY] PASSED", "Printed output (2 lines)", "torch.Size([3])"],
 }
 
@@ -124,8 +133,9 @@ def test_sections_toggle() -> None:
 def test_wheel_scrolls_within_bounds() -> None:
     panel = make_panel(2.0, (400, 300))
     panel.show_result(RUNS["output_limit"], None)
-    panel.handle_event(pygame.event.Event(pygame.MOUSEMOTION, pos=(100, 100), rel=(0, 0),
-                                          buttons=(0, 0, 0)))
+    panel.handle_event(
+        pygame.event.Event(pygame.MOUSEMOTION, pos=(100, 100), rel=(0, 0), buttons=(0, 0, 0))
+    )
     for _ in range(500):
         panel.handle_event(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-1))
     assert 0 < panel._scroll == panel._max_scroll()
@@ -143,9 +153,14 @@ def test_hovering_a_cell_shows_its_value() -> None:
     assert doc is not None
     cell = next(h for h in doc.hits if h.tooltip and h.tooltip.startswith("[1, 2] yours"))
     inner = panel._inner()
-    panel.handle_event(pygame.event.Event(
-        pygame.MOUSEMOTION, pos=(inner.x + cell.rect.centerx, inner.y + cell.rect.centery),
-        rel=(0, 0), buttons=(0, 0, 0)))
+    panel.handle_event(
+        pygame.event.Event(
+            pygame.MOUSEMOTION,
+            pos=(inner.x + cell.rect.centerx, inner.y + cell.rect.centery),
+            rel=(0, 0),
+            buttons=(0, 0, 0),
+        )
+    )
     assert panel._tooltip is not None
     assert cell.tooltip == "[1, 2] yours: 9."
 
@@ -158,8 +173,17 @@ def test_running_examples_and_empty_states() -> None:
     panel.update(0.5)
     panel.draw(pygame.Surface((512, 640)))
     assert panel.describe() == "Running (try): 1/3"
-    panel.show_examples([CaseResult(name="example 1", kind="example", status="skipped",
-                                    inputs=[tensor([1.0, 2.0])], expected=tensor([2.0, 4.0]))])
+    panel.show_examples(
+        [
+            CaseResult(
+                name="example 1",
+                kind="example",
+                status="skipped",
+                inputs=[tensor([1.0, 2.0])],
+                expected=tensor([2.0, 4.0]),
+            )
+        ]
+    )
     text = panel.describe()
     assert "Examples: 1" in text and "Expected output: tensor [2]" in text
     assert "Input 1: tensor [2]" in text
@@ -171,9 +195,14 @@ def test_nested_results_compare_item_by_item() -> None:
     def seq(*items: ValuePreview) -> ValuePreview:
         return ValuePreview(kind="sequence", text="tuple", items=list(items))
 
-    case = CaseResult(name="example 1", kind="example", status="fail", failure_class="values",
-                      expected=seq(tensor([0, 1, 2], "int64"), tensor([[0.5, 0.5]])),
-                      got=seq(tensor([0, 1, 2], "int64"), tensor([[0.5, 0.25]])))
+    case = CaseResult(
+        name="example 1",
+        kind="example",
+        status="fail",
+        failure_class="values",
+        expected=seq(tensor([0, 1, 2], "int64"), tensor([[0.5, 0.5]])),
+        got=seq(tensor([0, 1, 2], "int64"), tensor([[0.5, 0.25]])),
+    )
     panel = make_panel()
     panel.show_result(RunResult(puzzle="p", device="cpu", verdict="fail", cases=[case]), None)
     text = panel.describe()
@@ -193,8 +222,15 @@ def test_theme_and_font_changes_rebuild() -> None:
 
 def test_many_cases_are_summarised() -> None:
     cases = [CaseResult(name=f"hidden {i}", status="pass") for i in range(40)]
-    cases.append(CaseResult(name="hidden bad", status="fail", failure_class="values",
-                            expected=tensor([1.0]), got=tensor([2.0])))
+    cases.append(
+        CaseResult(
+            name="hidden bad",
+            status="fail",
+            failure_class="values",
+            expected=tensor([1.0]),
+            got=tensor([2.0]),
+        )
+    )
     panel = make_panel()
     panel.show_result(RunResult(puzzle="p", device="cpu", verdict="fail", cases=cases), None)
     chips = [h for h in panel._document().hits if h.action and h.action.startswith("case:")]  # type: ignore[union-attr]
@@ -223,8 +259,10 @@ def test_panel_and_notebook_never_import_torch() -> None:
     import subprocess
     import sys
 
-    code = ("import sys, game.ui.results, game.ui.screens.notebook, game.feedback.samples; "
-            "sys.exit('torch' in sys.modules)")
+    code = (
+        "import sys, game.ui.results, game.ui.screens.notebook, game.feedback.samples; "
+        "sys.exit('torch' in sys.modules)"
+    )
     assert subprocess.run([sys.executable, "-c", code], timeout=60).returncode == 0
 
 

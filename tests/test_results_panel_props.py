@@ -26,8 +26,10 @@ from game.ui.results import ResultsPanel
 from game.ui.theme import DEFAULT
 
 CLASSES: tuple[str, ...] = FailureClass.__args__  # type: ignore[attr-defined]
-numbers = st.one_of(st.floats(allow_nan=True, allow_infinity=True, width=32),
-                    st.integers(-10**6, 10**6).map(float))
+numbers = st.one_of(
+    st.floats(allow_nan=True, allow_infinity=True, width=32),
+    st.integers(-(10**6), 10**6).map(float),
+)
 words = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=120)
 
 
@@ -56,40 +58,66 @@ def _map(values: Any, fn: Any) -> Any:
 def values_strategy() -> st.SearchStrategy[ValuePreview]:
     leaf = st.one_of(
         small_tensors(),
-        st.builds(lambda r, c: big_tensor(r, c, lambda i, j: math.sin(i + j)),
-                  st.integers(17, 80), st.integers(17, 80)),
+        st.builds(
+            lambda r, c: big_tensor(r, c, lambda i, j: math.sin(i + j)),
+            st.integers(17, 80),
+            st.integers(17, 80),
+        ),
         st.builds(lambda t: ValuePreview(kind="scalar", text=t), words),
         st.just(ValuePreview(kind="none", text="None")),
     )
-    return st.recursive(leaf, lambda inner: st.lists(inner, min_size=1, max_size=3).map(
-        lambda items: ValuePreview(kind="sequence", text=f"tuple of {len(items)}", items=items)),
-        max_leaves=4)
+    return st.recursive(
+        leaf,
+        lambda inner: st.lists(inner, min_size=1, max_size=3).map(
+            lambda items: ValuePreview(kind="sequence", text=f"tuple of {len(items)}", items=items)
+        ),
+        max_leaves=4,
+    )
 
 
-ops = st.builds(TraceOp, op=words, line=st.none() | st.integers(1, 400),
-                inputs=st.lists(words, max_size=3), outputs=st.lists(words, max_size=2))
+ops = st.builds(
+    TraceOp,
+    op=words,
+    line=st.none() | st.integers(1, 400),
+    inputs=st.lists(words, max_size=3),
+    outputs=st.lists(words, max_size=2),
+)
 
 cases = st.builds(
-    CaseResult, name=words, kind=st.sampled_from(["example", "hidden", "edge"]),
+    CaseResult,
+    name=words,
+    kind=st.sampled_from(["example", "hidden", "edge"]),
     status=st.sampled_from(["pass", "fail", "error", "skipped"]),
-    message=words, failure_class=st.none() | st.sampled_from(CLASSES),
+    message=words,
+    failure_class=st.none() | st.sampled_from(CLASSES),
     inputs=st.none() | st.lists(values_strategy(), max_size=2),
-    expected=st.none() | values_strategy(), got=st.none() | values_strategy(),
+    expected=st.none() | values_strategy(),
+    got=st.none() | values_strategy(),
     max_abs_diff=st.none() | numbers,
     mismatch_index=st.none() | st.lists(st.integers(0, 8), max_size=3),
-    line=st.none() | st.integers(1, 50), traceback=st.none() | words,
-    trace=st.none() | st.lists(ops, max_size=4))
+    line=st.none() | st.integers(1, 50),
+    traceback=st.none() | words,
+    trace=st.none() | st.lists(ops, max_size=4),
+)
 
 runs = st.builds(
-    RunResult, puzzle=words, device=st.sampled_from(["cpu", "cuda:0"]),
-    mode=st.sampled_from(["try", "submit"]), verdict=st.sampled_from(VERDICTS), message=words,
-    line=st.none() | st.integers(1, 50), cases=st.lists(cases, max_size=4), stdout=words)
+    RunResult,
+    puzzle=words,
+    device=st.sampled_from(["cpu", "cuda:0"]),
+    mode=st.sampled_from(["try", "submit"]),
+    verdict=st.sampled_from(VERDICTS),
+    message=words,
+    line=st.none() | st.integers(1, 50),
+    cases=st.lists(cases, max_size=4),
+    stdout=words,
+)
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(run=runs, width=st.integers(180, 1100), scale=st.sampled_from([0.8, 1.0, 1.5, 2.0]))
-def test_any_run_is_voiced_and_drawn_inside_the_panel(run: RunResult, width: int,
-                                                      scale: float) -> None:
+def test_any_run_is_voiced_and_drawn_inside_the_panel(
+    run: RunResult, width: int, scale: float
+) -> None:
     reaction = react(run)
     if run.verdict != "pass":
         assert reaction.failure is not None and reaction.next_step.strip()

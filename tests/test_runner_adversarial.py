@@ -57,7 +57,8 @@ def expect(result: RunResult, verdict: str, failure_class: str | None = None) ->
     assert result.verdict == verdict, result.model_dump_json(indent=1)[:3000]
     if failure_class is not None:
         assert any(c.failure_class == failure_class for c in result.cases), [
-            (c.name, c.failure_class, c.message) for c in result.cases]
+            (c.name, c.failure_class, c.message) for c in result.cases
+        ]
 
 
 def test_good_code_passes_and_bad_code_fails() -> None:
@@ -85,7 +86,9 @@ def test_input_is_an_error_not_a_hang() -> None:
 
 
 def test_tensor_memory_bomb() -> None:
-    expect(run("import torch\ndef add(a, b):\n    return torch.empty(10**12)\n"), "memory", "memory")
+    expect(
+        run("import torch\ndef add(a, b):\n    return torch.empty(10**12)\n"), "memory", "memory"
+    )
 
 
 def test_python_memory_bomb() -> None:
@@ -103,7 +106,9 @@ def test_memory_growing_slowly_is_stopped() -> None:
 
 
 def test_huge_output_tensor() -> None:
-    expect(run("import torch\ndef add(a, b):\n    return torch.zeros(30_000_000)\n"), "output_limit")
+    expect(
+        run("import torch\ndef add(a, b):\n    return torch.zeros(30_000_000)\n"), "output_limit"
+    )
 
 
 def test_printing_100_mb() -> None:
@@ -233,15 +238,18 @@ def test_modifying_inputs_in_place() -> None:
     expect(run("def add(a, b):\n    a.add_(b)\n    return a\n"), "fail", "tampering")
 
 
-@pytest.mark.parametrize("body,fclass", [
-    ("return (a + b).tolist()", "type"),
-    ("return (a + b).numpy()", "type"),
-    ("return torch.empty_like(a, device='meta')", "device"),
-    ("return (a + b).sum().item()", "type"),
-    ("return (a + b).double()", "dtype"),
-    ("return (a + b)[None]", "shape"),
-    ("return a / 0 * 0", "nan"),
-])
+@pytest.mark.parametrize(
+    "body,fclass",
+    [
+        ("return (a + b).tolist()", "type"),
+        ("return (a + b).numpy()", "type"),
+        ("return torch.empty_like(a, device='meta')", "device"),
+        ("return (a + b).sum().item()", "type"),
+        ("return (a + b).double()", "dtype"),
+        ("return (a + b)[None]", "shape"),
+        ("return a / 0 * 0", "nan"),
+    ],
+)
 def test_wrong_kinds_of_answers(body: str, fclass: str) -> None:
     expect(run(f"import torch\ndef add(a, b):\n    {body}\n"), "fail", fclass)
 
@@ -260,7 +268,9 @@ def test_entry_that_is_not_callable() -> None:
     expect(run("add = 42\n"), "error", "missing_function")
 
 
-@pytest.mark.parametrize("exc", ["KeyboardInterrupt", "BaseException", "SystemExit(3)", "GeneratorExit"])
+@pytest.mark.parametrize(
+    "exc", ["KeyboardInterrupt", "BaseException", "SystemExit(3)", "GeneratorExit"]
+)
 def test_base_exceptions_are_errors(exc: str) -> None:
     expect(run(f"def add(a, b):\n    raise {exc}\n"), "error", "exception")
 
@@ -285,7 +295,10 @@ def test_global_defaults_do_not_leak_into_the_next_run() -> None:
         return (a + b).to(torch.get_default_dtype())
     """
     expect(run(code), "fail", "dtype")
-    expect(run("import torch\ndef add(a, b):\n    return (a + b).to(torch.get_default_dtype())\n"), "pass")
+    expect(
+        run("import torch\ndef add(a, b):\n    return (a + b).to(torch.get_default_dtype())\n"),
+        "pass",
+    )
 
 
 def test_reading_the_reference_is_refused() -> None:
@@ -297,7 +310,10 @@ def test_reading_the_reference_is_refused() -> None:
 
 
 def test_killing_the_zygote_is_survived() -> None:
-    expect(run("import os, signal\ndef add(a, b):\n    os.kill(os.getppid(), signal.SIGKILL)\n"), "error")
+    expect(
+        run("import os, signal\ndef add(a, b):\n    os.kill(os.getppid(), signal.SIGKILL)\n"),
+        "error",
+    )
     expect(run(GOOD), "pass")
 
 
@@ -336,19 +352,24 @@ def test_dataloader_workers_when_the_puzzle_allows_processes() -> None:
 
 
 def test_static_rules_name_the_line() -> None:
-    result = run("import torch\nimport torch.nn.functional as F\n\ndef act(x):\n    return F.gelu(x)\n",
-                 puzzle="rt_rules")
+    result = run(
+        "import torch\nimport torch.nn.functional as F\n\ndef act(x):\n    return F.gelu(x)\n",
+        puzzle="rt_rules",
+    )
     expect(result, "rule_violation", "rule")
     assert result.line == 5
 
 
-@pytest.mark.parametrize("code,line", [
-    ("import torch\n\ndef act(x):\n    return [v for v in x]\n", 4),
-    ("import os\n\ndef act(x):\n    return x\n", 1),
-    ("import torch\n\ndef act(x):\n    return eval('x')\n", 4),
-    ("import torch\n\ndef act(x):\n    return x.relu()\n", 4),
-    ("from torch import einsum\n\ndef act(x):\n    return einsum('i->i', x)\n", 1),
-])
+@pytest.mark.parametrize(
+    "code,line",
+    [
+        ("import torch\n\ndef act(x):\n    return [v for v in x]\n", 4),
+        ("import os\n\ndef act(x):\n    return x\n", 1),
+        ("import torch\n\ndef act(x):\n    return eval('x')\n", 4),
+        ("import torch\n\ndef act(x):\n    return x.relu()\n", 4),
+        ("from torch import einsum\n\ndef act(x):\n    return einsum('i->i', x)\n", 1),
+    ],
+)
 def test_rule_variants(code: str, line: int) -> None:
     result = run(code, puzzle="rt_rules")
     expect(result, "rule_violation")
@@ -363,7 +384,11 @@ def test_forbidden_call_reached_at_run_time() -> None:
 
 
 def test_too_many_lines() -> None:
-    code = "import torch\n" + "".join(f"v{i} = {i}\n" for i in range(15)) + "def act(x):\n    return x\n"
+    code = (
+        "import torch\n"
+        + "".join(f"v{i} = {i}\n" for i in range(15))
+        + "def act(x):\n    return x\n"
+    )
     expect(run(code, puzzle="rt_rules"), "rule_violation")
 
 
@@ -374,7 +399,13 @@ def test_gradient_check() -> None:
 
 
 def test_peak_tensor_budget() -> None:
-    expect(run("import torch\ndef norm(x):\n    return torch.linalg.vector_norm(x)\n", puzzle="rt_budget"), "pass")
+    expect(
+        run(
+            "import torch\ndef norm(x):\n    return torch.linalg.vector_norm(x)\n",
+            puzzle="rt_budget",
+        ),
+        "pass",
+    )
     result = run("def norm(x):\n    return (x * x).sum().sqrt()\n", puzzle="rt_budget")
     expect(result, "fail", "memory")
     assert "budget" in result.message
@@ -392,11 +423,14 @@ def test_signalling_everyone_or_the_runner_is_refused_even_through_ctypes() -> N
     expect(run(code), "pass")
 
 
-@pytest.mark.parametrize("action", [
-    "open('/tmp/torchenstein-sandbox-escape.txt', 'w').write('x')",
-    "os.remove(os.path.expanduser('~/.bashrc-that-does-not-exist'))",
-    "os.mkdir('/tmp/torchenstein-sandbox-dir')",
-])
+@pytest.mark.parametrize(
+    "action",
+    [
+        "open('/tmp/torchenstein-sandbox-escape.txt', 'w').write('x')",
+        "os.remove(os.path.expanduser('~/.bashrc-that-does-not-exist'))",
+        "os.mkdir('/tmp/torchenstein-sandbox-dir')",
+    ],
+)
 def test_files_outside_the_scratch_folder_are_off_limits(action: str) -> None:
     result = run(f"import os\ndef add(a, b):\n    {action}\n    return a + b\n")
     expect(result, "error", "exception")

@@ -17,7 +17,10 @@ ROOTS = [Path(__file__).resolve().parent / "runner_cases"]
 
 
 def test_cli_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["check", "summon_tensors", str(SUMMON / "reference.py"), "--json", "--device", "cpu"]) == 0
+    assert (
+        main(["check", "summon_tensors", str(SUMMON / "reference.py"), "--json", "--device", "cpu"])
+        == 0
+    )
     doc = json.loads(capsys.readouterr().out)
     assert {"puzzle", "device", "verdict", "cases", "metrics", "duration_ms"} <= set(doc)
     assert doc["verdict"] == "pass" and doc["device"] == "cpu"
@@ -31,11 +34,16 @@ def test_cli_starter_fails_with_a_readable_report(capsys: pytest.CaptureFixture[
     assert "FAIL" in out and "expected dtype int64, got float32" in out
 
 
-@pytest.mark.parametrize("argv,words", [
-    (["check", "no_such_puzzle", str(SUMMON / "reference.py")], "no puzzle `no_such_puzzle`"),
-    (["check", "summon_tensors", "/nonexistent/solution.py"], "no such file"),
-])
-def test_cli_usage_errors_exit_2(argv: list[str], words: str, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    "argv,words",
+    [
+        (["check", "no_such_puzzle", str(SUMMON / "reference.py")], "no puzzle `no_such_puzzle`"),
+        (["check", "summon_tensors", "/nonexistent/solution.py"], "no such file"),
+    ],
+)
+def test_cli_usage_errors_exit_2(
+    argv: list[str], words: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(argv) == 2
     assert words in capsys.readouterr().err
 
@@ -67,21 +75,37 @@ def test_unknown_puzzle_raises() -> None:
 
 
 def test_results_carry_previews_trace_and_metrics() -> None:
-    result = check_code("rt_add", "import torch\n\ndef add(a, b):\n    return (a + b)[:, None]\n",
-                        roots=ROOTS, device="cpu")
+    result = check_code(
+        "rt_add",
+        "import torch\n\ndef add(a, b):\n    return (a + b)[:, None]\n",
+        roots=ROOTS,
+        device="cpu",
+    )
     case = result.cases[0]
-    assert case.failure_class == "shape" and case.message == "your answer: expected shape [3], got [3, 1]."
+    assert (
+        case.failure_class == "shape"
+        and case.message == "your answer: expected shape [3], got [3, 1]."
+    )
     assert case.inputs and case.inputs[0].tensor and case.inputs[0].tensor.values == [1.0, 1.0, 1.0]
     assert case.expected and case.got and case.got.tensor and case.got.tensor.shape == [3, 1]
-    assert case.trace and case.trace[0].line == 4 and case.trace[0].inputs == ["float32[3]", "float32[3]"]
+    assert (
+        case.trace
+        and case.trace[0].line == 4
+        and case.trace[0].inputs == ["float32[3]", "float32[3]"]
+    )
     m = result.metrics
     assert m.code_lines == 3 and m.ops is not None and m.ops >= 2 and m.time_ms is not None
     assert result.reference_metrics is not None and result.reference_metrics.ops == 1
 
 
 def test_value_mismatch_reports_where() -> None:
-    result = check_code("rt_add", "import torch\n\ndef add(a, b):\n    c = a + b\n    c[1] += 0.5\n    return c\n",
-                        roots=ROOTS, device="cpu", mode="try")
+    result = check_code(
+        "rt_add",
+        "import torch\n\ndef add(a, b):\n    c = a + b\n    c[1] += 0.5\n    return c\n",
+        roots=ROOTS,
+        device="cpu",
+        mode="try",
+    )
     case = result.cases[0]
     assert case.failure_class == "values" and case.mismatch_index == [1]
     assert case.max_abs_diff == pytest.approx(0.5)
@@ -107,24 +131,34 @@ def test_edited_puzzle_files_are_picked_up(tmp_path: Path) -> None:
 
 
 def test_support_module_is_importable_by_player_and_reference() -> None:
-    ok = check_code("rt_support", "import support\n\ndef run(x):\n    return support.Doubler()(x)\n",
-                    roots=ROOTS, device="cpu")
+    ok = check_code(
+        "rt_support",
+        "import support\n\ndef run(x):\n    return support.Doubler()(x)\n",
+        roots=ROOTS,
+        device="cpu",
+    )
     assert ok.verdict == "pass", ok.message
-    wrong = check_code("rt_support", "import support\n\ndef run(x):\n    return x\n", roots=ROOTS, device="cpu")
+    wrong = check_code(
+        "rt_support", "import support\n\ndef run(x):\n    return x\n", roots=ROOTS, device="cpu"
+    )
     assert wrong.verdict == "fail"
 
 
 def test_warnings_point_at_the_players_line() -> None:
-    result = check_code("rt_add", "import torch\n\ndef add(a, b):\n    return (a + b).T\n",
-                        roots=ROOTS, device="cpu", mode="try")
+    result = check_code(
+        "rt_add",
+        "import torch\n\ndef add(a, b):\n    return (a + b).T\n",
+        roots=ROOTS,
+        device="cpu",
+        mode="try",
+    )
     assert result.verdict == "pass"
     assert "line 4: UserWarning" in result.stdout
 
 
 def _nudged_grad(offset: float) -> str:
     """Values exactly right, the gradient of x off by `offset` (the extra term is zero in value)."""
-    return ("def score(x, w):\n"
-            f"    return (x * w).sum(-1) + ((x - x.detach()) * {offset}).sum(-1)\n")
+    return f"def score(x, w):\n    return (x * w).sum(-1) + ((x - x.detach()) * {offset}).sum(-1)\n"
 
 
 def test_gradients_use_the_puzzle_and_case_tolerance() -> None:
@@ -151,7 +185,9 @@ def _puzzle_copy(tmp_path: Path, cases_old: str = "", cases_new: str = "") -> Pa
     text = cases.read_text()
     assert cases_old in text
     cases.write_text(text.replace(cases_old, cases_new, 1))
-    (folder / "reference.py").write_text("def add(a, b):\n    raise RuntimeError('ran the reference')\n")
+    (folder / "reference.py").write_text(
+        "def add(a, b):\n    raise RuntimeError('ran the reference')\n"
+    )
     return root
 
 
@@ -180,11 +216,17 @@ def test_fingerprints_are_stable_for_a_seed_and_run_no_code_but_the_cases(tmp_pa
     assert tries == first[:1]
 
 
-@pytest.mark.parametrize("old, new", [
-    ("torch.randn(n, generator=g), torch.randn(n, generator=g)", "torch.rand(n), torch.randn(n, generator=g)"),
-    ("int(torch.randint(1, 20, (1,), generator=g))", "__import__('random').randint(1, 19)"),
-    ("torch.tensor([1e30])", "torch.rand(1)"),
-])
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        (
+            "torch.randn(n, generator=g), torch.randn(n, generator=g)",
+            "torch.rand(n), torch.randn(n, generator=g)",
+        ),
+        ("int(torch.randint(1, 20, (1,), generator=g))", "__import__('random').randint(1, 19)"),
+        ("torch.tensor([1e30])", "torch.rand(1)"),
+    ],
+)
 def test_fingerprints_catch_the_global_rng(tmp_path: Path, old: str, new: str) -> None:
     from game.runner.engine import case_fingerprints
 
@@ -193,7 +235,9 @@ def test_fingerprints_catch_the_global_rng(tmp_path: Path, old: str, new: str) -
     assert prints[0] != prints[1]
 
 
-def test_fingerprints_share_the_puzzle_code_deadline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_fingerprints_share_the_puzzle_code_deadline(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from game.runner.engine import PuzzleTimeout, case_fingerprints
 
     # A slow (not endless) random_case, so the abandoned helper thread soon ends by itself.

@@ -38,7 +38,9 @@ def wait_for(client: RunnerClient, jobs: set[str], timeout: float = 120) -> list
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         events += client.poll()
-        if jobs <= {e.job for e in events if e.kind in ("result", "cancelled", "error", "examples")}:
+        if jobs <= {
+            e.job for e in events if e.kind in ("result", "cancelled", "error", "examples")
+        }:
             return events
         time.sleep(0.01)
     raise AssertionError(f"no final events for {jobs}: {events}")
@@ -46,8 +48,13 @@ def wait_for(client: RunnerClient, jobs: set[str], timeout: float = 120) -> list
 
 @pytest.mark.slow
 def test_client_runs_a_job_without_importing_torch() -> None:
-    done = subprocess.run([sys.executable, "-c", SCRIPT, str(REPO / "puzzles/summon_tensors/reference.py")],
-                          capture_output=True, text=True, timeout=180, cwd=REPO)
+    done = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(REPO / "puzzles/summon_tensors/reference.py")],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        cwd=REPO,
+    )
     report = json.loads(done.stdout.strip().splitlines()[-1])
     assert report["torch"] is False
     assert report["devices"] and "cpu" in report["devices"]
@@ -92,7 +99,11 @@ def test_cancel_service_death_and_restart() -> None:
         again = client.submit("summon_tensors", GOOD, device="cpu")  # restarts the service
         events = wait_for(client, {again})
         result = [e for e in events if e.job == again][-1]
-        assert result.kind == "result" and result.result is not None and result.result.verdict == "pass"
+        assert (
+            result.kind == "result"
+            and result.result is not None
+            and result.result.verdict == "pass"
+        )
     finally:
         client.close()
 

@@ -17,8 +17,17 @@ from game.runner.compare import Policy, compare
 from game.runner.preview import preview
 from game.runner.rules import check_code, count_code_lines
 
-DTYPES = [torch.float32, torch.float64, torch.float16, torch.bfloat16, torch.int64, torch.int8,
-          torch.uint8, torch.bool, torch.complex64]
+DTYPES = [
+    torch.float32,
+    torch.float64,
+    torch.float16,
+    torch.bfloat16,
+    torch.int64,
+    torch.int8,
+    torch.uint8,
+    torch.bool,
+    torch.complex64,
+]
 
 
 @st.composite
@@ -31,19 +40,38 @@ def tensors(draw: st.DrawFn) -> torch.Tensor:
 
 
 values = st.recursive(
-    st.one_of(tensors(), st.integers(-(2**62), 2**62), st.floats(allow_nan=True), st.booleans(),
-              st.none(), st.text(max_size=5), st.just(DEVICE), st.sampled_from([torch.float16, torch.int32])),
-    lambda inner: st.one_of(st.lists(inner, max_size=3), st.tuples(inner, inner),
-                            st.dictionaries(st.text(max_size=3), inner, max_size=3)),
+    st.one_of(
+        tensors(),
+        st.integers(-(2**62), 2**62),
+        st.floats(allow_nan=True),
+        st.booleans(),
+        st.none(),
+        st.text(max_size=5),
+        st.just(DEVICE),
+        st.sampled_from([torch.float16, torch.int32]),
+    ),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3),
+        st.tuples(inner, inner),
+        st.dictionaries(st.text(max_size=3), inner, max_size=3),
+    ),
     max_leaves=8,
 )
 
 
 def same(a: object, b: object) -> bool:
     if isinstance(a, torch.Tensor):
-        return isinstance(b, torch.Tensor) and a.dtype == b.dtype and a.shape == b.shape and bool(
-            torch.equal(torch.view_as_real(a) if a.is_complex() else a,
-                        torch.view_as_real(b) if b.is_complex() else b))
+        return (
+            isinstance(b, torch.Tensor)
+            and a.dtype == b.dtype
+            and a.shape == b.shape
+            and bool(
+                torch.equal(
+                    torch.view_as_real(a) if a.is_complex() else a,
+                    torch.view_as_real(b) if b.is_complex() else b,
+                )
+            )
+        )
     if isinstance(a, float) and math.isnan(a):
         return isinstance(b, float) and math.isnan(b)
     if isinstance(a, (list, tuple)):
@@ -65,7 +93,13 @@ def test_transfer_round_trip(tmp_path_factory: pytest.TempPathFactory, value: ob
 
 def test_transfer_describes_what_it_will_not_carry() -> None:
     enc = transfer.Encoder(strict=False)
-    node = enc.encode([object(), torch.empty(2, device="meta"), torch.zeros(3).as_subclass(type("T", (torch.Tensor,), {}))])
+    node = enc.encode(
+        [
+            object(),
+            torch.empty(2, device="meta"),
+            torch.zeros(3).as_subclass(type("T", (torch.Tensor,), {})),
+        ]
+    )
     got = transfer.decode(node, enc.tensors, received=True)
     assert isinstance(got[0], transfer.Opaque) and isinstance(got[1], transfer.MetaTensor)
     assert isinstance(got[2], transfer.Opaque) and "subclass" in got[2].text
@@ -80,16 +114,23 @@ def received(t: torch.Tensor, device: str = "cpu") -> transfer.Received:
 CPU = Policy(device="cpu")
 
 
-@pytest.mark.parametrize("got,fclass,words", [
-    (received(torch.zeros(2, 1)), "shape", "expected shape [2], got [2, 1]"),
-    (received(torch.zeros(2, dtype=torch.float64)), "dtype", "expected dtype float32, got float64"),
-    (received(torch.zeros(2), "cuda:0"), "device", "expected it on cpu, got it on cuda:0"),
-    (received(torch.tensor([0.0, 1.0])), "values", "the first at [1]"),
-    (received(torch.tensor([0.0, float("nan")])), "nan", "NaN"),
-    ([0.0, 0.0], "type", "torch.stack"),
-    (transfer.Opaque("numpy.ndarray", "array([0., 0.])"), "type", "from_numpy"),
-    (0.0, "type", "not a Python number"),
-])
+@pytest.mark.parametrize(
+    "got,fclass,words",
+    [
+        (received(torch.zeros(2, 1)), "shape", "expected shape [2], got [2, 1]"),
+        (
+            received(torch.zeros(2, dtype=torch.float64)),
+            "dtype",
+            "expected dtype float32, got float64",
+        ),
+        (received(torch.zeros(2), "cuda:0"), "device", "expected it on cpu, got it on cuda:0"),
+        (received(torch.tensor([0.0, 1.0])), "values", "the first at [1]"),
+        (received(torch.tensor([0.0, float("nan")])), "nan", "NaN"),
+        ([0.0, 0.0], "type", "torch.stack"),
+        (transfer.Opaque("numpy.ndarray", "array([0., 0.])"), "type", "from_numpy"),
+        (0.0, "type", "not a Python number"),
+    ],
+)
 def test_compare_explains(got: object, fclass: str, words: str) -> None:
     bad = compare(torch.zeros(2), got, CPU)
     assert bad is not None and bad.failure_class == fclass and words in bad.message
@@ -98,7 +139,9 @@ def test_compare_explains(got: object, fclass: str, words: str) -> None:
 def test_compare_accepts_within_tolerance_and_matching_specials() -> None:
     want = torch.tensor([1.0, float("inf"), float("nan"), -float("inf")])
     assert compare(want, received(want + torch.tensor([1e-6, 0, 0, 0])), CPU) is None
-    assert compare(want, received(torch.tensor([1.0, -float("inf"), float("nan"), -float("inf")])), CPU)
+    assert compare(
+        want, received(torch.tensor([1.0, -float("inf"), float("nan"), -float("inf")])), CPU
+    )
     assert compare((torch.ones(1), {"k": 2}), [received(torch.ones(1)), {"k": 2}], CPU) is None
     assert compare(2, 2.0, CPU) is not None and compare(2.0, 2, CPU) is None
     loose = Policy(device="cpu", check_dtype=False)
@@ -115,19 +158,24 @@ def test_preview_small_and_large() -> None:
     assert preview((1, DEVICE), "cuda").items[1].text == "'cuda'"  # type: ignore[index]
 
 
-RULES = Rules(forbidden=["torch.nn.functional.gelu", "torch.einsum"], forbid_loops=True, max_lines=4)
+RULES = Rules(
+    forbidden=["torch.nn.functional.gelu", "torch.einsum"], forbid_loops=True, max_lines=4
+)
 
 
-@pytest.mark.parametrize("code,line", [
-    ("import torch.nn.functional as F\ndef f(x):\n    return F.gelu(x)\n", 3),
-    ("from torch.nn import functional\ndef f(x):\n    return functional.gelu(x)\n", 3),
-    ("from torch.nn.functional import gelu\ndef f(x):\n    return x\n", 1),
-    ("import torch\ndef f(x):\n    return torch.einsum('i->i', x)\n", 3),
-    ("import torch\ndef f(x):\n    while x:\n        pass\n", 3),
-    ("import torch\ndef f(x):\n    return sum(v for v in x)\n", 3),
-    ("import numpy\ndef f(x):\n    return x\n", 1),
-    ("def f(x):\n    return exec('1')\n", 2),
-])
+@pytest.mark.parametrize(
+    "code,line",
+    [
+        ("import torch.nn.functional as F\ndef f(x):\n    return F.gelu(x)\n", 3),
+        ("from torch.nn import functional\ndef f(x):\n    return functional.gelu(x)\n", 3),
+        ("from torch.nn.functional import gelu\ndef f(x):\n    return x\n", 1),
+        ("import torch\ndef f(x):\n    return torch.einsum('i->i', x)\n", 3),
+        ("import torch\ndef f(x):\n    while x:\n        pass\n", 3),
+        ("import torch\ndef f(x):\n    return sum(v for v in x)\n", 3),
+        ("import numpy\ndef f(x):\n    return x\n", 1),
+        ("def f(x):\n    return exec('1')\n", 2),
+    ],
+)
 def test_static_rules(code: str, line: int) -> None:
     problems = check_code(code, "f", RULES)
     assert problems and problems[0].kind == "rule" and problems[0].line == line

@@ -15,8 +15,11 @@ SEQUENCE = [
     ("def add(a, b):\n    return a + b\n", "pass"),
     ("def add(a, b):\n    while True:\n        pass\n", "timeout"),
     ("import ctypes\ndef add(a, b):\n    ctypes.string_at(0)\n", "error"),
-    ("import torch\ntorch.set_default_dtype(torch.float64)\n"
-     "def add(a, b):\n    return (a + b).to(torch.get_default_dtype())\n", "fail"),
+    (
+        "import torch\ntorch.set_default_dtype(torch.float64)\n"
+        "def add(a, b):\n    return (a + b).to(torch.get_default_dtype())\n",
+        "fail",
+    ),
     ("import torch\ndef add(a, b):\n    return (a + b).to(torch.get_default_dtype())\n", "pass"),
 ]
 

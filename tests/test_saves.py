@@ -10,20 +10,29 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from game.persistence.atomic import atomic_write, backup_path, backups
-from game.persistence.jsonfile import migrate, DamagedFile
+from game.persistence.atomic import atomic_write, backups
+from game.persistence.jsonfile import DamagedFile, migrate
 from game.persistence.migrations import SAVE_VERSION
 from game.persistence.saves import AUTO, SaveFile, SaveMeta, SaveStore
 from game.story.state import GameState, HistoryEntry
 
 
 def make_save(node: str = "static", draft: str = "x = 1") -> SaveFile:
-    state = GameState(scene="prologue", node=node, flags=["noticed_coffee"],
-                      drafts={"summon_tensors": draft},
-                      history=[HistoryEntry(scene="prologue", speaker=None, text="Static.")])
+    state = GameState(
+        scene="prologue",
+        node=node,
+        flags=["noticed_coffee"],
+        drafts={"summon_tensors": draft},
+        history=[HistoryEntry(scene="prologue", speaker=None, text="Static.")],
+    )
     state.progress("summon_tensors").hints_used = 2
-    meta = SaveMeta(scene="prologue", scene_title="The Transmission", node=node,
-                    saved_at="2026-01-01T00:00:00+00:00", play_seconds=61.5)
+    meta = SaveMeta(
+        scene="prologue",
+        scene_title="The Transmission",
+        node=node,
+        saved_at="2026-01-01T00:00:00+00:00",
+        play_seconds=61.5,
+    )
     return SaveFile(meta=meta, state=state)
 
 
@@ -140,7 +149,9 @@ def test_current_saves_need_no_migration(store: SaveStore) -> None:
     assert doc["schema_version"] == SAVE_VERSION
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(cut=st.integers(min_value=0, max_value=10_000), junk=st.binary(max_size=40))
 def test_any_truncation_never_crashes(tmp_path: Path, cut: int, junk: bytes) -> None:
     folder = tmp_path / f"s{cut}-{len(junk)}"

@@ -107,6 +107,7 @@ def test_read_only_saves_are_refused_not_crashed(library, tmp_path: Path) -> Non
 def test_a_failing_write_comes_back_as_a_message(tmp_path: Path) -> None:
     writer = BackgroundWriter()
     try:
+
         def boom() -> None:
             raise OSError("No space left on device")
 

@@ -17,14 +17,21 @@ def test_defaults_when_missing(tmp_path: Path) -> None:
 
 def test_round_trip(tmp_path: Path) -> None:
     path = tmp_path / "settings.json"
-    changed = with_changes(Settings(), font_scale=1.6, high_contrast=True, device="cpu",
-                           text_speed=0, disabled_mods=["silly_mod"])
+    changed = with_changes(
+        Settings(),
+        font_scale=1.6,
+        high_contrast=True,
+        device="cpu",
+        text_speed=0,
+        disabled_mods=["silly_mod"],
+    )
     save_settings(changed, path)
     assert load_settings(path).model == changed
 
 
-@pytest.mark.parametrize("field,value", [("font_scale", 2.5), ("font_scale", 0.5),
-                                         ("volume", 1.5), ("device", "tpu")])
+@pytest.mark.parametrize(
+    "field,value", [("font_scale", 2.5), ("font_scale", 0.5), ("volume", 1.5), ("device", "tpu")]
+)
 def test_out_of_range_values_are_refused(field: str, value: object) -> None:
     with pytest.raises(ValidationError):
         with_changes(Settings(), **{field: value})

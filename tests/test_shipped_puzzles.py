@@ -23,7 +23,9 @@ PUZZLES = REPO / "puzzles"
 WRONG = Path(__file__).resolve().parent / "wrong_solutions"
 SEED = 1818  # fixed, so a failure here reproduces; the game itself draws a fresh seed per run
 
-PUZZLE_IDS = sorted(p.name for p in PUZZLES.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
+PUZZLE_IDS = sorted(
+    p.name for p in PUZZLES.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))
+)
 WRONG_FILES = sorted(WRONG.glob("*/*.py"))
 
 
@@ -55,7 +57,9 @@ def test_reference_passes_and_meets_its_goals(puzzle_id: str) -> None:
     folder = _folder(puzzle_id)
     result = _check(puzzle_id, (folder / "reference.py").read_text(encoding="utf-8"))
     assert result.verdict == "pass", _explain(result)
-    model = Puzzle.model_validate(yaml.safe_load((folder / "puzzle.yaml").read_text(encoding="utf-8")))
+    model = Puzzle.model_validate(
+        yaml.safe_load((folder / "puzzle.yaml").read_text(encoding="utf-8"))
+    )
     for goal in model.goals:
         score = getattr(result.metrics, goal.metric)
         assert score is not None and score <= goal.max, (
@@ -73,13 +77,17 @@ def test_starter_runs_but_does_not_pass(puzzle_id: str) -> None:
     assert not broken, f"the starter must define `{puzzle_id}`'s entry function: {_explain(result)}"
 
 
-@pytest.mark.parametrize("path", WRONG_FILES, ids=[f"{p.parent.name}/{p.stem}" for p in WRONG_FILES])
+@pytest.mark.parametrize(
+    "path", WRONG_FILES, ids=[f"{p.parent.name}/{p.stem}" for p in WRONG_FILES]
+)
 def test_wrong_solution_does_not_pass(path: Path) -> None:
     code = path.read_text(encoding="utf-8")
     assert code.startswith("#"), f"{path.name} must begin with a comment saying why it is wrong"
     assert (PUZZLES / path.parent.name).is_dir(), f"no puzzle `{path.parent.name}` for {path.name}"
     result = _verdict_without_pass(path.parent.name, code)
-    assert result.verdict != "pass", f"{path.parent.name}/{path.name} passed: the cases miss its bug"
+    assert result.verdict != "pass", (
+        f"{path.parent.name}/{path.name} passed: the cases miss its bug"
+    )
 
 
 def test_every_puzzle_has_at_least_two_wrong_solutions() -> None:

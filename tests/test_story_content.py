@@ -18,32 +18,77 @@ from game.content.library import PUZZLE_FILES, ContentLibrary, load_library
 from game.content.lint import check_library
 from game.content.scene_models import SpokenLine
 from game.story.engine import Story
-from game.story.state import GameState
 
 REPO = Path(__file__).resolve().parent.parent
 SCENES = REPO / "scenes"
 MAX_LINE = 220
 BACKGROUNDS = {
-    "lab", "library", "lecture_hall", "defense_hall", "startup", "corporate", "server_room",
-    "dawn", "rebellion",
+    "lab",
+    "library",
+    "lecture_hall",
+    "defense_hall",
+    "startup",
+    "corporate",
+    "server_room",
+    "dawn",
+    "rebellion",
 }
-PORTRAITS = {"professor", "hammer", "backprop", "ceo", "committee", "apprentice", "oneai", "narrator"}
+PORTRAITS = {
+    "professor",
+    "hammer",
+    "backprop",
+    "ceo",
+    "committee",
+    "apprentice",
+    "oneai",
+    "narrator",
+}
 # The origin story's MkDocs icons, which the dialogue box draws as glyphs.
 ICONS = {
-    "shield-check", "coffee", "fan", "key-variant", "bookshelf", "duck", "ladder",
-    "rocket-launch-outline", "pizza", "office-building", "crown", "wall", "gavel", "torch",
-    "sword-cross", "forest", "alert-circle-outline", "brain-flash-outline", "fire", "lightning-bolt",
+    "shield-check",
+    "coffee",
+    "fan",
+    "key-variant",
+    "bookshelf",
+    "duck",
+    "ladder",
+    "rocket-launch-outline",
+    "pizza",
+    "office-building",
+    "crown",
+    "wall",
+    "gavel",
+    "torch",
+    "sword-cross",
+    "forest",
+    "alert-circle-outline",
+    "brain-flash-outline",
+    "fire",
+    "lightning-bolt",
 }
 ICON = re.compile(r":material-([a-z0-9-]+):")
 ENDINGS = {"open_lab", "glass_box", "lone_genius"}
 PLANNED_PUZZLES = {
     "summon_tensors",
-    "tensor_surgery", "chain_rule", "gelu_from_scratch", "forgetting_penalty", "leak_finder",
-    "warmup_cosine", "batchnorm_modes", "chunked_attention", "vectorise_demo",
-    "state_dict_surgery", "module_composition",
-    "memory_footprint", "grad_accumulation", "worker_seeding", "stable_cross_entropy",
+    "tensor_surgery",
+    "chain_rule",
+    "gelu_from_scratch",
+    "forgetting_penalty",
+    "leak_finder",
+    "warmup_cosine",
+    "batchnorm_modes",
+    "chunked_attention",
+    "vectorise_demo",
+    "state_dict_surgery",
+    "module_composition",
+    "memory_footprint",
+    "grad_accumulation",
+    "worker_seeding",
+    "stable_cross_entropy",
     "masked_attention",
-    "positional_encoding", "multi_head_attention", "encoder_block",
+    "positional_encoding",
+    "multi_head_attention",
+    "encoder_block",
     "hook_probe",
 }
 ACT1_DECISIONS = {
@@ -113,8 +158,15 @@ def _fork(story: Story) -> Story:
     # what a step mutates) keeps the exhaustive walk cheap.
     old = story.state
     puzzles = {pid: progress.model_copy() for pid, progress in old.puzzles.items()}
-    state = old.model_copy(update={"flags": list(old.flags), "puzzles": puzzles, "history": [],
-                                   "seen": [], "endings": list(old.endings)})
+    state = old.model_copy(
+        update={
+            "flags": list(old.flags),
+            "puzzles": puzzles,
+            "history": [],
+            "seen": [],
+            "endings": list(old.endings),
+        }
+    )
     return Story(story.library, state)
 
 
@@ -243,7 +295,11 @@ def test_house_style_backdrops_portraits_speakers_and_line_length():
                     problems.append(f"{scene.id}:{nid}: unknown speaker {speaker}")
                 if len(text) > MAX_LINE:
                     problems.append(f"{scene.id}:{nid}: {len(text)} characters: {text[:40]}...")
-                problems += [f"{scene.id}:{nid}: no glyph for {i}" for i in ICON.findall(text) if i not in ICONS]
+                problems += [
+                    f"{scene.id}:{nid}: no glyph for {i}"
+                    for i in ICON.findall(text)
+                    if i not in ICONS
+                ]
     assert problems == []
 
 
@@ -345,7 +401,9 @@ def _story_at(where: str, picks: dict[str, str]) -> Story:
             here = f"{view.scene_id}:{view.node_id}"
             enabled = [c for c in view.choices if c.enabled]
             wanted = picks.get(here, "")
-            pick = next((c for c in enabled if wanted and wanted.lower() in c.text.lower()), enabled[0])
+            pick = next(
+                (c for c in enabled if wanted and wanted.lower() in c.text.lower()), enabled[0]
+            )
             story.choose(pick.index)
         else:
             story.advance()
@@ -376,7 +434,7 @@ def test_each_act1_decision_changes_later_lines(decision):
     flags = [flag for flag, _ in routes]
     assert sorted(flags) == sorted(ACT1_DECISIONS[decision])
     for i, (flag_a, later_a) in enumerate(routes):
-        for flag_b, later_b in routes[i + 1:]:
+        for flag_b, later_b in routes[i + 1 :]:
             differing = [k for k in later_a if k in later_b and later_a[k] != later_b[k]]
             assert len(differing) >= 2, f"{flag_a} vs {flag_b}: later acts barely notice"
 

@@ -22,8 +22,8 @@ from game.ui.results.tensor_view import (
     slices,
     value_style,
 )
-from game.ui.widgets.textfit import SurfaceCache, ellipsize, wrap
 from game.ui.theme import DEFAULT
+from game.ui.widgets.textfit import SurfaceCache, ellipsize, wrap
 
 
 @pytest.fixture(autouse=True)
@@ -65,8 +65,9 @@ def test_mismatches_are_orange_and_crossed_in_yours_and_outlined_in_expected() -
     assert got is not None
     style = _style()
     mismatched = frozenset({(1, 1)})
-    pic = render_grid(got, style, DEFAULT, SurfaceCache(), wrap_cols=8, compared=mismatched,
-                      role="got")
+    pic = render_grid(
+        got, style, DEFAULT, SurfaceCache(), wrap_cols=8, compared=mismatched, role="got"
+    )
     bad = next(c for c in pic.cells if c.index == (1, 1))
     ok = next(c for c in pic.cells if c.index == (0, 0))
     assert pic.surface.get_at((bad.rect.x + 2, bad.rect.bottom - 3))[:3] == DEFAULT.bad_cell
@@ -75,8 +76,9 @@ def test_mismatches_are_orange_and_crossed_in_yours_and_outlined_in_expected() -
     size = max(3, min(bad.rect.w, bad.rect.h) // 3)
     centre = (bad.rect.right - size - 2 + size // 2, bad.rect.top + 2 + size // 2)
     assert pic.surface.get_at(centre)[:3] == ink_on(DEFAULT.bad_cell)
-    exp = render_grid(got, style, DEFAULT, SurfaceCache(), wrap_cols=8, compared=mismatched,
-                      role="expected")
+    exp = render_grid(
+        got, style, DEFAULT, SurfaceCache(), wrap_cols=8, compared=mismatched, role="expected"
+    )
     cell = next(c for c in exp.cells if c.index == (1, 1))
     assert exp.surface.get_at((cell.rect.centerx, cell.rect.top))[:3] == DEFAULT.bad_cell
     assert pic.mode == "values"
@@ -85,8 +87,16 @@ def test_mismatches_are_orange_and_crossed_in_yours_and_outlined_in_expected() -
 def test_colour_cells_mark_mismatches_too() -> None:
     got = tensor([[1.0, 2.0], [3.0, 9.0]]).tensor
     assert got is not None
-    pic = render_grid(got, _style(False), DEFAULT, SurfaceCache(), wrap_cols=8,
-                      compared=frozenset({(0, 1)}), role="got", value_range=(1.0, 9.0))
+    pic = render_grid(
+        got,
+        _style(False),
+        DEFAULT,
+        SurfaceCache(),
+        wrap_cols=8,
+        compared=frozenset({(0, 1)}),
+        role="got",
+        value_range=(1.0, 9.0),
+    )
     assert pic.mode == "colours"
     bad = next(c for c in pic.cells if c.index == (0, 1))
     assert pic.surface.get_at((bad.rect.x, bad.rect.bottom - 1))[:3] == DEFAULT.bad_cell
@@ -107,10 +117,21 @@ def test_complex_cells_are_drawn_as_their_values_not_nan() -> None:
     assert value_pattern(exp, got) is None  # offsets and scales are for real numbers
     fonts = Fonts(1.0)
     for show_values in (True, False):
-        style = (value_style([exp, got], fonts.get("mono", 13), fonts.get("mono", 11), 4)
-                 if show_values else colour_style(fonts.get("mono", 11), 8))
-        pic = render_grid(got, style, DEFAULT, SurfaceCache(), wrap_cols=8,
-                          compared=comparison.mismatched, role="got", value_range=(-1.0, 3.0))
+        style = (
+            value_style([exp, got], fonts.get("mono", 13), fonts.get("mono", 11), 4)
+            if show_values
+            else colour_style(fonts.get("mono", 11), 8)
+        )
+        pic = render_grid(
+            got,
+            style,
+            DEFAULT,
+            SurfaceCache(),
+            wrap_cols=8,
+            compared=comparison.mismatched,
+            role="got",
+            value_range=(-1.0, 3.0),
+        )
         values = {c.index: c.value for c in pic.cells}
         assert values[(0, 0)] == complex(1, 2) and values[(0, 1)] == complex(0, 1)
     assert style.cell_w >= 1

@@ -23,7 +23,10 @@ def test_own_writes_are_not_reported(tmp_path: Path) -> None:
     assert watch.path.read_text() == "x = 1\n"
     assert watch.poll() is None
     assert watch.poll() is None
-    assert sorted(p.name for p in watch.path.parent.iterdir()) == [".p.py.synced", "p.py"]  # no temp file left
+    assert sorted(p.name for p in watch.path.parent.iterdir()) == [
+        ".p.py.synced",
+        "p.py",
+    ]  # no temp file left
 
 
 def test_external_change_is_reported_once_after_it_settles(tmp_path: Path) -> None:

@@ -27,7 +27,21 @@ OPS = st.one_of(
     st.tuples(st.just("move_end"), FLAG),
     st.tuples(st.just("backspace"), FLAG),
     st.tuples(st.just("delete"), FLAG),
-    st.tuples(st.sampled_from(["newline", "indent", "dedent", "toggle_comment", "select_all", "cut", "copy", "undo", "redo"])),
+    st.tuples(
+        st.sampled_from(
+            [
+                "newline",
+                "indent",
+                "dedent",
+                "toggle_comment",
+                "select_all",
+                "cut",
+                "copy",
+                "undo",
+                "redo",
+            ]
+        )
+    ),
     st.tuples(st.just("select_word"), POS),
     st.tuples(st.just("find"), st.sampled_from(["a", "b", ":", "#"]), FLAG),
 )

@@ -99,10 +99,10 @@ def test_settings_persist_and_fullscreen_toggles() -> None:
 
 
 def test_reload_keeps_the_place_and_shows_errors_in_an_overlay(tmp_path: Path) -> None:
+    import os
+
     from game.content.scaffold import cli_new_mod
     from game.ui.driver import Driver
-
-    import os
 
     here = os.getcwd()
     os.chdir(tmp_path)
@@ -129,10 +129,10 @@ def test_reload_keeps_the_place_and_shows_errors_in_an_overlay(tmp_path: Path) -
 
 
 def test_mods_screen_lists_a_mod_and_switches_it_off(tmp_path: Path) -> None:
+    import os
+
     from game.content.scaffold import cli_new_mod
     from game.ui.driver import Driver
-
-    import os
 
     here = os.getcwd()
     os.chdir(tmp_path)
@@ -174,7 +174,7 @@ def test_a_second_window_loads_but_never_writes_saves() -> None:
 
 
 def test_sounds_are_made_in_code_and_silence_is_a_fallback() -> None:
-    from game.ui.sound import RATE, Sound, _SOUNDS, duration, synthesise
+    from game.ui.sound import _SOUNDS, RATE, Sound, duration, synthesise
 
     for name, (notes, shape, loud) in _SOUNDS.items():
         data = synthesise(notes, shape, loud)
@@ -247,8 +247,9 @@ def test_the_window_opens_resizes_and_goes_fullscreen_without_warnings() -> None
             d.press("f11")
             d.press("f11")
             pygame.display.set_mode((1200, 700), pygame.RESIZABLE)
-            pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, size=(1200, 700), w=1200,
-                                                 h=700))
+            pygame.event.post(
+                pygame.event.Event(pygame.VIDEORESIZE, size=(1200, 700), w=1200, h=700)
+            )
             d.step(2)
             assert d.app.surface.get_size() == (1200, 700)
 

@@ -18,8 +18,9 @@ def _down(key: int, mod: int) -> pygame.event.Event:
 
 
 @pytest.mark.parametrize("mod", [CTRL_ALT, pygame.KMOD_MODE, CTRL_ALT | pygame.KMOD_SHIFT])
-@pytest.mark.parametrize("key", [pygame.K_q, pygame.K_s, pygame.K_RETURN, pygame.K_7,
-                                 pygame.K_m, pygame.K_a])
+@pytest.mark.parametrize(
+    "key", [pygame.K_q, pygame.K_s, pygame.K_RETURN, pygame.K_7, pygame.K_m, pygame.K_a]
+)
 def test_altgr_chords_are_typing_not_shortcuts(key: int, mod: int) -> None:
     intent = map_event(_down(key, mod))
     assert intent is not None and intent.name == "key"
@@ -27,8 +28,10 @@ def test_altgr_chords_are_typing_not_shortcuts(key: int, mod: int) -> None:
 
 
 def test_plain_shortcuts_still_work() -> None:
-    names = {key: map_event(_down(key, pygame.KMOD_LCTRL)).name  # type: ignore[union-attr]
-             for key in (pygame.K_q, pygame.K_s, pygame.K_RETURN)}
+    names = {
+        key: map_event(_down(key, pygame.KMOD_LCTRL)).name  # type: ignore[union-attr]
+        for key in (pygame.K_q, pygame.K_s, pygame.K_RETURN)
+    }
     assert names == {pygame.K_q: "quit", pygame.K_s: "quicksave", pygame.K_RETURN: "run"}
     assert map_event(_down(pygame.K_7, 0)).name == "number"  # type: ignore[union-attr]
     assert map_event(_down(pygame.K_m, pygame.KMOD_LALT)).name == "key"  # type: ignore[union-attr]
@@ -65,7 +68,8 @@ def test_altgr_q_types_an_at_sign_in_the_terminal_and_does_not_quit() -> None:
 
 @pytest.mark.parametrize("scale,size", [(1.0, (1280, 800)), (2.0, (1024, 640))])
 def test_ctrl_a_then_typing_replaces_the_code_wherever_the_focus_is(
-        scale: float, size: tuple[int, int]) -> None:
+    scale: float, size: tuple[int, int]
+) -> None:
     from game.persistence.paths import user_home
     from game.ui.driver import Driver
 

@@ -23,14 +23,18 @@ def inside(inner: pygame.Rect, outer: pygame.Rect) -> bool:
     return outer.contains(inner)
 
 
-@pytest.mark.parametrize("size,scale,contrast", CASES,
-                         ids=[f"{s[0]}x{s[1]}-{k}-{'hc' if c else 'std'}" for s, k, c in CASES])
+@pytest.mark.parametrize(
+    "size,scale,contrast",
+    CASES,
+    ids=[f"{s[0]}x{s[1]}-{k}-{'hc' if c else 'std'}" for s, k, c in CASES],
+)
 def test_every_screen_fits(size, scale, contrast) -> None:
     from game.ui.driver import Driver
     from tests.test_ui_slice import walk
 
-    (user_home() / "settings.json").write_text(json.dumps(
-        {"font_scale": scale, "high_contrast": contrast, "text_speed": 0}))
+    (user_home() / "settings.json").write_text(
+        json.dumps({"font_scale": scale, "high_contrast": contrast, "text_speed": 0})
+    )
     with Driver(size=size, runner=False) as d:
         window = pygame.Rect((0, 0), size)
         assert inside(d.screen.menu.rect, window)
@@ -57,8 +61,12 @@ def test_every_screen_fits(size, scale, contrast) -> None:
         walk(d, lambda t: t.startswith("screen: terminal"))
         term = d.screen
         d.step()
-        for rect in (term.editor.rect, term.results.rect, term.brief.scroll.view,
-                     *(b.rect for b in term.buttons)):
+        for rect in (
+            term.editor.rect,
+            term.results.rect,
+            term.brief.scroll.view,
+            *(b.rect for b in term.buttons),
+        ):
             assert inside(rect, window), rect
         if not term.compact:
             assert not term.editor.rect.colliderect(term.results.rect)
@@ -66,9 +74,10 @@ def test_every_screen_fits(size, scale, contrast) -> None:
         assert layout is not None
         pieces = [b.rect for b in layout.buttons] + [r for _, r in layout.tabs]
         for i, rect in enumerate(pieces):  # buttons and tabs: apart, and off the panes
-            assert not any(rect.colliderect(o) for o in pieces[i + 1:]), rect
+            assert not any(rect.colliderect(o) for o in pieces[i + 1 :]), rect
             assert not rect.colliderect(term.editor.rect) and not rect.colliderect(
-                term.results.rect), rect
+                term.results.rect
+            ), rect
         if layout.mode != "all_tabs":
             assert not term.brief.scroll.view.colliderect(term.editor.rect)
         assert "puzzle: summon_tensors" in d.describe()

@@ -30,16 +30,19 @@ def walk(d, stop: Callable[[str], bool], choice: int = 1) -> str:
         text = d.describe()
         if stop(text):
             return text
-        if text.startswith("screen: message"):
-            d.press("return")
-        elif text.startswith("screen: ending"):
-            d.press("return")
-        elif "choices:" in text and "puzzle:" in text:
+        if (
+            text.startswith("screen: message")
+            or text.startswith("screen: ending")
+            or ("choices:" in text and "puzzle:" in text)
+        ):
             d.press("return")
         elif "choices:" in text:
             options = text.split("choices:", 1)[1]
-            n = choice if f"{choice}. " in options and f"{choice}. " in options.split(
-                "(disabled)")[0] else 1
+            n = (
+                choice
+                if f"{choice}. " in options and f"{choice}. " in options.split("(disabled)")[0]
+                else 1
+            )
             d.press(str(n))
         else:
             d.press("space")
@@ -57,8 +60,14 @@ def test_title_menu_keyboard_and_mouse() -> None:
 
     with Driver(runner=False) as d:
         text = d.describe()
-        for item in ("New game", "Continue (disabled)", "Load (disabled)", "Mods", "Settings",
-                     "Quit"):
+        for item in (
+            "New game",
+            "Continue (disabled)",
+            "Load (disabled)",
+            "Mods",
+            "Settings",
+            "Quit",
+        ):
             assert item in text
         d.press("down")  # skips the disabled items
         assert ">Mods" in d.describe()
@@ -169,10 +178,20 @@ def test_pause_history_map_and_settings_by_keyboard() -> None:
 
 
 def test_slice_with_the_runner_in_a_fresh_process(tmp_path: Path) -> None:
-    env = {**os.environ, "TORCHENSTEIN_HOME": str(tmp_path / "home"),
-           "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
-    proc = subprocess.run([sys.executable, __file__, "slice"], cwd=REPO, env=env,
-                          capture_output=True, text=True, timeout=240)
+    env = {
+        **os.environ,
+        "TORCHENSTEIN_HOME": str(tmp_path / "home"),
+        "SDL_VIDEODRIVER": "dummy",
+        "SDL_AUDIODRIVER": "dummy",
+    }
+    proc = subprocess.run(
+        [sys.executable, __file__, "slice"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     report = json.loads(proc.stdout.strip().splitlines()[-1])
     assert report["starter_verdict"] != "pass"
@@ -199,8 +218,10 @@ def _slice() -> dict[str, object]:
         session = d.app.ctx.session
         report["gate_node"] = session.state.node
         d.press("return", ctrl=True)  # the starter code, as given
-        d.until(lambda: "running: False" in d.describe() and "Running" not in d.describe(),
-                what="the starter's result")
+        d.until(
+            lambda: "running: False" in d.describe() and "Running" not in d.describe(),
+            what="the starter's result",
+        )
         report["starter_verdict"] = "pass" if "passed: True" in d.describe() else "fail"
         report["starter_node"] = session.state.node
         d.press("a", ctrl=True)

@@ -35,8 +35,10 @@ def test_a_runner_error_is_shown_in_plain_words() -> None:
     with Driver(runner=False) as d:
         _terminal(d)
         hub = d.app.ctx.runner
-        hub.error = ("Traceback (most recent call last):\n  File \"service.py\", line 1\n"
-                     "OSError: the runner could not start: no torch here")
+        hub.error = (
+            'Traceback (most recent call last):\n  File "service.py", line 1\n'
+            "OSError: the runner could not start: no torch here"
+        )
         hub._started.set()  # the service gave up starting, as when torch is missing
         d.press("return", ctrl=True)
         d.step()

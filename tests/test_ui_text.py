@@ -14,8 +14,13 @@ from game.ui.markup import parse_inline, parse_markdown, plain_text
 def test_inline_spans() -> None:
     spans = parse_inline("Call `torch.eye(n)` **now** or *later*, snake_case stays :material-duck:")
     assert [(s.text, s.style) for s in spans] == [
-        ("Call ", "plain"), ("torch.eye(n)", "code"), (" ", "plain"), ("now", "bold"),
-        (" or ", "plain"), ("later", "italic"), (", snake_case stays ", "plain"),
+        ("Call ", "plain"),
+        ("torch.eye(n)", "code"),
+        (" ", "plain"),
+        ("now", "bold"),
+        (" or ", "plain"),
+        ("later", "italic"),
+        (", snake_case stays ", "plain"),
         ("duck", "glyph"),
     ]
 
@@ -31,8 +36,12 @@ def test_markdown_blocks() -> None:
     )
     kinds = [(b.kind, b.text) for b in blocks]
     assert kinds == [
-        ("heading", "Title"), ("para", "Some *words* wrapped."), ("number", "one"),
-        ("number", "two more"), ("bullet", "dash"), ("code", "  x = 1"),
+        ("heading", "Title"),
+        ("para", "Some *words* wrapped."),
+        ("number", "one"),
+        ("number", "two more"),
+        ("bullet", "dash"),
+        ("code", "  x = 1"),
         ("quote", "PyTorch is the key."),
     ]
     assert blocks[-1].title == "Doctrine"
@@ -46,14 +55,28 @@ def fonts_at():
     return Fonts
 
 
-WORDS = st.sampled_from(["tensor", "`x.view(-1)`", "**bold**", "*it*", ":material-coffee:",
-                         "supercalifragilisticexpialidocious", "a", "Mwahahaha!", "\n",
-                         "`torch.nn.functional.scaled_dot_product_attention`"])
+WORDS = st.sampled_from(
+    [
+        "tensor",
+        "`x.view(-1)`",
+        "**bold**",
+        "*it*",
+        ":material-coffee:",
+        "supercalifragilisticexpialidocious",
+        "a",
+        "Mwahahaha!",
+        "\n",
+        "`torch.nn.functional.scaled_dot_product_attention`",
+    ]
+)
 
 
 @settings(max_examples=60, deadline=None)
-@given(words=st.lists(WORDS, max_size=30), width=st.integers(8, 700),
-       scale=st.sampled_from([0.8, 1.0, 1.5, 2.0]))
+@given(
+    words=st.lists(WORDS, max_size=30),
+    width=st.integers(8, 700),
+    scale=st.sampled_from([0.8, 1.0, 1.5, 2.0]),
+)
 def test_wrapped_text_never_leaves_its_box(fonts_at, words, width, scale) -> None:
     from game.ui.theme import DEFAULT
     from game.ui.widgets.richtext import RichText
@@ -71,8 +94,12 @@ def test_typewriter_reveal_is_monotonic(fonts_at) -> None:
     from game.ui.theme import DEFAULT
     from game.ui.widgets.richtext import RichText
 
-    text = RichText("Three tensors `arange`, `full`, `eye` :material-fire: hang there.",
-                    fonts_at(1.0), DEFAULT, 300)
+    text = RichText(
+        "Three tensors `arange`, `full`, `eye` :material-fire: hang there.",
+        fonts_at(1.0),
+        DEFAULT,
+        300,
+    )
     surface = pygame.Surface((320, 200))
     lit = []
     for k in range(0, text.chars + 1, 5):

@@ -135,15 +135,24 @@ def test_the_terminal_at_1024x640_and_200_percent_survives_floods() -> None:
         d.step()
         assert "boom" in d.describe()
         term._run("try")
-        flood = RunResult(puzzle=term.puzzle_id, device="cpu", mode="try", verdict="output_limit",
-                          stdout="x" * 1_000_000 + "\n" + "y\n" * 5000,
-                          cases=[CaseResult(name="n = 3", kind="example", status="error",
-                                            failure_class="output_limit")])
+        flood = RunResult(
+            puzzle=term.puzzle_id,
+            device="cpu",
+            mode="try",
+            verdict="output_limit",
+            stdout="x" * 1_000_000 + "\n" + "y\n" * 5000,
+            cases=[
+                CaseResult(
+                    name="n = 3", kind="example", status="error", failure_class="output_limit"
+                )
+            ],
+        )
         term._on_event(JobEvent(job=term.job or "", kind="result", result=flood))
         for size in ((1100, 700), (1024, 640), (1500, 900), (1024, 640)):
             pygame.display.set_mode(size, pygame.RESIZABLE)
-            pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, size=size, w=size[0],
-                                                 h=size[1]))
+            pygame.event.post(
+                pygame.event.Event(pygame.VIDEORESIZE, size=size, w=size[0], h=size[1])
+            )
             d.step(2)
             for _ in range(5):
                 d.wheel(-3)

@@ -15,9 +15,7 @@ TARGET_PATTERN = r"^([a-z][a-z0-9_]*:)?[a-z][a-z0-9_]*$"
 Ident = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
 """A lower-case identifier: letters, digits and underscores, starting with a letter."""
 
-Target = Annotated[
-    str, StringConstraints(pattern=TARGET_PATTERN, max_length=129)
-]
+Target = Annotated[str, StringConstraints(pattern=TARGET_PATTERN, max_length=129)]
 """A node in this scene (`node_id`) or in another scene (`scene_id:node_id`)."""
 
 

@@ -8,14 +8,32 @@ pygame or torch.
 from __future__ import annotations
 
 PORTRAITS: frozenset[str] = frozenset(
-    {"professor", "hammer", "ceo", "apprentice", "backprop", "duck", "committee", "oneai",
-     "narrator"}
+    {
+        "professor",
+        "hammer",
+        "ceo",
+        "apprentice",
+        "backprop",
+        "duck",
+        "committee",
+        "oneai",
+        "narrator",
+    }
 )
 """Built-in portrait ids for `speakers.<id>.portrait`."""
 
 BACKDROPS: frozenset[str] = frozenset(
-    {"lab", "library", "lecture_hall", "defense_hall", "startup", "corporate", "server_room",
-     "dawn", "rebellion"}
+    {
+        "lab",
+        "library",
+        "lecture_hall",
+        "defense_hall",
+        "startup",
+        "corporate",
+        "server_room",
+        "dawn",
+        "rebellion",
+    }
 )
 """Built-in backdrop ids for a scene's `background`."""
 

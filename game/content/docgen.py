@@ -20,15 +20,28 @@ from game.content.codes import CODES
 from game.content.mod_models import Dependency, Entry, ModManifest
 from game.content.puzzle_models import Goal, Limits, Puzzle, Rules, Tolerance
 from game.content.scene_models import (
-    Act, Branch, Choice, Effects, Ending, Node, PuzzleGate, Requires, Scene, Speaker, SpokenLine,
+    Act,
+    Branch,
+    Choice,
+    Effects,
+    Ending,
+    Node,
+    PuzzleGate,
+    Requires,
+    Scene,
+    Speaker,
+    SpokenLine,
     StoryManifest,
 )
 
 START, END = "<!-- reference:start -->", "<!-- reference:end -->"
 
 SECTIONS: list[tuple[str, str, list[type[BaseModel]]]] = [
-    ("Scenes", "`scenes/<scene_id>.yaml`", [Scene, Speaker, Node, SpokenLine, Choice, Branch,
-                                            PuzzleGate, Ending, Requires, Effects]),
+    (
+        "Scenes",
+        "`scenes/<scene_id>.yaml`",
+        [Scene, Speaker, Node, SpokenLine, Choice, Branch, PuzzleGate, Ending, Requires, Effects],
+    ),
     ("The story manifest", "`scenes/_story.yaml` (base game only)", [StoryManifest, Act]),
     ("Puzzles", "`puzzles/<puzzle_id>/puzzle.yaml`", [Puzzle, Tolerance, Rules, Limits, Goal]),
     ("Mods", "`mod.yaml` at the top of a mod folder", [ModManifest, Entry, Dependency]),
@@ -87,8 +100,14 @@ def _cell(text: str) -> str:
 
 def model_table(model: type[BaseModel]) -> str:
     doc = " ".join((model.__doc__ or "").split())
-    rows = [f"### {model.__name__}", "", doc, "", "| Key | Type | Default | Meaning |",
-            "|---|---|---|---|"]
+    rows = [
+        f"### {model.__name__}",
+        "",
+        doc,
+        "",
+        "| Key | Type | Default | Meaning |",
+        "|---|---|---|---|",
+    ]
     for name, info in model.model_fields.items():
         rows.append(
             f"| `{name}` | {_cell(_field_type(info))} | {_default(info)} | "

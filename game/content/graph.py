@@ -69,8 +69,11 @@ def check_graph(lib: ContentLibrary) -> list[Diagnostic]:
         doc = lib.scene_docs[key[0]]
         out.append(
             Diagnostic(
-                file=doc.file, line=doc.line_of(("nodes", key[1], *loc)), severity=severity,
-                code=code, message=message,
+                file=doc.file,
+                line=doc.line_of(("nodes", key[1], *loc)),
+                severity=severity,
+                code=code,
+                message=message,
             )
         )
 
@@ -90,28 +93,47 @@ def check_graph(lib: ContentLibrary) -> list[Diagnostic]:
         if risk is not None:
             report(key, (), "warning", "maybe-stuck", risk)
     for key in sorted(reachable - finishing):
-        report(key, (), "error", "dead-end",
-               f"dead end: from `{key[0]}:{key[1]}` no ending can be reached")
+        report(
+            key,
+            (),
+            "error",
+            "dead-end",
+            f"dead end: from `{key[0]}:{key[1]}` no ending can be reached",
+        )
     if reachable & broken:
         return out  # the walk stopped at a broken link: what lies beyond would be guesswork
     lost_scenes = sorted(
-        sid for sid, scene in lib.scenes.items()
+        sid
+        for sid, scene in lib.scenes.items()
         if not any((sid, nid) in reachable for nid in scene.nodes)
     )
     for sid in lost_scenes:
         doc = lib.scene_docs[sid]
         out.append(
             Diagnostic(
-                file=doc.file, line=doc.line_of(("id",)), severity="warning", code="unreachable",
+                file=doc.file,
+                line=doc.line_of(("id",)),
+                severity="warning",
+                code="unreachable",
                 message=f"scene `{sid}` is never reached from the start",
             )
         )
     for key in sorted(set(graph) - reachable):
         node = lib.scenes[key[0]].nodes[key[1]]
         if node.ending is not None:
-            report(key, ("ending",), "error", "unreachable-ending",
-                   f"ending `{node.ending.id}` cannot be reached from the start")
+            report(
+                key,
+                ("ending",),
+                "error",
+                "unreachable-ending",
+                f"ending `{node.ending.id}` cannot be reached from the start",
+            )
         elif key[0] not in lost_scenes:
-            report(key, (), "warning", "unreachable",
-                   f"node `{key[0]}:{key[1]}` is never reached from the start")
+            report(
+                key,
+                (),
+                "warning",
+                "unreachable",
+                f"node `{key[0]}:{key[1]}` is never reached from the start",
+            )
     return out

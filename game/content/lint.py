@@ -85,16 +85,23 @@ def _lint_paths(paths: list[Path], run_puzzles: bool) -> list[Diagnostic]:
     mod_paths: list[Path] = []
     for path in paths:
         if not path.is_dir():
-            diags.append(Diagnostic(file=str(path), line=1, code="no-such-folder",
-                                    message="no such folder"))
+            diags.append(
+                Diagnostic(file=str(path), line=1, code="no-such-folder", message="no such folder")
+            )
         elif (path / MOD_MANIFEST).is_file():
             mod_paths.append(path.resolve())
         elif (path / "scenes").is_dir() or (path / "puzzles").is_dir():
             diags += lint([path], run_puzzles=run_puzzles)
         else:
-            diags.append(Diagnostic(file=display_path(path), line=1, code="not-content",
-                                    message=f"neither a mod folder (no `{MOD_MANIFEST}`) nor a "
-                                    "content root (no `scenes/` or `puzzles/`)"))
+            diags.append(
+                Diagnostic(
+                    file=display_path(path),
+                    line=1,
+                    code="not-content",
+                    message=f"neither a mod folder (no `{MOD_MANIFEST}`) nor a "
+                    "content root (no `scenes/` or `puzzles/`)",
+                )
+            )
     if mod_paths:
         # Installed mods come along so dependencies resolve; only the named ones are reported.
         modset = discover_mods(mod_paths)

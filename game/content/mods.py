@@ -79,8 +79,9 @@ def _candidate_paths(extra: list[Path], user_mods: bool) -> list[Path]:
 def _read(path: Path) -> _Candidate:
     cand = _Candidate(path=path)
     if not path.is_dir():
-        cand.problem("mod-not-folder", f"`{path}` is not a folder; a mod is a folder with "
-                     f"`{MOD_MANIFEST}`")
+        cand.problem(
+            "mod-not-folder", f"`{path}` is not a folder; a mod is a folder with `{MOD_MANIFEST}`"
+        )
         return cand
     if not (path / MOD_MANIFEST).is_file():
         nested = sorted(p.parent.name for p in path.glob(f"*/{MOD_MANIFEST}"))
@@ -99,11 +100,17 @@ def _check_manifest(cand: _Candidate, by_id: dict[str, _Candidate]) -> None:
         return
     other = by_id.get(mod.id)
     if other is not None and other is not cand:
-        cand.problem("duplicate-mod", f"mod id `{mod.id}` is already used by "
-                     f"{display_path(other.path)}", ("id",))
+        cand.problem(
+            "duplicate-mod",
+            f"mod id `{mod.id}` is already used by {display_path(other.path)}",
+            ("id",),
+        )
     if not matches(mod.game, game.__version__):
-        cand.problem("game-version", f"made for game versions `{mod.game}`, but this is "
-                     f"{game.__version__}", ("game",))
+        cand.problem(
+            "game-version",
+            f"made for game versions `{mod.game}`, but this is {game.__version__}",
+            ("game",),
+        )
 
 
 def _check_dependencies(cand: _Candidate, by_id: dict[str, _Candidate], enabled: set[str]) -> None:
@@ -113,14 +120,20 @@ def _check_dependencies(cand: _Candidate, by_id: dict[str, _Candidate], enabled:
         key = ("depends", i)
         if other is None or other.part is None or other.part.mod is None:
             hint = suggest(dep.id, [c for c in by_id if c != cand.id])
-            cand.problem("missing-dependency", f"needs the mod `{dep.id}`, which is not "
-                         f"installed.{hint}", key)
+            cand.problem(
+                "missing-dependency",
+                f"needs the mod `{dep.id}`, which is not installed.{hint}",
+                key,
+            )
         elif not matches(dep.version, other.part.mod.version):
-            cand.problem("dependency-version", f"needs `{dep.id}` {dep.version}, but version "
-                         f"{other.part.mod.version} is installed", key)
+            cand.problem(
+                "dependency-version",
+                f"needs `{dep.id}` {dep.version}, but version "
+                f"{other.part.mod.version} is installed",
+                key,
+            )
         elif dep.id not in enabled:
-            cand.problem("dependency-disabled", f"needs the mod `{dep.id}`, which is disabled",
-                         key)
+            cand.problem("dependency-disabled", f"needs the mod `{dep.id}`, which is disabled", key)
 
 
 def _dependency_order(cands: list[_Candidate]) -> list[_Candidate]:

@@ -40,15 +40,15 @@ def params_of(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> Params:
 
 
 def show(name: str, params: Params) -> str:
-    parts = [("*" if k == "*args" else "**" if k == "**kwargs" else "") + n + ("=…" if d else "")
-             for k, n, d in params]
+    parts = [
+        ("*" if k == "*args" else "**" if k == "**kwargs" else "") + n + ("=…" if d else "")
+        for k, n, d in params
+    ]
     return f"{name}({', '.join(parts)})"
 
 
 def _functions(tree: ast.Module) -> dict[str, ast.FunctionDef | ast.AsyncFunctionDef]:
-    return {
-        n.name: n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
-    }
+    return {n.name: n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
 
 
 class _PuzzleChecker:
@@ -57,10 +57,12 @@ class _PuzzleChecker:
         self.doc = lib.puzzle_docs[self.model.id]
         self.out: list[Diagnostic] = []
 
-    def report(self, file: str, line: int | None, code: str, message: str,
-               severity: Severity = "error") -> None:
-        self.out.append(Diagnostic(file=file, line=line or 1, severity=severity, code=code,
-                                   message=message))
+    def report(
+        self, file: str, line: int | None, code: str, message: str, severity: Severity = "error"
+    ) -> None:
+        self.out.append(
+            Diagnostic(file=file, line=line or 1, severity=severity, code=code, message=message)
+        )
 
     def at_yaml(self, key: str, code: str, message: str, severity: Severity = "error") -> None:
         self.report(self.doc.file, self.doc.line_of((key,)), code, message, severity)
@@ -85,13 +87,19 @@ class _PuzzleChecker:
             body = []
         fn = body[0] if len(body) == 1 else None
         if not isinstance(fn, ast.FunctionDef):
-            self.at_yaml("signature", "bad-signature",
-                         f"`signature` must read like a def line, e.g. "
-                         f"`{self.model.entry}(x: Tensor) -> Tensor`")
+            self.at_yaml(
+                "signature",
+                "bad-signature",
+                f"`signature` must read like a def line, e.g. "
+                f"`{self.model.entry}(x: Tensor) -> Tensor`",
+            )
             return None
         if fn.name != self.model.entry:
-            self.at_yaml("signature", "signature-mismatch",
-                         f"`signature` names `{fn.name}` but `entry` is `{self.model.entry}`")
+            self.at_yaml(
+                "signature",
+                "signature-mismatch",
+                f"`signature` names `{fn.name}` but `entry` is `{self.model.entry}`",
+            )
         return params_of(fn)
 
     def code_file(self, name: str, wanted: Params | None) -> Params | None:
@@ -101,14 +109,22 @@ class _PuzzleChecker:
         shown = display_path(self.entry.folder / name)
         fn = _functions(tree).get(self.model.entry)
         if fn is None:
-            self.report(shown, 1, "missing-entry",
-                        f"no top-level function `{self.model.entry}` (the puzzle's `entry`)")
+            self.report(
+                shown,
+                1,
+                "missing-entry",
+                f"no top-level function `{self.model.entry}` (the puzzle's `entry`)",
+            )
             return None
         params = params_of(fn)
         if wanted is not None and params != wanted:
-            self.report(shown, fn.lineno, "signature-mismatch",
-                        f"`{show(fn.name, params)}` here, but the signature in puzzle.yaml is "
-                        f"`{show(self.model.entry, wanted)}`")
+            self.report(
+                shown,
+                fn.lineno,
+                "signature-mismatch",
+                f"`{show(fn.name, params)}` here, but the signature in puzzle.yaml is "
+                f"`{show(self.model.entry, wanted)}`",
+            )
         return params
 
     def cases(self) -> None:
@@ -122,21 +138,32 @@ class _PuzzleChecker:
             if fn is None:
                 self.report(shown, 1, "missing-case-function", f"cases.py must define `{name}()`")
             elif len([*fn.args.posonlyargs, *fn.args.args]) != arity:
-                self.report(shown, fn.lineno, "case-function-arity",
-                            f"`{name}` must take {arity} argument{'s' if arity != 1 else ''}")
+                self.report(
+                    shown,
+                    fn.lineno,
+                    "case-function-arity",
+                    f"`{name}` must take {arity} argument{'s' if arity != 1 else ''}",
+                )
 
     def run(self, gated: set[str]) -> list[Diagnostic]:
         brief_path = self.entry.folder / "brief.md"
         try:
             if not read_text(brief_path, display_path(brief_path)).strip():
-                self.report(display_path(brief_path), 1, "empty-brief",
-                            "the brief is empty: tell the player what to write")
+                self.report(
+                    display_path(brief_path),
+                    1,
+                    "empty-brief",
+                    "the brief is empty: tell the player what to write",
+                )
         except ContentError as exc:
             self.out.extend(exc.diagnostics)
         if len(self.model.hints) < MIN_HINTS:
-            self.at_yaml("hints", "too-few-hints",
-                         f"{len(self.model.hints)} hint(s); give at least {MIN_HINTS}, from a "
-                         "gentle nudge to a near-answer")
+            self.at_yaml(
+                "hints",
+                "too-few-hints",
+                f"{len(self.model.hints)} hint(s); give at least {MIN_HINTS}, from a "
+                "gentle nudge to a near-answer",
+            )
         wanted = self.signature()
         starter = self.code_file("starter.py", wanted)
         self.code_file("reference.py", wanted if wanted is not None else starter)
@@ -144,8 +171,9 @@ class _PuzzleChecker:
         if self.entry.has_support:
             self.parse("support.py")
         if self.model.id not in gated and not self.lib.broken_scenes:
-            self.at_yaml("id", "unused-puzzle", "no scene opens this puzzle (`puzzle: {id: ...}`)",
-                         "warning")
+            self.at_yaml(
+                "id", "unused-puzzle", "no scene opens this puzzle (`puzzle: {id: ...}`)", "warning"
+            )
         return self.out
 
 

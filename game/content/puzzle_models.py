@@ -57,7 +57,9 @@ class Rules(StrictModel):
 class Limits(StrictModel):
     """Resources one run may use."""
 
-    time_s: float = Field(default=5.0, gt=0, le=120, description="Wall-clock seconds for all cases.")
+    time_s: float = Field(
+        default=5.0, gt=0, le=120, description="Wall-clock seconds for all cases."
+    )
     memory_mb: int = Field(default=3072, ge=256, description="Address-space cap for the sandbox.")
     processes: int = Field(
         default=0,
@@ -123,7 +125,7 @@ class Puzzle(StrictModel):
     goals: list[Goal] = Field(default_factory=list, description="Optional score challenges.")
 
     @model_validator(mode="after")
-    def _cpu_always(self) -> "Puzzle":
+    def _cpu_always(self) -> Puzzle:
         if "cpu" not in self.devices:
             raise ValueError("`devices` must include `cpu` so the puzzle is playable without a GPU")
         return self

@@ -75,42 +75,74 @@ def _check_one(entry: PuzzleEntry, roots: list[Path], runner: RunnerHooks) -> li
         return exc.diagnostics
 
     def run(code: str) -> Any:
-        return runner.check_code(pid, code, device="cpu", mode="submit", roots=roots, seed=LINT_SEED)
+        return runner.check_code(
+            pid, code, device="cpu", mode="submit", roots=roots, seed=LINT_SEED
+        )
 
     try:
         first = run(reference)
         if first.verdict != "pass":
             summary = _failure_summary(first)
-            out.append(Diagnostic(file=ref_file, line=1, code="reference-fails",
-                                  message=f"the reference does not pass: {summary}"))
-        prints = [runner.case_fingerprints(pid, LINT_SEED, roots=roots, disturb=d)
-                  for d in DISTURB_SEEDS]
+            out.append(
+                Diagnostic(
+                    file=ref_file,
+                    line=1,
+                    code="reference-fails",
+                    message=f"the reference does not pass: {summary}",
+                )
+            )
+        prints = [
+            runner.case_fingerprints(pid, LINT_SEED, roots=roots, disturb=d) for d in DISTURB_SEEDS
+        ]
         if prints[0] != prints[1]:
-            out.append(Diagnostic(file=display_path(folder / "cases.py"), line=1,
-                                  code="nondeterministic-cases",
-                                  message="two builds with the same seed made different cases: "
-                                  "draw every random number from the generator `g` you are given"
-                                  + _first_difference(*prints)))
+            out.append(
+                Diagnostic(
+                    file=display_path(folder / "cases.py"),
+                    line=1,
+                    code="nondeterministic-cases",
+                    message="two builds with the same seed made different cases: "
+                    "draw every random number from the generator `g` you are given"
+                    + _first_difference(*prints),
+                )
+            )
         if run(starter).verdict == "pass":
-            out.append(Diagnostic(file=starter_file, line=1, code="starter-passes",
-                                  message="the starter already passes: leave the player some work"))
+            out.append(
+                Diagnostic(
+                    file=starter_file,
+                    line=1,
+                    code="starter-passes",
+                    message="the starter already passes: leave the player some work",
+                )
+            )
     except Exception as exc:  # the runner must never take lint down with it
-        out.append(Diagnostic(file=ref_file, line=1, code="runner-error",
-                              message=f"the runner failed on this puzzle: {exc}"))
+        out.append(
+            Diagnostic(
+                file=ref_file,
+                line=1,
+                code="runner-error",
+                message=f"the runner failed on this puzzle: {exc}",
+            )
+        )
     return out
 
 
 def run_puzzles(
-    lib: ContentLibrary, puzzle_ids: list[str], roots: list[Path],
+    lib: ContentLibrary,
+    puzzle_ids: list[str],
+    roots: list[Path],
     runner: RunnerHooks | None = None,
 ) -> list[Diagnostic]:
     """Runner checks for the given puzzles (those whose files passed the static checks)."""
     runner = runner or _load_runner()
     if runner is None:
         return [
-            Diagnostic(file=display_path(lib.puzzles[pid].folder / "reference.py"), line=1,
-                       severity="warning", code="runner-missing",
-                       message="puzzle code was not run: the runner is not installed")
+            Diagnostic(
+                file=display_path(lib.puzzles[pid].folder / "reference.py"),
+                line=1,
+                severity="warning",
+                code="runner-missing",
+                message="puzzle code was not run: the runner is not installed",
+            )
             for pid in puzzle_ids
         ]
     out: list[Diagnostic] = []

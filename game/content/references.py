@@ -242,7 +242,9 @@ def check_references(lib: ContentLibrary) -> list[Diagnostic]:
             doc = lib.manifest_doc
             out.append(
                 Diagnostic(
-                    file=doc.file, line=doc.line_of(("start",)), code="unknown-target",
+                    file=doc.file,
+                    line=doc.line_of(("start",)),
+                    code="unknown-target",
                     message=f"`start` `{lib.manifest.start}`: {found}",
                 )
             )
@@ -252,7 +254,9 @@ def check_references(lib: ContentLibrary) -> list[Diagnostic]:
             doc = lib.puzzle_docs[pid]
             out.append(
                 Diagnostic(
-                    file=doc.file, line=doc.line_of(("chapter",)), code="unknown-act",
+                    file=doc.file,
+                    line=doc.line_of(("chapter",)),
+                    code="unknown-act",
                     message=f"no act `{chapter}`.{suggest(chapter, lib.act_ids)}",
                 )
             )

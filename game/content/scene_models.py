@@ -6,7 +6,7 @@ descriptions are the modder's reference. Must not import pygame or torch.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Union
+from typing import Annotated, Any
 
 from pydantic import AfterValidator, Discriminator, Field, Tag, WithJsonSchema, model_validator
 
@@ -81,19 +81,15 @@ def _line_form(value: Any) -> str:
 
 
 Line = Annotated[
-    Union[
-        Annotated[str, Tag("text")],
-        Annotated[
-            dict[Ident, str], AfterValidator(_one_key), Tag("short"), WithJsonSchema(_SHORT_SCHEMA)
-        ],
-        Annotated[SpokenLine, Tag("long")],
-    ],
+    Annotated[str, Tag("text")]
+    | Annotated[
+        dict[Ident, str], AfterValidator(_one_key), Tag("short"), WithJsonSchema(_SHORT_SCHEMA)
+    ]
+    | Annotated[SpokenLine, Tag("long")],
     Discriminator(_line_form),
 ]
 """A line is a bare string (the narrator), a one-key mapping `{speaker_id: text}`, or a
 `SpokenLine` mapping with `speaker`, `text` and `requires`."""
-
-
 
 
 class Choice(StrictModel):
@@ -119,7 +115,7 @@ def _next_form(value: Any) -> str:
 
 
 NextStep = Annotated[
-    Union[Annotated[Target, Tag("target")], Annotated[list[Branch], Tag("branches")]],
+    Annotated[Target, Tag("target")] | Annotated[list[Branch], Tag("branches")],
     Discriminator(_next_form),
 ]
 """`next` is a target, or a list of branches tried in order."""
@@ -157,7 +153,7 @@ class Node(StrictModel):
     ending: Ending | None = Field(default=None, description="An ending of the story.")
 
     @model_validator(mode="after")
-    def _exactly_one_exit(self) -> "Node":
+    def _exactly_one_exit(self) -> Node:
         exits = [k for k in ("choices", "next", "puzzle", "ending") if getattr(self, k) is not None]
         if len(exits) != 1:
             found = ", ".join(exits) if exits else "none"

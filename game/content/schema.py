@@ -55,6 +55,8 @@ def cli_schema(args: argparse.Namespace) -> int:
         return 1
     for path in written:
         print(f"wrote {path}")
-    print("Point your editor's YAML support at these files, e.g. a first line "
-          f"`# yaml-language-server: $schema={out / 'scene.schema.json'}` in a scene.")
+    print(
+        "Point your editor's YAML support at these files, e.g. a first line "
+        f"`# yaml-language-server: $schema={out / 'scene.schema.json'}` in a scene."
+    )
     return 0

@@ -54,8 +54,10 @@ def shape_advice(got: list[int], expected: list[int]) -> str:
     if len(got) == len(expected) + 1 and got[:-1] == expected:
         return f"the last dimension (size {got[-1]}) is extra: reduce over dim=-1"
     if len(got) == len(expected) + 1:
-        return f"{g} has one dimension too many: a reduction is missing its dim, or a stack " \
-               "should be a cat"
+        return (
+            f"{g} has one dimension too many: a reduction is missing its dim, or a stack "
+            "should be a cat"
+        )
     if len(got) + 1 == len(expected):
         return f"{g} lost a dimension: keepdim=True on the reduction, or stack instead of cat"
     if len(got) == len(expected):
@@ -66,12 +68,16 @@ def shape_advice(got: list[int], expected: list[int]) -> str:
             return f"dimension {d} is {got[d]}, not {expected[d]}: a slice bound is off by one"
         if grown and all(expected[i] == 1 for i in grown):
             return "a size-1 dimension was stretched: broadcasting struck; check the shape trace"
-        return "dimension " + ", ".join(
-            f"{i} is {got[i]} not {expected[i]}" for i in dims
-        ) + ": follow the shape trace to where it went astray"
+        return (
+            "dimension "
+            + ", ".join(f"{i} is {got[i]} not {expected[i]}" for i in dims)
+            + ": follow the shape trace to where it went astray"
+        )
     if len(got) > len(expected):
-        return f"{len(got) - len(expected)} dimensions too many: broadcasting probably " \
-               "multiplied a row by a column; check the shape trace"
+        return (
+            f"{len(got) - len(expected)} dimensions too many: broadcasting probably "
+            "multiplied a row by a column; check the shape trace"
+        )
     return f"{len(expected) - len(got)} dimensions short: a reduction went too far"
 
 
@@ -86,8 +92,10 @@ def dtype_advice(got: str, expected: str) -> str:
     g, e = short_dtype(got), short_dtype(expected)
     cast = _CAST.get(e, f".to(torch.{e})")
     if e.startswith("int") and g.startswith("float"):
-        return f"pass dtype=torch.{e} where you create it, or call {cast} (mind that / " \
-               "always makes floats; // keeps integers)"
+        return (
+            f"pass dtype=torch.{e} where you create it, or call {cast} (mind that / "
+            "always makes floats; // keeps integers)"
+        )
     if e == "bool":
         return f"comparisons already give bool; or call {cast}"
     return f"pass dtype=torch.{e} when you create the tensor, or convert it with {cast}"
@@ -108,8 +116,9 @@ def values_advice(case: CaseResult, spot: Focus) -> str:
     index = case.mismatch_index
     e, g = value_at(exp_t, index), value_at(got_t, index)
     if index is not None and e is not None and g is not None:
-        parts.append(f"at {fmt_shape(index)} I expected {fmt_number(e)} and you gave "
-                     f"{fmt_number(g)}")
+        parts.append(
+            f"at {fmt_shape(index)} I expected {fmt_number(e)} and you gave {fmt_number(g)}"
+        )
     elif index is not None:
         parts.append(f"the first difference is at {fmt_shape(index)}")
     comparison = compare_previews(exp_t, got_t, index)
@@ -119,17 +128,20 @@ def values_advice(case: CaseResult, spot: Focus) -> str:
         parts.append(f"largest difference {fmt_number(case.max_abs_diff)}")
     pattern = value_pattern(exp_t, got_t)
     if pattern is not None:
-        parts.append({
-            "negated": "every sign is flipped: a stray minus",
-            "transposed": "it is my answer transposed: swap your indices",
-            "offset": f"everything is off by {fmt_number(pattern.amount)}: an extra or "
-                      "missing constant term",
-            "scale": f"everything is {fmt_number(pattern.amount)}x too big: a missing or extra "
-                     "scale factor (a mean versus a sum? a sqrt of the dimension?)",
-        }[pattern.kind])
+        parts.append(
+            {
+                "negated": "every sign is flipped: a stray minus",
+                "transposed": "it is my answer transposed: swap your indices",
+                "offset": f"everything is off by {fmt_number(pattern.amount)}: an extra or "
+                "missing constant term",
+                "scale": f"everything is {fmt_number(pattern.amount)}x too big: a missing or extra "
+                "scale factor (a mean versus a sum? a sqrt of the dimension?)",
+            }[pattern.kind]
+        )
     elif spot.expected is not None and spot.expected.kind == "scalar":
-        parts.append(f"I expected {spot.expected.text}, you gave "
-                     f"{spot.got.text if spot.got else 'nothing'}")
+        parts.append(
+            f"I expected {spot.expected.text}, you gave {spot.got.text if spot.got else 'nothing'}"
+        )
     if not parts:
         parts.append(case.message or "the values differ")
     return "; ".join(parts)
@@ -145,8 +157,10 @@ def nan_advice(spot: Focus) -> str:
         if got_t.inf_count:
             bits.append(f"{got_t.inf_count} inf")
         count = " and ".join(bits) + f" in {spot.yours}; "
-    return count + "exp() of a big number overflows (subtract the max first), log(0) and x/0 " \
+    return (
+        count + "exp() of a big number overflows (subtract the max first), log(0) and x/0 "
         "blow up (clamp or add a small eps)"
+    )
 
 
 def type_advice(spot: Focus) -> str:
@@ -156,45 +170,72 @@ def type_advice(spot: Focus) -> str:
     if kind == "none":
         return f"{spot.yours} is None: did you forget the return statement?"
     if expected is not None and expected.kind == "sequence" and kind == "tensor":
-        return f"I asked for a tuple of {len(expected.items or [])} values, " \
-               "you returned one tensor"
+        return f"I asked for a tuple of {len(expected.items or [])} values, you returned one tensor"
     if expected is not None and expected.kind == "tensor":
-        return f"{spot.yours} is {what}; I need a real torch.Tensor: build it with torch " \
-               "functions (torch.tensor, torch.stack), not lists or numpy"
+        return (
+            f"{spot.yours} is {what}; I need a real torch.Tensor: build it with torch "
+            "functions (torch.tensor, torch.stack), not lists or numpy"
+        )
     wanted = expected.text if expected is not None else "the promised type"
     return f"{spot.yours} is {what} where I wanted {wanted}"
 
 
 _EXCEPTION_HINTS: list[tuple[str, str]] = [
-    (r"size of tensor a \((\d+)\) must match the size of tensor b \((\d+)\)",
-     "two shapes refuse to broadcast: line them up (unsqueeze, or transpose) first"),
-    (r"mat1 and mat2 shapes cannot be multiplied|shapes cannot be multiplied",
-     "a matmul's inner dimensions disagree: the last dim of the left must equal the "
-     "second-to-last of the right; transpose one side?"),
-    (r"Expected all tensors to be on the same device",
-     "tensors on different devices: create everything with device=device"),
-    (r"expected scalar type|expected .*dtype|result type .* can't be cast",
-     "mixed dtypes in one op: convert one side with .to(other.dtype)"),
-    (r"Dimension out of range",
-     "you asked for a dimension the tensor does not have: count its dims in the shape trace"),
-    (r"index .* is out of bounds|index out of range|out of range",
-     "an index runs past the end: sizes count from 0 to n-1"),
-    (r"view size is not compatible",
-     "view() needs contiguous memory: use reshape(), or .contiguous() first"),
-    (r"does not require grad",
-     "backward() on a tensor with no graph: the inputs need requires_grad=True, and no "
-     "detach() or no_grad() on the way"),
-    (r"leaf Variable that requires grad .* in-place",
-     "in-place ops on a leaf that requires grad are forbidden: compute a new tensor instead"),
-    (r"NameError: name '(\w+)' is not defined",
-     "a name used before it exists: a typo, or a missing import"),
-    (r"has no attribute '(\w+)'",
-     "that attribute does not exist: check the spelling in the PyTorch docs"),
-    (r"unexpected keyword argument '(\w+)'",
-     "that keyword does not exist for this function: check its signature"),
+    (
+        r"size of tensor a \((\d+)\) must match the size of tensor b \((\d+)\)",
+        "two shapes refuse to broadcast: line them up (unsqueeze, or transpose) first",
+    ),
+    (
+        r"mat1 and mat2 shapes cannot be multiplied|shapes cannot be multiplied",
+        "a matmul's inner dimensions disagree: the last dim of the left must equal the "
+        "second-to-last of the right; transpose one side?",
+    ),
+    (
+        r"Expected all tensors to be on the same device",
+        "tensors on different devices: create everything with device=device",
+    ),
+    (
+        r"expected scalar type|expected .*dtype|result type .* can't be cast",
+        "mixed dtypes in one op: convert one side with .to(other.dtype)",
+    ),
+    (
+        r"Dimension out of range",
+        "you asked for a dimension the tensor does not have: count its dims in the shape trace",
+    ),
+    (
+        r"index .* is out of bounds|index out of range|out of range",
+        "an index runs past the end: sizes count from 0 to n-1",
+    ),
+    (
+        r"view size is not compatible",
+        "view() needs contiguous memory: use reshape(), or .contiguous() first",
+    ),
+    (
+        r"does not require grad",
+        "backward() on a tensor with no graph: the inputs need requires_grad=True, and no "
+        "detach() or no_grad() on the way",
+    ),
+    (
+        r"leaf Variable that requires grad .* in-place",
+        "in-place ops on a leaf that requires grad are forbidden: compute a new tensor instead",
+    ),
+    (
+        r"NameError: name '(\w+)' is not defined",
+        "a name used before it exists: a typo, or a missing import",
+    ),
+    (
+        r"has no attribute '(\w+)'",
+        "that attribute does not exist: check the spelling in the PyTorch docs",
+    ),
+    (
+        r"unexpected keyword argument '(\w+)'",
+        "that keyword does not exist for this function: check its signature",
+    ),
     (r"ZeroDivisionError", "a division by zero: guard the denominator"),
-    (r"takes \d+ positional arguments? but \d+ (were|was) given",
-     "the call passes a different number of arguments than the function takes"),
+    (
+        r"takes \d+ positional arguments? but \d+ (were|was) given",
+        "the call passes a different number of arguments than the function takes",
+    ),
 ]
 
 
@@ -214,4 +255,3 @@ def exception_advice(text: str) -> str | None:
         if re.search(pattern, text, re.I):
             return advice
     return None
-

@@ -22,16 +22,34 @@ _BY_VERDICT: dict[str, FailureClass] = {
 # Checked in order: the first pattern found in an `error` run's message/traceback wins.
 _ERROR_PATTERNS: list[tuple[re.Pattern[str], FailureClass]] = [
     (re.compile(r"SyntaxError|IndentationError|TabError|invalid syntax", re.I), "syntax"),
-    (re.compile(r"missing (entry )?function|no function named|does not define|is not defined "
-                r"in your code|entry function", re.I), "missing_function"),
+    (
+        re.compile(
+            r"missing (entry )?function|no function named|does not define|is not defined "
+            r"in your code|entry function",
+            re.I,
+        ),
+        "missing_function",
+    ),
     (re.compile(r"modified (its |the |an )?input|in[- ]place.*input|tamper", re.I), "tampering"),
     (re.compile(r"out of memory|MemoryError", re.I), "memory"),
 ]
 
 # Most instructive first: a run that has both a shape and a value failure shows the shape one.
 _PRIORITY: list[FailureClass] = [
-    "syntax", "missing_function", "rule", "tampering", "exception", "type", "shape", "dtype",
-    "device", "nan", "values", "timeout", "memory", "output_limit",
+    "syntax",
+    "missing_function",
+    "rule",
+    "tampering",
+    "exception",
+    "type",
+    "shape",
+    "dtype",
+    "device",
+    "nan",
+    "values",
+    "timeout",
+    "memory",
+    "output_limit",
 ]
 
 _KIND_ORDER = {"example": 0, "edge": 1, "hidden": 2}

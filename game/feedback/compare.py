@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from itertools import product
 from typing import Any
 
-from game.runner.protocol import TensorPreview
-
 from game.feedback.numbers import short_dtype
+from game.runner.protocol import TensorPreview
 
 Index = tuple[int, ...]
 Cell = float | complex  # complex tensors' cells arrive spelled as text, e.g. "1+2j"
@@ -153,7 +152,9 @@ def value_pattern(expected: TensorPreview | None, got: TensorPreview | None) -> 
     if all(not cells_differ(g, -e, atol, rtol) for g, e in pairs):
         return Pattern("negated")
     if len(expected.shape) == 2 and expected.shape[0] == expected.shape[1]:
-        if all(not cells_differ(got_cells[(c, r)], e, atol, rtol) for (r, c), e in exp_cells.items()):
+        if all(
+            not cells_differ(got_cells[(c, r)], e, atol, rtol) for (r, c), e in exp_cells.items()
+        ):
             return Pattern("transposed")
     offset = pairs[0][0] - pairs[0][1]
     if all(not cells_differ(g - offset, e, atol, rtol) for g, e in pairs):

@@ -45,12 +45,15 @@ def labelled_items(value: ValuePreview) -> list[tuple[str, ValuePreview]]:
     return [(f"[{i}]", item) for i, item in enumerate(items)]
 
 
-def _pairs(expected: ValuePreview | None, got: ValuePreview | None,
-           path: str) -> Iterator[Focus]:
+def _pairs(expected: ValuePreview | None, got: ValuePreview | None, path: str) -> Iterator[Focus]:
     """Leaf pairs in order; a container only pairs with a container of the same kind."""
     nested = ("sequence", "mapping")
-    if expected is not None and got is not None and expected.kind in nested \
-            and expected.kind == got.kind:
+    if (
+        expected is not None
+        and got is not None
+        and expected.kind in nested
+        and expected.kind == got.kind
+    ):
         mine = dict(labelled_items(got))
         for label, item in labelled_items(expected):
             yield from _pairs(item, mine.get(label), path + label)
@@ -61,8 +64,10 @@ def _pairs(expected: ValuePreview | None, got: ValuePreview | None,
 def _shows(cls: str, pair: Focus) -> bool:
     e, g = pair.expected_tensor, pair.got_tensor
     if e is None or g is None:  # scalars, None, lists: a difference in kind or in text
+
         def sig(v: ValuePreview | None) -> tuple[str, str]:
             return (v.kind, v.text) if v is not None else ("none", "")
+
         return sig(pair.expected) != sig(pair.got)
     if cls == "type":
         return False

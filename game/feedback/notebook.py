@@ -49,8 +49,11 @@ class NotebookEntry:
 
     def score_lines(self) -> list[str]:
         best = self.progress.best
-        return [f"{METRIC_LABELS[name]}: {fmt_metric(name, best[name])}"
-                for name in SCORE_METRICS if name in best]
+        return [
+            f"{METRIC_LABELS[name]}: {fmt_metric(name, best[name])}"
+            for name in SCORE_METRICS
+            if name in best
+        ]
 
     def summary(self) -> str:
         bits = []
@@ -68,19 +71,32 @@ def notebook_entries(state: GameState, library: ContentLibrary) -> list[Notebook
     acts = {a.id: a.title for a in manifest_acts}
     order = {a.id: i for i, a in enumerate(manifest_acts)}
     entries = []
-    ranked = sorted(library.puzzles.items(), key=lambda item: (
-        order.get(item[1].model.chapter, len(order)), item[1].model.difficulty,
-        item[1].model.title))
+    ranked = sorted(
+        library.puzzles.items(),
+        key=lambda item: (
+            order.get(item[1].model.chapter, len(order)),
+            item[1].model.difficulty,
+            item[1].model.title,
+        ),
+    )
     for puzzle_id, entry in ranked:
         progress = state.puzzles.get(puzzle_id)
         if progress is None or not progress.solved:
             continue
         model = entry.model
-        entries.append(NotebookEntry(
-            puzzle_id, model.title, acts.get(model.chapter, model.chapter), model.topic,
-            progress, evaluate_goals(model.goals, progress.best), len(model.hints), True))
+        entries.append(
+            NotebookEntry(
+                puzzle_id,
+                model.title,
+                acts.get(model.chapter, model.chapter),
+                model.topic,
+                progress,
+                evaluate_goals(model.goals, progress.best),
+                len(model.hints),
+                True,
+            )
+        )
     for puzzle_id, progress in state.puzzles.items():
         if progress.solved and puzzle_id not in library.puzzles:
-            entries.append(NotebookEntry(puzzle_id, puzzle_id, "", "", progress, [],
-                                         0, False))
+            entries.append(NotebookEntry(puzzle_id, puzzle_id, "", "", progress, [], 0, False))
     return entries

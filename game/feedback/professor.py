@@ -107,37 +107,44 @@ _PASS_TRY = [
 _TENSOR_CLASSES = ("shape", "dtype", "device", "values", "nan")
 _STEPS: dict[str, str] = {
     "timeout": "look for a loop that never ends, or a Python loop over elements: let torch "
-               "do the looping (vectorise)",
+    "do the looping (vectorise)",
     "memory": "something builds a gigantic intermediate: read the shapes in the trace (an "
-              "accidental [n, n, n] broadcast?) and avoid materialising what you can reduce",
+    "accidental [n, n, n] broadcast?) and avoid materialising what you can reduce",
     "output_limit": "print shapes and a few values (x.shape, x[:3]) instead of whole tensors "
-                    "or prints inside loops",
+    "or prints inside loops",
     "tampering": "do not modify the inputs in place (add_, mul_, x[...] = ...): clone() them "
-                 "first or use out-of-place operations",
+    "first or use out-of-place operations",
     "missing_function": "define it at the top level with exactly the name and parameters of "
-                        "the signature in the brief (not inside another function or an if)",
+    "the signature in the brief (not inside another function or an if)",
     # Used when the case came without the tensors to be more precise:
     "shape": "compare each dimension with the brief, then follow the shape trace to the call "
-             "where it went astray",
-    "dtype": "check which dtype each creation call gives by default, and pass dtype= "
-             "explicitly",
+    "where it went astray",
+    "dtype": "check which dtype each creation call gives by default, and pass dtype= explicitly",
     "device": "create every tensor with device=device, the argument you were given",
     "values": "compare your numbers with mine cell by cell; the first difference shows where "
-              "the formula slips",
+    "the formula slips",
     "type": "return exactly what the signature promises: torch tensors, in a tuple if it asks "
-            "for several",
+    "for several",
     "exception": "read the last line of the traceback, then the line it names",
 }
 # Openings that need no case data, for runs that arrive without it.
 _PLAIN: dict[str, list[str]] = {
-    "shape": ["Shapes, apprentice, SHAPES! Yours is not the one I ordered.",
-              "Wrong shape! The creature's limbs are in the wrong places."],
-    "dtype": ["Wrong dtype, apprentice! Precision is not optional in this lab!",
-              "Your tensor is made of the wrong stuff: check its dtype!"],
-    "device": ["Your tensor is on the wrong device, apprentice!",
-               "Wrong device! The experiment runs elsewhere."],
-    "values": ["The numbers are not right, apprentice!",
-               "Close, perhaps, but the values lie to me."],
+    "shape": [
+        "Shapes, apprentice, SHAPES! Yours is not the one I ordered.",
+        "Wrong shape! The creature's limbs are in the wrong places.",
+    ],
+    "dtype": [
+        "Wrong dtype, apprentice! Precision is not optional in this lab!",
+        "Your tensor is made of the wrong stuff: check its dtype!",
+    ],
+    "device": [
+        "Your tensor is on the wrong device, apprentice!",
+        "Wrong device! The experiment runs elsewhere.",
+    ],
+    "values": [
+        "The numbers are not right, apprentice!",
+        "Close, perhaps, but the values lie to me.",
+    ],
 }
 _NEEDS_TENSORS = ("shape", "dtype", "device", "values")
 
@@ -181,11 +188,19 @@ def _facts(cls: str, case: CaseResult | None, result: RunResult) -> tuple[dict[s
     exp_t, got_t = spot.expected_tensor, spot.got_tensor
     line = (case.line if case else None) or result.line
     fields = {
-        "got": "?", "expected": "?", "case": case.name if case else "", "line": str(line or ""),
-        "where": _where(line), "exc": "", "entry": _entry_name(result.message),
-        "yours": spot.yours, "Yours": spot.yours[0].upper() + spot.yours[1:],
-        "shape": fmt_shape(exp_t.shape) if exp_t else "", "reason": result.message or
-        (case.message if case else "") or "that technique is forbidden here",
+        "got": "?",
+        "expected": "?",
+        "case": case.name if case else "",
+        "line": str(line or ""),
+        "where": _where(line),
+        "exc": "",
+        "entry": _entry_name(result.message),
+        "yours": spot.yours,
+        "Yours": spot.yours[0].upper() + spot.yours[1:],
+        "shape": fmt_shape(exp_t.shape) if exp_t else "",
+        "reason": result.message
+        or (case.message if case else "")
+        or "that technique is forbidden here",
     }
     step = _STEPS.get(cls, "")
     if cls == "shape" and exp_t and got_t:
@@ -202,17 +217,23 @@ def _facts(cls: str, case: CaseResult | None, result: RunResult) -> tuple[dict[s
     elif cls == "nan":
         step = advice.nan_advice(spot)
     elif cls == "type":
-        fields.update(got=spot.got.text if spot.got else "nothing",
-                      expected=spot.expected.text if spot.expected else "a tensor")
+        fields.update(
+            got=spot.got.text if spot.got else "nothing",
+            expected=spot.expected.text if spot.expected else "a tensor",
+        )
         step = advice.type_advice(spot)
     elif cls == "exception":
         fields["exc"] = advice.exception_summary(case, result.message) or "an exception"
         trace_text = (case.traceback or "") if case else ""
-        step = advice.exception_advice(fields["exc"] + "\n" + trace_text) \
+        step = (
+            advice.exception_advice(fields["exc"] + "\n" + trace_text)
             or f"read the last line of the traceback, then look at {_where(line)}"
+        )
     elif cls == "syntax":
-        step = f"check {_where(line)} and the line before it: an unclosed bracket or quote, a " \
-               "missing colon, or a stray indent"
+        step = (
+            f"check {_where(line)} and the line before it: an unclosed bracket or quote, a "
+            "missing colon, or a stray indent"
+        )
     elif cls == "rule":
         step = f"rewrite {_where(line)} without it; the brief lists what this puzzle forbids"
     made_by = culprit(case, got_t) if case is not None and cls in _TENSOR_CLASSES else None
@@ -236,17 +257,23 @@ def _beaten(result: RunResult) -> str:
     """A line of astonishment when a passing Submit beats the reference on some score."""
     mine = metric_values(result.metrics)
     ref = metric_values(reference_metrics(result))
-    better = [name for name in ("ops", "code_chars", "peak_memory_bytes")
-              if name in mine and name in ref and mine[name] < ref[name]]
+    better = [
+        name
+        for name in ("ops", "code_chars", "peak_memory_bytes")
+        if name in mine and name in ref and mine[name] < ref[name]
+    ]
     if not better:
         return ""
     name = better[0]
-    return (f"{METRIC_LABELS[name]}: {fmt_metric(name, mine[name])} against my own "
-            f"{fmt_metric(name, ref[name])}? You out-Torchensteined Torchenstein!")
+    return (
+        f"{METRIC_LABELS[name]}: {fmt_metric(name, mine[name])} against my own "
+        f"{fmt_metric(name, ref[name])}? You out-Torchensteined Torchenstein!"
+    )
 
 
-def react(result: RunResult, salt: object = 0, unmet_goal: str | None = None,
-          record: str | None = None) -> Reaction:
+def react(
+    result: RunResult, salt: object = 0, unmet_goal: str | None = None, record: str | None = None
+) -> Reaction:
     """The Professor's reaction to `result`. `salt` (e.g. the attempt number) varies wording;
     `unmet_goal` names a goal to dangle before a player who passed without meeting it;
     `record` names a score this run improved (e.g. "Torch ops: 3 ops, was 4 ops")."""
@@ -261,8 +288,9 @@ def react(result: RunResult, salt: object = 0, unmet_goal: str | None = None,
             step = f"a greater glory awaits: {unmet_goal}"
         else:
             step = "onward! Or polish it: fewer ops, fewer lines, less memory"
-        detail = " ".join(x for x in (f"A new record! {record}." if record else "",
-                                        _beaten(result)) if x)
+        detail = " ".join(
+            x for x in (f"A new record! {record}." if record else "", _beaten(result)) if x
+        )
         return Reaction(None, headline, detail, step)
     case = primary_case(result)
     fields, step = _facts(cls, case, result)
@@ -270,5 +298,11 @@ def react(result: RunResult, salt: object = 0, unmet_goal: str | None = None,
     known = spot.expected_tensor is not None and spot.got_tensor is not None
     lines = _PLAIN[cls] if cls in _NEEDS_TENSORS and not known else _LINES[cls]
     headline = _pick(lines, result.puzzle, cls, case.name if case else "", salt).format(**fields)
-    return Reaction(cls, headline, _case_detail(case, result), step,
-                    case.name if case else None, (case.line if case else None) or result.line)
+    return Reaction(
+        cls,
+        headline,
+        _case_detail(case, result),
+        step,
+        case.name if case else None,
+        (case.line if case else None) or result.line,
+    )

@@ -30,4 +30,4 @@ def plain_trouble(message: str) -> str:
     if not lines:
         return "The runner failed without saying why."
     said = lines[-1] if lines[0].startswith("Traceback") else " ".join(lines)
-    return said if len(said) <= MAX_TROUBLE_CHARS else said[:MAX_TROUBLE_CHARS - 1] + "…"
+    return said if len(said) <= MAX_TROUBLE_CHARS else said[: MAX_TROUBLE_CHARS - 1] + "…"

@@ -65,8 +65,9 @@ def record_pass(
     if code is not None:
         if progress.solution is None:
             progress.solution = code
-        if progress.best_solution is None \
-                or better_on_balance(values, progress.best_solution_scores):
+        if progress.best_solution is None or better_on_balance(
+            values, progress.best_solution_scores
+        ):
             progress.best_solution, progress.best_solution_scores = code, dict(values)
     for name, value in values.items():
         old = progress.best.get(name)
@@ -118,8 +119,11 @@ def score_rows(
     metrics: Metrics, reference: Metrics | None, previous_best: Mapping[str, float]
 ) -> list[ScoreRow]:
     mine, ref = metric_values(metrics), metric_values(reference)
-    return [ScoreRow(name, mine[name], ref.get(name), previous_best.get(name))
-            for name in SCORE_METRICS if name in mine]
+    return [
+        ScoreRow(name, mine[name], ref.get(name), previous_best.get(name))
+        for name in SCORE_METRICS
+        if name in mine
+    ]
 
 
 @dataclass(frozen=True)
@@ -130,8 +134,12 @@ class GoalStatus:
 
     def describe(self) -> str:
         mark = {True: "met", False: "not yet", None: "not measured"}[self.met]
-        figure = f" ({fmt_metric(self.goal.metric, self.value)}, at most " \
-                 f"{fmt_metric(self.goal.metric, self.goal.max)})" if self.value is not None else ""
+        figure = (
+            f" ({fmt_metric(self.goal.metric, self.value)}, at most "
+            f"{fmt_metric(self.goal.metric, self.goal.max)})"
+            if self.value is not None
+            else ""
+        )
         return f"{self.goal.text}: {mark}{figure}"
 
 

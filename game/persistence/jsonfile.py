@@ -36,9 +36,7 @@ class Loaded(Generic[M]):
     from_backup: Path | None = None
 
 
-def migrate(
-    doc: dict[str, Any], current: int, migrations: dict[int, Migration]
-) -> dict[str, Any]:
+def migrate(doc: dict[str, Any], current: int, migrations: dict[int, Migration]) -> dict[str, Any]:
     """Upgrade `doc` step by step from its `schema_version` to `current`."""
     version = doc.get("schema_version", 1)
     if not isinstance(version, int) or version < 1:
@@ -58,9 +56,7 @@ def migrate(
     return doc
 
 
-def parse(
-    data: bytes, model: type[M], current: int, migrations: dict[int, Migration]
-) -> M:
+def parse(data: bytes, model: type[M], current: int, migrations: dict[int, Migration]) -> M:
     """Bytes -> model, or DamagedFile saying why not."""
     if not data.strip():
         raise DamagedFile("it is empty")

@@ -76,7 +76,7 @@ class FolderLock:
             self._handle.close()
             self._handle = None
 
-    def __enter__(self) -> "FolderLock":
+    def __enter__(self) -> FolderLock:
         self.acquire()
         return self
 

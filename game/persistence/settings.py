@@ -30,13 +30,18 @@ class Settings(BaseModel):
 
     schema_version: int = SETTINGS_VERSION
     text_speed: int = Field(
-        default=40, ge=0, le=500, description="Typewriter speed, characters per second (0: instant)."
+        default=40,
+        ge=0,
+        le=500,
+        description="Typewriter speed, characters per second (0: instant).",
     )
     font_scale: float = Field(
         default=1.0, ge=FONT_SCALE_MIN, le=FONT_SCALE_MAX, description="Text size, 80% to 200%."
     )
     code_zoom: float = Field(
-        default=1.0, ge=CODE_ZOOMS[0], le=CODE_ZOOMS[-1],
+        default=1.0,
+        ge=CODE_ZOOMS[0],
+        le=CODE_ZOOMS[-1],
         description="Size of the code in the lab terminal, on top of the text size "
         "(Ctrl + and Ctrl - in the editor change it too).",
     )

@@ -10,11 +10,11 @@ from __future__ import annotations
 import importlib.util
 import secrets
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Callable
+from typing import Any
 
 import torch
 from torch.utils._pytree import tree_flatten, tree_map
@@ -60,8 +60,10 @@ def _load_module(path: Path, name: str, support: ModuleType | None) -> ModuleTyp
     try:
         spec.loader.exec_module(module)
     except Exception as exc:
-        raise PuzzleError(f"{path.name} of puzzle `{path.parent.name}` failed to load: "
-                          f"{type(exc).__name__}: {exc}") from exc
+        raise PuzzleError(
+            f"{path.name} of puzzle `{path.parent.name}` failed to load: "
+            f"{type(exc).__name__}: {exc}"
+        ) from exc
     finally:
         if support is not None:
             if saved is None:
@@ -73,12 +75,14 @@ def _load_module(path: Path, name: str, support: ModuleType | None) -> ModuleTyp
 
 def with_device(value: Any, device: str) -> Any:
     """The case's arguments with DEVICE replaced and tensors copied (the reference may mutate)."""
+
     def swap(v: Any) -> Any:
         if v is DEVICE:
             return device
         if isinstance(v, torch.Tensor):
             return v.clone()
         return v
+
     return tree_map(swap, value)
 
 
@@ -90,12 +94,16 @@ class Bundle:
         self.signature = _signature(entry.folder)
         tag = f"_torchenstein_{self.model.id}_{abs(hash(entry.folder))}"
         support_path = entry.folder / "support.py"
-        self.support = _load_module(support_path, f"{tag}_support", None) if support_path.is_file() else None
+        self.support = (
+            _load_module(support_path, f"{tag}_support", None) if support_path.is_file() else None
+        )
         self.cases = _load_module(entry.folder / "cases.py", f"{tag}_cases", self.support)
         reference = _load_module(entry.folder / "reference.py", f"{tag}_reference", self.support)
         self.reference: Callable[..., Any] = getattr(reference, self.model.entry, None)  # type: ignore[assignment]
         if not callable(self.reference):
-            raise PuzzleError(f"reference.py of `{self.model.id}` has no function `{self.model.entry}`")
+            raise PuzzleError(
+                f"reference.py of `{self.model.id}` has no function `{self.model.entry}`"
+            )
         self.reference_code = (entry.folder / "reference.py").read_text(encoding="utf-8")
         self._fixed: dict[str, list[PreparedCase]] = {}
 
@@ -111,24 +119,31 @@ class Bundle:
         try:
             result = fn(*args)
         except Exception as exc:
-            raise PuzzleError(f"cases.py of `{self.model.id}`: {what}() failed: "
-                              f"{type(exc).__name__}: {exc}") from exc
+            raise PuzzleError(
+                f"cases.py of `{self.model.id}`: {what}() failed: {type(exc).__name__}: {exc}"
+            ) from exc
         cases = [result] if what == "random_case" else list(result)
         for case in cases:
             if not isinstance(case, Case):
-                raise PuzzleError(f"cases.py of `{self.model.id}`: {what}() must give Case objects, "
-                                  f"got {type(case).__name__}")
+                raise PuzzleError(
+                    f"cases.py of `{self.model.id}`: {what}() must give Case objects, "
+                    f"got {type(case).__name__}"
+                )
         return cases
 
     def prepare(self, kind: str, case: Case) -> PreparedCase:
         try:
             with torch.random.fork_rng(devices=[]):
                 torch.default_generator.manual_seed(0)
-                expected = self.reference(*with_device(case.args, "cpu"), **with_device(case.kwargs, "cpu"))
+                expected = self.reference(
+                    *with_device(case.args, "cpu"), **with_device(case.kwargs, "cpu")
+                )
                 grads = self._reference_grads(case) if self.model.grad_check else None
         except Exception as exc:
-            raise PuzzleError(f"the reference of `{self.model.id}` failed on case "
-                              f"'{case.name}': {type(exc).__name__}: {exc}") from exc
+            raise PuzzleError(
+                f"the reference of `{self.model.id}` failed on case "
+                f"'{case.name}': {type(exc).__name__}: {exc}"
+            ) from exc
         expected = tree_map(lambda v: v.detach() if isinstance(v, torch.Tensor) else v, expected)
         return PreparedCase(kind, case, expected, grads)
 
@@ -136,8 +151,12 @@ class Bundle:
         args, kwargs = with_device(case.args, "cpu"), with_device(case.kwargs, "cpu")
         flat = [t for t in tree_flatten((args, kwargs))[0] if isinstance(t, torch.Tensor)]
         floats = [t for t in flat if t.is_floating_point() or t.is_complex()]
-        wide = {id(t): (t.to(torch.complex128) if t.is_complex() else t.to(torch.float64)).requires_grad_(True)
-                for t in floats}
+        wide = {
+            id(t): (
+                t.to(torch.complex128) if t.is_complex() else t.to(torch.float64)
+            ).requires_grad_(True)
+            for t in floats
+        }
         args, kwargs = tree_map(lambda v: wide.get(id(v), v), (args, kwargs))
         out = self.reference(*args, **kwargs)
         parts = [t for t in tree_flatten(out)[0] if isinstance(t, torch.Tensor) and t.requires_grad]
@@ -150,7 +169,9 @@ class Bundle:
             self._fixed[kind] = [self.prepare(kind, c) for c in self._call(_SOURCE[kind])]
         return self._fixed[kind]
 
-    def raw_cases(self, mode: str, seed: int) -> Iterator[tuple[str, str, Callable[[], list[Case]]]]:
+    def raw_cases(
+        self, mode: str, seed: int
+    ) -> Iterator[tuple[str, str, Callable[[], list[Case]]]]:
         """The one order in which a run's cases are made: the examples, then for `submit`
         `hidden_cases` draws of `random_case` from one generator seeded with `seed`, then the edge
         cases. Yields (kind, cases.py function, make) per step; nothing is built until `make()` is
@@ -168,5 +189,7 @@ class Bundle:
         seed = secrets.randbits(62) if seed is None else seed
         cases: list[PreparedCase] = []
         for kind, _, make in self.raw_cases(mode, seed):
-            cases += [self.prepare(kind, c) for c in make()] if kind == "hidden" else self.fixed(kind)
+            cases += (
+                [self.prepare(kind, c) for c in make()] if kind == "hidden" else self.fixed(kind)
+            )
         return cases, seed

@@ -36,15 +36,21 @@ class CaseFingerprint:
     digest: str
 
 
-def encode_cases(puzzle_id: str, cases: list[Case],
-                 encoder: transfer.Encoder) -> list[dict[str, Any]]:
+def encode_cases(
+    puzzle_id: str, cases: list[Case], encoder: transfer.Encoder
+) -> list[dict[str, Any]]:
     """The JSON side of `cases` (tensors collected in `encoder`); a value that cannot cross the
     sandbox boundary is the puzzle's fault, so it raises `PuzzleError`."""
     encoded = []
     for case in cases:
         try:
-            encoded.append({"name": case.name, "args": encoder.encode(case.args),
-                            "kwargs": encoder.encode(case.kwargs)})
+            encoded.append(
+                {
+                    "name": case.name,
+                    "args": encoder.encode(case.args),
+                    "kwargs": encoder.encode(case.kwargs),
+                }
+            )
         except transfer.EncodeError as exc:
             raise PuzzleError(f"cases.py of `{puzzle_id}`, case '{case.name}': {exc}") from exc
     return encoded
@@ -53,8 +59,13 @@ def encode_cases(puzzle_id: str, cases: list[Case],
 def _digest(puzzle_id: str, source: str, case: Case) -> str:
     encoder = transfer.Encoder(prefix="in", strict=True)
     [structure] = encode_cases(puzzle_id, [case], encoder)
-    header = {"source": source, "case": structure, "note": case.note,
-              "atol": case.atol, "rtol": case.rtol}
+    header = {
+        "source": source,
+        "case": structure,
+        "note": case.note,
+        "atol": case.atol,
+        "rtol": case.rtol,
+    }
     sha = hashlib.sha256(json.dumps(header, sort_keys=True).encode("utf-8"))
     sha.update(safetensors_bytes(encoder.tensors) if encoder.tensors else b"")
     return sha.hexdigest()
@@ -86,17 +97,20 @@ def _global_rngs_seeded(seed: int | None) -> Iterator[None]:
                 numpy.random.set_state(np_state)
 
 
-def fingerprint_cases(bundle: Bundle, mode: str, seed: int,
-                      disturb: int | None = None) -> list[CaseFingerprint]:
+def fingerprint_cases(
+    bundle: Bundle, mode: str, seed: int, disturb: int | None = None
+) -> list[CaseFingerprint]:
     """The fingerprints of the cases `Bundle.build(mode, seed)` would make, in its order (both
     walk `Bundle.raw_cases`). Examples and edge cases are built afresh rather than taken from the
     bundle's cache, so they are checked too."""
     pid = bundle.model.id
     with _global_rngs_seeded(disturb):
-        built = [(source, case) for _, source, make in bundle.raw_cases(mode, seed)
-                 for case in make()]
-        return [CaseFingerprint(source, case.name, _digest(pid, source, case))
-                for source, case in built]
+        built = [
+            (source, case) for _, source, make in bundle.raw_cases(mode, seed) for case in make()
+        ]
+        return [
+            CaseFingerprint(source, case.name, _digest(pid, source, case)) for source, case in built
+        ]
 
 
 __all__ = ["CaseFingerprint", "encode_cases", "fingerprint_cases"]

@@ -33,8 +33,15 @@ def _default_roots() -> list[Path]:
     return list(_DEFAULT_ROOTS)
 
 
-def check_code(puzzle_id: str, code: str, *, device: str = "auto", mode: str = "submit",
-               roots: list[Path] | None = None, seed: int | None = None) -> RunResult:
+def check_code(
+    puzzle_id: str,
+    code: str,
+    *,
+    device: str = "auto",
+    mode: str = "submit",
+    roots: list[Path] | None = None,
+    seed: int | None = None,
+) -> RunResult:
     """Check `code` against a puzzle and return the verdict with per-case details."""
     runner = shared_runner()
     roots = list(roots) if roots is not None else _default_roots()
@@ -42,8 +49,13 @@ def check_code(puzzle_id: str, code: str, *, device: str = "auto", mode: str = "
     try:
         concrete = resolve_device(device, list(entry.model.devices))
     except DeviceUnavailable as exc:
-        return RunResult(puzzle=puzzle_id, device=device, mode=mode, verdict="error",  # type: ignore[arg-type]
-                         message=str(exc))
+        return RunResult(
+            puzzle=puzzle_id,
+            device=device,
+            mode=mode,
+            verdict="error",  # type: ignore[arg-type]
+            message=str(exc),
+        )
     return runner.check(entry, code, concrete, mode, seed, roots=roots)
 
 
@@ -63,7 +75,9 @@ def cli_check(args: argparse.Namespace) -> int:
     try:
         entry = runner.find(args.puzzle, roots)
         device = resolve_device(args.device, list(entry.model.devices))
-        result = runner.check(entry, code, device, "try" if args.try_only else "submit", None, roots=roots)
+        result = runner.check(
+            entry, code, device, "try" if args.try_only else "submit", None, roots=roots
+        )
     except (UnknownPuzzleError, DeviceUnavailable, PuzzleError) as exc:
         print(f"error: {exc.args[0] if exc.args else exc}", file=sys.stderr)
         return 2

@@ -57,13 +57,18 @@ class RunnerClient:
         if sys.platform == "win32":
             kwargs["creationflags"] = subprocess.CREATE_NO_WINDOW  # type: ignore[attr-defined]
         self._proc = subprocess.Popen(
-            args, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            args,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
             stderr=None if env.get("TORCHENSTEIN_RUNNER_DEBUG") else subprocess.DEVNULL,
-            env=env, **kwargs,  # type: ignore[arg-type]
+            env=env,
+            **kwargs,  # type: ignore[arg-type]
         )
         assert self._proc.stdout is not None
         self._gen += 1
-        threading.Thread(target=self._read, args=(self._proc.stdout, self._gen), daemon=True).start()
+        threading.Thread(
+            target=self._read, args=(self._proc.stdout, self._gen), daemon=True
+        ).start()
 
     def close(self) -> None:
         proc, self._proc = self._proc, None
@@ -78,10 +83,16 @@ class RunnerClient:
             proc.wait()
 
     # --- requests -------------------------------------------------------------------------
-    def submit(self, puzzle_id: str, code: str, *, device: str = "auto", mode: str = "submit") -> str:
+    def submit(
+        self, puzzle_id: str, code: str, *, device: str = "auto", mode: str = "submit"
+    ) -> str:
         job = f"job{next(self._ids)}"
-        self._send(job, RunRequest(job=job, puzzle=puzzle_id, code=code, device=device,
-                                   mode=mode).model_dump_json())  # type: ignore[arg-type]
+        self._send(
+            job,
+            RunRequest(
+                job=job, puzzle=puzzle_id, code=code, device=device, mode=mode
+            ).model_dump_json(),
+        )  # type: ignore[arg-type]
         return job
 
     def describe(self, puzzle_id: str) -> str:
@@ -109,8 +120,13 @@ class RunnerClient:
             if isinstance(event, int):  # that service process went away
                 for job in sorted(j for j, gen in self._in_flight.items() if gen == event):
                     del self._in_flight[job]
-                    out.append(JobEvent(job=job, kind="error",
-                                        message="The runner stopped unexpectedly. Press Run to try again."))
+                    out.append(
+                        JobEvent(
+                            job=job,
+                            kind="error",
+                            message="The runner stopped unexpectedly. Press Run to try again.",
+                        )
+                    )
                 continue
             if event.kind in _FINAL:
                 self._in_flight.pop(event.job, None)
@@ -122,7 +138,9 @@ class RunnerClient:
         self._in_flight[job] = self._gen
         if not ok:
             self._in_flight.pop(job, None)
-            self._events.put(JobEvent(job=job, kind="error", message="The runner could not be started."))
+            self._events.put(
+                JobEvent(job=job, kind="error", message="The runner could not be started.")
+            )
 
     def _write(self, line: str) -> bool:
         with self._write_lock:

@@ -81,8 +81,10 @@ def _type_hint(expected: Any, got: Any) -> str:
 
 
 def _type_error(path: str, expected: str, expected_value: Any, got: Any) -> Mismatch:
-    return Mismatch("type", f"{path}: expected {expected}, got {describe_got(got)}."
-                    + _type_hint(expected_value, got))
+    return Mismatch(
+        "type",
+        f"{path}: expected {expected}, got {describe_got(got)}." + _type_hint(expected_value, got),
+    )
 
 
 def compare(expected: Any, got: Any, policy: Policy, path: str = "your answer") -> Mismatch | None:
@@ -91,9 +93,11 @@ def compare(expected: Any, got: Any, policy: Policy, path: str = "your answer") 
         return _compare_tensor(expected, got, policy, path)
     if isinstance(expected, bool) or expected is None or isinstance(expected, str):
         if type(got) is not type(expected) or got != expected:
-            return Mismatch("values" if type(got) is type(expected) else "type",
-                            f"{path}: expected {expected!r}, got {describe_got(got)}."
-                            + _type_hint(expected, got))
+            return Mismatch(
+                "values" if type(got) is type(expected) else "type",
+                f"{path}: expected {expected!r}, got {describe_got(got)}."
+                + _type_hint(expected, got),
+            )
         return None
     if isinstance(expected, (int, float)):
         return _compare_number(expected, got, policy, path)
@@ -103,8 +107,9 @@ def compare(expected: Any, got: Any, policy: Policy, path: str = "your answer") 
         return None
     if isinstance(expected, (tuple, list)):
         if not isinstance(got, (tuple, list)):
-            return _type_error(path, f"a {type(expected).__name__} of {len(expected)} items",
-                               expected, got)
+            return _type_error(
+                path, f"a {type(expected).__name__} of {len(expected)} items", expected, got
+            )
         if len(got) != len(expected):
             return Mismatch("shape", f"{path}: expected {len(expected)} items, got {len(got)}.")
         for i, (e, g) in enumerate(zip(expected, got)):
@@ -116,8 +121,9 @@ def compare(expected: Any, got: Any, policy: Policy, path: str = "your answer") 
         if not isinstance(got, dict):
             return _type_error(path, "a dict", expected, got)
         if set(got) != set(expected):
-            return Mismatch("type", f"{path}: expected the keys {sorted(expected)}, "
-                                    f"got {sorted(got)}.")
+            return Mismatch(
+                "type", f"{path}: expected the keys {sorted(expected)}, got {sorted(got)}."
+            )
         for key in expected:
             bad = compare(expected[key], got[key], policy, f"{path}[{key!r}]")
             if bad:
@@ -136,27 +142,41 @@ def _compare_number(expected: int | float, got: Any, policy: Policy, path: str) 
         return Mismatch("nan", f"{path}: expected {expected!r}, got nan.")
     diff = abs(got - expected)
     if diff > atol + rtol * abs(expected) and not (got == expected):
-        return Mismatch("values", f"{path}: expected {expected!r}, got {got!r}.", max_abs_diff=float(diff))
+        return Mismatch(
+            "values", f"{path}: expected {expected!r}, got {got!r}.", max_abs_diff=float(diff)
+        )
     return None
 
 
 def _compare_tensor(expected: torch.Tensor, got: Any, policy: Policy, path: str) -> Mismatch | None:
     if isinstance(got, MetaTensor):
-        return Mismatch("device", f"{path} is a meta tensor: it has a shape but no values. "
-                                  f"Make it on the device you were given ({policy.device}).")
+        return Mismatch(
+            "device",
+            f"{path} is a meta tensor: it has a shape but no values. "
+            f"Make it on the device you were given ({policy.device}).",
+        )
     if not isinstance(got, Received):
-        return _type_error(path, f"a torch.Tensor {dtype_name(expected.dtype)}"
-                                 f"{_shape(expected.shape)}", expected, got)
+        return _type_error(
+            path,
+            f"a torch.Tensor {dtype_name(expected.dtype)}{_shape(expected.shape)}",
+            expected,
+            got,
+        )
     tensor = got.tensor
     if tuple(tensor.shape) != tuple(expected.shape):
-        return Mismatch("shape", f"{path}: expected shape {_shape(expected.shape)}, "
-                                 f"got {_shape(tensor.shape)}.")
+        return Mismatch(
+            "shape", f"{path}: expected shape {_shape(expected.shape)}, got {_shape(tensor.shape)}."
+        )
     if policy.check_dtype and tensor.dtype != expected.dtype:
-        return Mismatch("dtype", f"{path}: expected dtype {dtype_name(expected.dtype)}, "
-                                 f"got {dtype_name(tensor.dtype)}.")
+        return Mismatch(
+            "dtype",
+            f"{path}: expected dtype {dtype_name(expected.dtype)}, got {dtype_name(tensor.dtype)}.",
+        )
     got_device = got.device.split(":")[0]
     if policy.check_device and got_device != policy.device:
-        return Mismatch("device", f"{path}: expected it on {policy.device}, got it on {got.device}.")
+        return Mismatch(
+            "device", f"{path}: expected it on {policy.device}, got it on {got.device}."
+        )
     return _compare_values(expected, tensor, policy, path)
 
 
@@ -172,7 +192,9 @@ def _first_index(mask: torch.Tensor) -> list[int] | None:
     return list(reversed(coords))
 
 
-def _compare_values(expected: torch.Tensor, got: torch.Tensor, policy: Policy, path: str) -> Mismatch | None:
+def _compare_values(
+    expected: torch.Tensor, got: torch.Tensor, policy: Policy, path: str
+) -> Mismatch | None:
     if expected.is_complex() or got.is_complex():
         atol, rtol = policy.tolerance(expected.dtype)
         e = torch.view_as_real(expected.to(torch.complex128))
@@ -186,18 +208,25 @@ def _compare_values(expected: torch.Tensor, got: torch.Tensor, policy: Policy, p
         if index is None:
             return None
         diff = (expected.to(torch.float64) - got.to(torch.float64)).abs().max().item()
-        return Mismatch("values", f"{path}: {int(bad.sum())} of {bad.numel()} values differ; the first at "
-                                  f"{index}: expected {_item(expected, index)}, got {_item(got, index)}.",
-                        max_abs_diff=float(diff), mismatch_index=index)
+        return Mismatch(
+            "values",
+            f"{path}: {int(bad.sum())} of {bad.numel()} values differ; the first at "
+            f"{index}: expected {_item(expected, index)}, got {_item(got, index)}.",
+            max_abs_diff=float(diff),
+            mismatch_index=index,
+        )
     atol, rtol = policy.tolerance(expected.dtype)
     e, g = expected.to(torch.float64), got.to(torch.float64)
     e_nan, g_nan = torch.isnan(e), torch.isnan(g)
     stray_nan = g_nan & ~e_nan
     if bool(stray_nan.any()):
         index = _first_index(stray_nan)
-        return Mismatch("nan", f"{path} has {int(stray_nan.sum())} NaN values where numbers were expected; "
-                               f"the first at {index} (expected {_item(expected, index)}).",
-                        mismatch_index=index)
+        return Mismatch(
+            "nan",
+            f"{path} has {int(stray_nan.sum())} NaN values where numbers were expected; "
+            f"the first at {index} (expected {_item(expected, index)}).",
+            mismatch_index=index,
+        )
     same_inf = torch.isinf(e) & (e == g)
     finite = ~e_nan & ~g_nan & ~same_inf
     diff = torch.where(finite, (g - e).abs(), torch.zeros_like(e))
@@ -207,10 +236,15 @@ def _compare_values(expected: torch.Tensor, got: torch.Tensor, policy: Policy, p
     max_diff = float(diff.max()) if diff.numel() else 0.0
     if index is None:
         return None
-    return Mismatch("values", f"{path}: {int(bad.sum())} of {bad.numel()} values are off (tolerance "
-                              f"{atol:g} + {rtol:g}·|expected|); the first at {index}: expected "
-                              f"{_item(expected, index)}, got {_item(got, index)}; largest difference "
-                              f"{max_diff:.4g}.", max_abs_diff=max_diff, mismatch_index=index)
+    return Mismatch(
+        "values",
+        f"{path}: {int(bad.sum())} of {bad.numel()} values are off (tolerance "
+        f"{atol:g} + {rtol:g}·|expected|); the first at {index}: expected "
+        f"{_item(expected, index)}, got {_item(got, index)}; largest difference "
+        f"{max_diff:.4g}.",
+        max_abs_diff=max_diff,
+        mismatch_index=index,
+    )
 
 
 def _item(t: torch.Tensor, index: list[int]) -> str:

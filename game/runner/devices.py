@@ -48,9 +48,12 @@ def resolve_device(requested: str, puzzle_devices: list[str] | None = None) -> s
     if requested not in NAMES:
         raise DeviceUnavailable(f"unknown device `{requested}` (use cpu, cuda, mps or auto)")
     if requested not in have:
-        raise DeviceUnavailable(f"{NAMES[requested]} was asked for but this machine has no "
-                                f"{NAMES[requested]} device")
+        raise DeviceUnavailable(
+            f"{NAMES[requested]} was asked for but this machine has no {NAMES[requested]} device"
+        )
     if requested not in allowed:
-        raise DeviceUnavailable(f"this puzzle cannot be checked on {NAMES[requested]} "
-                                f"(it supports: {', '.join(allowed)})")
+        raise DeviceUnavailable(
+            f"this puzzle cannot be checked on {NAMES[requested]} "
+            f"(it supports: {', '.join(allowed)})"
+        )
     return requested

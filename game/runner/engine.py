@@ -17,8 +17,9 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import TypeVar
 
 from game.content.library import PuzzleEntry, load_library
 from game.runner import transfer
@@ -110,8 +111,11 @@ class Runner:
     def find(self, puzzle_id: str, roots: list[Path]) -> PuzzleEntry:
         key = tuple(roots)
         entries = self.libraries.get(key)
-        if (entries is None or puzzle_id not in entries
-                or self.yaml_stamps.get(entries[puzzle_id].folder) != _yaml_stamp(entries[puzzle_id])):
+        if (
+            entries is None
+            or puzzle_id not in entries
+            or self.yaml_stamps.get(entries[puzzle_id].folder) != _yaml_stamp(entries[puzzle_id])
+        ):
             entries = load_library(list(roots)).puzzles
             self.libraries[key] = entries
             self.yaml_stamps.update({e.folder: _yaml_stamp(e) for e in entries.values()})
@@ -136,7 +140,7 @@ class Runner:
         def target() -> None:
             try:
                 box["value"] = what(self.bundle(entry))
-            except BaseException as exc:  # noqa: BLE001 - handed to the waiting thread
+            except BaseException as exc:
                 box["error"] = exc
 
         limit = reference_timeout_s(entry.model.limits.time_s)
@@ -146,17 +150,27 @@ class Runner:
         if helper.is_alive():
             self.tainted = True
             self.bundles.pop(entry.folder, None)
-            raise PuzzleTimeout(f"the puzzle `{entry.model.id}` took longer than {limit:g} s to build its "
-                                "cases and expected answers (its cases.py or reference.py hangs or is "
-                                "far too slow); this is the puzzle's fault, not your code's")
+            raise PuzzleTimeout(
+                f"the puzzle `{entry.model.id}` took longer than {limit:g} s to build its "
+                "cases and expected answers (its cases.py or reference.py hangs or is "
+                "far too slow); this is the puzzle's fault, not your code's"
+            )
         if "error" in box:
             raise box["error"]  # type: ignore[misc]
         return box["value"]  # type: ignore[return-value]
 
     # --- one run ---------------------------------------------------------------------------
-    def check(self, entry: PuzzleEntry, code: str, device: str, mode: str, seed: int | None,
-              progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
-              roots: list[Path] | None = None) -> RunResult:
+    def check(
+        self,
+        entry: PuzzleEntry,
+        code: str,
+        device: str,
+        mode: str,
+        seed: int | None,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+        roots: list[Path] | None = None,
+    ) -> RunResult:
         with self.lock:
             started = time.perf_counter()
             model = entry.model
@@ -167,16 +181,25 @@ class Runner:
                 result = judge_static(model.id, device, mode, code, problems)
             else:
                 bundle, cases = self.bounded(entry, lambda b: (b, b.build(mode, seed)[0]))
-                result = self._run(bundle, code, device, mode, cases, roots or [],
-                                   progress, cancelled or (lambda: False))
+                result = self._run(
+                    bundle,
+                    code,
+                    device,
+                    mode,
+                    cases,
+                    roots or [],
+                    progress,
+                    cancelled or (lambda: False),
+                )
                 if result.verdict != "error" or result.cases:
                     result.reference_metrics = self._reference_metrics(bundle, device, roots or [])
             result.duration_ms = (time.perf_counter() - started) * 1000
             result.metrics.duration_ms = result.duration_ms
             return result
 
-    def case_fingerprints(self, entry: PuzzleEntry, seed: int, mode: str = "submit",
-                          disturb: int | None = None) -> list[CaseFingerprint]:
+    def case_fingerprints(
+        self, entry: PuzzleEntry, seed: int, mode: str = "submit", disturb: int | None = None
+    ) -> list[CaseFingerprint]:
         """The fingerprints of the cases one run with `seed` would get, built without running
         any player code or the reference, under the same deadline as the puzzle's own code;
         `disturb` seeds the global RNGs meanwhile (see `casefp`)."""
@@ -187,8 +210,17 @@ class Runner:
         key = (bundle.folder, device)
         if key not in self.reference_metrics:
             cases = bundle.fixed("example")
-            result = self._run(bundle, bundle.reference_code, device, "try", cases, roots,
-                               None, lambda: False, rules=False)
+            result = self._run(
+                bundle,
+                bundle.reference_code,
+                device,
+                "try",
+                cases,
+                roots,
+                None,
+                lambda: False,
+                rules=False,
+            )
             self.reference_metrics[key] = result.metrics
         return self.reference_metrics[key]
 
@@ -204,9 +236,18 @@ class Runner:
             protect_pids=(os.getpid(),),
         )
 
-    def _run(self, bundle: Bundle, code: str, device: str, mode: str, cases: list[PreparedCase],
-             roots: list[Path], progress: Progress | None, cancelled: Callable[[], bool],
-             rules: bool = True) -> RunResult:
+    def _run(
+        self,
+        bundle: Bundle,
+        code: str,
+        device: str,
+        mode: str,
+        cases: list[PreparedCase],
+        roots: list[Path],
+        progress: Progress | None,
+        cancelled: Callable[[], bool],
+        rules: bool = True,
+    ) -> RunResult:
         job_dir = Path(tempfile.mkdtemp(prefix="torchenstein-run-", dir=_scratch_root()))
         try:
             self._write_job(job_dir, bundle, code, device, cases, roots, rules)
@@ -233,8 +274,16 @@ class Runner:
         finally:
             shutil.rmtree(job_dir, ignore_errors=True)
 
-    def _write_job(self, job_dir: Path, bundle: Bundle, code: str, device: str,
-                   cases: list[PreparedCase], roots: list[Path], rules: bool) -> None:
+    def _write_job(
+        self,
+        job_dir: Path,
+        bundle: Bundle,
+        code: str,
+        device: str,
+        cases: list[PreparedCase],
+        roots: list[Path],
+        rules: bool,
+    ) -> None:
         model = bundle.model
         encoder = transfer.Encoder(prefix="in", strict=True)
         encoded = encode_cases(model.id, [prepared.case for prepared in cases], encoder)
@@ -244,22 +293,27 @@ class Runner:
             support_dir = job_dir / "lib"
             support_dir.mkdir()
             shutil.copyfile(bundle.folder / "support.py", support_dir / "support.py")
-        protected = sorted({str((root / "puzzles").resolve()) + os.sep for root in roots}
-                           | {str(bundle.folder.resolve()) + os.sep})
-        transfer.write_json(job_dir / "job.json", {
-            "code": code,
-            "entry": model.entry,
-            "device": device,
-            "cases": encoded,
-            "grad_check": model.grad_check,
-            "forbidden": list(model.rules.forbidden) if rules else [],
-            "allowed_imports": list(model.rules.allowed_imports) if rules else None,
-            "processes": model.limits.processes,
-            "protected": protected,
-            "support_dir": str(support_dir) if support_dir else None,
-            "stdout_max": STDOUT_MAX,
-            "max_output_bytes": MAX_OUTPUT_BYTES,
-        })
+        protected = sorted(
+            {str((root / "puzzles").resolve()) + os.sep for root in roots}
+            | {str(bundle.folder.resolve()) + os.sep}
+        )
+        transfer.write_json(
+            job_dir / "job.json",
+            {
+                "code": code,
+                "entry": model.entry,
+                "device": device,
+                "cases": encoded,
+                "grad_check": model.grad_check,
+                "forbidden": list(model.rules.forbidden) if rules else [],
+                "allowed_imports": list(model.rules.allowed_imports) if rules else None,
+                "processes": model.limits.processes,
+                "protected": protected,
+                "support_dir": str(support_dir) if support_dir else None,
+                "stdout_max": STDOUT_MAX,
+                "max_output_bytes": MAX_OUTPUT_BYTES,
+            },
+        )
 
 
 _RUNNER: Runner | None = None
@@ -269,15 +323,21 @@ _RUNNER_PID = 0
 def shared_runner() -> Runner:
     """The warm runner of this process (a forked process gets its own)."""
     global _RUNNER, _RUNNER_PID
-    if _RUNNER is None or _RUNNER_PID != os.getpid():
+    if _RUNNER is None or os.getpid() != _RUNNER_PID:
         _RUNNER = Runner()
         _RUNNER_PID = os.getpid()
         atexit.register(_RUNNER.close)
     return _RUNNER
 
 
-def case_fingerprints(puzzle_id: str, seed: int, *, roots: list[Path], mode: str = "submit",
-                      disturb: int | None = None) -> list[CaseFingerprint]:
+def case_fingerprints(
+    puzzle_id: str,
+    seed: int,
+    *,
+    roots: list[Path],
+    mode: str = "submit",
+    disturb: int | None = None,
+) -> list[CaseFingerprint]:
     """`Runner.case_fingerprints` on this process's warm runner, by puzzle id (lint's hook for
     "cases are deterministic for a seed"). Raises `UnknownPuzzleError`, `PuzzleError` or
     `PuzzleTimeout` for broken puzzles."""
@@ -285,5 +345,11 @@ def case_fingerprints(puzzle_id: str, seed: int, *, roots: list[Path], mode: str
     return runner.case_fingerprints(runner.find(puzzle_id, roots), seed, mode, disturb)
 
 
-__all__ = ["CaseFingerprint", "PuzzleTimeout", "Runner", "UnknownPuzzleError", "case_fingerprints",
-           "shared_runner"]
+__all__ = [
+    "CaseFingerprint",
+    "PuzzleTimeout",
+    "Runner",
+    "UnknownPuzzleError",
+    "case_fingerprints",
+    "shared_runner",
+]

@@ -15,9 +15,10 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, Callable, Protocol
+from typing import IO, Any, Protocol
 
 from game.runner.limits import SandboxLimits
 from game.runner.memory import rss_bytes
@@ -86,7 +87,7 @@ class Lines:
                 continue
         self.queue.put(None)
 
-    def get(self, timeout: float) -> dict[str, Any] | None | bool:
+    def get(self, timeout: float) -> dict[str, Any] | bool | None:
         """A message, None at end of stream, False on timeout."""
         try:
             return self.queue.get(timeout=timeout)
@@ -147,7 +148,7 @@ class ZygoteExecutor:
     def pid(self) -> int | None:
         return self.proc.pid if self.proc is not None and self.proc.poll() is None else None
 
-    def launch(self, job_dir: Path, limits: SandboxLimits) -> "ZygoteRun":
+    def launch(self, job_dir: Path, limits: SandboxLimits) -> ZygoteRun:
         self._ensure_ready()
         assert self.proc is not None and self.lines is not None
         try:
@@ -220,7 +221,7 @@ class SpareExecutor:
     def pid(self) -> int | None:
         return self.proc.pid if self.proc is not None and self.proc.poll() is None else None
 
-    def launch(self, job_dir: Path, limits: SandboxLimits) -> "SpareRun":
+    def launch(self, job_dir: Path, limits: SandboxLimits) -> SpareRun:
         self.warm()
         proc, lines = self.proc, self.lines
         assert proc is not None and lines is not None
@@ -273,8 +274,9 @@ class SpareRun:
         kill_group(self.pid)
 
 
-def supervise(run: Run, limits: SandboxLimits, cancelled: Callable[[], bool],
-              tick: Callable[[], None]) -> Exit:
+def supervise(
+    run: Run, limits: SandboxLimits, cancelled: Callable[[], bool], tick: Callable[[], None]
+) -> Exit:
     """Wait for a sandbox run, killing it on wall time, memory or cancel."""
     started = time.monotonic()
     deadline = started + limits.wall_s

@@ -28,28 +28,59 @@ from game.runner.sandbox import EXIT_OUTPUT_LIMIT
 
 STDOUT_KEEP = 64 * 1024
 PRIORITY = ["rule_violation", "timeout", "memory", "output_limit", "error", "fail", "pass"]
-_MEMORY_WORDS = ("out of memory", "can't allocate memory", "cannot allocate memory",
-                 "defaultcpuallocator")
-_SIGNALS = {int(signal.SIGSEGV): "a segmentation fault", int(signal.SIGABRT): "an abort",
-            int(signal.SIGBUS): "a bus error", int(signal.SIGFPE): "a floating-point trap",
-            int(signal.SIGILL): "an illegal instruction"}
+_MEMORY_WORDS = (
+    "out of memory",
+    "can't allocate memory",
+    "cannot allocate memory",
+    "defaultcpuallocator",
+)
+_SIGNALS = {
+    int(signal.SIGSEGV): "a segmentation fault",
+    int(signal.SIGABRT): "an abort",
+    int(signal.SIGBUS): "a bus error",
+    int(signal.SIGFPE): "a floating-point trap",
+    int(signal.SIGILL): "an illegal instruction",
+}
 
 
 def _code_metrics(code: str) -> Metrics:
     return Metrics(code_lines=count_code_lines(code), code_chars=len(code.strip()))
 
 
-def judge_static(puzzle: str, device: str, mode: str, code: str, problems: list[Problem]) -> RunResult:
+def judge_static(
+    puzzle: str, device: str, mode: str, code: str, problems: list[Problem]
+) -> RunResult:
     first = problems[0]
     verdict = "rule_violation" if first.kind == "rule" else "error"
-    case = CaseResult(name="your code", kind="example", status="error", message=first.message,
-                      failure_class="rule" if first.kind == "rule" else first.kind, line=first.line)
-    extra = [CaseResult(name="your code", kind="example", status="error", message=p.message,
-                        failure_class="rule" if p.kind == "rule" else p.kind, line=p.line)
-             for p in problems[1:]]
-    return RunResult(puzzle=puzzle, device=device, mode=mode, verdict=verdict,  # type: ignore[arg-type]
-                     message=first.message[:1].upper() + first.message[1:], line=first.line,
-                     cases=[case, *extra], metrics=_code_metrics(code))
+    case = CaseResult(
+        name="your code",
+        kind="example",
+        status="error",
+        message=first.message,
+        failure_class="rule" if first.kind == "rule" else first.kind,
+        line=first.line,
+    )
+    extra = [
+        CaseResult(
+            name="your code",
+            kind="example",
+            status="error",
+            message=p.message,
+            failure_class="rule" if p.kind == "rule" else p.kind,
+            line=p.line,
+        )
+        for p in problems[1:]
+    ]
+    return RunResult(
+        puzzle=puzzle,
+        device=device,
+        mode=mode,
+        verdict=verdict,  # type: ignore[arg-type]
+        message=first.message[:1].upper() + first.message[1:],
+        line=first.line,
+        cases=[case, *extra],
+        metrics=_code_metrics(code),
+    )
 
 
 def _read_json(path: Path) -> Any:
@@ -73,8 +104,9 @@ def _stdout(job_dir: Path) -> tuple[str, bool, int]:
     return text, size > STDOUT_KEEP, size
 
 
-def _run_failure(ended: Exit, done: Any, stdout_bytes: int, stdout_max: int,
-                 launch_error: str | None) -> tuple[str, str] | None:
+def _run_failure(
+    ended: Exit, done: Any, stdout_bytes: int, stdout_max: int, launch_error: str | None
+) -> tuple[str, str] | None:
     """(verdict, sentence) when the sandbox as a whole went wrong, else None."""
     sig = ended.signal
     if launch_error:
@@ -95,8 +127,10 @@ def _run_failure(ended: Exit, done: Any, stdout_bytes: int, stdout_max: int,
         what = _SIGNALS.get(sig, f"signal {sig}")
         return "error", f"Your code crashed the sandbox with {what}."
     if done is None:
-        return "error", ("The sandbox ended before reporting a result (did your code call "
-                         "os._exit or crash the interpreter?). No result means no pass.")
+        return "error", (
+            "The sandbox ended before reporting a result (did your code call "
+            "os._exit or crash the interpreter?). No result means no pass."
+        )
     if ended.code not in (0, None):
         return "error", f"The sandbox exited with code {ended.code} before finishing."
     return None
@@ -104,35 +138,64 @@ def _run_failure(ended: Exit, done: Any, stdout_bytes: int, stdout_max: int,
 
 def _is_memory(report: dict[str, Any]) -> bool:
     text = f"{report.get('type', '')} {report.get('message', '')}".lower()
-    return report.get("type") in ("MemoryError", "OutOfMemoryError") or any(w in text for w in _MEMORY_WORDS)
+    return report.get("type") in ("MemoryError", "OutOfMemoryError") or any(
+        w in text for w in _MEMORY_WORDS
+    )
 
 
 def _inputs_of(prepared: PreparedCase) -> list[torch.Tensor]:
-    return [t for t in tree_flatten((prepared.case.args, prepared.case.kwargs))[0] if isinstance(t, torch.Tensor)]
+    return [
+        t
+        for t in tree_flatten((prepared.case.args, prepared.case.kwargs))[0]
+        if isinstance(t, torch.Tensor)
+    ]
 
 
-def _check_case(bundle: Bundle, prepared: PreparedCase, report: dict[str, Any],
-                tensors: dict[str, torch.Tensor], device: str) -> tuple[str, str, str | None, Any, Any]:
+def _check_case(
+    bundle: Bundle,
+    prepared: PreparedCase,
+    report: dict[str, Any],
+    tensors: dict[str, torch.Tensor],
+    device: str,
+) -> tuple[str, str, str | None, Any, Any]:
     """(status, message, failure_class, got, mismatch) for a case the sandbox finished."""
     model = bundle.model
     case = prepared.case
     got = transfer.decode(report["output"], tensors, received=True)
     tol = model.tolerance
-    policy = Policy(device=device, check_dtype=model.check_dtype, check_device=model.check_device,
-                    atol=case.atol if case.atol is not None else (tol.atol if tol else None),
-                    rtol=case.rtol if case.rtol is not None else (tol.rtol if tol else None))
+    policy = Policy(
+        device=device,
+        check_dtype=model.check_dtype,
+        check_device=model.check_device,
+        atol=case.atol if case.atol is not None else (tol.atol if tol else None),
+        rtol=case.rtol if case.rtol is not None else (tol.rtol if tol else None),
+    )
     bad = compare(prepared.expected, got, policy)
     if bad:
         return "fail", bad.message, bad.failure_class, got, bad
     originals = _inputs_of(prepared)
-    after = [transfer.decode(node, tensors, received=True) for node in report.get("inputs_after", [])]
+    after = [
+        transfer.decode(node, tensors, received=True) for node in report.get("inputs_after", [])
+    ]
     for i, (orig, now) in enumerate(zip(originals, after)):
-        same = isinstance(now, transfer.Received) and now.tensor.shape == orig.shape and bool(
-            ((now.tensor == orig) | (torch.isnan(orig) & torch.isnan(now.tensor))).all()
-            if orig.is_floating_point() else (now.tensor == orig).all())
+        same = (
+            isinstance(now, transfer.Received)
+            and now.tensor.shape == orig.shape
+            and bool(
+                ((now.tensor == orig) | (torch.isnan(orig) & torch.isnan(now.tensor))).all()
+                if orig.is_floating_point()
+                else (now.tensor == orig).all()
+            )
+        )
         if not same:
-            return ("fail", f"your code changed its input tensor #{i + 1} in place; leave the inputs "
-                    "as they are and return new tensors", "tampering", got, None)
+            return (
+                "fail",
+                f"your code changed its input tensor #{i + 1} in place; leave the inputs "
+                "as they are and return new tensors",
+                "tampering",
+                got,
+                None,
+            )
     if prepared.grads is not None:
         grads = [transfer.decode(node, tensors, received=True) for node in report.get("grads", [])]
         for i, want in enumerate(prepared.grads):
@@ -141,8 +204,14 @@ def _check_case(bundle: Bundle, prepared: PreparedCase, report: dict[str, Any],
             if want is None:
                 continue
             if have is None:
-                return ("fail", f"{path} is missing: is your output still connected to the inputs "
-                        "(no .detach(), no .item(), no new tensors from numbers)?", "values", got, None)
+                return (
+                    "fail",
+                    f"{path} is missing: is your output still connected to the inputs "
+                    "(no .detach(), no .item(), no new tensors from numbers)?",
+                    "values",
+                    got,
+                    None,
+                )
             # the same tolerance as the outputs: a puzzle loose enough for its values is as loose
             # for its gradients (dtype and device were already checked on the outputs)
             gbad = compare(want, have, replace(policy, check_dtype=False, check_device=False), path)
@@ -151,14 +220,25 @@ def _check_case(bundle: Bundle, prepared: PreparedCase, report: dict[str, Any],
     budget = model.limits.peak_tensor_bytes
     peak = int(report.get("peak_bytes") or 0)
     if budget is not None and peak > budget:
-        return ("fail", f"your code held {peak:,} bytes of tensors at its peak; this puzzle's budget "
-                f"is {budget:,} bytes. Find a way that keeps fewer big tensors alive at once.",
-                "memory", got, None)
+        return (
+            "fail",
+            f"your code held {peak:,} bytes of tensors at its peak; this puzzle's budget "
+            f"is {budget:,} bytes. Find a way that keeps fewer big tensors alive at once.",
+            "memory",
+            got,
+            None,
+        )
     return "pass", "passed", None, got, None
 
 
-def _case_result(bundle: Bundle, prepared: PreparedCase, report: dict[str, Any] | None,
-                 tensors: dict[str, torch.Tensor], device: str, missing: tuple[str, str] | None) -> tuple[CaseResult, str | None]:
+def _case_result(
+    bundle: Bundle,
+    prepared: PreparedCase,
+    report: dict[str, Any] | None,
+    tensors: dict[str, torch.Tensor],
+    device: str,
+    missing: tuple[str, str] | None,
+) -> tuple[CaseResult, str | None]:
     """A case's result and the verdict it pushes for (None for pass)."""
     result = CaseResult(name=prepared.case.name, kind=prepared.kind, status="pass")  # type: ignore[arg-type]
     push: str | None = None
@@ -167,8 +247,13 @@ def _case_result(bundle: Bundle, prepared: PreparedCase, report: dict[str, Any] 
         verdict, sentence = missing or ("error", "not run")
         result.status = "error" if missing else "skipped"
         result.message = sentence if missing else "not run: the run stopped at an earlier case"
-        result.failure_class = {"timeout": "timeout", "memory": "memory",
-                                "output_limit": "output_limit"}.get(verdict, "exception") if missing else None
+        result.failure_class = (
+            {"timeout": "timeout", "memory": "memory", "output_limit": "output_limit"}.get(
+                verdict, "exception"
+            )
+            if missing
+            else None
+        )
         push = verdict if missing else None
     elif report.get("status") == "ok":
         status, message, fclass, got, bad = _check_case(bundle, prepared, report, tensors, device)
@@ -183,8 +268,10 @@ def _case_result(bundle: Bundle, prepared: PreparedCase, report: dict[str, Any] 
         push = "rule_violation"
     elif report.get("status") == "output_limit":
         result.status, result.failure_class = "error", "output_limit"
-        result.message = (f"your function returned {int(report.get('bytes', 0)):,} bytes of tensors, "
-                          "far more than any answer here needs")
+        result.message = (
+            f"your function returned {int(report.get('bytes', 0)):,} bytes of tensors, "
+            "far more than any answer here needs"
+        )
         push = "output_limit"
     else:
         memory = _is_memory(report)
@@ -206,7 +293,9 @@ def _case_result(bundle: Bundle, prepared: PreparedCase, report: dict[str, Any] 
 
 def _metrics(code: str, cases: list[PreparedCase], reports: list[dict[str, Any] | None]) -> Metrics:
     metrics = _code_metrics(code)
-    examples = [r for p, r in zip(cases, reports) if p.kind == "example" and r and r.get("status") == "ok"]
+    examples = [
+        r for p, r in zip(cases, reports) if p.kind == "example" and r and r.get("status") == "ok"
+    ]
     try:
         if examples:
             metrics.time_ms = statistics.median(float(r.get("time_ms", 0.0)) for r in examples)
@@ -217,8 +306,12 @@ def _metrics(code: str, cases: list[PreparedCase], reports: list[dict[str, Any] 
     return metrics
 
 
-_VERDICT_CLASS = {"rule_violation": "rule", "timeout": "timeout", "memory": "memory",
-                  "output_limit": "output_limit"}
+_VERDICT_CLASS = {
+    "rule_violation": "rule",
+    "timeout": "timeout",
+    "memory": "memory",
+    "output_limit": "output_limit",
+}
 
 
 def _summary(verdict: str, results: list[CaseResult]) -> str:
@@ -232,8 +325,16 @@ def _summary(verdict: str, results: list[CaseResult]) -> str:
     return f"{len(bad)} of {len(results)} cases did not pass. '{first.name}': {first.message}"
 
 
-def judge(bundle: Bundle, code: str, device: str, mode: str, cases: list[PreparedCase],
-          job_dir: Path, ended: Exit, launch_error: str | None) -> RunResult:
+def judge(
+    bundle: Bundle,
+    code: str,
+    device: str,
+    mode: str,
+    cases: list[PreparedCase],
+    job_dir: Path,
+    ended: Exit,
+    launch_error: str | None,
+) -> RunResult:
     from game.runner.engine import STDOUT_MAX
 
     done = _read_json(job_dir / "done.json")
@@ -252,19 +353,32 @@ def judge(bundle: Bundle, code: str, device: str, mode: str, cases: list[Prepare
     for i, prepared in enumerate(cases):
         report = reports[i]
         if load_error:
-            report = {"status": "exception", **load_error} if load_error.get("kind") == "exception" else None
+            report = (
+                {"status": "exception", **load_error}
+                if load_error.get("kind") == "exception"
+                else None
+            )
             if report is None:
-                results.append(CaseResult(name=prepared.case.name, kind=prepared.kind,  # type: ignore[arg-type]
-                                          status="error", failure_class="missing_function",
-                                          message=str(load_error.get("message", ""))[:600]))
+                results.append(
+                    CaseResult(
+                        name=prepared.case.name,
+                        kind=prepared.kind,  # type: ignore[arg-type]
+                        status="error",
+                        failure_class="missing_function",
+                        message=str(load_error.get("message", ""))[:600],
+                    )
+                )
                 pushes.append("error")
                 continue
         try:
             tensors = transfer.load(job_dir / f"case_{i}.safetensors") if report else {}
             result, push = _case_result(bundle, prepared, report, tensors, device, missing)
         except Exception:  # a malformed answer is the sandbox's doing, so the player's
-            unreadable = {"status": "exception", "type": "Error",
-                          "message": "the sandbox's answer could not be read"}
+            unreadable = {
+                "status": "exception",
+                "type": "Error",
+                "message": "the sandbox's answer could not be read",
+            }
             result, push = _case_result(bundle, prepared, unreadable, {}, device, missing)
         if report is None and missing:
             missing = None  # only the case that was running gets the blame; later ones are skipped
@@ -276,9 +390,14 @@ def judge(bundle: Bundle, code: str, device: str, mode: str, cases: list[Prepare
     verdict = min(pushes, key=PRIORITY.index) if pushes else "pass"
     line = next((r.line for r in results if r.failure_class == "rule" and r.line), None)
     return RunResult(
-        puzzle=bundle.model.id, device=device, mode=mode, verdict=verdict,  # type: ignore[arg-type]
+        puzzle=bundle.model.id,
+        device=device,
+        mode=mode,
+        verdict=verdict,  # type: ignore[arg-type]
         message=failure[1] if failure and failure[0] == verdict else _summary(verdict, results),
-        line=line, cases=results, metrics=_metrics(code, cases, reports),
-        stdout=stdout, stdout_truncated=truncated or stdout_bytes > STDOUT_KEEP,
+        line=line,
+        cases=results,
+        metrics=_metrics(code, cases, reports),
+        stdout=stdout,
+        stdout_truncated=truncated or stdout_bytes > STDOUT_KEEP,
     )
-

@@ -31,7 +31,7 @@ class SandboxLimits:
         return asdict(self)
 
     @classmethod
-    def from_json(cls, doc: dict[str, Any]) -> "SandboxLimits":
+    def from_json(cls, doc: dict[str, Any]) -> SandboxLimits:
         return cls(**{**doc, "protect_pids": tuple(doc.get("protect_pids", ()))})
 
 

@@ -14,17 +14,26 @@ _PROC_PIDTASKINFO = 4
 
 
 class _TaskInfo(ctypes.Structure):  # the head of macOS's struct proc_taskinfo
-    _fields_ = [("virtual_size", ctypes.c_uint64), ("resident_size", ctypes.c_uint64),
-                ("rest", ctypes.c_uint8 * 80)]
+    _fields_ = [
+        ("virtual_size", ctypes.c_uint64),
+        ("resident_size", ctypes.c_uint64),
+        ("rest", ctypes.c_uint8 * 80),
+    ]
 
 
 class _MemoryCounters(ctypes.Structure):  # Windows PROCESS_MEMORY_COUNTERS
-    _fields_ = [("cb", ctypes.c_uint32), ("PageFaultCount", ctypes.c_uint32),
-                ("PeakWorkingSetSize", ctypes.c_size_t), ("WorkingSetSize", ctypes.c_size_t),
-                ("QuotaPeakPagedPoolUsage", ctypes.c_size_t), ("QuotaPagedPoolUsage", ctypes.c_size_t),
-                ("QuotaPeakNonPagedPoolUsage", ctypes.c_size_t),
-                ("QuotaNonPagedPoolUsage", ctypes.c_size_t),
-                ("PagefileUsage", ctypes.c_size_t), ("PeakPagefileUsage", ctypes.c_size_t)]
+    _fields_ = [
+        ("cb", ctypes.c_uint32),
+        ("PageFaultCount", ctypes.c_uint32),
+        ("PeakWorkingSetSize", ctypes.c_size_t),
+        ("WorkingSetSize", ctypes.c_size_t),
+        ("QuotaPeakPagedPoolUsage", ctypes.c_size_t),
+        ("QuotaPagedPoolUsage", ctypes.c_size_t),
+        ("QuotaPeakNonPagedPoolUsage", ctypes.c_size_t),
+        ("QuotaNonPagedPoolUsage", ctypes.c_size_t),
+        ("PagefileUsage", ctypes.c_size_t),
+        ("PeakPagefileUsage", ctypes.c_size_t),
+    ]
 
 
 def _linux(pid: int) -> int | None:
@@ -39,8 +48,9 @@ def _macos(pid: int) -> int | None:
     try:
         libproc = ctypes.CDLL("/usr/lib/libproc.dylib")
         info = _TaskInfo()
-        size = libproc.proc_pidinfo(pid, _PROC_PIDTASKINFO, ctypes.c_uint64(0), ctypes.byref(info),
-                                    ctypes.sizeof(info))
+        size = libproc.proc_pidinfo(
+            pid, _PROC_PIDTASKINFO, ctypes.c_uint64(0), ctypes.byref(info), ctypes.sizeof(info)
+        )
         return int(info.resident_size) if size > 0 else None
     except (OSError, AttributeError):
         return None

@@ -48,7 +48,9 @@ def tensor_preview(t: torch.Tensor, device: str) -> TensorPreview:
         return preview
     grid = real.reshape(-1, real.shape[-1]) if real.dim() > 1 else real.reshape(1, -1)
     grid = torch.nan_to_num(grid, nan=0.0, posinf=preview.max or 0.0, neginf=preview.min or 0.0)
-    pooled = F.adaptive_avg_pool2d(grid[None, None], (min(HEAT, grid.shape[0]), min(HEAT, grid.shape[1])))
+    pooled = F.adaptive_avg_pool2d(
+        grid[None, None], (min(HEAT, grid.shape[0]), min(HEAT, grid.shape[1]))
+    )
     preview.heatmap = pooled[0, 0].tolist()
     return preview
 
@@ -65,13 +67,19 @@ def _tensor_text(t: torch.Tensor, device: str) -> str:
 def preview(value: Any, device: str = "cpu", depth: int = 0) -> ValuePreview:
     """A preview of a trusted value (inputs, expected) or of what came back (`Received`...)."""
     if isinstance(value, Received):
-        return ValuePreview(kind="tensor", text=_tensor_text(value.tensor, value.device),
-                            tensor=tensor_preview(value.tensor, value.device))
+        return ValuePreview(
+            kind="tensor",
+            text=_tensor_text(value.tensor, value.device),
+            tensor=tensor_preview(value.tensor, value.device),
+        )
     if isinstance(value, torch.Tensor):
-        return ValuePreview(kind="tensor", text=_tensor_text(value, device),
-                            tensor=tensor_preview(value, device))
+        return ValuePreview(
+            kind="tensor", text=_tensor_text(value, device), tensor=tensor_preview(value, device)
+        )
     if isinstance(value, MetaTensor):
-        return ValuePreview(kind="other", text=f"meta tensor {value.dtype}{list(value.shape)} (no values)")
+        return ValuePreview(
+            kind="other", text=f"meta tensor {value.dtype}{list(value.shape)} (no values)"
+        )
     if isinstance(value, Opaque):
         return ValuePreview(kind="other", text=f"{value.type_name}: {value.text}"[:200])
     if value is None:
@@ -82,7 +90,9 @@ def preview(value: Any, device: str = "cpu", depth: int = 0) -> ValuePreview:
         return ValuePreview(kind="scalar", text=repr(value)[:160])
     if isinstance(value, (tuple, list)) and depth < 4:
         items = [preview(v, device, depth + 1) for v in value[:16]]
-        return ValuePreview(kind="sequence", text=f"{type(value).__name__} of {len(value)}", items=items)
+        return ValuePreview(
+            kind="sequence", text=f"{type(value).__name__} of {len(value)}", items=items
+        )
     if isinstance(value, dict) and depth < 4:
         keys = [str(k) for k in list(value)[:16]]
         items = [preview(value[k], device, depth + 1) for k in list(value)[:16]]

@@ -60,7 +60,7 @@ class ValuePreview(BaseModel):
     kind: Literal["tensor", "scalar", "sequence", "mapping", "none", "other"]
     text: str = Field(description="A short human-readable rendering.")
     tensor: TensorPreview | None = None
-    items: list["ValuePreview"] | None = None
+    items: list[ValuePreview] | None = None
     keys: list[str] | None = None
 
 

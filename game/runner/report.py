@@ -40,8 +40,10 @@ def render(result: RunResult, source: str = "") -> str:
     out += ["", "scores: " + ", ".join(scores)]
     ref = result.reference_metrics
     if ref is not None and ref.ops is not None:
-        out.append(f"the Professor's: {ref.ops} ops, {ref.code_lines} lines, "
-                   f"{ref.peak_memory_bytes or 0:,} bytes peak")
+        out.append(
+            f"the Professor's: {ref.ops} ops, {ref.code_lines} lines, "
+            f"{ref.peak_memory_bytes or 0:,} bytes peak"
+        )
     if result.stdout:
         out += ["", "printed:", result.stdout.rstrip()[:2000]]
     if source:

@@ -45,8 +45,15 @@ class Problem:
 def count_code_lines(code: str) -> int:
     """Lines holding code: blank lines and comments do not count."""
     lines: set[int] = set()
-    skip = {tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.INDENT,
-            tokenize.DEDENT, tokenize.ENDMARKER, tokenize.ENCODING}
+    skip = {
+        tokenize.COMMENT,
+        tokenize.NL,
+        tokenize.NEWLINE,
+        tokenize.INDENT,
+        tokenize.DEDENT,
+        tokenize.ENDMARKER,
+        tokenize.ENCODING,
+    }
     try:
         for tok in tokenize.generate_tokens(io.StringIO(code).readline):
             if tok.type not in skip:
@@ -69,7 +76,10 @@ def check_syntax(code: str) -> tuple[ast.Module | None, Problem | None]:
 
 def _defines(tree: ast.Module, name: str) -> bool:
     for node in tree.body:
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node.name == name:
+        if (
+            isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+            and node.name == name
+        ):
             return True
         targets: list[ast.expr] = []
         if isinstance(node, ast.Assign):
@@ -92,7 +102,9 @@ class _RuleVisitor(ast.NodeVisitor):
         self.rules = rules
         self.allowed = set(rules.allowed_imports) | {"support"}
         self.forbidden = list(rules.forbidden)
-        self.method_names = {f.rsplit(".", 1)[1] for f in self.forbidden if f.startswith("torch.Tensor.")}
+        self.method_names = {
+            f.rsplit(".", 1)[1] for f in self.forbidden if f.startswith("torch.Tensor.")
+        }
         self.aliases: dict[str, str] = {}  # local name -> dotted path it stands for
         self.problems: list[Problem] = []
 
@@ -111,8 +123,10 @@ class _RuleVisitor(ast.NodeVisitor):
         top = module.split(".")[0]
         if top not in self.allowed:
             allowed = ", ".join(sorted(self.allowed))
-            self._flag(node, f"line {node.lineno}: `import {module}` is not allowed here "
-                             f"(allowed: {allowed})")
+            self._flag(
+                node,
+                f"line {node.lineno}: `import {module}` is not allowed here (allowed: {allowed})",
+            )
             return
         self.aliases[bound] = full
         hit = self._forbidden_hit(full) or self._forbidden_hit(module)
@@ -151,19 +165,28 @@ class _RuleVisitor(ast.NodeVisitor):
             self._flag(node, f"line {node.lineno}: `{hit}` is forbidden in this puzzle")
             return  # one report per chain
         if node.attr in self.method_names:
-            self._flag(node, f"line {node.lineno}: `.{node.attr}()` (`torch.Tensor.{node.attr}`) "
-                             "is forbidden in this puzzle")
+            self._flag(
+                node,
+                f"line {node.lineno}: `.{node.attr}()` (`torch.Tensor.{node.attr}`) "
+                "is forbidden in this puzzle",
+            )
         self.generic_visit(node)
 
     def visit_Name(self, node: ast.Name) -> None:
         if node.id in ESCAPE_HATCHES:
-            self._flag(node, f"line {node.lineno}: `{node.id}` {ESCAPE_HATCHES[node.id]}; "
-                             "it is not allowed in puzzle solutions")
+            self._flag(
+                node,
+                f"line {node.lineno}: `{node.id}` {ESCAPE_HATCHES[node.id]}; "
+                "it is not allowed in puzzle solutions",
+            )
 
     def generic_visit(self, node: ast.AST) -> None:
         if self.rules.forbid_loops and type(node) in _LOOPS:
-            self._flag(node, f"line {node.lineno}: {_LOOPS[type(node)]}; this puzzle forbids "
-                             "Python loops, so let tensor operations do the repeating")
+            self._flag(
+                node,
+                f"line {node.lineno}: {_LOOPS[type(node)]}; this puzzle forbids "
+                "Python loops, so let tensor operations do the repeating",
+            )
         super().generic_visit(node)
 
 
@@ -178,10 +201,17 @@ def check_code(code: str, entry: str, rules: Rules) -> list[Problem]:
     if rules.max_lines is not None:
         n = count_code_lines(code)
         if n > rules.max_lines:
-            problems.append(Problem("rule", None, f"your code has {n} lines; this puzzle allows "
-                                                  f"at most {rules.max_lines} (blank lines and "
-                                                  "comments do not count)"))
+            problems.append(
+                Problem(
+                    "rule",
+                    None,
+                    f"your code has {n} lines; this puzzle allows "
+                    f"at most {rules.max_lines} (blank lines and "
+                    "comments do not count)",
+                )
+            )
     if not _defines(tree, entry):
-        problems.append(Problem("missing_function", None,
-                                f"your code must define a function named `{entry}`"))
+        problems.append(
+            Problem("missing_function", None, f"your code must define a function named `{entry}`")
+        )
     return problems

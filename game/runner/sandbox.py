@@ -66,11 +66,31 @@ class CappedStream:
 
 
 _WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
-_CHANGE_EVENTS = {"os.remove", "os.rmdir", "os.rename", "os.truncate", "os.chmod", "os.chown",
-                  "os.mkdir", "os.symlink", "os.link", "os.utime", "shutil.rmtree",
-                  "shutil.copyfile", "shutil.move"}
-_SPAWN_EVENTS = {"os.fork", "os.forkpty", "os.posix_spawn", "os.spawn", "os.system", "os.exec",
-                 "subprocess.Popen", "pty.spawn"}
+_CHANGE_EVENTS = {
+    "os.remove",
+    "os.rmdir",
+    "os.rename",
+    "os.truncate",
+    "os.chmod",
+    "os.chown",
+    "os.mkdir",
+    "os.symlink",
+    "os.link",
+    "os.utime",
+    "shutil.rmtree",
+    "shutil.copyfile",
+    "shutil.move",
+}
+_SPAWN_EVENTS = {
+    "os.fork",
+    "os.forkpty",
+    "os.posix_spawn",
+    "os.spawn",
+    "os.system",
+    "os.exec",
+    "subprocess.Popen",
+    "pty.spawn",
+}
 
 
 def _install_audit_hook(protected: list[str], processes: int, workspace: Path) -> None:
@@ -87,14 +107,18 @@ def _install_audit_hook(protected: list[str], processes: int, workspace: Path) -
     def hook(event: str, args: tuple) -> None:
         if event == "open" and isinstance(args[0], (str, bytes, os.PathLike)):
             mode, flags = args[1] or "", args[2] or 0
-            if (any(c in mode for c in "wax+") or flags & _WRITE_FLAGS) and not inside(args[0], writable):
+            if (any(c in mode for c in "wax+") or flags & _WRITE_FLAGS) and not inside(
+                args[0], writable
+            ):
                 raise PermissionError("the sandbox may only write inside its own scratch folder")
             if protected and inside(args[0], tuple(protected)):
                 raise PermissionError("the sandbox may not read the puzzle's own files")
         elif event in _CHANGE_EVENTS:
             for value in args:
                 if isinstance(value, (str, bytes, os.PathLike)) and not inside(value, writable):
-                    raise PermissionError("the sandbox may only change files inside its own scratch folder")
+                    raise PermissionError(
+                        "the sandbox may only change files inside its own scratch folder"
+                    )
         elif event in _SPAWN_EVENTS and processes == 0:
             raise PermissionError("this puzzle allows no extra processes")
         elif event in ("os.kill", "os.killpg") and (args[0] <= 0 or args[0] == parent):
@@ -103,8 +127,9 @@ def _install_audit_hook(protected: list[str], processes: int, workspace: Path) -
     sys.addaudithook(hook)
 
 
-def _show_warning(message: Any, category: type, filename: str, lineno: int,
-                  file: Any = None, line: Any = None) -> None:
+def _show_warning(
+    message: Any, category: type, filename: str, lineno: int, file: Any = None, line: Any = None
+) -> None:
     """Warnings point at the player's line, not at the torch internals that raised them."""
     frame = sys._getframe(1)
     while frame is not None and frame.f_code.co_filename != PLAYER_FILE:
@@ -136,7 +161,9 @@ def _error_report(exc: BaseException) -> dict[str, Any]:
 
 def _float_tensors(value: Any) -> list[torch.Tensor]:
     flat, _ = tree_flatten(value)
-    return [t for t in flat if type(t) is torch.Tensor and (t.is_floating_point() or t.is_complex())]
+    return [
+        t for t in flat if type(t) is torch.Tensor and (t.is_floating_point() or t.is_complex())
+    ]
 
 
 class Harness:
@@ -160,7 +187,9 @@ class Harness:
         if self.job.get("support_dir"):
             sys.path.insert(0, self.job["support_dir"])
         if self.job["allowed_imports"] is not None:
-            install_import_guard(set(self.job["allowed_imports"]) | {"support"}, self._import_violation)
+            install_import_guard(
+                set(self.job["allowed_imports"]) | {"support"}, self._import_violation
+            )
         tempfile.tempdir = str(self.dir)  # temporary files land in the run's folder, removed after
         os.environ["TMPDIR"] = str(self.dir)
         _install_audit_hook(self.job["protected"], int(self.job["processes"]), self.dir)
@@ -173,15 +202,24 @@ class Harness:
         sys.modules["solution"] = module
         try:
             exec(compile(self.job["code"], PLAYER_FILE, "exec"), module.__dict__)
-        except BaseException as exc:  # noqa: BLE001 - the player may raise anything
+        except BaseException as exc:
             return None, {"kind": "exception", **_error_report(exc)}
         entry = module.__dict__.get(self.job["entry"])
         if not callable(entry):
-            return None, {"kind": "missing_function", "message": f"`{self.job['entry']}` is not a function"}
+            return None, {
+                "kind": "missing_function",
+                "message": f"`{self.job['entry']}` is not a function",
+            }
         return entry, None
 
-    def run_case(self, index: int, case: dict[str, Any], entry: Any,
-                 tensors: dict[str, torch.Tensor], forbidden: dict[int, str]) -> None:
+    def run_case(
+        self,
+        index: int,
+        case: dict[str, Any],
+        entry: Any,
+        tensors: dict[str, torch.Tensor],
+        forbidden: dict[int, str],
+    ) -> None:
         args = transfer.decode(case["args"], tensors, self.device)
         kwargs = transfer.decode(case["kwargs"], tensors, self.device)
         inputs = [t for t in tree_flatten((args, kwargs))[0] if type(t) is torch.Tensor]
@@ -204,7 +242,7 @@ class Harness:
                 report["grads"] = self._backward(out, grad_inputs)
         except RuleViolation:
             report["status"] = "rule"
-        except BaseException as exc:  # noqa: BLE001 - the player may raise anything
+        except BaseException as exc:
             report = {"status": "exception", **_error_report(exc)}
             if isinstance(exc, SystemExit):
                 report["message"] = "your code called sys.exit(); return your answer instead"
@@ -221,7 +259,7 @@ class Harness:
         except transfer.TooLarge as too_big:
             encoder = transfer.Encoder(strict=False)
             report = {"status": "output_limit", "bytes": too_big.size}
-        except BaseException as exc:  # noqa: BLE001 - e.g. a poisoned CUDA context
+        except BaseException as exc:
             encoder = transfer.Encoder(strict=False)
             report = {"status": "exception", **_error_report(exc)}
             report["message"] = f"your answer could not be read back: {report['message']}"
@@ -236,7 +274,9 @@ class Harness:
             total.backward()
         return [t.grad for t in grad_inputs]
 
-    def _write_case(self, index: int, report: dict[str, Any], tensors: dict[str, torch.Tensor]) -> None:
+    def _write_case(
+        self, index: int, report: dict[str, Any], tensors: dict[str, torch.Tensor]
+    ) -> None:
         transfer.save(self.dir / f"case_{index}.safetensors", tensors)
         # The JSON goes last: the runner reads a case only once its JSON exists.
         tmp = self.dir / f"case_{index}.json.tmp"

@@ -82,7 +82,7 @@ class Service:
                     self.describe(request)
                 else:
                     self.run(request)
-            except Exception as exc:  # noqa: BLE001 - the service must outlive any job
+            except Exception as exc:
                 self.send(JobEvent(job=request.job, kind="error", message=_plain(exc)))
             finally:
                 self.current = None
@@ -109,8 +109,16 @@ class Service:
         def progress(done: int, total: int) -> None:
             self.send(JobEvent(job=request.job, kind="progress", done=done, total=total))
 
-        result = self.runner.check(entry, request.code, device, request.mode, None, progress=progress,
-                                   cancelled=lambda: request.job in self.cancelled, roots=self.roots)
+        result = self.runner.check(
+            entry,
+            request.code,
+            device,
+            request.mode,
+            None,
+            progress=progress,
+            cancelled=lambda: request.job in self.cancelled,
+            roots=self.roots,
+        )
         if request.job in self.cancelled:
             self.send(JobEvent(job=request.job, kind="cancelled"))
         else:
@@ -124,7 +132,10 @@ class Service:
             prepared = self.runner.bounded(entry, lambda bundle: bundle.fixed("example"))
             examples = [
                 CaseResult(
-                    name=p.case.name, kind="example", status="skipped", message=p.case.note,
+                    name=p.case.name,
+                    kind="example",
+                    status="skipped",
+                    message=p.case.note,
                     inputs=[preview(a) for a in (*p.case.args, *p.case.kwargs.values())],
                     expected=preview(p.expected),
                 )
@@ -141,8 +152,13 @@ def _plain(exc: Exception) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m game.runner.service")
     parser.add_argument("--mod", action="append", default=[], type=Path)
-    parser.add_argument("--root", action="append", default=[], type=Path,
-                        help="an extra content root used as it is, no manifest (puzzle authors, tests)")
+    parser.add_argument(
+        "--root",
+        action="append",
+        default=[],
+        type=Path,
+        help="an extra content root used as it is, no manifest (puzzle authors, tests)",
+    )
     args = parser.parse_args(argv)
     out = os.fdopen(os.dup(1), "w", encoding="utf-8")
     requests = os.fdopen(os.dup(0), "r", encoding="utf-8")

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import sys
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType, ModuleType
-from typing import Any, Callable
+from typing import Any
 
 import torch
 from torch.overrides import TorchFunctionMode
@@ -45,7 +46,9 @@ def player_line(frame: FrameType | None) -> int | None:
         filename = frame.f_code.co_filename
         if filename == PLAYER_FILE:
             return frame.f_lineno
-        if not (filename.startswith(_TORCH_DIR) or filename == _HERE or filename.startswith("<frozen")):
+        if not (
+            filename.startswith(_TORCH_DIR) or filename == _HERE or filename.startswith("<frozen")
+        ):
             return None
         frame = frame.f_back
     return None
@@ -60,8 +63,10 @@ def describe(value: Any) -> str:
         return type(value).__name__
     if isinstance(value, (int, float, bool)) or value is None:
         return repr(value)[:16]
-    if isinstance(value, (tuple, list)) and len(value) <= 6 and all(
-        isinstance(v, (int, float, bool)) for v in value
+    if (
+        isinstance(value, (tuple, list))
+        and len(value) <= 6
+        and all(isinstance(v, (int, float, bool)) for v in value)
     ):
         return repr(tuple(value))[:32]
     if isinstance(value, (torch.dtype, torch.device, str)):
@@ -112,7 +117,9 @@ class CallTracer(TorchFunctionMode):
         self.calls = 0
         self.violation: Violation | None = None
 
-    def __torch_function__(self, func: Any, types: Any, args: tuple = (), kwargs: Any = None) -> Any:
+    def __torch_function__(
+        self, func: Any, types: Any, args: tuple = (), kwargs: Any = None
+    ) -> Any:
         kwargs = kwargs or {}
         line = player_line(sys._getframe(1))
         if line is not None and id(func) in self.forbidden:
@@ -125,12 +132,14 @@ class CallTracer(TorchFunctionMode):
             if self.keep_trace and len(self.trace) < TRACE_CAP:
                 flat_in, _ = tree_flatten((args, kwargs))
                 flat_out, _ = tree_flatten(out)
-                self.trace.append({
-                    "op": op_name(func),
-                    "line": line,
-                    "inputs": [describe(v) for v in flat_in if not isinstance(v, str)][:8],
-                    "outputs": [describe(v) for v in flat_out][:8],
-                })
+                self.trace.append(
+                    {
+                        "op": op_name(func),
+                        "line": line,
+                        "inputs": [describe(v) for v in flat_in if not isinstance(v, str)][:8],
+                        "outputs": [describe(v) for v in flat_out][:8],
+                    }
+                )
         return out
 
 
@@ -152,7 +161,9 @@ class OpMeter(TorchDispatchMode):
         self.current = 0
         self.peak = 0
 
-    def __torch_dispatch__(self, func: Any, types: Any, args: tuple = (), kwargs: Any = None) -> Any:
+    def __torch_dispatch__(
+        self, func: Any, types: Any, args: tuple = (), kwargs: Any = None
+    ) -> Any:
         out = func(*args, **(kwargs or {}))
         self.ops += 1
         flat, _ = tree_flatten(out)
@@ -185,15 +196,23 @@ def storage_ids(tensors: list[torch.Tensor]) -> set[int]:
     return {t.untyped_storage().data_ptr() for t in tensors if t.device.type != "meta"}
 
 
-def install_import_guard(allowed: set[str], on_violation: Callable[[str, int | None], None]) -> None:
+def install_import_guard(
+    allowed: set[str], on_violation: Callable[[str, int | None], None]
+) -> None:
     """Imports made by the player's own lines (even through `importlib`) must be allowed."""
     import builtins
 
     real_import = builtins.__import__
 
-    def guarded(name: str, globals: Any = None, locals: Any = None, fromlist: Any = (), level: int = 0) -> Any:
+    def guarded(
+        name: str, globals: Any = None, locals: Any = None, fromlist: Any = (), level: int = 0
+    ) -> Any:
         frame = sys._getframe(1)
-        if level == 0 and frame.f_code.co_filename == PLAYER_FILE and name.split(".")[0] not in allowed:
+        if (
+            level == 0
+            and frame.f_code.co_filename == PLAYER_FILE
+            and name.split(".")[0] not in allowed
+        ):
             on_violation(f"import {name}", frame.f_lineno)
             raise ImportError(f"`import {name}` is not allowed in this puzzle")
         return real_import(name, globals, locals, fromlist, level)

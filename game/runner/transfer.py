@@ -25,8 +25,17 @@ MAX_DEPTH = 8
 _DTYPES: dict[str, torch.dtype] = {
     str(d).removeprefix("torch."): d
     for d in (
-        torch.float64, torch.float32, torch.float16, torch.bfloat16, torch.complex64,
-        torch.complex128, torch.int64, torch.int32, torch.int16, torch.int8, torch.uint8,
+        torch.float64,
+        torch.float32,
+        torch.float16,
+        torch.bfloat16,
+        torch.complex64,
+        torch.complex128,
+        torch.int64,
+        torch.int32,
+        torch.int16,
+        torch.int8,
+        torch.uint8,
         torch.bool,
     )
 }
@@ -149,7 +158,9 @@ class Encoder:
     def _odd(self, value: Any, why: str | None) -> Any:
         type_name = f"{type(value).__module__}.{type(value).__qualname__}"
         if self.strict:
-            raise EncodeError(f"cannot send a value of type {type_name}" + (f" ({why})" if why else ""))
+            raise EncodeError(
+                f"cannot send a value of type {type_name}" + (f" ({why})" if why else "")
+            )
         try:
             text = why or repr(value)
         except BaseException:  # the player's __repr__ may do anything
@@ -167,8 +178,9 @@ def _float_back(v: Any) -> Any:
     return float(v["float"]) if isinstance(v, dict) else v
 
 
-def decode(node: Any, tensors: dict[str, torch.Tensor], device: str | None = None,
-           received: bool = False) -> Any:
+def decode(
+    node: Any, tensors: dict[str, torch.Tensor], device: str | None = None, received: bool = False
+) -> Any:
     """Rebuild a value. `device` replaces DEVICE markers and is where input tensors go;
     `received=True` wraps tensors as `Received` (outputs from the sandbox)."""
     t = node["t"]

@@ -24,9 +24,17 @@ _IMPORT_CPU_S = 10  # CPU the worker spent importing torch before the run, count
 
 
 class _IoCounters(ctypes.Structure):
-    _fields_ = [(name, ctypes.c_ulonglong) for name in (
-        "ReadOperationCount", "WriteOperationCount", "OtherOperationCount",
-        "ReadTransferCount", "WriteTransferCount", "OtherTransferCount")]
+    _fields_ = [
+        (name, ctypes.c_ulonglong)
+        for name in (
+            "ReadOperationCount",
+            "WriteOperationCount",
+            "OtherOperationCount",
+            "ReadTransferCount",
+            "WriteTransferCount",
+            "OtherTransferCount",
+        )
+    ]
 
 
 class _BasicLimits(ctypes.Structure):
@@ -57,8 +65,13 @@ class _ExtendedLimits(ctypes.Structure):
 def build_limits(limits: SandboxLimits) -> _ExtendedLimits:
     info = _ExtendedLimits()
     basic = info.BasicLimitInformation
-    basic.LimitFlags = (_LIMIT_PROCESS_TIME | _LIMIT_ACTIVE_PROCESS | _LIMIT_PROCESS_MEMORY
-                        | _LIMIT_DIE_ON_UNHANDLED_EXCEPTION | _LIMIT_KILL_ON_JOB_CLOSE)
+    basic.LimitFlags = (
+        _LIMIT_PROCESS_TIME
+        | _LIMIT_ACTIVE_PROCESS
+        | _LIMIT_PROCESS_MEMORY
+        | _LIMIT_DIE_ON_UNHANDLED_EXCEPTION
+        | _LIMIT_KILL_ON_JOB_CLOSE
+    )
     basic.ActiveProcessLimit = 1 + limits.processes
     basic.PerProcessUserTimeLimit = (limits.cpu_s + _IMPORT_CPU_S) * 10_000_000  # 100 ns units
     info.ProcessMemoryLimit = limits.memory_bytes + _TORCH_COMMIT
@@ -86,8 +99,9 @@ def confine(proc: subprocess.Popen[bytes], limits: SandboxLimits) -> Job | None:
     if not handle:
         return None
     info = build_limits(limits)
-    ok = kernel32.SetInformationJobObject(handle, _EXTENDED_LIMIT_INFORMATION,
-                                          ctypes.byref(info), ctypes.sizeof(info))
+    ok = kernel32.SetInformationJobObject(
+        handle, _EXTENDED_LIMIT_INFORMATION, ctypes.byref(info), ctypes.sizeof(info)
+    )
     ok = ok and kernel32.AssignProcessToJobObject(handle, wintypes.HANDLE(int(proc._handle)))  # type: ignore[attr-defined]
     if not ok:
         kernel32.CloseHandle(handle)

@@ -80,7 +80,7 @@ class Story:
         self.state = state
 
     @classmethod
-    def new_game(cls, library: ContentLibrary) -> "Story":
+    def new_game(cls, library: ContentLibrary) -> Story:
         if library.manifest is None:
             raise StoryError("no scenes/_story.yaml: the story has no start")
         scene_id, node_id = split_target(library.manifest.start, "")

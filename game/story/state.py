@@ -28,7 +28,7 @@ class PuzzleProgress(BaseModel):
     )
 
     @model_validator(mode="after")
-    def _best_from_first(self) -> "PuzzleProgress":
+    def _best_from_first(self) -> PuzzleProgress:
         # Saves from before `best_solution` existed: the first solution stands in for the best,
         # against the best scores on record (a bar a new run must clear to replace it).
         if self.best_solution is None and self.solution is not None:

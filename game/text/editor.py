@@ -48,12 +48,21 @@ class Editor(TypingCommands, MotionCommands):
         return done
 
     # -- find ----------------------------------------------------------------------------------
-    def find(self, query: str, *, backwards: bool = False, case_sensitive: bool = False, incremental: bool = False) -> bool:
+    def find(
+        self,
+        query: str,
+        *,
+        backwards: bool = False,
+        case_sensitive: bool = False,
+        incremental: bool = False,
+    ) -> bool:
         """Select the next match of `query`. `incremental` (the query is being typed) may keep
         the current match instead of jumping past it."""
         start, end = self.selection
         origin = start if backwards or incremental else end
-        match = find_next(self.lines, query, origin, backwards=backwards, case_sensitive=case_sensitive)
+        match = find_next(
+            self.lines, query, origin, backwards=backwards, case_sensitive=case_sensitive
+        )
         if match is None:
             return False
         self.move_to(match[0])

@@ -27,7 +27,6 @@ def _offset_to_pos(text: str, offset: int) -> Pos:
     return Pos(line, offset - (text.rfind("\n", 0, offset) + 1))
 
 
-
 class EditorCore:
     def __init__(self, text: str = "", *, clock: Callable[[], float] = time.monotonic) -> None:
         self.buffer = Buffer(text)
@@ -75,7 +74,9 @@ class EditorCore:
         start = min(self.buffer.clamp(start), self.buffer.clamp(end))
         self.caret = self.anchor = self.buffer.replace(start, end, text)
         self._goal_col = None
-        self.history.record([Change(start, removed, text)], before, (self.anchor, self.caret), kind, self._clock())
+        self.history.record(
+            [Change(start, removed, text)], before, (self.anchor, self.caret), kind, self._clock()
+        )
         self.version += 1
         return True
 
@@ -97,11 +98,15 @@ class EditorCore:
     def _replay(self, step: Step, undo: bool) -> None:
         if undo:
             for change in reversed(step.changes):
-                self.buffer.replace(change.start, end_of(change.start, change.inserted), change.removed)
+                self.buffer.replace(
+                    change.start, end_of(change.start, change.inserted), change.removed
+                )
             self.anchor, self.caret = step.before
         else:
             for change in step.changes:
-                self.buffer.replace(change.start, end_of(change.start, change.removed), change.inserted)
+                self.buffer.replace(
+                    change.start, end_of(change.start, change.removed), change.inserted
+                )
             self.anchor, self.caret = step.after
         self._goal_col = None
         self.version += 1

@@ -25,7 +25,9 @@ class MotionCommands(EditorCore):
         if c.col == 0:
             target = Pos(c.line - 1, len(self.buffer.line(c.line - 1))) if c.line else c
         else:
-            target = Pos(c.line, words.word_left(self.buffer.line(c.line), c.col) if word else c.col - 1)
+            target = Pos(
+                c.line, words.word_left(self.buffer.line(c.line), c.col) if word else c.col - 1
+            )
         self.move_to(target, select)
 
     def move_right(self, select: bool = False, word: bool = False) -> None:

@@ -60,11 +60,16 @@ class TypingCommands(EditorCore):
         """Tab: spaces to the next tab stop, or indent every selected line."""
         if not self.has_selection:
             return self.insert(" " * (pyedit.TAB_SIZE - self.caret.col % pyedit.TAB_SIZE))
-        return self._apply_line_edits(pyedit.indent_lines(self.lines, *self._selected_lines()), "indent")
+        return self._apply_line_edits(
+            pyedit.indent_lines(self.lines, *self._selected_lines()), "indent"
+        )
 
     def dedent(self) -> bool:
-        return self._apply_line_edits(pyedit.dedent_lines(self.lines, *self._selected_lines()), "dedent")
+        return self._apply_line_edits(
+            pyedit.dedent_lines(self.lines, *self._selected_lines()), "dedent"
+        )
 
     def toggle_comment(self) -> bool:
-        return self._apply_line_edits(pyedit.toggle_comment_lines(self.lines, *self._selected_lines()), "comment")
-
+        return self._apply_line_edits(
+            pyedit.toggle_comment_lines(self.lines, *self._selected_lines()), "comment"
+        )

@@ -45,7 +45,12 @@ def find_all(lines: Sequence[str], query: str, case_sensitive: bool = False) -> 
 
 
 def find_next(
-    lines: Sequence[str], query: str, origin: Pos, *, backwards: bool = False, case_sensitive: bool = False
+    lines: Sequence[str],
+    query: str,
+    origin: Pos,
+    *,
+    backwards: bool = False,
+    case_sensitive: bool = False,
 ) -> Match | None:
     """The first match starting at or after `origin` (before it when `backwards`), wrapping
     around the end of the text."""

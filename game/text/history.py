@@ -41,7 +41,11 @@ def _continues(last: Step, change: Change, kind: str, now: float) -> bool:
         return False
     prev = last.changes[-1]
     if kind == "type":
-        if change.removed or "\n" in change.inserted or change.start != end_of(prev.start, prev.inserted):
+        if (
+            change.removed
+            or "\n" in change.inserted
+            or change.start != end_of(prev.start, prev.inserted)
+        ):
             return False
         # A new word after a space starts a new step: undo goes word by word.
         typed_space = char_class(prev.inserted[-1]) == SPACE
@@ -67,7 +71,9 @@ class History:
     def can_redo(self) -> bool:
         return bool(self._redo)
 
-    def record(self, changes: list[Change], before: Selection, after: Selection, kind: str, now: float) -> None:
+    def record(
+        self, changes: list[Change], before: Selection, after: Selection, kind: str, now: float
+    ) -> None:
         self._redo.clear()
         last = self._undo[-1] if self._undo else None
         if last is not None and len(changes) == 1 and _continues(last, changes[0], kind, now):

@@ -21,4 +21,6 @@ class Marker:
 
     def __post_init__(self) -> None:
         if self.kind not in get_args(MarkerKind):
-            raise ValueError(f"marker kind must be one of {get_args(MarkerKind)}, not {self.kind!r}")
+            raise ValueError(
+                f"marker kind must be one of {get_args(MarkerKind)}, not {self.kind!r}"
+            )

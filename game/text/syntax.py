@@ -10,7 +10,17 @@ import re
 from collections import OrderedDict
 
 from pygments.lexers.python import PythonLexer
-from pygments.token import Comment, Error, Keyword, Name, Number, Operator, Punctuation, String, _TokenType
+from pygments.token import (
+    Comment,
+    Error,
+    Keyword,
+    Name,
+    Number,
+    Operator,
+    Punctuation,
+    String,
+    _TokenType,
+)
 
 from game.text.buffer import Buffer
 

@@ -47,7 +47,9 @@ def word_at(text: str, col: int) -> tuple[int, int]:
         return 0, 0
     probe = min(col, len(text) - 1)
     # Clicking just after a word (at its end) should still pick that word.
-    if col == len(text) or (char_class(text[probe]) != WORD and col > 0 and char_class(text[col - 1]) == WORD):
+    if col == len(text) or (
+        char_class(text[probe]) != WORD and col > 0 and char_class(text[col - 1]) == WORD
+    ):
         probe = col - 1
     kind = char_class(text[probe])
     start, end = probe, probe + 1

@@ -20,14 +20,14 @@ from pathlib import Path
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
-import pygame  # noqa: E402  (the prompt variable must be set first)
+import pygame
 
-from game.persistence.settings import Settings, load_settings  # noqa: E402
-from game.ui.context import Context  # noqa: E402
-from game.ui.intents import Intent, map_event  # noqa: E402
-from game.ui.notices import draw_notices  # noqa: E402
-from game.ui.screens.title import TitleScreen  # noqa: E402
-from game.ui.stack import Screen  # noqa: E402
+from game.persistence.settings import Settings, load_settings
+from game.ui.context import Context
+from game.ui.intents import Intent, map_event
+from game.ui.notices import draw_notices
+from game.ui.screens.title import TitleScreen
+from game.ui.stack import Screen
 
 FPS = 60
 MIN_SIZE = (1024, 640)
@@ -36,8 +36,14 @@ MAX_FAILURES = 20  # a screen failing over and over: stop instead of spinning
 
 
 class App:
-    def __init__(self, mod_paths: list[Path], *, headless: bool = False,
-                 size: tuple[int, int] | None = None, start_runner: bool = True):
+    def __init__(
+        self,
+        mod_paths: list[Path],
+        *,
+        headless: bool = False,
+        size: tuple[int, int] | None = None,
+        start_runner: bool = True,
+    ):
         self.launched = time.perf_counter()
         self.launched_wall = time.time()
         if headless:
@@ -80,8 +86,9 @@ class App:
     def _toggle_fullscreen(self) -> None:
         from game.persistence.settings import with_changes
 
-        self.ctx.apply_settings(with_changes(self.ctx.settings,
-                                             fullscreen=not self.ctx.settings.fullscreen))
+        self.ctx.apply_settings(
+            with_changes(self.ctx.settings, fullscreen=not self.ctx.settings.fullscreen)
+        )
 
     def _resized(self) -> None:
         self.surface = pygame.display.get_surface()
@@ -191,10 +198,15 @@ class App:
                 ctx.stack.push(TitleScreen(ctx))
             from game.ui.flow import show_message
 
-            show_message(ctx, "Something went wrong", [
-                f"{type(exc).__name__}: {exc}",
-                "The screen that failed was closed and your progress is in the autosave. "
-                "Please report this, with the text printed in the console."])
+            show_message(
+                ctx,
+                "Something went wrong",
+                [
+                    f"{type(exc).__name__}: {exc}",
+                    "The screen that failed was closed and your progress is in the autosave. "
+                    "Please report this, with the text printed in the console.",
+                ],
+            )
 
     def run(self, frames: int | None = None) -> int:
         clock = pygame.time.Clock()
@@ -249,8 +261,11 @@ def _write_frame_log(app: App) -> None:
     target = os.environ.get(FRAME_LOG_ENV)
     if not target:
         return
-    record = {"first_frame_s": app.first_frame_s, "frame_times_s": app.frame_times,
-              "first_frame_wall": app.launched_wall + (app.first_frame_s or 0.0)}
+    record = {
+        "first_frame_s": app.first_frame_s,
+        "frame_times_s": app.frame_times,
+        "first_frame_wall": app.launched_wall + (app.first_frame_s or 0.0),
+    }
     Path(target).write_text(json.dumps(record), encoding="utf-8")
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from game.content.diagnostics import Diagnostic
@@ -23,8 +22,8 @@ class ContentService:
         self.mod_paths = list(mod_paths)
         self.disabled = list(disabled)
         self.roots: list[Path] = [content_root()]
-        self.mods: list["ModStatus"] = []
-        self._library: "ContentLibrary | None" = None
+        self.mods: list[ModStatus] = []
+        self._library: ContentLibrary | None = None
         self._error: str | None = None
         self._done = threading.Event()
         self._thread: threading.Thread | None = None
@@ -66,7 +65,7 @@ class ContentService:
         return self._done.is_set()
 
     @property
-    def library(self) -> "ContentLibrary":
+    def library(self) -> ContentLibrary:
         """The loaded library (waits for the loader the first time; it takes a moment)."""
         self.wait()
         assert self._library is not None
@@ -84,7 +83,7 @@ class ContentService:
     def asset_dirs(self) -> list[Path]:
         return [root / "assets" for root in self.roots]
 
-    def reload(self) -> tuple["ContentLibrary | None", list[Diagnostic]]:
+    def reload(self) -> tuple[ContentLibrary | None, list[Diagnostic]]:
         """Read everything again; (new library or None when it has errors, diagnostics)."""
         from game.content.reload import reload_content
 
@@ -93,6 +92,6 @@ class ContentService:
         except Exception as exc:  # a crash in the linter must not take the game down
             return None, [Diagnostic(file="(content)", code="crash", message=str(exc))]
 
-    def adopt(self, library: "ContentLibrary") -> None:
+    def adopt(self, library: ContentLibrary) -> None:
         """Make a reloaded library the one new games and loads use."""
         self._library = library

@@ -41,8 +41,13 @@ class Notice:
 
 
 class Context:
-    def __init__(self, settings: Settings, mod_paths: list[Path], *,
-                 on_settings: Callable[[Settings, Settings], None]):
+    def __init__(
+        self,
+        settings: Settings,
+        mod_paths: list[Path],
+        *,
+        on_settings: Callable[[Settings, Settings], None],
+    ):
         self.settings = settings
         self.fonts = Fonts(settings.font_scale)
         self.theme: Theme = theme_for(settings.high_contrast)
@@ -54,7 +59,7 @@ class Context:
         loaded = load_persistent()
         self.persistent: Persistent = loaded.model or Persistent()
         self.art = Art(self.content.asset_dirs)
-        self.session: "GameSession | None" = None
+        self.session: GameSession | None = None
         self.sound = Sound()
         self.notices: list[Notice] = []
         self.startup_messages: list[str] = list(loaded.messages)

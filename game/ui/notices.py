@@ -30,8 +30,9 @@ def draw_notices(surface: pygame.Surface, ctx: Context) -> None:
         pygame.draw.rect(layer, (*theme.panel_alt, 235), layer.get_rect(), border_radius=6)
         pygame.draw.rect(layer, (*color, 255), layer.get_rect(), 2, border_radius=6)
         for i, line in enumerate(lines):
-            layer.blit(text_surface(font, line, theme.text),
-                       (pad, pad // 2 + i * font.get_linesize()))
+            layer.blit(
+                text_surface(font, line, theme.text), (pad, pad // 2 + i * font.get_linesize())
+            )
         layer.set_alpha(alpha)
         surface.blit(layer, box)
         y = box.bottom + pad // 2

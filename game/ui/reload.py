@@ -14,8 +14,9 @@ def reload_content(ctx: Context) -> None:
     library, diagnostics = ctx.content.reload()
     if library is None:
         lines = [d.render() for d in diagnostics if d.severity == "error"]
-        flow.show_message(ctx, "Reload failed: the old content stays",
-                          lines[:40] or ["Unknown error."])
+        flow.show_message(
+            ctx, "Reload failed: the old content stays", lines[:40] or ["Unknown error."]
+        )
         return
     warnings = [d.render() for d in diagnostics if d.severity == "warning"]
     session = ctx.session
@@ -27,9 +28,14 @@ def reload_content(ctx: Context) -> None:
     session.story.library = library
     if not session.story.has_position():
         session.story.library = old_library
-        flow.show_message(ctx, "Reloaded, but your place is gone", [
-            f"The node `{session.state.scene}:{session.state.node}` no longer exists in the "
-            "reloaded story, so the old content stays in use until you restore it."])
+        flow.show_message(
+            ctx,
+            "Reloaded, but your place is gone",
+            [
+                f"The node `{session.state.scene}:{session.state.node}` no longer exists in the "
+                "reloaded story, so the old content stays in use until you restore it."
+            ],
+        )
         return
     from game.ui.screens.scene import SceneScreen
 

@@ -72,8 +72,9 @@ class RunnerHub:
     def failed(self) -> bool:
         return self._started.is_set() and self.client is None
 
-    def submit(self, puzzle_id: str, code: str, *, device: str, mode: str,
-               listener: Listener) -> str:
+    def submit(
+        self, puzzle_id: str, code: str, *, device: str, mode: str, listener: Listener
+    ) -> str:
         """Queue a run; returns a ticket. Never waits, even while the service is starting.
         Events (even an immediate error) arrive from the next `poll()`, never from here."""
         self._count += 1
@@ -153,7 +154,7 @@ class RunnerHub:
                 self.client = None
 
 
-def _event(ticket: str, kind: str, message: str) -> "JobEvent":
+def _event(ticket: str, kind: str, message: str) -> JobEvent:
     from game.runner.protocol import JobEvent
 
     return JobEvent(job=ticket, kind=kind, message=message)  # type: ignore[arg-type]

@@ -48,8 +48,11 @@ def take(outdir: Path) -> list[Path]:
         _advance_to(d, lambda t: t.startswith("screen: terminal"))
         d.app.ctx.runner.wait_started(120)
         d.press("return", ctrl=True)  # the starter as given: the Professor explains the failure
-        d.until(lambda: "running: False" in d.describe() and "Running" not in d.describe(),
-                timeout_s=120, what="the starter's verdict")
+        d.until(
+            lambda: "running: False" in d.describe() and "Running" not in d.describe(),
+            timeout_s=120,
+            what="the starter's verdict",
+        )
         d.step(10)
         shots.append(outdir / "terminal.png")
         d.screenshot(shots[-1])

@@ -44,13 +44,24 @@ class GameSession:
 
     # -- construction -------------------------------------------------------------------------
     @classmethod
-    def new(cls, library: ContentLibrary, saves: SaveStore, writer: BackgroundWriter,
-            persistent: Persistent) -> "GameSession":
+    def new(
+        cls,
+        library: ContentLibrary,
+        saves: SaveStore,
+        writer: BackgroundWriter,
+        persistent: Persistent,
+    ) -> GameSession:
         return cls(Story.new_game(library), saves, writer, persistent)
 
     @classmethod
-    def resume(cls, library: ContentLibrary, save: SaveFile, saves: SaveStore,
-               writer: BackgroundWriter, persistent: Persistent) -> tuple["GameSession", str | None]:
+    def resume(
+        cls,
+        library: ContentLibrary,
+        save: SaveFile,
+        saves: SaveStore,
+        writer: BackgroundWriter,
+        persistent: Persistent,
+    ) -> tuple[GameSession, str | None]:
         """A session from a save; if its place no longer exists, restart the story there."""
         story = Story(library, save.state)
         note = None
@@ -58,8 +69,10 @@ class GameSession:
             where = f"{save.state.scene}:{save.state.node}"
             fresh = Story.new_game(library)
             save.state.scene, save.state.node = fresh.state.scene, fresh.state.node
-            note = (f"The saved place `{where}` is not in the loaded story any more "
-                    "(a mod changed?); you continue from the start, with your progress kept.")
+            note = (
+                f"The saved place `{where}` is not in the loaded story any more "
+                "(a mod changed?); you continue from the start, with your progress kept."
+            )
         return cls(story, saves, writer, persistent), note
 
     # -- story steps --------------------------------------------------------------------------
@@ -109,14 +122,25 @@ class GameSession:
         try:
             view = self.story.view()
             scene_title, excerpt = view.scene_title, (view.lines[-1].text if view.lines else "")
-            act = next((a.title for a in (self.story.library.manifest.acts
-                                          if self.story.library.manifest else [])
-                        if a.id == view.act), view.act)
+            act = next(
+                (
+                    a.title
+                    for a in (
+                        self.story.library.manifest.acts if self.story.library.manifest else []
+                    )
+                    if a.id == view.act
+                ),
+                view.act,
+            )
         except StoryError:
             scene_title, excerpt, act = state.scene, "", ""
         meta = SaveMeta(
-            scene=state.scene, scene_title=scene_title, act_title=act, node=state.node,
-            saved_at=now_iso(), play_seconds=state.play_seconds,
+            scene=state.scene,
+            scene_title=scene_title,
+            act_title=act,
+            node=state.node,
+            saved_at=now_iso(),
+            play_seconds=state.play_seconds,
             excerpt=plain_text(excerpt)[:160],
         )
         return SaveFile(meta=meta, state=state)

@@ -27,7 +27,7 @@ class Screen:
     opaque = True  # False: the screens below are drawn first (overlays, dialogs)
     keeps_session_clock = True  # play time runs while this screen is on top
 
-    def __init__(self, ctx: "Context"):
+    def __init__(self, ctx: Context):
         self.ctx = ctx
         self._then: ResultFn | None = None
 
@@ -41,11 +41,11 @@ class Screen:
     def exit(self) -> None: ...
 
     # -- per frame ------------------------------------------------------------------------
-    def handle(self, intent: "Intent") -> None: ...
+    def handle(self, intent: Intent) -> None: ...
 
     def update(self, dt: float) -> None: ...
 
-    def draw(self, surface: "pygame.Surface") -> None: ...
+    def draw(self, surface: pygame.Surface) -> None: ...
 
     def describe(self) -> str:
         """A plain-text picture of the screen for tests and accessibility."""

@@ -75,4 +75,4 @@ def _cover(src: pygame.Surface, size: tuple[int, int], *, smooth: bool) -> pygam
     return out
 
 
-__all__ = ["Art", "BACKDROPS"]
+__all__ = ["BACKDROPS", "Art"]

@@ -91,7 +91,9 @@ def _lecture_hall(s: pygame.Surface, rng: random.Random) -> None:
     pygame.draw.rect(s, (110, 80, 50), (70, 16, 180, 70), 3)
     for i in range(6):
         x = 82 + rng.randint(0, 20)
-        pygame.draw.line(s, (220, 230, 220), (x, 28 + i * 9), (x + rng.randint(40, 140), 28 + i * 9))
+        pygame.draw.line(
+            s, (220, 230, 220), (x, 28 + i * 9), (x + rng.randint(40, 140), 28 + i * 9)
+        )
     pygame.draw.circle(s, (220, 230, 220), (220, 60), 12, 1)
     for row in range(4):  # tiered seats towards the viewer
         y = 104 + row * 19

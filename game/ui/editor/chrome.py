@@ -35,7 +35,14 @@ class Button:
         self.rect = pygame.Rect(x, y, self.width(font, height, short), height)
         return self.rect.right
 
-    def draw(self, surface: pygame.Surface, font: pygame.font.Font, theme: Theme, hovered: bool, focused: bool = False) -> None:
+    def draw(
+        self,
+        surface: pygame.Surface,
+        font: pygame.font.Font,
+        theme: Theme,
+        hovered: bool,
+        focused: bool = False,
+    ) -> None:
         fill = theme.panel_alt if hovered or self.toggled or focused else theme.panel
         pygame.draw.rect(surface, fill, self.rect, border_radius=5)
         edge = theme.accent2 if focused else theme.accent if self.toggled else theme.border
@@ -45,14 +52,26 @@ class Button:
         surface.blit(label, label.get_rect(center=self.rect.center))
 
 
-def draw_lines(surface: pygame.Surface, lines: Sequence[str], font: pygame.font.Font, colour: tuple[int, int, int], x: int, y: int) -> None:
+def draw_lines(
+    surface: pygame.Surface,
+    lines: Sequence[str],
+    font: pygame.font.Font,
+    colour: tuple[int, int, int],
+    x: int,
+    y: int,
+) -> None:
     for line in lines:
         surface.blit(text_surface(font, line, colour), (x, y))
         y += font.get_linesize()
 
 
 def draw_tooltip(
-    surface: pygame.Surface, text: str, anchor: tuple[int, int], font: pygame.font.Font, theme: Theme, bounds: pygame.Rect
+    surface: pygame.Surface,
+    text: str,
+    anchor: tuple[int, int],
+    font: pygame.font.Font,
+    theme: Theme,
+    bounds: pygame.Rect,
 ) -> None:
     """A boxed message below-right of `anchor`, kept inside `bounds`."""
     pad = 8

@@ -94,7 +94,12 @@ class CodeView:
 
     @property
     def text_rect(self) -> pygame.Rect:
-        return pygame.Rect(self.rect.x + self.gutter_width, self.rect.y, max(0, self.rect.w - self.gutter_width), self.rect.h)
+        return pygame.Rect(
+            self.rect.x + self.gutter_width,
+            self.rect.y,
+            max(0, self.rect.w - self.gutter_width),
+            self.rect.h,
+        )
 
     @property
     def pad(self) -> int:
@@ -141,8 +146,13 @@ class CodeView:
         self.scroll_line = min(max(self.scroll_line + lines, 0), self.max_scroll_line())
 
     def scroll_x_by(self, pixels: int) -> None:
-        widest = max((self.renderer.width_of(self.editor.buffer.line(i)) for i in self.visible_range()), default=0)
-        self.scroll_x = min(max(self.scroll_x + pixels, 0), max(0, widest + self.pad * 2 - self.text_rect.w // 2))
+        widest = max(
+            (self.renderer.width_of(self.editor.buffer.line(i)) for i in self.visible_range()),
+            default=0,
+        )
+        self.scroll_x = min(
+            max(self.scroll_x + pixels, 0), max(0, widest + self.pad * 2 - self.text_rect.w // 2)
+        )
 
     def ensure_caret_visible(self) -> None:
         caret = self.editor.caret

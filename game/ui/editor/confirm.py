@@ -14,11 +14,16 @@ from game.ui.widgets.textfit import text_surface, wrap
 
 
 class Confirm:
-    def __init__(self, question: str, detail: str, yes: str, no: str, on_yes: Callable[[], object]) -> None:
+    def __init__(
+        self, question: str, detail: str, yes: str, no: str, on_yes: Callable[[], object]
+    ) -> None:
         self.question, self.detail = question, detail
         self.answer: bool | None = None
         self._on_yes = on_yes
-        self.buttons = [Button(no, lambda: self._answer(False)), Button(yes, lambda: self._answer(True))]
+        self.buttons = [
+            Button(no, lambda: self._answer(False)),
+            Button(yes, lambda: self._answer(True)),
+        ]
         self.selected = 0
         self.box = pygame.Rect(0, 0, 0, 0)
 
@@ -43,10 +48,18 @@ class Confirm:
                 button.action()
 
     def describe(self) -> str:
-        labels = " ".join(f"[{b.label}]" + ("*" if i == self.selected else "") for i, b in enumerate(self.buttons))
+        labels = " ".join(
+            f"[{b.label}]" + ("*" if i == self.selected else "") for i, b in enumerate(self.buttons)
+        )
         return f"[confirm] {self.question} {self.detail} {labels}"
 
-    def draw(self, surface: pygame.Surface, area: pygame.Rect, fonts: tuple[pygame.font.Font, pygame.font.Font], theme: Theme) -> None:
+    def draw(
+        self,
+        surface: pygame.Surface,
+        area: pygame.Rect,
+        fonts: tuple[pygame.font.Font, pygame.font.Font],
+        theme: Theme,
+    ) -> None:
         title_font, font = fonts
         pad = 14
         width = min(area.w - 2 * pad, max(360, area.w // 2))

@@ -23,8 +23,13 @@ def message(pane: EditorPane) -> tuple[str, tuple[int, int, int]]:
         return pane.status, pane.theme.text
     if pane.widget.markers:
         numbers = sorted({m.line for m in pane.markers})
-        where = f"line {numbers[0]}" if len(numbers) == 1 else "lines " + ", ".join(map(str, numbers))
-        return f"Marked in the gutter: {where}. Put the caret there (Ctrl+G) or hover to read why.", pane.theme.warning
+        where = (
+            f"line {numbers[0]}" if len(numbers) == 1 else "lines " + ", ".join(map(str, numbers))
+        )
+        return (
+            f"Marked in the gutter: {where}. Put the caret there (Ctrl+G) or hover to read why.",
+            pane.theme.warning,
+        )
     return HINTS, pane.theme.text_dim
 
 
@@ -37,7 +42,11 @@ def describe(pane: EditorPane) -> str:
         f"[editor] {'focused' if pane.focused else 'unfocused'} | code {w.font_px}px ({round(pane.zoom * 100)}%)"
         f" | lines {visible.start + 1}-{visible.stop} of {ed.buffer.line_count}"
         f" | caret {ed.caret.line + 1}:{ed.caret.col + 1}"
-        + (f" | selected {len(ed.selected_text)} chars from {start.line + 1}:{start.col + 1} to {end.line + 1}:{end.col + 1}" if ed.has_selection else ""),
+        + (
+            f" | selected {len(ed.selected_text)} chars from {start.line + 1}:{start.col + 1} to {end.line + 1}:{end.col + 1}"
+            if ed.has_selection
+            else ""
+        ),
         "[toolbar] " + " | ".join(b.label for b in pane.buttons),
     ]
     if pane.find_bar.mode is not None:

@@ -38,7 +38,11 @@ def open_with_system(path: Path) -> str | None:
             command = [opener, str(path)]
         _children.append(
             subprocess.Popen(
-                command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+                command,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                start_new_session=True,
             )
         )
     except OSError as exc:

@@ -48,7 +48,9 @@ class FindBar:
 
     @property
     def buttons(self) -> list[Button]:
-        return self._find_buttons if self.mode == "find" else self._goto_buttons if self.mode else []
+        return (
+            self._find_buttons if self.mode == "find" else self._goto_buttons if self.mode else []
+        )
 
     # -- actions ------------------------------------------------------------------------------
     def open(self, mode: Mode) -> None:
@@ -74,7 +76,12 @@ class FindBar:
 
     def _search(self, *, backwards: bool = False, incremental: bool = False) -> None:
         if self.query:
-            self.widget.editor.find(self.query, backwards=backwards, case_sensitive=self.case_sensitive, incremental=incremental)
+            self.widget.editor.find(
+                self.query,
+                backwards=backwards,
+                case_sensitive=self.case_sensitive,
+                incremental=incremental,
+            )
             self.widget.ensure_caret_visible()
 
     def next(self) -> None:
@@ -112,7 +119,13 @@ class FindBar:
         if key in (pygame.K_RETURN, pygame.K_KP_ENTER):
             (self.go if self.mode == "goto" else self.previous if shift else self.next)()
         elif key == pygame.K_BACKSPACE:
-            cut = 0 if self.replace_query else word_left(self.query, len(self.query)) if cmd else len(self.query) - 1
+            cut = (
+                0
+                if self.replace_query
+                else word_left(self.query, len(self.query))
+                if cmd
+                else len(self.query) - 1
+            )
             self.query, self.replace_query = self.query[: max(0, cut)], False
             if self.mode == "find":
                 self._search(incremental=True)
@@ -154,7 +167,9 @@ class FindBar:
     def describe(self) -> str:
         label = "find" if self.mode == "find" else "go to line"
         case = ", match case" if self.mode == "find" and self.case_sensitive else ""
-        focus = (", focused" if self.focused else "") + (", query selected" if self.replace_query else "")
+        focus = (", focused" if self.focused else "") + (
+            ", query selected" if self.replace_query else ""
+        )
         return f'[{label}] "{self.query}" {self.status()}{case}{focus}'
 
     def _title(self) -> str:
@@ -180,25 +195,50 @@ class FindBar:
         x = self._field.right + pad
         for button in self.buttons:
             x = button.fit(font, x, rect.y + pad, height, short) + pad
-        self._status = pygame.Rect(x, rect.y, status_w, rect.h) if with_status else pygame.Rect(x, rect.y, 0, 0)
+        self._status = (
+            pygame.Rect(x, rect.y, status_w, rect.h)
+            if with_status
+            else pygame.Rect(x, rect.y, 0, 0)
+        )
 
-    def draw(self, surface: pygame.Surface, font: pygame.font.Font, theme: Theme, mouse: tuple[int, int] | None) -> None:
+    def draw(
+        self,
+        surface: pygame.Surface,
+        font: pygame.font.Font,
+        theme: Theme,
+        mouse: tuple[int, int] | None,
+    ) -> None:
         surface.fill(theme.panel, self.rect)
         pad = 6
         y = self.rect.centery - font.get_linesize() // 2
         surface.blit(text_surface(font, self._title(), theme.text_dim), (self.rect.x + pad, y))
         pygame.draw.rect(surface, theme.bg, self._field, border_radius=4)
-        pygame.draw.rect(surface, theme.accent2 if self.focused else theme.border, self._field, 1, border_radius=4)
+        pygame.draw.rect(
+            surface,
+            theme.accent2 if self.focused else theme.border,
+            self._field,
+            1,
+            border_radius=4,
+        )
         shown = text_surface(font, self.query, theme.text)
         inner = self._field.inflate(-2 * pad, 0)
         offset = max(0, shown.get_width() - inner.w + 2)  # keep the end of a long query visible
         if self.replace_query and self.focused:
-            surface.fill(theme.selection, (inner.x, y, min(inner.w, shown.get_width()), font.get_linesize()))
-        surface.blit(shown, (inner.x - offset, y), area=pygame.Rect(offset, 0, inner.w, shown.get_height()))
+            surface.fill(
+                theme.selection, (inner.x, y, min(inner.w, shown.get_width()), font.get_linesize())
+            )
+        surface.blit(
+            shown, (inner.x - offset, y), area=pygame.Rect(offset, 0, inner.w, shown.get_height())
+        )
         if self.focused:
-            surface.fill(theme.accent2, (inner.x + shown.get_width() - offset, y, 2, font.get_linesize()))
+            surface.fill(
+                theme.accent2, (inner.x + shown.get_width() - offset, y, 2, font.get_linesize())
+            )
         if self._status.w:
             colour = theme.error if self.note or self.status() == "no matches" else theme.text_dim
-            surface.blit(text_surface(font, ellipsize(font, self.status(), self._status.w), colour), (self._status.x, y))
+            surface.blit(
+                text_surface(font, ellipsize(font, self.status(), self._status.w), colour),
+                (self._status.x, y),
+            )
         for button in self.buttons:
             button.draw(surface, font, theme, mouse is not None and button.rect.collidepoint(mouse))

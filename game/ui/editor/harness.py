@@ -34,7 +34,9 @@ class Harness:
         self.screen = pygame.display.set_mode(size, pygame.RESIZABLE)
         pygame.display.set_caption("Torchenstein editor harness")
         self.theme = theme_for(high_contrast)
-        self.pane = EditorPane(text, fonts=Fonts(scale), theme=self.theme, draft_path=draft_path, starter=starter)
+        self.pane = EditorPane(
+            text, fonts=Fonts(scale), theme=self.theme, draft_path=draft_path, starter=starter
+        )
         self.pane.set_rect(self.screen.get_rect().inflate(-24, -24))
         self.changes: list[str] = []
         self.pane.on_change = self.changes.append
@@ -68,17 +70,28 @@ class Harness:
     def drag(self, start: tuple[int, int], end: tuple[int, int]) -> None:
         self.post(pygame.MOUSEMOTION, pos=start, rel=(0, 0), buttons=(0, 0, 0))
         self.post(pygame.MOUSEBUTTONDOWN, pos=start, button=1)
-        self.post(pygame.MOUSEMOTION, pos=end, rel=(end[0] - start[0], end[1] - start[1]), buttons=(1, 0, 0))
+        self.post(
+            pygame.MOUSEMOTION,
+            pos=end,
+            rel=(end[0] - start[0], end[1] - start[1]),
+            buttons=(1, 0, 0),
+        )
         self.post(pygame.MOUSEBUTTONUP, pos=end, button=1)
 
     def wheel(self, y: int, x: int = 0) -> None:
-        self.post(pygame.MOUSEWHEEL, x=x, y=y, flipped=False, precise_x=float(x), precise_y=float(y))
+        self.post(
+            pygame.MOUSEWHEEL, x=x, y=y, flipped=False, precise_x=float(x), precise_y=float(y)
+        )
 
     def point_at(self, line: int, col: int) -> tuple[int, int]:
         """Screen point of 1-based `line`, 0-based `col` in the code view (must be visible)."""
         widget = self.pane.widget
         x = widget.text_rect.x + widget.pad + col * widget.renderer.char_width
-        y = widget.rect.y + (line - 1 - widget.scroll_line) * widget.line_height + widget.line_height // 2
+        y = (
+            widget.rect.y
+            + (line - 1 - widget.scroll_line) * widget.line_height
+            + widget.line_height // 2
+        )
         return x, y
 
     # -- running ------------------------------------------------------------------------------

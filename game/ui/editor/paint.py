@@ -41,7 +41,9 @@ def paint(w: EditorWidget, surface: pygame.Surface) -> None:
             x0 = w.x_of(start) if i == start.line else 0
             x1 = w.x_of(end) if i == end.line else w.renderer.width_of(line) + w.renderer.char_width
             surface.fill(pal.selection, (left + x0, y, max(0, x1 - x0), lh))
-        for x, piece in w.renderer.pieces(w.highlighter.key(i), line, w.highlighter.spans(i), first_col, last_col):
+        for x, piece in w.renderer.pieces(
+            w.highlighter.key(i), line, w.highlighter.spans(i), first_col, last_col
+        ):
             surface.blit(piece, (left + x, y), special_flags=BLEND)
     _caret(w, surface)
     surface.set_clip(r.clip(old_clip))
@@ -57,7 +59,9 @@ def _gutter(w: EditorWidget, surface: pygame.Surface, visible: range, right: int
     radius = max(3, cw // 2 - 1)
     for i in visible:
         y = r.y + (i - w.scroll_line) * lh
-        number = w.renderer.text(str(i + 1), pal.gutter_current if i == caret_line else pal.gutter_text)
+        number = w.renderer.text(
+            str(i + 1), pal.gutter_current if i == caret_line else pal.gutter_text
+        )
         surface.blit(number, (right - cw - number.get_width(), y), special_flags=BLEND)
         marks = w.markers.get(i)
         if marks:

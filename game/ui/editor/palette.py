@@ -13,7 +13,11 @@ from game.ui.theme import RGB, Theme
 
 def mix(a: RGB, b: RGB, t: float) -> RGB:
     """`a` moved a fraction `t` towards `b`."""
-    return (round(a[0] + (b[0] - a[0]) * t), round(a[1] + (b[1] - a[1]) * t), round(a[2] + (b[2] - a[2]) * t))
+    return (
+        round(a[0] + (b[0] - a[0]) * t),
+        round(a[1] + (b[1] - a[1]) * t),
+        round(a[2] + (b[2] - a[2]) * t),
+    )
 
 
 def _luminance(c: RGB) -> float:
@@ -51,7 +55,11 @@ class Palette:
 
 def palette_for(theme: Theme) -> Palette:
     bg = theme.bg
-    markers: dict[MarkerKind, RGB] = {"error": theme.error, "rule": theme.accent, "warning": theme.warning}
+    markers: dict[MarkerKind, RGB] = {
+        "error": theme.error,
+        "rule": theme.accent,
+        "warning": theme.warning,
+    }
     return Palette(
         background=bg,
         gutter=theme.panel,

@@ -18,7 +18,12 @@ from game.ui.widgets.textfit import ellipsize, text_surface, wrap
 
 _ZOOM_IN = (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS)
 _ZOOM_OUT = (pygame.K_MINUS, pygame.K_KP_MINUS)
-_MOUSE_EVENTS = (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION, pygame.MOUSEWHEEL)
+_MOUSE_EVENTS = (
+    pygame.MOUSEBUTTONDOWN,
+    pygame.MOUSEBUTTONUP,
+    pygame.MOUSEMOTION,
+    pygame.MOUSEWHEEL,
+)
 
 
 class EditorPane(PaneTools):
@@ -55,7 +60,9 @@ class EditorPane(PaneTools):
             return True
         cmd = command_held(mod)
         if cmd and key in (*_ZOOM_IN, *_ZOOM_OUT, pygame.K_0, pygame.K_KP0):
-            self.zoom_in() if key in _ZOOM_IN else self.zoom_out() if key in _ZOOM_OUT else self._set_zoom(1.0)
+            self.zoom_in() if key in _ZOOM_IN else self.zoom_out() if key in _ZOOM_OUT else self._set_zoom(
+                1.0
+            )
             return True
         if cmd and key in (pygame.K_f, pygame.K_g):
             self.find_bar.open("find" if key == pygame.K_f else "goto")
@@ -120,7 +127,9 @@ class EditorPane(PaneTools):
             return
         self._ibeam = ibeam
         try:
-            pygame.mouse.set_cursor(pygame.SYSTEM_CURSOR_IBEAM if ibeam else pygame.SYSTEM_CURSOR_ARROW)
+            pygame.mouse.set_cursor(
+                pygame.SYSTEM_CURSOR_IBEAM if ibeam else pygame.SYSTEM_CURSOR_ARROW
+            )
         except pygame.error:
             pass  # no cursors on this video driver
 
@@ -156,10 +165,17 @@ class EditorPane(PaneTools):
         bar = self._toolbar
         surface.fill(theme.panel, bar.rect)
         for button in self.buttons:
-            button.draw(surface, font, theme, self._mouse is not None and button.rect.collidepoint(self._mouse))
+            button.draw(
+                surface,
+                font,
+                theme,
+                self._mouse is not None and button.rect.collidepoint(self._mouse),
+            )
         if bar.where is not None:
             caret = self.editor.caret
-            text = ellipsize(font, where_text(caret.line + 1, caret.col + 1, bar.short), bar.where.w)
+            text = ellipsize(
+                font, where_text(caret.line + 1, caret.col + 1, bar.short), bar.where.w
+            )
             where = text_surface(font, text, theme.text_dim)
             surface.blit(where, where.get_rect(midright=bar.where.midright))
         if self.find_bar.mode is not None:
@@ -168,10 +184,19 @@ class EditorPane(PaneTools):
         surface.fill(theme.panel, self._strip)
         pygame.draw.line(surface, theme.border, self._strip.topleft, self._strip.topright)
         text, colour = message(self)
-        draw_lines(surface, wrap(font, text, self._strip.w - 20, max_lines=self._strip_lines), font, colour, self._strip.x + 10, self._strip.y + 5)
+        draw_lines(
+            surface,
+            wrap(font, text, self._strip.w - 20, max_lines=self._strip_lines),
+            font,
+            colour,
+            self._strip.x + 10,
+            self._strip.y + 5,
+        )
         self._draw_hover(surface, font)
         if self.confirm is not None:
-            self.confirm.draw(surface, self.widget.rect, (self._fonts.get("body_bold", 18), font), theme)
+            self.confirm.draw(
+                surface, self.widget.rect, (self._fonts.get("body_bold", 18), font), theme
+            )
 
     def _draw_hover(self, surface: pygame.Surface, font: pygame.font.Font) -> None:
         mouse = self._mouse
@@ -180,7 +205,11 @@ class EditorPane(PaneTools):
         for button in self.buttons:
             if button.rect.collidepoint(mouse):
                 return draw_tooltip(surface, button.hint, mouse, font, self.theme, self.rect)
-        hovered = self.widget.markers.get(self.widget.hover_line) if self.widget.hover_line is not None else None
+        hovered = (
+            self.widget.markers.get(self.widget.hover_line)
+            if self.widget.hover_line is not None
+            else None
+        )
         if hovered and self.widget.rect.collidepoint(mouse):
             text = "\n".join(f"Line {m.line} ({m.kind}): {m.message}" for m in hovered)
             draw_tooltip(surface, text, mouse, font, self.theme, self.rect)

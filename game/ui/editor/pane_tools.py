@@ -66,16 +66,28 @@ class PaneTools:
         ]
         if starter is not None:
             self.buttons.append(
-                Button("Reset to starter", self.request_reset, "put the starter code back (asks first)", short="Reset")
+                Button(
+                    "Reset to starter",
+                    self.request_reset,
+                    "put the starter code back (asks first)",
+                    short="Reset",
+                )
             )
         self._shared = SharedDraft(draft_path) if draft_path is not None else None
         if self._shared is not None:
             self.buttons.append(
-                Button("Open in my editor", self.open_in_editor, f"edit {draft_path} in your own editor", short="My editor")
+                Button(
+                    "Open in my editor",
+                    self.open_in_editor,
+                    f"edit {draft_path} in your own editor",
+                    short="My editor",
+                )
             )
             picked = self._shared.resume(self.editor.text)
             if picked is not None and self.editor.set_text(picked):
-                self.status = f"Picked up the changes you saved in {draft_path.name} (Ctrl+Z undoes them)."
+                self.status = (
+                    f"Picked up the changes you saved in {draft_path.name} (Ctrl+Z undoes them)."
+                )
 
     # -- the terminal screen's interface --------------------------------------------------------
     @property
@@ -181,7 +193,9 @@ class PaneTools:
             self.find_bar.layout(pygame.Rect(r.x, top, r.w, bar_h), font)
             top += bar_h
         # The message strip gives up a line when the code would otherwise show too few.
-        code_lines = (r.bottom - top - 2 * font.get_linesize() - 10) // max(1, self.widget.line_height)
+        code_lines = (r.bottom - top - 2 * font.get_linesize() - 10) // max(
+            1, self.widget.line_height
+        )
         self._strip_lines = 2 if code_lines >= MIN_CODE_LINES else 1
         strip_h = self._strip_lines * font.get_linesize() + 10
         self._strip = pygame.Rect(r.x, r.bottom - strip_h, r.w, strip_h)

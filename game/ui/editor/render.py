@@ -77,7 +77,9 @@ class LineRenderer:
             self._tokens.keep(key, found)
         return found
 
-    def pieces(self, key: Hashable, text: str, spans: Sequence[Span], first_col: int, last_col: int) -> list[tuple[int, pygame.Surface]]:
+    def pieces(
+        self, key: Hashable, text: str, spans: Sequence[Span], first_col: int, last_col: int
+    ) -> list[tuple[int, pygame.Surface]]:
         """The rendered parts of a line that cover columns `first_col` to `last_col`, as
         (x offset, surface). Long ASCII lines are cut into chunks, so a pasted 40,000-character
         line costs one chunk per keystroke, not a 400,000-pixel surface."""

@@ -29,8 +29,9 @@ def where_text(line: int, col: int, short: bool) -> str:
     return f"{line}:{col}" if short else f"Ln {line}, Col {col}"
 
 
-def layout_toolbar(buttons: Sequence[Button], font: pygame.font.Font, area: pygame.Rect,
-                   row_h: int, gap: int) -> ToolbarLayout:
+def layout_toolbar(
+    buttons: Sequence[Button], font: pygame.font.Font, area: pygame.Rect, row_h: int, gap: int
+) -> ToolbarLayout:
     """Place `buttons` in `area` (top-left aligned); returns the toolbar's rect and where the
     caret position goes. Buttons are `row_h - 2 * inset` tall, centred in their row."""
     inset = max(2, gap - 1)

@@ -66,7 +66,11 @@ class EditorWidget(CodeView):
             ed.dedent() if shift else ed.indent()
         elif key == pygame.K_INSERT and (cmd or shift):
             self.clipboard.put(ed.copy()) if cmd else ed.paste(self.clipboard.get())
-        elif cmd and not shift and key in (pygame.K_a, pygame.K_c, pygame.K_x, pygame.K_v, pygame.K_y):
+        elif (
+            cmd
+            and not shift
+            and key in (pygame.K_a, pygame.K_c, pygame.K_x, pygame.K_v, pygame.K_y)
+        ):
             {
                 pygame.K_a: ed.select_all,
                 pygame.K_c: lambda: self.clipboard.put(ed.copy()),

@@ -75,8 +75,14 @@ class Doc:
         self.pieces.append(piece)
         return piece
 
-    def box(self, rect: pygame.Rect, fill: RGB | None, border: RGB | None = None,
-            border_width: int = 1, radius: int = 0) -> Piece:
+    def box(
+        self,
+        rect: pygame.Rect,
+        fill: RGB | None,
+        border: RGB | None = None,
+        border_width: int = 1,
+        radius: int = 0,
+    ) -> Piece:
         return self.add(Piece(pygame.Rect(rect), None, fill, border, border_width, radius))
 
     def blit(self, surface: pygame.Surface, x: int, y: int) -> pygame.Rect:
@@ -84,10 +90,17 @@ class Doc:
         self.add(Piece(rect, surface))
         return rect
 
-    def text(self, text: str, font: pygame.font.Font, color: RGB, x: int = 0,
-             width: int | None = None, line_gap: int = 0) -> int:
+    def text(
+        self,
+        text: str,
+        font: pygame.font.Font,
+        color: RGB,
+        x: int = 0,
+        width: int | None = None,
+        line_gap: int = 0,
+    ) -> int:
         """Wrap `text` into the width from `x` and stack it at the cursor; returns its height."""
-        avail = (width if width is not None else self.width - x)
+        avail = width if width is not None else self.width - x
         avail = max(1, min(avail, self.width - x))
         top = self.y
         for line in wrap(font, text, avail):
@@ -96,8 +109,14 @@ class Doc:
             self.y += font.get_linesize() + line_gap
         return self.y - top
 
-    def flow(self, chips: list[Chip], x: int = 0, gap: int = 4, width: int | None = None,
-             line_gap: int = 2) -> int:
+    def flow(
+        self,
+        chips: list[Chip],
+        x: int = 0,
+        gap: int = 4,
+        width: int | None = None,
+        line_gap: int = 2,
+    ) -> int:
         """Lay chips left to right within `width` from `x`, centred on their line and wrapping
         between chips (a chip too long for a whole line is cut with an ellipsis); returns the
         height used."""
@@ -124,9 +143,13 @@ class Doc:
             pieces: list[Piece] = []
             if chip.fill is not None or chip.border is not None:
                 pieces.append(self.box(rect, chip.fill, chip.border, 1, 4))
-            pieces.append(self.add(Piece(surface.get_rect(topleft=(cx + chip.pad,
-                                                                   self.y + chip.pad // 2)),
-                                         surface)))
+            pieces.append(
+                self.add(
+                    Piece(
+                        surface.get_rect(topleft=(cx + chip.pad, self.y + chip.pad // 2)), surface
+                    )
+                )
+            )
             hits: list[Hit] = []
             if chip.action or chip.tooltip:
                 self.hit(rect, chip.action, chip.tooltip)
@@ -145,8 +168,9 @@ class Doc:
         self._tops = [p.rect.top for p in self.pieces]
         self._tallest = max((p.rect.height for p in self.pieces), default=0)
 
-    def draw(self, target: pygame.Surface, origin: tuple[int, int], scroll: int,
-             view_height: int) -> None:
+    def draw(
+        self, target: pygame.Surface, origin: tuple[int, int], scroll: int, view_height: int
+    ) -> None:
         """Blit the pieces that intersect [scroll, scroll + view_height) at `origin`."""
         ox, oy = origin
         start = bisect_right(self._tops, scroll - self._tallest) if self._tops else 0
@@ -177,8 +201,16 @@ class Doc:
         return [p.rect for p in self.pieces if p.rect.left < 0 or p.rect.right > self.width]
 
 
-def draw_scrollbar(surface: pygame.Surface, view: pygame.Rect, content_height: int,
-                   scroll: int, x: int, width: int, track: RGB, thumb: RGB) -> None:
+def draw_scrollbar(
+    surface: pygame.Surface,
+    view: pygame.Rect,
+    content_height: int,
+    scroll: int,
+    x: int,
+    width: int,
+    track: RGB,
+    thumb: RGB,
+) -> None:
     """A thin bar at `x` beside `view` showing which part of the content is visible."""
     if content_height <= view.h:
         return

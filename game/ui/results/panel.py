@@ -27,8 +27,10 @@ from game.ui.results.style import PanelStyle
 from game.ui.theme import Theme
 from game.ui.widgets.textfit import ellipsize, text_surface, wrap
 
-_PLACEHOLDER = ("Results appear here. Try runs the examples and shows what you print; Submit "
-                "runs everything, hidden cases included.")
+_PLACEHOLDER = (
+    "Results appear here. Try runs the examples and shows what you print; Submit "
+    "runs everything, hidden cases included."
+)
 _SCROLL_KEYS = {pygame.K_UP: -1, pygame.K_DOWN: 1, pygame.K_PAGEUP: -8, pygame.K_PAGEDOWN: 8}
 
 
@@ -81,20 +83,31 @@ class ResultsPanel:
         self._running, self._content, self._doc = None, None, None
         self._message = (text, kind)
 
-    def show_result(self, result: RunResult, progress: PuzzleProgress | None,
-                    goals: list[Goal] = []) -> None:  # noqa: B006 (never mutated)
+    def show_result(
+        self, result: RunResult, progress: PuzzleProgress | None, goals: list[Goal] = []
+    ) -> None:
         previous = record_pass(progress, result) if progress is not None else {}
         scored = counts_for_scores(result)
         goal_status = evaluate_goals(goals, metric_values(result.metrics)) if scored else []
         unmet = next((g.goal.text for g in goal_status if g.met is False), None)
         salt = progress.attempts if progress is not None else 0
         rows = score_rows(result.metrics, reference_metrics(result), previous) if scored else []
-        record = next((f"{r.label}: {fmt_metric(r.metric, r.value)}, was "
-                       f"{fmt_metric(r.metric, r.previous_best)}" for r in rows if r.new_best), None)
+        record = next(
+            (
+                f"{r.label}: {fmt_metric(r.metric, r.value)}, was "
+                f"{fmt_metric(r.metric, r.previous_best)}"
+                for r in rows
+                if r.new_best
+            ),
+            None,
+        )
         content = Content(
-            kind="result", cases=result.cases, result=result,
+            kind="result",
+            cases=result.cases,
+            result=result,
             reaction=react(result, salt=salt, unmet_goal=unmet, record=record),
-            scores=rows, goals=goal_status,
+            scores=rows,
+            goals=goal_status,
         )
         self._set_content(content, _primary_index(result))
 
@@ -112,8 +125,12 @@ class ResultsPanel:
     def _inner(self) -> pygame.Rect:
         pad = self.style.pad
         bar = max(6, pad)
-        return pygame.Rect(self.rect.x + pad, self.rect.y + pad,
-                           max(1, self.rect.w - 2 * pad - bar), max(1, self.rect.h - 2 * pad))
+        return pygame.Rect(
+            self.rect.x + pad,
+            self.rect.y + pad,
+            max(1, self.rect.w - 2 * pad - bar),
+            max(1, self.rect.h - 2 * pad),
+        )
 
     def _document(self) -> Doc | None:
         if self._content is None:
@@ -170,10 +187,11 @@ class ResultsPanel:
             count = len(self._content.cases)
             self._select((self._view.selected + (1 if key == pygame.K_RIGHT else -1)) % count)
         elif key in (pygame.K_HOME, pygame.K_END):
-            self.scroll_by(-10**9 if key == pygame.K_HOME else 10**9)
+            self.scroll_by(-(10**9) if key == pygame.K_HOME else 10**9)
         elif key in (pygame.K_o, pygame.K_t, pygame.K_i):
-            self._act("toggle:" + {pygame.K_o: "stdout", pygame.K_t: "trace",
-                                   pygame.K_i: "inputs"}[key])
+            self._act(
+                "toggle:" + {pygame.K_o: "stdout", pygame.K_t: "trace", pygame.K_i: "inputs"}[key]
+            )
         else:
             return False
         return True
@@ -212,8 +230,10 @@ class ResultsPanel:
         surface.fill(th.panel_alt)
         pygame.draw.rect(surface, th.accent2, surface.get_rect(), 1)
         for i, line in enumerate(lines):
-            surface.blit(text_surface(s.small, line, th.text),
-                         (s.pad, s.pad // 2 + i * s.small.get_linesize()))
+            surface.blit(
+                text_surface(s.small, line, th.text),
+                (s.pad, s.pad // 2 + i * s.small.get_linesize()),
+            )
         return surface
 
     # -- frame ----------------------------------------------------------------------------
@@ -244,8 +264,16 @@ class ResultsPanel:
 
     def _draw_scrollbar(self, surface: pygame.Surface, doc: Doc) -> None:
         inner, pad = self._inner(), self.style.pad
-        draw_scrollbar(surface, inner, doc.height, self._scroll, inner.right + pad // 2,
-                       max(4, pad // 2), self.theme.panel_alt, self.theme.border)
+        draw_scrollbar(
+            surface,
+            inner,
+            doc.height,
+            self._scroll,
+            inner.right + pad // 2,
+            max(4, pad // 2),
+            self.theme.panel_alt,
+            self.theme.border,
+        )
 
     def _draw_tooltip(self, surface: pygame.Surface) -> None:
         tip = self._tooltip

@@ -23,8 +23,14 @@ from game.ui.results.panel import ResultsPanel
 from game.ui.theme import theme_for
 
 
-def render_all(out: Path, size: tuple[int, int], scale: float, only: set[str] | None,
-               high_contrast: bool = False, full: bool = False) -> list[Path]:
+def render_all(
+    out: Path,
+    size: tuple[int, int],
+    scale: float,
+    only: set[str] | None,
+    high_contrast: bool = False,
+    full: bool = False,
+) -> list[Path]:
     """One PNG per sample; `full` makes the panel as tall as its content instead of scrolling."""
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     pygame.display.init()
@@ -33,8 +39,10 @@ def render_all(out: Path, size: tuple[int, int], scale: float, only: set[str] | 
     theme = theme_for(high_contrast)
     panel = ResultsPanel(fonts=Fonts(scale), theme=theme)
     panel.set_rect(pygame.Rect(size[0] // 2, 0, size[0] - size[0] // 2, size[1]))
-    goals = [Goal(id="three_ops", text="Three torch ops or fewer", metric="ops", max=3),
-             Goal(id="short", text="Ten lines or fewer", metric="code_lines", max=10)]
+    goals = [
+        Goal(id="three_ops", text="Three torch ops or fewer", metric="ops", max=3),
+        Goal(id="short", text="Ten lines or fewer", metric="code_lines", max=10),
+    ]
     out.mkdir(parents=True, exist_ok=True)
     written = []
     scenes: dict[str, object] = dict(sample_runs())
@@ -43,10 +51,17 @@ def render_all(out: Path, size: tuple[int, int], scale: float, only: set[str] | 
         if only and name not in only:
             continue
         if run is None:
-            panel.show_examples([CaseResult(
-                name="example 1", kind="example", status="skipped",
-                inputs=[tensor([[1.0, 2.0], [3.0, 4.0]]), tensor([10.0, 20.0])],
-                expected=tensor([[11.0, 22.0], [13.0, 24.0]]))])
+            panel.show_examples(
+                [
+                    CaseResult(
+                        name="example 1",
+                        kind="example",
+                        status="skipped",
+                        inputs=[tensor([[1.0, 2.0], [3.0, 4.0]]), tensor([10.0, 20.0])],
+                        expected=tensor([[11.0, 22.0], [13.0, 24.0]]),
+                    )
+                ]
+            )
         else:
             progress = PuzzleProgress(best={"ops": 5, "code_lines": 6, "time_ms": 0.3})
             panel.show_result(run, progress, goals)  # type: ignore[arg-type]

@@ -18,20 +18,39 @@ def draw_scores(doc: Doc, rows: list[ScoreRow], style: PanelStyle, theme: Theme)
     """One block per metric with up to three bars; returns description lines."""
     s = style
     lines = []
-    bar_labels = [("this run", theme.accent2), ("reference", theme.text_dim),
-                  ("best before", theme.accent)]
+    bar_labels = [
+        ("this run", theme.accent2),
+        ("reference", theme.text_dim),
+        ("best before", theme.accent),
+    ]
     label_w = max(s.small.size(text)[0] for text, _ in bar_labels) + s.pad
-    value_w = max((s.small.size(fmt_metric(r.metric, v))[0] for r in rows
-                   for v in (r.value, r.reference, r.previous_best) if v is not None), default=0)
+    value_w = max(
+        (
+            s.small.size(fmt_metric(r.metric, v))[0]
+            for r in rows
+            for v in (r.value, r.reference, r.previous_best)
+            if v is not None
+        ),
+        default=0,
+    )
     bar_max = doc.width - label_w - value_w - 2 * s.pad  # one width, so bars line up
     for row in rows:
-        head = [Chip(row.label, s.bold, theme.text),
-                Chip(fmt_metric(row.metric, row.value), s.mono, theme.accent2)]
+        head = [
+            Chip(row.label, s.bold, theme.text),
+            Chip(fmt_metric(row.metric, row.value), s.mono, theme.accent2),
+        ]
         if row.new_best:
             head.append(Chip("NEW BEST", s.small, theme.bg, fill=theme.success, pad=s.pad // 2))
         if row.beats_reference:
-            head.append(Chip("beats the reference" if row.reference and row.value < row.reference
-                             else "matches the reference", s.small, theme.success))
+            head.append(
+                Chip(
+                    "beats the reference"
+                    if row.reference and row.value < row.reference
+                    else "matches the reference",
+                    s.small,
+                    theme.success,
+                )
+            )
         doc.flow(head, gap=s.pad)
         figures = [row.value, row.reference, row.previous_best]
         top = max(v for v in figures if v is not None) or 1.0
@@ -58,8 +77,11 @@ def draw_goals(doc: Doc, goals: list[GoalStatus], style: PanelStyle, theme: Them
     s = style
     lines = []
     for status in goals:
-        mark, color = {True: ("✓", theme.success), False: ("✗", theme.bad_cell),
-                       None: ("?", theme.text_dim)}[status.met]
+        mark, color = {
+            True: ("✓", theme.success),
+            False: ("✗", theme.bad_cell),
+            None: ("?", theme.text_dim),
+        }[status.met]
         doc.text(f"{mark} {status.describe()}", s.body, color, x=s.pad)
         lines.append(f"{mark} {status.describe()}")
     return lines

@@ -29,15 +29,29 @@ MAX_STDOUT_LINE_CHARS = 2_000
 MAX_TRACE_OPS = 60
 
 _VERDICT_TEXT = {
-    "pass": "PASSED", "fail": "FAILED", "error": "ERROR", "timeout": "TIMED OUT",
-    "memory": "OUT OF MEMORY", "output_limit": "TOO MUCH OUTPUT", "rule_violation": "RULE BROKEN",
+    "pass": "PASSED",
+    "fail": "FAILED",
+    "error": "ERROR",
+    "timeout": "TIMED OUT",
+    "memory": "OUT OF MEMORY",
+    "output_limit": "TOO MUCH OUTPUT",
+    "rule_violation": "RULE BROKEN",
 }
 _CLASS_TEXT = {
-    "shape": "wrong shape", "dtype": "wrong dtype", "device": "wrong device",
-    "values": "wrong values", "nan": "NaN or inf", "type": "not a tensor",
-    "exception": "exception", "timeout": "timeout", "memory": "memory", "rule": "rule broken",
-    "missing_function": "function missing", "syntax": "syntax error",
-    "output_limit": "output limit", "tampering": "inputs modified",
+    "shape": "wrong shape",
+    "dtype": "wrong dtype",
+    "device": "wrong device",
+    "values": "wrong values",
+    "nan": "NaN or inf",
+    "type": "not a tensor",
+    "exception": "exception",
+    "timeout": "timeout",
+    "memory": "memory",
+    "rule": "rule broken",
+    "missing_function": "function missing",
+    "syntax": "syntax error",
+    "output_limit": "output limit",
+    "tampering": "inputs modified",
 }
 _SAID_BY_VERDICT = {"timeout", "memory", "output_limit", "rule"}
 _STATUS_MARK = {"pass": "✓", "fail": "✗", "error": "!", "skipped": "–"}
@@ -111,16 +125,28 @@ class Builder:
         if reaction.failure is not None and reaction.failure not in _SAID_BY_VERDICT:
             verdict += ": " + _CLASS_TEXT.get(reaction.failure, reaction.failure)
         counted = [c for c in result.cases if c.status != "skipped"]
-        tally = f"{sum(c.status == 'pass' for c in counted)}/{len(counted)} cases" \
-            if counted else ""
-        self.doc.flow([
-            Chip(badge, s.bold, th.bg, fill=th.accent2 if badge == "TRY" else th.accent,
-                 pad=s.pad // 2),
-            *(Chip(word, s.verdict, th.success if passed else th.error)
-              for word in verdict.split(" ")),
-            Chip(" · ".join(x for x in (tally, f"on {result.device}") if x), s.small,
-                 th.text_dim),
-        ], gap=s.pad)
+        tally = (
+            f"{sum(c.status == 'pass' for c in counted)}/{len(counted)} cases" if counted else ""
+        )
+        self.doc.flow(
+            [
+                Chip(
+                    badge,
+                    s.bold,
+                    th.bg,
+                    fill=th.accent2 if badge == "TRY" else th.accent,
+                    pad=s.pad // 2,
+                ),
+                *(
+                    Chip(word, s.verdict, th.success if passed else th.error)
+                    for word in verdict.split(" ")
+                ),
+                Chip(
+                    " · ".join(x for x in (tally, f"on {result.device}") if x), s.small, th.text_dim
+                ),
+            ],
+            gap=s.pad,
+        )
         self.doc.gap(s.pad)
         self.lines.append(f"[{badge}] {verdict} {tally} on {result.device}".strip())
         self._professor(reaction, result)
@@ -146,8 +172,11 @@ class Builder:
 
     def _examples_header(self, content: Content) -> None:
         self._heading("Examples from the brief")
-        note = ("What your function receives, and what it must return." if content.cases else
-                "The examples appear here once the runner has made them.")
+        note = (
+            "What your function receives, and what it must return."
+            if content.cases
+            else "The examples appear here once the runner has made them."
+        )
         self.doc.text(note, self.s.small, self.th.text_dim)
         self.doc.gap(self.s.pad)
         self.lines.append(f"Examples: {len(content.cases)}")
@@ -166,22 +195,33 @@ class Builder:
         for i, case in enumerate(cases):
             mark = "•" if examples else _STATUS_MARK.get(case.status, "?")
             cls = case_class(case)
-            self.lines.append(f"{'>' if i == selected else ' '} {mark} {case.name} ({case.kind}):"
-                              f" {case.status}" + (f" [{cls}]" if cls else ""))
+            self.lines.append(
+                f"{'>' if i == selected else ' '} {mark} {case.name} ({case.kind}):"
+                f" {case.status}" + (f" [{cls}]" if cls else "")
+            )
             if i not in shown:
                 continue
             color = {"pass": th.success, "fail": th.bad_cell, "error": th.error}.get(
-                case.status, th.text_dim)
+                case.status, th.text_dim
+            )
             label = case.name if case.kind in case.name else f"{case.name} · {case.kind}"
-            chips.append(Chip(f"{mark} {label}", s.small, th.text,
-                              fill=th.selection if i == selected else th.panel_alt,
-                              border=color, pad=s.pad // 2, action=f"case:{i}",
-                              tooltip=f"{case.kind} case" + ("" if examples else
-                                                             f": {case.status}")))
+            chips.append(
+                Chip(
+                    f"{mark} {label}",
+                    s.small,
+                    th.text,
+                    fill=th.selection if i == selected else th.panel_alt,
+                    border=color,
+                    pad=s.pad // 2,
+                    action=f"case:{i}",
+                    tooltip=f"{case.kind} case" + ("" if examples else f": {case.status}"),
+                )
+            )
         hidden = len(cases) - len(shown)
         if hidden:
-            chips.append(Chip(f"+{hidden} more (← → to browse)", s.small, th.text_dim,
-                              pad=s.pad // 2))
+            chips.append(
+                Chip(f"+{hidden} more (← → to browse)", s.small, th.text_dim, pad=s.pad // 2)
+            )
         self.doc.flow(chips, gap=s.pad // 2)
         self.doc.gap(s.gap)
 
@@ -204,8 +244,9 @@ class Builder:
         if examples and case.expected is not None:
             self.lines += drawer.single(case.expected, "Expected output")
         elif case.expected is not None or case.got is not None:
-            self.lines += drawer.pair(case.expected, case.got, case.mismatch_index,
-                                      case.max_abs_diff)
+            self.lines += drawer.pair(
+                case.expected, case.got, case.mismatch_index, case.max_abs_diff
+            )
         if case.traceback:
             self._heading("Traceback")
             doc.text(case.traceback, s.mono, th.error)
@@ -220,10 +261,19 @@ class Builder:
         expanded = (name in view.open) != default
         s, th = self.s, self.th
         tip = "click to " + ("collapse" if expanded else "expand")
-        self.doc.flow([Chip("▼" if expanded else "▶", s.mono, th.accent, action=f"toggle:{name}",
-                            tooltip=tip),
-                       Chip(label, s.bold, th.accent, action=f"toggle:{name}", tooltip=tip)],
-                      gap=s.pad // 2)
+        self.doc.flow(
+            [
+                Chip(
+                    "▼" if expanded else "▶",
+                    s.mono,
+                    th.accent,
+                    action=f"toggle:{name}",
+                    tooltip=tip,
+                ),
+                Chip(label, s.bold, th.accent, action=f"toggle:{name}", tooltip=tip),
+            ],
+            gap=s.pad // 2,
+        )
         self.doc.gap(s.pad // 2)
         self.lines.append(("[-] " if expanded else "[+] ") + label)
         return expanded
@@ -231,21 +281,32 @@ class Builder:
     def _trace(self, case: CaseResult, view: ViewState) -> None:
         s, th, doc = self.s, self.th, self.doc
         ops = case.trace or []
-        if not self._toggle("trace", f"Shape trace ({len(ops)} torch calls)", view,
-                            case.status != "pass"):
+        if not self._toggle(
+            "trace", f"Shape trace ({len(ops)} torch calls)", view, case.status != "pass"
+        ):
             return
-        made_by = culprit(case, focus(case, case_class(case)).got_tensor) \
-            if case.status != "pass" else None
+        made_by = (
+            culprit(case, focus(case, case_class(case)).got_tensor)
+            if case.status != "pass"
+            else None
+        )
         for op in ops[:MAX_TRACE_OPS]:
-            hot = op is made_by or (made_by is None and case.line is not None
-                                    and op.line == case.line)
+            hot = op is made_by or (
+                made_by is None and case.line is not None and op.line == case.line
+            )
             note = "◀ made yours" if op is made_by else "◀ fails here"
             top = doc.y
             line = f"L{op.line}" if op.line is not None else "L?"
             flow = ", ".join(op.inputs) + " → " + ", ".join(op.outputs)
-            doc.flow([Chip(line, s.mono, th.warning if hot else th.text_dim),
-                      Chip(op.op, s.mono, th.accent2), Chip(flow, s.mono, th.text)]
-                     + ([Chip(note, s.small, th.warning)] if hot else []), gap=s.pad)
+            doc.flow(
+                [
+                    Chip(line, s.mono, th.warning if hot else th.text_dim),
+                    Chip(op.op, s.mono, th.accent2),
+                    Chip(flow, s.mono, th.text),
+                ]
+                + ([Chip(note, s.small, th.warning)] if hot else []),
+                gap=s.pad,
+            )
             if hot:
                 doc.box(pygame.Rect(0, top - 1, doc.width, doc.y - top + 2), th.current_line)
             self.lines.append(f"  {line} {op.op}: {flow}" + (f" {note}" if hot else ""))
@@ -287,7 +348,7 @@ def _printed_lines(lines: list[str]) -> tuple[list[str], bool]:
     for line in lines[:MAX_STDOUT_LINES]:
         if budget <= 0:
             break
-        keep = line[:min(MAX_STDOUT_LINE_CHARS, budget)]
+        keep = line[: min(MAX_STDOUT_LINE_CHARS, budget)]
         if len(keep) < len(line):
             keep, shortened = keep + " …", True
         shown.append(keep)

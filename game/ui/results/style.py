@@ -29,7 +29,7 @@ class PanelStyle:
         return height < fonts.px(16) * 16
 
     @classmethod
-    def from_fonts(cls, fonts: Fonts, compact: bool = False) -> "PanelStyle":
+    def from_fonts(cls, fonts: Fonts, compact: bool = False) -> PanelStyle:
         """`compact`: a short panel, where a big verdict would push everything else out."""
         return cls(
             verdict=fonts.get("heading", 16 if compact else 22),

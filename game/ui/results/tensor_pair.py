@@ -37,8 +37,13 @@ class TensorDrawer:
     def __init__(self, doc: Doc, style: PanelStyle, theme: Theme):
         self.doc, self.style, self.theme = doc, style, theme
 
-    def pair(self, exp: TensorPreview, got: TensorPreview,
-                     mismatch_index: list[int] | None, max_abs_diff: float | None) -> list[str]:
+    def pair(
+        self,
+        exp: TensorPreview,
+        got: TensorPreview,
+        mismatch_index: list[int] | None,
+        max_abs_diff: float | None,
+    ) -> list[str]:
         s, doc = self.style, self.doc
         comparison = compare_previews(exp, got, mismatch_index)
         compared = comparison.mismatched if comparison is not None else None
@@ -56,21 +61,28 @@ class TensorDrawer:
             top = bottom
             for i, (title, t, role) in enumerate(columns):
                 doc.y = top
-                descs.append(f"{title}: " + self.column(
-                    t, i * (half + s.gap), half, compared, role, cell_style, value_range))
+                descs.append(
+                    f"{title}: "
+                    + self.column(
+                        t, i * (half + s.gap), half, compared, role, cell_style, value_range
+                    )
+                )
                 bottom = max(bottom, doc.y)
             doc.y = bottom
         else:
             for title, t, role in columns:
                 self.title(title, t, exp if role == "got" else None, 0, doc.width)
-                descs.append(f"{title}: " + self.column(
-                    t, 0, doc.width, compared, role, cell_style, value_range))
+                descs.append(
+                    f"{title}: "
+                    + self.column(t, 0, doc.width, compared, role, cell_style, value_range)
+                )
         self._heat_difference(exp, got, value_range)
         descs.append(self._difference_line(exp, comparison, mismatch_index, max_abs_diff))
         return descs
 
-    def _layout(self, tensors: list[TensorPreview], half: int,
-                full: int) -> tuple[CellStyle | None, bool]:
+    def _layout(
+        self, tensors: list[TensorPreview], half: int, full: int
+    ) -> tuple[CellStyle | None, bool]:
         """Cell style and whether to go side by side: values side by side, else values
         stacked, else coloured cells side by side, else stacked (None: nothing fits)."""
         if all(t.values is None for t in tensors):
@@ -82,8 +94,9 @@ class TensorDrawer:
                     return style, side
         return None, False
 
-    def _choose_style(self, tensors: list[TensorPreview], width: int,
-                      with_values: bool = True) -> CellStyle | None:
+    def _choose_style(
+        self, tensors: list[TensorPreview], width: int, with_values: bool = True
+    ) -> CellStyle | None:
         """Cells with their values (or coloured cells only) if every grid fits `width`."""
         shown = [t for t in tensors if t.values is not None]
         if not shown:
@@ -100,24 +113,41 @@ class TensorDrawer:
     def _fits(t: TensorPreview, style: CellStyle, width: int) -> bool:
         return grid_size(t.shape, style, _wrap_cols(t.shape, style, width))[0] <= width
 
-    def title(self, title: str, t: TensorPreview, other: TensorPreview | None, x: int,
-               width: int) -> None:
+    def title(
+        self, title: str, t: TensorPreview, other: TensorPreview | None, x: int, width: int
+    ) -> None:
         """`Yours  [3, 1] ≠  float32  cpu`: each differing part flagged with ≠ and colour."""
         s, th, doc = self.style, self.theme, self.doc
         chips = [Chip(title, s.bold, th.accent2 if other is not None else th.text)]
-        parts = [(fmt_shape(t.shape), other is not None and t.shape != other.shape),
-                 (short_dtype(t.dtype), other is not None and short_dtype(t.dtype)
-                  != short_dtype(other.dtype)),
-                 (t.device, other is not None and t.device != other.device)]
+        parts = [
+            (fmt_shape(t.shape), other is not None and t.shape != other.shape),
+            (
+                short_dtype(t.dtype),
+                other is not None and short_dtype(t.dtype) != short_dtype(other.dtype),
+            ),
+            (t.device, other is not None and t.device != other.device),
+        ]
         for text, differs in parts:
-            chips.append(Chip(("≠ " if differs else "") + text, s.mono,
-                              th.bad_cell if differs else th.text_dim))
+            chips.append(
+                Chip(
+                    ("≠ " if differs else "") + text,
+                    s.mono,
+                    th.bad_cell if differs else th.text_dim,
+                )
+            )
         doc.flow(chips, x=x, gap=s.pad, width=width)
         doc.gap(s.pad // 2)
 
-    def column(self, t: TensorPreview, x: int, width: int,
-                       compared: frozenset | None, role: str, style: CellStyle | None,
-                       value_range: tuple[float | None, float | None] | None = None) -> str:
+    def column(
+        self,
+        t: TensorPreview,
+        x: int,
+        width: int,
+        compared: frozenset | None,
+        role: str,
+        style: CellStyle | None,
+        value_range: tuple[float | None, float | None] | None = None,
+    ) -> str:
         s, th, doc = self.style, self.theme, self.doc
         value_range = value_range or (t.min, t.max)
         if 0 in t.shape:
@@ -127,8 +157,16 @@ class TensorDrawer:
         if t.values is not None and style is None:
             style = self._choose_style([t], width) or self._choose_style([t], width, False)
         if t.values is not None and style is not None:
-            picture = render_grid(t, style, th, doc.cache, wrap_cols=_wrap_cols(t.shape, style,
-                                  width), compared=compared, role=role, value_range=value_range)
+            picture = render_grid(
+                t,
+                style,
+                th,
+                doc.cache,
+                wrap_cols=_wrap_cols(t.shape, style, width),
+                compared=compared,
+                role=role,
+                value_range=value_range,
+            )
             self._place(picture, x, t, role)
             desc += f", drawn as a {picture.mode} grid"
             if compared and role == "got":
@@ -137,14 +175,21 @@ class TensorDrawer:
             size = heatmap_size(t.shape, width, self._heat_height(width))
             image = render_heatmap(t.heatmap, size, ColourFn(*value_range))
             doc.blit(image, x, doc.y)
-            doc.hit(pygame.Rect(x, doc.y, image.get_width(), image.get_height()),
-                    tooltip=f"{role if role != 'got' else 'yours'}: heatmap of "
-                            f"{fmt_shape(t.shape)}, downsampled")
+            doc.hit(
+                pygame.Rect(x, doc.y, image.get_width(), image.get_height()),
+                tooltip=f"{role if role != 'got' else 'yours'}: heatmap of "
+                f"{fmt_shape(t.shape)}, downsampled",
+            )
             doc.y += image.get_height() + s.pad // 2
             desc += ", drawn as a heatmap"
         elif t.values is not None:
-            doc.text("Too wide to draw at this size: widen the window or lower the font scale.",
-                     s.small, th.text_dim, x, width)
+            doc.text(
+                "Too wide to draw at this size: widen the window or lower the font scale.",
+                s.small,
+                th.text_dim,
+                x,
+                width,
+            )
             desc += ", too wide to draw"
         else:
             desc += ", no values sent"
@@ -167,11 +212,17 @@ class TensorDrawer:
         """Tall enough to read on big windows, short enough to leave room on small ones."""
         return max(self.style.body.get_linesize() * 8, min(width, 360))
 
-    def _heat_difference(self, exp: TensorPreview, got: TensorPreview,
-                         value_range: tuple[float | None, float | None]) -> None:
+    def _heat_difference(
+        self, exp: TensorPreview, got: TensorPreview, value_range: tuple[float | None, float | None]
+    ) -> None:
         """For heatmap-only pairs of equal grids: a third map showing where they differ."""
-        if exp.values is not None or got.values is not None or not exp.heatmap \
-                or not got.heatmap or len(exp.heatmap) != len(got.heatmap):
+        if (
+            exp.values is not None
+            or got.values is not None
+            or not exp.heatmap
+            or not got.heatmap
+            or len(exp.heatmap) != len(got.heatmap)
+        ):
             return
         diff = [[abs(g - e) for g, e in zip(gr, er)] for gr, er in zip(got.heatmap, exp.heatmap)]
         worst = max((v for row in diff for v in row if math.isfinite(v)), default=0.0)
@@ -182,15 +233,23 @@ class TensorDrawer:
         doc.gap(s.pad // 2)
         half = (doc.width - s.gap) // 2
         size = heatmap_size(exp.shape, half, self._heat_height(half))
-        image = render_heatmap(diff, size, ColourFn(0.0, worst, mix(th.panel, th.bg, 0.5),
-                                                    th.bad_cell))
-        doc.hit(pygame.Rect(0, doc.y, *size), tooltip=f"|yours - expected|, brightest = "
-                                                      f"{fmt_number(worst)}")
+        image = render_heatmap(
+            diff, size, ColourFn(0.0, worst, mix(th.panel, th.bg, 0.5), th.bad_cell)
+        )
+        doc.hit(
+            pygame.Rect(0, doc.y, *size),
+            tooltip=f"|yours - expected|, brightest = {fmt_number(worst)}",
+        )
         doc.blit(image, 0, doc.y)
         doc.y += image.get_height() + s.pad // 2
 
-    def _difference_line(self, exp: TensorPreview, comparison: Comparison | None,
-                         index: list[int] | None, max_abs_diff: float | None) -> str:
+    def _difference_line(
+        self,
+        exp: TensorPreview,
+        comparison: Comparison | None,
+        index: list[int] | None,
+        max_abs_diff: float | None,
+    ) -> str:
         s, th, doc = self.style, self.theme, self.doc
         parts = []
         if comparison is not None and comparison.count == 0:
@@ -232,8 +291,11 @@ def _joint_range(a: TensorPreview, b: TensorPreview) -> tuple[float | None, floa
 
 
 def _summary(t: TensorPreview) -> str:
-    bits = [f"{name} {fmt_number(v)}" for name, v in (("min", t.min), ("max", t.max),
-                                                      ("mean", t.mean)) if v is not None]
+    bits = [
+        f"{name} {fmt_number(v)}"
+        for name, v in (("min", t.min), ("max", t.max), ("mean", t.mean))
+        if v is not None
+    ]
     if t.nan_count:
         bits.append(f"{t.nan_count} NaN")
     if t.inf_count:

@@ -51,14 +51,21 @@ def cell_text(value: Cell, dtype: str) -> str:
     kind = short_dtype(dtype)
     if kind == "bool":
         return "T" if value else "F"
-    if (kind.startswith("int") or kind.startswith("uint")) and isinstance(value, float) \
-            and math.isfinite(value):
+    if (
+        (kind.startswith("int") or kind.startswith("uint"))
+        and isinstance(value, float)
+        and math.isfinite(value)
+    ):
         return str(int(value))
     return fmt_number(value, 3, mark_float=True)
 
 
-def value_style(previews: list[TensorPreview], value_font: pygame.font.Font,
-                label_font: pygame.font.Font, pad: int) -> CellStyle:
+def value_style(
+    previews: list[TensorPreview],
+    value_font: pygame.font.Font,
+    label_font: pygame.font.Font,
+    pad: int,
+) -> CellStyle:
     """Cells wide enough for the widest value of all `previews` (so paired grids align)."""
     widest = 1
     for preview in previews:
@@ -129,8 +136,9 @@ def _geometry(shape: list[int], style: CellStyle, wrap_cols: int) -> _Geometry:
                 text = f"+{r * len(rows[0])}" if one_d else str(r)
                 labels.append((text, (0, y + (style.cell_h - font.get_linesize()) // 2), False))
             for c, index in enumerate(row):
-                cells.append((index, pygame.Rect(row_label_w + c * step_w, y, style.cell_w,
-                                                 style.cell_h)))
+                cells.append(
+                    (index, pygame.Rect(row_label_w + c * step_w, y, style.cell_w, style.cell_h))
+                )
             y += step_h
         y += style.gap * 3
     width = row_label_w + most_cols * step_w
@@ -188,21 +196,29 @@ def render_grid(
     return Picture(surface, hits, "values" if style.show_values else "colours")
 
 
-def _cell_fill(theme: Theme, style: CellStyle, value: Cell,
-               value_range: tuple[float | None, float | None], compared: bool, bad: bool,
-               role: str) -> RGB:
+def _cell_fill(
+    theme: Theme,
+    style: CellStyle,
+    value: Cell,
+    value_range: tuple[float | None, float | None],
+    compared: bool,
+    bad: bool,
+    role: str,
+) -> RGB:
     if bad and role == "got":
         return theme.bad_cell
     if not style.show_values:  # a complex cell is shaded by its magnitude
-        return sequential(normalise(abs(value) if isinstance(value, complex) else value,
-                                    *value_range))
+        return sequential(
+            normalise(abs(value) if isinstance(value, complex) else value, *value_range)
+        )
     if compared and role == "got":
         return theme.ok_cell
     return mix(theme.panel_alt, theme.text, 0.08)
 
 
-def render_heatmap(grid: list[list[float]], size: tuple[int, int],
-                   colour: "ColourFn") -> pygame.Surface:
+def render_heatmap(
+    grid: list[list[float]], size: tuple[int, int], colour: ColourFn
+) -> pygame.Surface:
     """A grid of numbers drawn at exactly `size`, as crisp (nearest-neighbour) blocks."""
     rows, cols = len(grid), max((len(r) for r in grid), default=0)
     small = pygame.Surface((max(1, cols), max(1, rows)))
@@ -227,8 +243,9 @@ def heatmap_size(shape: list[int], width: int, max_height: int) -> tuple[int, in
 class ColourFn:
     """Maps a value to a colour; a class so callers can name what the colours mean."""
 
-    def __init__(self, lo: float | None, hi: float | None, low: RGB | None = None,
-                 high: RGB | None = None):
+    def __init__(
+        self, lo: float | None, hi: float | None, low: RGB | None = None, high: RGB | None = None
+    ):
         self.lo, self.hi, self.low, self.high = lo, hi, low, high
 
     def __call__(self, value: float) -> RGB:

@@ -27,17 +27,25 @@ class ValueDrawer:
         self.tensors = TensorDrawer(doc, style, theme)
 
     # -- public -------------------------------------------------------------------------
-    def pair(self, expected: ValuePreview | None, got: ValuePreview | None,
-             mismatch_index: list[int] | None = None, max_abs_diff: float | None = None,
-             depth: int = 0) -> list[str]:
+    def pair(
+        self,
+        expected: ValuePreview | None,
+        got: ValuePreview | None,
+        mismatch_index: list[int] | None = None,
+        max_abs_diff: float | None = None,
+        depth: int = 0,
+    ) -> list[str]:
         """Draw expected against yours; returns description lines."""
         if expected is None and got is None:
             return []
         if _is(expected, "tensor") and _is(got, "tensor"):
-            return self.tensors.pair(expected.tensor, got.tensor,  # type: ignore[union-attr]
-                                     mismatch_index, max_abs_diff)
-        if depth < _MAX_DEPTH and _nested(expected) and _nested(got) \
-                and expected.kind == got.kind:  # type: ignore[union-attr]
+            return self.tensors.pair(
+                expected.tensor,
+                got.tensor,  # type: ignore[union-attr]
+                mismatch_index,
+                max_abs_diff,
+            )
+        if depth < _MAX_DEPTH and _nested(expected) and _nested(got) and expected.kind == got.kind:  # type: ignore[union-attr]
             return self._items_pair(expected, got, depth)  # type: ignore[arg-type]
         return self._text_pair(expected, got)
 
@@ -53,8 +61,10 @@ class ValueDrawer:
             for label, item in labelled_items(value)[:_MAX_ITEMS]:
                 lines += self.single(item, f"{title} {label}", depth + 1)
             return lines
-        doc.flow([Chip(title, s.bold, self.theme.text_dim),
-                  Chip(value.text, s.mono, self.theme.text)], gap=s.pad)
+        doc.flow(
+            [Chip(title, s.bold, self.theme.text_dim), Chip(value.text, s.mono, self.theme.text)],
+            gap=s.pad,
+        )
         doc.gap(s.pad)
         return [f"{title}: {value.text}"]
 
@@ -78,8 +88,12 @@ class ValueDrawer:
         """Values of different kinds (or non-tensors): each side drawn its own way, a tensor
         as its picture and anything else as a boxed text."""
         s, th, doc = self.style, self.theme, self.doc
-        differs = expected is None or got is None or expected.kind != got.kind \
+        differs = (
+            expected is None
+            or got is None
+            or expected.kind != got.kind
             or expected.text != got.text
+        )
         half = (doc.width - s.gap) // 2
         top, bottom = doc.y, doc.y
         lines = []
@@ -88,8 +102,9 @@ class ValueDrawer:
             x = i * (half + s.gap)
             if value is not None and value.kind == "tensor" and value.tensor is not None:
                 self.tensors.title(title, value.tensor, None, x, half)
-                lines.append(f"{title}: " + self.tensors.column(
-                    value.tensor, x, half, None, "plain", None))
+                lines.append(
+                    f"{title}: " + self.tensors.column(value.tensor, x, half, None, "plain", None)
+                )
                 bottom = max(bottom, doc.y)
                 continue
             doc.text(title, s.bold, th.text, x, half)
@@ -98,11 +113,21 @@ class ValueDrawer:
             bad = differs and i == 1
             box_top = doc.y
             doc.gap(s.pad // 2)
-            doc.text(("≠ " if bad else "") + text, s.mono, th.bad_cell if bad else th.text,
-                     x + s.pad, half - 2 * s.pad)
+            doc.text(
+                ("≠ " if bad else "") + text,
+                s.mono,
+                th.bad_cell if bad else th.text,
+                x + s.pad,
+                half - 2 * s.pad,
+            )
             doc.gap(s.pad // 2)
-            doc.box(pygame.Rect(x, box_top, half, doc.y - box_top), None,
-                    th.bad_cell if bad else th.border, 2 if bad else 1, 4)
+            doc.box(
+                pygame.Rect(x, box_top, half, doc.y - box_top),
+                None,
+                th.bad_cell if bad else th.border,
+                2 if bad else 1,
+                4,
+            )
             bottom = max(bottom, doc.y)
             lines.append(f"{title}: {text}" + (" (differs)" if bad else ""))
         doc.y = bottom + s.pad
@@ -110,8 +135,9 @@ class ValueDrawer:
 
 
 def _is(value: ValuePreview | None, kind: str) -> bool:
-    return value is not None and value.kind == kind and (kind != "tensor" or
-                                                        value.tensor is not None)
+    return (
+        value is not None and value.kind == kind and (kind != "tensor" or value.tensor is not None)
+    )
 
 
 def _nested(value: ValuePreview | None) -> bool:

@@ -12,8 +12,9 @@ from game.ui.screens.page import PageScreen
 from game.ui.widgets.richtext import RichText
 
 
-def act_rows(library: ContentLibrary, seen: set[str], solved: set[str],
-             here: str | None) -> list[tuple[str, str, list[str]]]:
+def act_rows(
+    library: ContentLibrary, seen: set[str], solved: set[str], here: str | None
+) -> list[tuple[str, str, list[str]]]:
     """(act title, summary, item lines) per act; items are scenes then puzzles."""
     rows = []
     acts = library.manifest.acts if library.manifest else []
@@ -65,11 +66,23 @@ class ChapterMapScreen(PageScreen):
             self._key = key
             self._blocks = []
             for act_title, summary, items in self.rows():
-                self._blocks.append(RichText(act_title, fonts, theme, inner.width, base=21,
-                                             role="heading", color=theme.accent2))
+                self._blocks.append(
+                    RichText(
+                        act_title,
+                        fonts,
+                        theme,
+                        inner.width,
+                        base=21,
+                        role="heading",
+                        color=theme.accent2,
+                    )
+                )
                 if summary:
-                    self._blocks.append(RichText(f"*{summary}*", fonts, theme, inner.width,
-                                                 base=16, color=theme.text_dim))
+                    self._blocks.append(
+                        RichText(
+                            f"*{summary}*", fonts, theme, inner.width, base=16, color=theme.text_dim
+                        )
+                    )
                 body = "\n".join(items) or "*Nothing here yet.*"
                 self._blocks.append(RichText(body, fonts, theme, inner.width, base=17))
         gap = fonts.px(10)

@@ -19,8 +19,9 @@ class ConfirmScreen(Screen):
     def __init__(self, ctx: Context, question: str, detail: str = ""):
         super().__init__(ctx)
         self.question, self.detail = question, detail
-        self.menu = Menu([MenuItem("no", "No"), MenuItem("yes", "Yes")], ctx.fonts, ctx.theme,
-                         base=20)
+        self.menu = Menu(
+            [MenuItem("no", "No"), MenuItem("yes", "Yes")], ctx.fonts, ctx.theme, base=20
+        )
 
     def handle(self, intent: Intent) -> None:
         if intent.name == "back":
@@ -49,8 +50,9 @@ class ConfirmScreen(Screen):
         panel(surface, box, theme, border=theme.accent, width=3)
         q.draw(surface, (box.x + pad, box.y + pad))
         d.draw(surface, (box.x + pad, box.y + pad + q.height))
-        self.menu.set_rect(pygame.Rect(box.x + pad, box.bottom - menu_h - pad, width - 2 * pad,
-                                       menu_h))
+        self.menu.set_rect(
+            pygame.Rect(box.x + pad, box.bottom - menu_h - pad, width - 2 * pad, menu_h)
+        )
         self.menu.draw(surface)
 
     def describe(self) -> str:

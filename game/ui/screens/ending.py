@@ -83,8 +83,11 @@ class EndingScreen(Screen):
         if self.phase == "ending":
             return f"# {self.ending.title}\n\n{self.ending.text or ''}"
         found = self.ctx.persistent.endings
-        return CREDITS + f"\n\n**Endings found:** {len(found)}" + "".join(
-            f"\n{e.replace('_', ' ')}" for e in found)
+        return (
+            CREDITS
+            + f"\n\n**Endings found:** {len(found)}"
+            + "".join(f"\n{e.replace('_', ' ')}" for e in found)
+        )
 
     def draw(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
@@ -100,10 +103,18 @@ class EndingScreen(Screen):
             self._texts = []
             for para in self._body().split("\n\n"):
                 heading = para.startswith("# ")
-                self._texts.append(RichText(
-                    para.removeprefix("# "), fonts, theme, width, align="center",
-                    base=34 if heading else 21, role="heading" if heading else "body",
-                    color=theme.accent if heading else theme.text))
+                self._texts.append(
+                    RichText(
+                        para.removeprefix("# "),
+                        fonts,
+                        theme,
+                        width,
+                        align="center",
+                        base=34 if heading else 21,
+                        role="heading" if heading else "body",
+                        color=theme.accent if heading else theme.text,
+                    )
+                )
         gap, pad = fonts.px(18), fonts.px(24)
         total = sum(t.height + gap for t in self._texts)
         room = h - hint_bar_height(fonts)
@@ -130,6 +141,10 @@ class EndingScreen(Screen):
         surface.blit(self._plate, rect)
 
     def describe(self) -> str:
-        lines = ["screen: ending", f"phase: {self.phase}", f"ending: {self.ending.id}",
-                 f"title: {self.ending.title}"]
+        lines = [
+            "screen: ending",
+            f"phase: {self.phase}",
+            f"ending: {self.ending.id}",
+            f"title: {self.ending.title}",
+        ]
         return "\n".join(lines)

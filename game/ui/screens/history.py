@@ -36,10 +36,27 @@ class HistoryScreen(PageScreen):
             self._key = key
             self._rows = []
             for entry in self.entries:
-                name = (RichText(entry.speaker, fonts, theme, inner.width, base=16,
-                                 role="body_bold", color=theme.accent) if entry.speaker else None)
-                text = RichText(entry.text, fonts, theme, inner.width - fonts.px(16), base=18,
-                                role="body" if entry.speaker else "italic")
+                name = (
+                    RichText(
+                        entry.speaker,
+                        fonts,
+                        theme,
+                        inner.width,
+                        base=16,
+                        role="body_bold",
+                        color=theme.accent,
+                    )
+                    if entry.speaker
+                    else None
+                )
+                text = RichText(
+                    entry.text,
+                    fonts,
+                    theme,
+                    inner.width - fonts.px(16),
+                    base=18,
+                    role="body" if entry.speaker else "italic",
+                )
                 self._rows.append((name, text))
         gap = fonts.px(12)
         return sum((n.height if n else 0) + t.height + gap for n, t in self._rows)

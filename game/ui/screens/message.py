@@ -46,16 +46,17 @@ class MessageScreen(Screen):
         h = min(size[1] - 2 * fonts.px(16), head + content_h + button_h + 3 * pad)
         self._box = pygame.Rect(0, 0, w, h)
         self._box.center = (size[0] // 2, size[1] // 2)
-        view = pygame.Rect(self._box.x + pad, self._box.y + head + pad // 2, inner,
-                           h - head - button_h - 2 * pad)
+        view = pygame.Rect(
+            self._box.x + pad, self._box.y + head + pad // 2, inner, h - head - button_h - 2 * pad
+        )
         self.scroller.set(view, content_h)
         self._ok = pygame.Rect(0, 0, fonts.px(120), button_h)
         self._ok.midbottom = (self._box.centerx, self._box.bottom - pad // 2)
 
     def handle(self, intent: Intent) -> None:
-        if intent.name in ("confirm", "advance", "back"):
-            self.close()
-        elif intent.name == "click" and self._ok.collidepoint(intent.pos):
+        if intent.name in ("confirm", "advance", "back") or (
+            intent.name == "click" and self._ok.collidepoint(intent.pos)
+        ):
             self.close()
         else:
             self.scroller.handle(intent)
@@ -79,4 +80,4 @@ class MessageScreen(Screen):
         surface.blit(ok, ok.get_rect(center=self._ok.center))
 
     def describe(self) -> str:
-        return "\n".join([f"screen: message", f"title: {self.title}", *self.lines, "[OK]"])
+        return "\n".join(["screen: message", f"title: {self.title}", *self.lines, "[OK]"])

@@ -58,10 +58,12 @@ class ModsScreen(PageScreen):
     def details(self) -> str:
         mods = self.ctx.content.mods
         if not mods:
-            return (f"No mods found yet. Put a mod folder in `{mods_dir()}` or start the game "
-                    "with `torchenstein play --mod PATH`. `torchenstein new-mod NAME` makes a "
-                    "working one to start from; `torchenstein lint PATH` says exactly what is "
-                    "wrong with a mod.")
+            return (
+                f"No mods found yet. Put a mod folder in `{mods_dir()}` or start the game "
+                "with `torchenstein play --mod PATH`. `torchenstein new-mod NAME` makes a "
+                "working one to start from; `torchenstein lint PATH` says exactly what is "
+                "wrong with a mod."
+            )
         mod = mods[self.menu.selected]
         parts = [f"## {mod.title}", f"`{mod.id}` v{mod.version} — `{mod.path}`"]
         if mod.author:

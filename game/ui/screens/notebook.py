@@ -112,8 +112,9 @@ class NotebookScreen(PageScreen):
         fonts, theme = self.ctx.fonts, self.ctx.theme
         entries = self.entries()
         self.selected = min(self.selected, max(0, len(entries) - 1))
-        snapshot = tuple((e.puzzle_id, tuple(sorted(e.progress.best.items())), e.best_code)
-                         for e in entries)
+        snapshot = tuple(
+            (e.puzzle_id, tuple(sorted(e.progress.best.items())), e.best_code) for e in entries
+        )
         key = (size, fonts.scale, theme.name, self.selected, self.show_first, snapshot)
         if key == self._key:
             return
@@ -126,8 +127,12 @@ class NotebookScreen(PageScreen):
         inner = fonts.px(10)
         self._boxes = (
             pygame.Rect(pad + inner, top + inner, list_w - 2 * inner, bottom - top - 2 * inner),
-            pygame.Rect(pad + list_w + pad + inner, top + inner,
-                        w - list_w - 3 * pad - 2 * inner, bottom - top - 2 * inner),
+            pygame.Rect(
+                pad + list_w + pad + inner,
+                top + inner,
+                w - list_w - 3 * pad - 2 * inner,
+                bottom - top - 2 * inner,
+            ),
         )
         style = PanelStyle.from_fonts(fonts)
         self._list = self._build_list(entries, style)
@@ -138,13 +143,22 @@ class NotebookScreen(PageScreen):
         th = self.ctx.theme
         doc = Doc(self._boxes[0].w)
         if not entries:
-            doc.text("No solved puzzles yet. Solve one in the lab terminal and it is recorded "
-                     "here, with your solution and scores.", s.body, th.text_dim)
+            doc.text(
+                "No solved puzzles yet. Solve one in the lab terminal and it is recorded "
+                "here, with your solution and scores.",
+                s.body,
+                th.text_dim,
+            )
         for i, entry in enumerate(entries):
             top = doc.y
             doc.gap(s.pad // 2)
-            doc.text(entry.title, s.bold, th.accent if i == self.selected else th.text, s.pad,
-                     doc.width - 2 * s.pad)
+            doc.text(
+                entry.title,
+                s.bold,
+                th.accent if i == self.selected else th.text,
+                s.pad,
+                doc.width - 2 * s.pad,
+            )
             doc.text(entry.summary(), s.small, th.text_dim, s.pad, doc.width - 2 * s.pad)
             doc.gap(s.pad // 2)
             rect = pygame.Rect(0, top, doc.width, doc.y - top)
@@ -165,8 +179,18 @@ class NotebookScreen(PageScreen):
             doc.text(" · ".join(x for x in (entry.act, entry.topic) if x), s.small, th.text_dim)
         doc.gap(s.pad)
         if entry.loaded:
-            doc.flow([Chip("Reopen to improve", s.bold, th.bg, fill=th.accent,
-                           pad=s.pad, action="reopen")])
+            doc.flow(
+                [
+                    Chip(
+                        "Reopen to improve",
+                        s.bold,
+                        th.bg,
+                        fill=th.accent,
+                        pad=s.pad,
+                        action="reopen",
+                    )
+                ]
+            )
             doc.gap(s.gap)
         doc.text("Best scores", s.bold, th.accent2)
         for line in entry.score_lines() or ["none recorded"]:
@@ -177,8 +201,11 @@ class NotebookScreen(PageScreen):
             draw_goals(doc, entry.goals, s, th)
             doc.gap(s.pad)
         progress = entry.progress
-        hints = f"{progress.hints_used} of {entry.hints_total}" if entry.hints_total else \
-            str(progress.hints_used)
+        hints = (
+            f"{progress.hints_used} of {entry.hints_total}"
+            if entry.hints_total
+            else str(progress.hints_used)
+        )
         doc.text(f"Hints used: {hints} · Submissions: {progress.attempts}", s.small, th.text_dim)
         doc.gap(s.gap)
         title, *figures = entry.solution_lines(self.show_first)
@@ -188,8 +215,19 @@ class NotebookScreen(PageScreen):
         if entry.first_differs:
             other = "Show my best solution" if self.show_first else "Show my first solution"
             doc.gap(s.pad // 2)
-            doc.flow([Chip(f"{other} (Tab)", s.small, th.text, fill=th.panel_alt,
-                           border=th.border, pad=s.pad // 2, action="solution")])
+            doc.flow(
+                [
+                    Chip(
+                        f"{other} (Tab)",
+                        s.small,
+                        th.text,
+                        fill=th.panel_alt,
+                        border=th.border,
+                        pad=s.pad // 2,
+                        action="solution",
+                    )
+                ]
+            )
         doc.gap(s.pad // 2)
         top = doc.y
         doc.gap(s.pad // 2)
@@ -216,11 +254,26 @@ class NotebookScreen(PageScreen):
             surface.set_clip(box)
             doc.draw(surface, box.topleft, self._scroll[which], box.h)
             surface.set_clip(clip)
-            draw_scrollbar(surface, box, doc.height, self._scroll[which], box.right + inner // 3,
-                           max(4, inner // 2), theme.panel_alt, theme.border)
-        self.finish(surface, [("↑↓", "choose"), ("Enter", "reopen to improve"),
-                              ("Tab", "first/best solution"), ("PgUp/PgDn", "scroll"),
-                              ("Esc", "back")])
+            draw_scrollbar(
+                surface,
+                box,
+                doc.height,
+                self._scroll[which],
+                box.right + inner // 3,
+                max(4, inner // 2),
+                theme.panel_alt,
+                theme.border,
+            )
+        self.finish(
+            surface,
+            [
+                ("↑↓", "choose"),
+                ("Enter", "reopen to improve"),
+                ("Tab", "first/best solution"),
+                ("PgUp/PgDn", "scroll"),
+                ("Esc", "back"),
+            ],
+        )
 
     def describe(self) -> str:
         entries = self.entries()

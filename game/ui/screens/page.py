@@ -14,8 +14,7 @@ import pygame
 from game.ui.context import Context
 from game.ui.intents import Intent
 from game.ui.stack import Screen
-from game.ui.widgets.draw import (back_chip, back_chip_room, hint_bar_height, key_hints, label,
-                                  panel)
+from game.ui.widgets.draw import back_chip, back_chip_room, hint_bar_height, key_hints, label, panel
 from game.ui.widgets.scroll import Scroller
 
 
@@ -35,8 +34,9 @@ class PageScreen(Screen):
 
     # -- input ----------------------------------------------------------------------------
     def handle(self, intent: Intent) -> None:
-        if intent.name in self.close_on or (intent.name == "click"
-                                            and self._back.collidepoint(intent.pos)):
+        if intent.name in self.close_on or (
+            intent.name == "click" and self._back.collidepoint(intent.pos)
+        ):
             self.close()
         else:
             self.on_intent(intent)
@@ -46,17 +46,30 @@ class PageScreen(Screen):
         self.scroller.handle(intent)
 
     # -- drawing --------------------------------------------------------------------------
-    def frame(self, surface: pygame.Surface, heading: str, pad: int) -> tuple[pygame.Rect,
-                                                                              pygame.Rect]:
+    def frame(
+        self, surface: pygame.Surface, heading: str, pad: int
+    ) -> tuple[pygame.Rect, pygame.Rect]:
         """Clear the page and draw its heading; returns the heading's rect and the body's (the
         room between the heading and the key hints)."""
         fonts, theme = self.ctx.fonts, self.ctx.theme
         surface.fill(theme.bg)
         w, h = surface.get_size()
-        title = label(surface, heading, (pad, pad), fonts, theme.accent, role="heading", base=28,
-                      max_width=max(1, w - 2 * pad - back_chip_room(fonts)))
-        body = pygame.Rect(pad, title.bottom + pad // 2, w - 2 * pad,
-                           max(1, h - title.bottom - pad - hint_bar_height(fonts)))
+        title = label(
+            surface,
+            heading,
+            (pad, pad),
+            fonts,
+            theme.accent,
+            role="heading",
+            base=28,
+            max_width=max(1, w - 2 * pad - back_chip_room(fonts)),
+        )
+        body = pygame.Rect(
+            pad,
+            title.bottom + pad // 2,
+            w - 2 * pad,
+            max(1, h - title.bottom - pad - hint_bar_height(fonts)),
+        )
         return title, body
 
     def panel_inner(self, surface: pygame.Surface, box: pygame.Rect, pad: int) -> pygame.Rect:
@@ -67,8 +80,9 @@ class PageScreen(Screen):
         return inner
 
     @contextmanager
-    def scrolled(self, surface: pygame.Surface, view: pygame.Rect,
-                 content_height: int) -> Iterator[int]:
+    def scrolled(
+        self, surface: pygame.Surface, view: pygame.Rect, content_height: int
+    ) -> Iterator[int]:
         """Clip drawing to `view` scrolled by the page's scroller; yields the y of content row
         0, and draws the scroll bar afterwards."""
         self.scroller.set(view, content_height)

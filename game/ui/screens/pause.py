@@ -23,17 +23,23 @@ class PauseScreen(Screen):
         super().__init__(ctx)
         self.thumbnail: bytes | None = None
         writable = ctx.saves.writable
-        self.menu = Menu([
-            MenuItem("resume", "Resume", detail="Esc"),
-            MenuItem("save", "Save game", enabled=writable),
-            MenuItem("load", "Load game"),
-            MenuItem("history", "History", detail="H"),
-            MenuItem("map", "Chapter map", detail="M"),
-            MenuItem("notebook", "Lab notebook"),
-            MenuItem("settings", "Settings"),
-            MenuItem("title", "Title screen"),
-            MenuItem("quit", "Quit"),
-        ], ctx.fonts, ctx.theme, base=22, min_base=10)
+        self.menu = Menu(
+            [
+                MenuItem("resume", "Resume", detail="Esc"),
+                MenuItem("save", "Save game", enabled=writable),
+                MenuItem("load", "Load game"),
+                MenuItem("history", "History", detail="H"),
+                MenuItem("map", "Chapter map", detail="M"),
+                MenuItem("notebook", "Lab notebook"),
+                MenuItem("settings", "Settings"),
+                MenuItem("title", "Title screen"),
+                MenuItem("quit", "Quit"),
+            ],
+            ctx.fonts,
+            ctx.theme,
+            base=22,
+            min_base=10,
+        )
 
     def enter(self) -> None:
         self.thumbnail = self.ctx.thumbnail_png()  # the game as it was, not this menu
@@ -82,15 +88,23 @@ class PauseScreen(Screen):
         veil(surface, 190)
         w, h = surface.get_size()
         pad = fonts.px(20)
-        title = label(surface, "PAUSED", (w // 2, min(pad * 2, h // 16)), fonts, theme.accent,
-                      role="heading", base=36 if h > 720 else 26, anchor="midtop")
+        title = label(
+            surface,
+            "PAUSED",
+            (w // 2, min(pad * 2, h // 16)),
+            fonts,
+            theme.accent,
+            role="heading",
+            base=36 if h > 720 else 26,
+            anchor="midtop",
+        )
         menu_w = min(w - 2 * pad, max(fonts.px(320), w // 3))
         top = title.bottom + pad
-        self.menu.set_rect(pygame.Rect((w - menu_w) // 2, top, menu_w,
-                                       h - top - hint_bar_height(fonts) - pad))
+        self.menu.set_rect(
+            pygame.Rect((w - menu_w) // 2, top, menu_w, h - top - hint_bar_height(fonts) - pad)
+        )
         self.menu.draw(surface)
-        key_hints(surface, [("↑↓", "choose"), ("Enter", "select"), ("Esc", "resume")],
-                  fonts, theme)
+        key_hints(surface, [("↑↓", "choose"), ("Enter", "select"), ("Esc", "resume")], fonts, theme)
 
     def describe(self) -> str:
         return "screen: pause\n" + self.menu.describe()

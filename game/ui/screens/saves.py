@@ -21,7 +21,11 @@ from game.ui.widgets.draw import label, panel
 
 def played(seconds: float) -> str:
     minutes = int(seconds // 60)
-    return f"{minutes // 60}h {minutes % 60:02d}m" if minutes >= 60 else f"{minutes}m {int(seconds) % 60:02d}s"
+    return (
+        f"{minutes // 60}h {minutes % 60:02d}m"
+        if minutes >= 60
+        else f"{minutes}m {int(seconds) % 60:02d}s"
+    )
 
 
 class SavesScreen(PageScreen):
@@ -68,9 +72,13 @@ class SavesScreen(PageScreen):
             self._save(info.slot)
         else:
             self.ctx.stack.push(
-                ConfirmScreen(self.ctx, f"Overwrite slot {info.slot}?",
-                              "The save already there will be replaced (its backup is kept)."),
-                then=lambda yes: self._save(info.slot) if yes else None)
+                ConfirmScreen(
+                    self.ctx,
+                    f"Overwrite slot {info.slot}?",
+                    "The save already there will be replaced (its backup is kept).",
+                ),
+                then=lambda yes: self._save(info.slot) if yes else None,
+            )
 
     def _save(self, slot: str) -> None:
         session = self.ctx.session
@@ -98,8 +106,14 @@ class SavesScreen(PageScreen):
                 self.ctx.saves.delete(info.slot)
                 self.refresh()
 
-        self.ctx.stack.push(ConfirmScreen(self.ctx, f"Delete {flow.slot_name(info.slot)}?",
-                                          "Its backups stay in the saves folder."), then=really)
+        self.ctx.stack.push(
+            ConfirmScreen(
+                self.ctx,
+                f"Delete {flow.slot_name(info.slot)}?",
+                "Its backups stay in the saves folder.",
+            ),
+            then=really,
+        )
 
     # -- input ----------------------------------------------------------------------------
     def on_intent(self, intent: Intent) -> None:
@@ -129,9 +143,16 @@ class SavesScreen(PageScreen):
         heading = "SAVE GAME" if self.mode == "save" else "LOAD GAME"
         title, body = self.frame(surface, heading, pad)
         if not self.ctx.saves.writable:
-            label(surface, "read-only: another window holds the saves",
-                  (title.right + pad, title.centery), fonts, theme.warning, base=14,
-                  anchor="midleft", max_width=max(40, w // 2 - title.right))
+            label(
+                surface,
+                "read-only: another window holds the saves",
+                (title.right + pad, title.centery),
+                fonts,
+                theme.warning,
+                base=14,
+                anchor="midleft",
+                max_width=max(40, w // 2 - title.right),
+            )
         area = pygame.Rect(body.x, body.y, body.width - fonts.px(8), body.height)
         card_w = max(fonts.px(230), 260)
         self.columns = max(1, area.width // card_w)
@@ -147,20 +168,29 @@ class SavesScreen(PageScreen):
         with self.scrolled(surface, area, rows * (card_h + pad)) as y0:
             for i, info in enumerate(self.infos):
                 r, c = divmod(i, self.columns)
-                card = pygame.Rect(area.x + c * (card_w + pad), y0 + r * (card_h + pad), card_w,
-                                   card_h)
+                card = pygame.Rect(
+                    area.x + c * (card_w + pad), y0 + r * (card_h + pad), card_w, card_h
+                )
                 self.cards.append(card)
                 self._draw_card(surface, card, info, thumb_h, i == self.selected)
         action = "save here" if self.mode == "save" else "load"
-        self.finish(surface, [("Arrows", "choose"), ("Enter", action), ("Del", "delete"),
-                              ("Esc", "back")])
+        self.finish(
+            surface, [("Arrows", "choose"), ("Enter", action), ("Del", "delete"), ("Esc", "back")]
+        )
 
-    def _draw_card(self, surface: pygame.Surface, card: pygame.Rect, info: SlotInfo,
-                   thumb_h: int, chosen: bool) -> None:
+    def _draw_card(
+        self, surface: pygame.Surface, card: pygame.Rect, info: SlotInfo, thumb_h: int, chosen: bool
+    ) -> None:
         fonts, theme = self.ctx.fonts, self.ctx.theme
         pad = fonts.px(8)
-        panel(surface, card, theme, alt=chosen, border=theme.accent if chosen else None,
-              width=3 if chosen else 1)
+        panel(
+            surface,
+            card,
+            theme,
+            alt=chosen,
+            border=theme.accent if chosen else None,
+            width=3 if chosen else 1,
+        )
         shot = pygame.Rect(card.x + pad, card.y + pad, card.width - 2 * pad, thumb_h - pad)
         image = self._thumb(info)
         if image is not None:
@@ -170,23 +200,59 @@ class SavesScreen(PageScreen):
         name = {AUTO: "Autosave", QUICK: "Quicksave"}.get(info.slot, f"Slot {info.slot}")
         y = shot.bottom + pad // 2
         width = card.width - 2 * pad
-        label(surface, name, (card.x + pad, y), fonts, theme.accent2, role="body_bold", base=15,
-              max_width=width)
+        label(
+            surface,
+            name,
+            (card.x + pad, y),
+            fonts,
+            theme.accent2,
+            role="body_bold",
+            base=15,
+            max_width=width,
+        )
         line = fonts.get("body", 15).get_linesize()
         if info.damaged:
-            label(surface, "damaged: loading recovers its backup", (card.x + pad, y + line),
-                  fonts, theme.error, base=14, max_width=width)
+            label(
+                surface,
+                "damaged: loading recovers its backup",
+                (card.x + pad, y + line),
+                fonts,
+                theme.error,
+                base=14,
+                max_width=width,
+            )
         elif info.meta is None:
             label(surface, "empty", (card.x + pad, y + line), fonts, theme.text_dim, base=14)
         else:
             meta = info.meta
-            label(surface, meta.scene_title, (card.x + pad, y + line), fonts, theme.text,
-                  base=15, max_width=width)
-            label(surface, f"{meta.act_title}", (card.x + pad, y + 2 * line), fonts,
-                  theme.text_dim, base=13, max_width=width)
+            label(
+                surface,
+                meta.scene_title,
+                (card.x + pad, y + line),
+                fonts,
+                theme.text,
+                base=15,
+                max_width=width,
+            )
+            label(
+                surface,
+                f"{meta.act_title}",
+                (card.x + pad, y + 2 * line),
+                fonts,
+                theme.text_dim,
+                base=13,
+                max_width=width,
+            )
             stamp = meta.saved_at.replace("T", " ")[:16]
-            label(surface, f"played {played(meta.play_seconds)} · {stamp}",
-                  (card.x + pad, y + 3 * line), fonts, theme.text_dim, base=13, max_width=width)
+            label(
+                surface,
+                f"played {played(meta.play_seconds)} · {stamp}",
+                (card.x + pad, y + 3 * line),
+                fonts,
+                theme.text_dim,
+                base=13,
+                max_width=width,
+            )
 
     def describe(self) -> str:
         out = [f"screen: saves ({self.mode})"]

@@ -61,7 +61,9 @@ class SceneScreen(SceneTypewriter):
                 else:
                     self._choose(int(item.key))
             return
-        if name in ("advance", "confirm", "click", "down") or (name == "wheel" and intent.value < 0):
+        if name in ("advance", "confirm", "click", "down") or (
+            name == "wheel" and intent.value < 0
+        ):
             self.skipping = False if name == "click" else self.skipping
             self._advance()
 
@@ -76,8 +78,9 @@ class SceneScreen(SceneTypewriter):
         pad = fonts.px(16)
         self._chips = scene_chrome.draw_chips(surface, fonts, theme)
         if view is not None:
-            scene_chrome.draw_title(surface, fonts, theme, view.scene_title,
-                                    min(r.left for r in self._chips.values()))
+            scene_chrome.draw_title(
+                surface, fonts, theme, view.scene_title, min(r.left for r in self._chips.values())
+            )
         panel(surface, self._box, theme, width=2)
         line = self.line
         if line is not None and line.portrait:
@@ -90,8 +93,16 @@ class SceneScreen(SceneTypewriter):
             color = hex_rgb(line.color, theme.accent)
             if theme.name != "default":
                 color = theme.accent
-            label(surface, line.speaker, (self._text_rect.x, self._box.y + pad // 2), fonts,
-                  color, role="body_bold", base=20, max_width=self._text_rect.width)
+            label(
+                surface,
+                line.speaker,
+                (self._text_rect.x, self._box.y + pad // 2),
+                fonts,
+                color,
+                role="body_bold",
+                base=20,
+                max_width=self._text_rect.width,
+            )
         if self._text is not None:
             self._draw_text(surface)
         if self._choices_open() and self.menu is not None:
@@ -100,8 +111,15 @@ class SceneScreen(SceneTypewriter):
             blink = ctx.settings.reduced_motion or int(self.clock * 2) % 2 == 0
             if blink:
                 scene_chrome.draw_continue_arrow(surface, theme, self._box, pad)
-        hints = [("Space", "next"), ("1-9", "choose"), ("H", "history"), ("S", "skip"),
-                 ("M", "map"), ("F6", "quicksave"), ("Esc", "menu")]
+        hints = [
+            ("Space", "next"),
+            ("1-9", "choose"),
+            ("H", "history"),
+            ("S", "skip"),
+            ("M", "map"),
+            ("F6", "quicksave"),
+            ("Esc", "menu"),
+        ]
         key_hints(surface, hints, fonts, theme)
         if self.skipping:
             scene_chrome.draw_skip_badge(surface, fonts, theme, self._chips)
@@ -115,8 +133,9 @@ class SceneScreen(SceneTypewriter):
         room = self._box.top - fonts.get("mono_bold", 15).get_linesize() - fonts.px(34)
         self.menu.set_rect(pygame.Rect((w - menu_w) // 2, 0, menu_w, room))
         height = min(self.menu.content_height, room)
-        self.menu.set_rect(pygame.Rect((w - menu_w) // 2, self._box.top - fonts.px(12) - height,
-                                       menu_w, height))
+        self.menu.set_rect(
+            pygame.Rect((w - menu_w) // 2, self._box.top - fonts.px(12) - height, menu_w, height)
+        )
         self.menu.draw(surface)
 
     def describe(self) -> str:
@@ -131,8 +150,9 @@ class SceneScreen(SceneTypewriter):
         if line is not None:
             out.append(f"speaker: {line.speaker or 'narrator'}")
             state = "typing" if self.typing else "complete"
-            out.append(f"line {self.line_index + 1}/{len(view.lines)} [{state}]: "
-                       f"{plain_text(line.text)}")
+            out.append(
+                f"line {self.line_index + 1}/{len(view.lines)} [{state}]: {plain_text(line.text)}"
+            )
         if self._choices_open() and self.menu is not None:
             out.append("choices:")
             out.append(self.menu.describe())

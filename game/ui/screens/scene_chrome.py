@@ -12,13 +12,19 @@ from game.ui.theme import Theme
 from game.ui.widgets.draw import chip_buttons, label, panel
 from game.ui.widgets.textfit import text_surface
 
-CHIPS = [("history", "History (H)"), ("map", "Map (M)"), ("skip", "Skip (S)"), ("back", "Menu (Esc)")]
+CHIPS = [
+    ("history", "History (H)"),
+    ("map", "Map (M)"),
+    ("skip", "Skip (S)"),
+    ("back", "Menu (Esc)"),
+]
 
 
 def draw_chips(surface: pygame.Surface, fonts: Fonts, theme: Theme) -> dict[str, pygame.Rect]:
     """The corner chips, top right; returns where each one is, by the intent it stands for."""
-    return chip_buttons(surface, CHIPS, fonts, theme,
-                        top_right=(surface.get_width() - fonts.px(10), fonts.px(10)))
+    return chip_buttons(
+        surface, CHIPS, fonts, theme, top_right=(surface.get_width() - fonts.px(10), fonts.px(10))
+    )
 
 
 def chip_at(chips: dict[str, pygame.Rect], pos: tuple[int, int]) -> str | None:
@@ -33,22 +39,41 @@ def draw_title(surface: pygame.Surface, fonts: Fonts, theme: Theme, text: str, r
     room = right - 2 * pad
     if room < fonts.px(80):
         return  # a very narrow window at a huge font: the chips matter more
-    box = pygame.Rect(pad, pad, min(surf.get_width() + 2 * pad, room),
-                      surf.get_height() + pad)
+    box = pygame.Rect(pad, pad, min(surf.get_width() + 2 * pad, room), surf.get_height() + pad)
     panel(surface, box, theme, radius=6, width=1)
-    label(surface, text, (box.x + pad, box.y + pad // 2), fonts, theme.text,
-          role="mono_bold", base=15, max_width=box.width - 2 * pad)
+    label(
+        surface,
+        text,
+        (box.x + pad, box.y + pad // 2),
+        fonts,
+        theme.text,
+        role="mono_bold",
+        base=15,
+        max_width=box.width - 2 * pad,
+    )
 
 
-def draw_skip_badge(surface: pygame.Surface, fonts: Fonts, theme: Theme,
-                    chips: dict[str, pygame.Rect]) -> None:
+def draw_skip_badge(
+    surface: pygame.Surface, fonts: Fonts, theme: Theme, chips: dict[str, pygame.Rect]
+) -> None:
     below = max(r.bottom for r in chips.values()) + fonts.px(6)
-    label(surface, "SKIP ▶▶", (surface.get_width() - fonts.px(16), below), fonts, theme.accent2,
-          role="mono_bold", base=16, anchor="topright")
+    label(
+        surface,
+        "SKIP ▶▶",
+        (surface.get_width() - fonts.px(16), below),
+        fonts,
+        theme.accent2,
+        role="mono_bold",
+        base=16,
+        anchor="topright",
+    )
 
 
 def draw_continue_arrow(surface: pygame.Surface, theme: Theme, box: pygame.Rect, pad: int) -> None:
     """The small triangle in the dialogue box's corner: the line is complete, press on."""
-    pts = [(box.right - pad * 2, box.bottom - pad * 2), (box.right - pad, box.bottom - pad * 2),
-           (box.right - pad * 3 // 2, box.bottom - pad * 3 // 2)]
+    pts = [
+        (box.right - pad * 2, box.bottom - pad * 2),
+        (box.right - pad, box.bottom - pad * 2),
+        (box.right - pad * 3 // 2, box.bottom - pad * 3 // 2),
+    ]
     pygame.draw.polygon(surface, theme.accent2, pts)

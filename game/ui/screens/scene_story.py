@@ -133,9 +133,14 @@ class SceneStory(Screen):
 
         assert self.view is not None and self.view.puzzle is not None
         if self.view.puzzle not in self.ctx.content.library.puzzles:
-            flow.show_message(self.ctx, "A puzzle is missing", [
-                f"This scene opens the puzzle `{self.view.puzzle}`, which is not in the loaded "
-                "content. Run `torchenstein lint` to see why."])
+            flow.show_message(
+                self.ctx,
+                "A puzzle is missing",
+                [
+                    f"This scene opens the puzzle `{self.view.puzzle}`, which is not in the loaded "
+                    "content. Run `torchenstein lint` to see why."
+                ],
+            )
             return
         self.skipping = False
         self.ctx.sound.play("open")

@@ -39,7 +39,11 @@ class SceneTypewriter(SceneStory):
             self.skip_timer = SKIP_STEP_S
             if self._text is not None:
                 self.revealed = float(self._text.chars)
-            if self.view is not None and self.at_last_line and (self.view.ending or self.view.puzzle):
+            if (
+                self.view is not None
+                and self.at_last_line
+                and (self.view.ending or self.view.puzzle)
+            ):
                 self.skipping = False
                 return
             self._advance()
@@ -59,9 +63,12 @@ class SceneTypewriter(SceneStory):
         self._box = pygame.Rect(pad, h - hint_h - box_h, w - 2 * pad, box_h)
         portrait = self._portrait_size()
         left = self._box.x + pad + (portrait + pad if portrait else 0)
-        self._text_rect = pygame.Rect(left, self._box.y + pad // 2 + name_h + pad // 3,
-                                      self._box.right - pad - left,
-                                      self._box.height - name_h - pad)
+        self._text_rect = pygame.Rect(
+            left,
+            self._box.y + pad // 2 + name_h + pad // 3,
+            self._box.right - pad - left,
+            self._box.height - name_h - pad,
+        )
 
     def _line_height(self) -> int:
         return int(self.ctx.fonts.get("body", 22).get_linesize() * 1.2)
@@ -74,8 +81,13 @@ class SceneTypewriter(SceneStory):
 
     def _ensure_text(self) -> None:
         line = self.line
-        key = (self.line_index, self._text_rect.size, self.ctx.fonts.scale, self.ctx.theme.name,
-               id(self.view))
+        key = (
+            self.line_index,
+            self._text_rect.size,
+            self.ctx.fonts.scale,
+            self.ctx.theme.name,
+            id(self.view),
+        )
         if key == self._text_key:
             return
         self._text_key = key
@@ -83,8 +95,14 @@ class SceneTypewriter(SceneStory):
             self._text = None
             return
         narrator = line.speaker is None
-        self._text = RichText(line.text, self.ctx.fonts, self.ctx.theme, self._text_rect.width,
-                              base=22, role="italic" if narrator else "body")
+        self._text = RichText(
+            line.text,
+            self.ctx.fonts,
+            self.ctx.theme,
+            self._text_rect.width,
+            base=22,
+            role="italic" if narrator else "body",
+        )
         if self.ctx.settings.effective_text_speed <= 0:
             self.revealed = float(self._text.chars)
 

@@ -13,8 +13,14 @@ from typing import Any
 
 import pygame
 
-from game.persistence.settings import (CODE_ZOOMS, FONT_SCALE_MAX, FONT_SCALE_MIN, TEXT_SPEEDS,
-                                      Settings, with_changes)
+from game.persistence.settings import (
+    CODE_ZOOMS,
+    FONT_SCALE_MAX,
+    FONT_SCALE_MIN,
+    TEXT_SPEEDS,
+    Settings,
+    with_changes,
+)
 from game.ui.context import Context
 from game.ui.intents import Intent
 from game.ui.screens.page import PageScreen, pointed
@@ -22,8 +28,10 @@ from game.ui.widgets.draw import label, panel
 from game.ui.widgets.richtext import RichText
 
 SPEED_NAMES = {0: "instant", 20: "slow", 40: "normal", 70: "fast", 120: "very fast"}
-FONT_STEPS = [round(FONT_SCALE_MIN + 0.1 * i, 1)
-              for i in range(int(round((FONT_SCALE_MAX - FONT_SCALE_MIN) / 0.1)) + 1)]
+FONT_STEPS = [
+    round(FONT_SCALE_MIN + 0.1 * i, 1)
+    for i in range(int(round((FONT_SCALE_MAX - FONT_SCALE_MIN) / 0.1)) + 1)
+]
 VOLUME_STEPS = [round(0.1 * i, 1) for i in range(11)]
 
 
@@ -86,8 +94,10 @@ class SettingsScreen(PageScreen):
             self.change(row, -1 if name == "left" else 1)
         elif name in ("confirm", "advance"):
             self.change(row, 1)
-        elif name in ("click", "motion") and (i := pointed(
-                intent.pos, [whole for whole, _, _ in self.row_rects])) is not None:
+        elif (
+            name in ("click", "motion")
+            and (i := pointed(intent.pos, [whole for whole, _, _ in self.row_rects])) is not None
+        ):
             self.selected = i
             if name == "click":
                 self.change(ROWS[i], -1 if self.row_rects[i][1].collidepoint(intent.pos) else 1)
@@ -101,8 +111,9 @@ class SettingsScreen(PageScreen):
         _, body = self.frame(surface, "SETTINGS", pad)
         width = min(body.width, fonts.px(760))
         field = Settings.model_fields[ROWS[self.selected].field]
-        help_text = RichText(field.description or "", fonts, theme, width - 2 * pad, base=15,
-                             color=theme.text_dim)
+        help_text = RichText(
+            field.description or "", fonts, theme, width - 2 * pad, base=15, color=theme.text_dim
+        )
         help_h = help_text.height + pad
         area = pygame.Rect((w - width) // 2, body.y, width, max(1, body.height - help_h))
         font = fonts.get("body", 19)
@@ -116,18 +127,40 @@ class SettingsScreen(PageScreen):
             for i, row in enumerate(ROWS):
                 chosen = i == self.selected
                 rect = pygame.Rect(area.x, y, area.width, row_h)
-                panel(surface, rect, theme, alt=chosen,
-                      border=theme.accent if chosen else None, width=3 if chosen else 1)
+                panel(
+                    surface,
+                    rect,
+                    theme,
+                    alt=chosen,
+                    border=theme.accent if chosen else None,
+                    width=3 if chosen else 1,
+                )
                 value = row.show(self._value(row))
                 value_w = max(font.size(value)[0], fonts.px(90))
                 plus = pygame.Rect(rect.right - arrow_w - pad // 2, rect.y, arrow_w, row_h)
                 value_rect = pygame.Rect(plus.x - value_w - pad // 2, rect.y, value_w, row_h)
                 minus = pygame.Rect(value_rect.x - arrow_w - pad // 2, rect.y, arrow_w, row_h)
-                label(surface, row.title, (rect.x + pad, rect.centery), fonts, theme.text,
-                      base=19, anchor="midleft", max_width=minus.x - rect.x - 2 * pad)
+                label(
+                    surface,
+                    row.title,
+                    (rect.x + pad, rect.centery),
+                    fonts,
+                    theme.text,
+                    base=19,
+                    anchor="midleft",
+                    max_width=minus.x - rect.x - 2 * pad,
+                )
                 label(surface, "◀", minus.center, fonts, theme.accent2, base=19, anchor="center")
-                label(surface, value, value_rect.center, fonts, theme.accent, role="body_bold",
-                      base=19, anchor="center")
+                label(
+                    surface,
+                    value,
+                    value_rect.center,
+                    fonts,
+                    theme.accent,
+                    role="body_bold",
+                    base=19,
+                    anchor="center",
+                )
                 label(surface, "▶", plus.center, fonts, theme.accent2, base=19, anchor="center")
                 self.row_rects.append((rect, minus, plus))
                 y += step

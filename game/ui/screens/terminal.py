@@ -25,14 +25,18 @@ class TerminalScreen(TerminalInput):
     # -- drawing --------------------------------------------------------------------------
     def _button_specs(self) -> list[TerminalButton]:
         running = self.job is not None
-        run_text = "Continue" if self.passed and not self.improving \
-            and self._story_waits_elsewhere() else "Run"
+        run_text = (
+            "Continue"
+            if self.passed and not self.improving and self._story_waits_elsewhere()
+            else "Run"
+        )
         return [
             TerminalButton("run", run_text, "Ctrl+Enter", not running),
             TerminalButton("try", "Try", "Ctrl+Shift+Enter", not running),
             TerminalButton("hint", "Hint", "F1", self.hints_used < len(self.entry.model.hints)),
             TerminalButton("device", f"Device: {self.ctx.settings.device}", "F2", not running),
-            TerminalButton("cancel", "Cancel", "Esc") if running
+            TerminalButton("cancel", "Cancel", "Esc")
+            if running
             else TerminalButton("back", "Back", "Esc"),
         ]
 
@@ -50,17 +54,28 @@ class TerminalScreen(TerminalInput):
         shown = self.shown_pane
         self._draw_header(surface)
         if layout.shows("brief", shown):
-            self.brief.draw(surface, layout.brief, hints_used=self.hints_used,
-                            focused=self.focus == "brief")
+            self.brief.draw(
+                surface, layout.brief, hints_used=self.hints_used, focused=self.focus == "brief"
+            )
         if layout.shows("editor", shown):
             self.editor.draw(surface)
         if layout.shows("results", shown):
             self.results.draw(surface)
         draw_buttons(surface, layout.buttons, fonts, theme, keys_shown=layout.keys_shown)
         draw_tabs(surface, layout.tabs, shown, fonts, theme)
-        key_hints(surface, [("Ctrl+Enter", "run"), ("Ctrl+Shift+Enter", "try"), ("F1", "hint"),
-                            ("F3", "focus"), ("Esc", "cancel/back"), ("F6", "quicksave")],
-                  fonts, theme)
+        key_hints(
+            surface,
+            [
+                ("Ctrl+Enter", "run"),
+                ("Ctrl+Shift+Enter", "try"),
+                ("F1", "hint"),
+                ("F3", "focus"),
+                ("Esc", "cancel/back"),
+                ("F6", "quicksave"),
+            ],
+            fonts,
+            theme,
+        )
 
     def _draw_header(self, surface: pygame.Surface) -> None:
         theme = self.ctx.theme
@@ -68,10 +83,16 @@ class TerminalScreen(TerminalInput):
         if self.job is not None:
             done, total = self.progress
             progress = done / total if total else self.sweep_fraction()
-        draw_header(surface, self.ctx.fonts, theme, title=self.entry.model.title,
-                    device=self._device_text(), status=self.status,
-                    status_color=theme.success if self.passed else theme.text,
-                    progress=progress)
+        draw_header(
+            surface,
+            self.ctx.fonts,
+            theme,
+            title=self.entry.model.title,
+            device=self._device_text(),
+            status=self.status,
+            status_color=theme.success if self.passed else theme.text,
+            progress=progress,
+        )
 
     def sweep_fraction(self) -> float:
         """A sweeping bar while the total is not known yet (still when motion is reduced)."""
@@ -95,8 +116,8 @@ class TerminalScreen(TerminalInput):
         lines = [
             "screen: terminal",
             f"puzzle: {self.puzzle_id} ({self.entry.model.title})",
-            f"focus: {self.focus}" + (f" (compact: {self.shown_pane} shown)" if self.compact
-                                      else ""),
+            f"focus: {self.focus}"
+            + (f" (compact: {self.shown_pane} shown)" if self.compact else ""),
             f"running: {self.job is not None}",
             f"passed: {self.passed}",
             f"hints: {self.hints_used}/{len(self.entry.model.hints)}",

@@ -36,8 +36,9 @@ class BriefPane:
     def source(self, hints_used: int) -> str:
         return brief_source(self.brief, self.hints, hints_used)
 
-    def draw(self, surface: pygame.Surface, rect: pygame.Rect, *, hints_used: int,
-             focused: bool) -> None:
+    def draw(
+        self, surface: pygame.Surface, rect: pygame.Rect, *, hints_used: int, focused: bool
+    ) -> None:
         fonts, theme = self.ctx.fonts, self.ctx.theme
         panel(surface, rect, theme, border=theme.accent2 if focused else None)
         inner = rect.inflate(-2 * fonts.px(12), -2 * fonts.px(10))

@@ -11,8 +11,9 @@ from game.ui.intents import Intent, command_held
 from game.ui.screens.terminal_runs import TerminalRuns
 
 FOCUS_ORDER = ("editor", "brief", "results")
-_CODE_CHORDS = frozenset({pygame.K_a, pygame.K_v, pygame.K_x, pygame.K_z, pygame.K_y, pygame.K_f,
-                          pygame.K_g})
+_CODE_CHORDS = frozenset(
+    {pygame.K_a, pygame.K_v, pygame.K_x, pygame.K_z, pygame.K_y, pygame.K_f, pygame.K_g}
+)
 
 
 class TerminalInput(TerminalRuns):
@@ -56,8 +57,9 @@ class TerminalInput(TerminalRuns):
         layout = self.layout
         if layout is None:
             return
-        brief_on, editor_on, results_on = (layout.shows(pane, self.shown_pane)
-                                           for pane in ("brief", "editor", "results"))
+        brief_on, editor_on, results_on = (
+            layout.shows(pane, self.shown_pane) for pane in ("brief", "editor", "results")
+        )
         if intent.name == "click":
             for button in layout.buttons:
                 if button.rect.collidepoint(intent.pos) and button.enabled:
@@ -75,8 +77,9 @@ class TerminalInput(TerminalRuns):
                 self._set_focus("editor")
         if brief_on and self.brief.scroll.handle(intent, keys=False):
             return
-        if editor_on and (self.editor.rect.collidepoint(intent.pos)
-                          or intent.name in ("release", "motion")):
+        if editor_on and (
+            self.editor.rect.collidepoint(intent.pos) or intent.name in ("release", "motion")
+        ):
             self.editor.handle_event(intent.event)
         if results_on and self.results.rect.collidepoint(intent.pos):
             self.results.handle_event(intent.event)
@@ -96,5 +99,9 @@ class TerminalInput(TerminalRuns):
 def _edits_code(intent: Intent) -> bool:
     """Ctrl+A / V / X / Z / Y / F / G: commands that only make sense on the code."""
     event = intent.event
-    return (intent.name == "key" and event.type == pygame.KEYDOWN and event.key in _CODE_CHORDS
-            and command_held(event.mod))
+    return (
+        intent.name == "key"
+        and event.type == pygame.KEYDOWN
+        and event.key in _CODE_CHORDS
+        and command_held(event.mod)
+    )

@@ -49,8 +49,11 @@ class TerminalLayout:
 
 
 def header_height(fonts: Fonts) -> int:
-    return (fonts.get("heading", 20).get_linesize() + fonts.get("body", 13).get_linesize()
-            + 2 * fonts.px(12))
+    return (
+        fonts.get("heading", 20).get_linesize()
+        + fonts.get("body", 13).get_linesize()
+        + 2 * fonts.px(12)
+    )
 
 
 def plan(size: tuple[int, int], fonts: Fonts, buttons: Sequence[TerminalButton]) -> TerminalLayout:
@@ -67,8 +70,12 @@ def plan(size: tuple[int, int], fonts: Fonts, buttons: Sequence[TerminalButton])
         editor = pygame.Rect(right.x, right.y, right.width, editor_h)
         for button in buttons:
             button.rect.y += editor.bottom + gap
-        results = pygame.Rect(right.x, editor.bottom + tool_h + gap, right.width,
-                              right.bottom - editor.bottom - tool_h - gap)
+        results = pygame.Rect(
+            right.x,
+            editor.bottom + tool_h + gap,
+            right.width,
+            right.bottom - editor.bottom - tool_h - gap,
+        )
         return TerminalLayout("split", brief, editor, results, list(buttons), [], True)
     # Code and results no longer fit one above the other. Beside a brief wide enough to read
     # (and code wide enough to write) they share the right side; else all three take turns.
@@ -80,12 +87,15 @@ def plan(size: tuple[int, int], fonts: Fonts, buttons: Sequence[TerminalButton])
     keys = ("editor", "results") if mode == "tabs" else ("brief", "editor", "results")
     tab_h = fonts.get("body_bold", 15).get_linesize() + gap
     step = (area.width + gap) // len(keys)
-    tabs = [(key, pygame.Rect(area.x + i * step, area.y + tool_h, step - gap, tab_h))
-            for i, key in enumerate(keys)]
+    tabs = [
+        (key, pygame.Rect(area.x + i * step, area.y + tool_h, step - gap, tab_h))
+        for i, key in enumerate(keys)
+    ]
     pane_top = area.y + tool_h + tab_h + gap
     pane = pygame.Rect(area.x, pane_top, area.width, max(1, area.bottom - pane_top))
-    return TerminalLayout(mode, brief if mode == "tabs" else pane, pane, pane, list(buttons),
-                          tabs, False)
+    return TerminalLayout(
+        mode, brief if mode == "tabs" else pane, pane, pane, list(buttons), tabs, False
+    )
 
 
 def button_height(fonts: Fonts, with_keys: bool) -> int:
@@ -93,8 +103,9 @@ def button_height(fonts: Fonts, with_keys: bool) -> int:
     return fonts.get("body_bold", 16).get_linesize() + keys + fonts.px(8)
 
 
-def _place_buttons(buttons: Sequence[TerminalButton], fonts: Fonts, area: pygame.Rect,
-                   with_keys: bool) -> int:
+def _place_buttons(
+    buttons: Sequence[TerminalButton], fonts: Fonts, area: pygame.Rect, with_keys: bool
+) -> int:
     """Lay the buttons out from `area`'s left edge in as many rows as its width needs (y
     relative to the first row); returns the height they take, the gap below included."""
     font, key_font = fonts.get("body_bold", 16), fonts.get("mono", 12)

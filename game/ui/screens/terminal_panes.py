@@ -25,9 +25,14 @@ class TerminalPanes(Screen):
         self.puzzle_id = puzzle_id
         state = self.session.state
         text = state.drafts.get(puzzle_id) or self.entry.starter
-        self.editor = EditorPane(text, fonts=ctx.fonts, theme=ctx.theme,
-                                 draft_path=drafts_dir() / f"{puzzle_id}.py",
-                                 starter=self.entry.starter, zoom=ctx.settings.code_zoom)
+        self.editor = EditorPane(
+            text,
+            fonts=ctx.fonts,
+            theme=ctx.theme,
+            draft_path=drafts_dir() / f"{puzzle_id}.py",
+            starter=self.entry.starter,
+            zoom=ctx.settings.code_zoom,
+        )
         self.editor.on_change = self._on_change
         self.editor.on_zoom = self._on_zoom
         if self.editor.text != text:  # the pane picked up edits made in the player's own editor
@@ -84,7 +89,8 @@ class TerminalPanes(Screen):
     def shown_pane(self) -> str:
         """With tabs, which pane is on screen: the focused one (the brief only when it has a
         tab of its own), else the last of code and results."""
-        if self.focus == "results" or (self.focus == "brief" and self.layout is not None
-                                       and self.layout.mode == "all_tabs"):
+        if self.focus == "results" or (
+            self.focus == "brief" and self.layout is not None and self.layout.mode == "all_tabs"
+        ):
             return self.focus
         return self._last_pane

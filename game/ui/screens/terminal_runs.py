@@ -28,8 +28,9 @@ class TerminalRuns(TerminalPanes):
 
     # -- lifecycle ------------------------------------------------------------------------
     def enter(self) -> None:
-        self._examples_ticket: str | None = self.ctx.runner.describe(self.puzzle_id,
-                                                                     self._on_examples)
+        self._examples_ticket: str | None = self.ctx.runner.describe(
+            self.puzzle_id, self._on_examples
+        )
 
     def _on_examples(self, event: JobEvent) -> None:
         self._examples_ticket = None
@@ -53,18 +54,28 @@ class TerminalRuns(TerminalPanes):
     def _run(self, mode: str) -> None:
         if self.job is not None:
             return
-        if self.passed and mode == "submit" and not self.improving \
-                and self._story_waits_elsewhere():
+        if (
+            self.passed
+            and mode == "submit"
+            and not self.improving
+            and self._story_waits_elsewhere()
+        ):
             self.close("solved")
             return
         self.editor.clear_markers()
         self.job_mode = mode
         self.progress = (0, 0)
         self.results.show_running(mode, 0, 0)
-        self.job = self.ctx.runner.submit(self.puzzle_id, self.editor.text,
-                                          device=self.ctx.settings.device, mode=mode,
-                                          listener=self._on_event)
-        self.status = "Trying the visible examples..." if mode == "try" else "Running the hidden tests..."
+        self.job = self.ctx.runner.submit(
+            self.puzzle_id,
+            self.editor.text,
+            device=self.ctx.settings.device,
+            mode=mode,
+            listener=self._on_event,
+        )
+        self.status = (
+            "Trying the visible examples..." if mode == "try" else "Running the hidden tests..."
+        )
 
     def _story_waits_elsewhere(self) -> bool:
         """After a pass the gate has moved on: Ctrl+Enter then means 'back to the story'."""
@@ -90,8 +101,9 @@ class TerminalRuns(TerminalPanes):
         from game.persistence.settings import with_changes
 
         i = DEVICES.index(self.ctx.settings.device)
-        self.ctx.apply_settings(with_changes(self.ctx.settings,
-                                             device=DEVICES[(i + 1) % len(DEVICES)]))
+        self.ctx.apply_settings(
+            with_changes(self.ctx.settings, device=DEVICES[(i + 1) % len(DEVICES)])
+        )
 
     def _on_event(self, event: JobEvent) -> None:
         if event.kind in ("started", "progress"):
@@ -104,8 +116,11 @@ class TerminalRuns(TerminalPanes):
             self.results.show_message("Cancelled. Nothing was recorded.", "info")
         elif event.kind == "error" or event.result is None:
             self.status = plain_trouble(event.message)
-            self.results.show_message(f"{self.status}\n\nNothing was recorded and your code is "
-                                      "kept: press Run to try again.", "error")
+            self.results.show_message(
+                f"{self.status}\n\nNothing was recorded and your code is "
+                "kept: press Run to try again.",
+                "error",
+            )
             self.ctx.notify(self.status, "error")
         else:
             self._on_result(event.result)
@@ -129,8 +144,9 @@ class TerminalRuns(TerminalPanes):
         kept = progress.best_solution
         record_pass(progress, result, self.editor.text)
         if kept is not None and progress.best_solution != kept:
-            self.ctx.notify("Your best solution yet: the lab notebook keeps it (and your first).",
-                            "success")
+            self.ctx.notify(
+                "Your best solution yet: the lab notebook keeps it (and your first).", "success"
+            )
         before = (state.scene, state.node)
         self.session.story.puzzle_solved(self.puzzle_id)
         self.passed = True

@@ -86,10 +86,14 @@ class TitleScreen(Screen):
             flow.start_new_game(self.ctx)
             return
         self.ctx.stack.push(
-            ConfirmScreen(self.ctx, "Start a new game?",
-                          "The autosave will follow the new story from now on; your manual "
-                          "saves and the quicksave stay as they are."),
-            then=lambda yes: flow.start_new_game(self.ctx) if yes else None)
+            ConfirmScreen(
+                self.ctx,
+                "Start a new game?",
+                "The autosave will follow the new story from now on; your manual "
+                "saves and the quicksave stay as they are.",
+            ),
+            then=lambda yes: flow.start_new_game(self.ctx) if yes else None,
+        )
 
     def update(self, dt: float) -> None:
         self.clock += dt
@@ -106,8 +110,9 @@ class TitleScreen(Screen):
         # The title, with a cyan ghost behind the orange like a CRT out of alignment.
         base = 64
         title_font = fonts.get("heading", base)
-        while (title_font.size("TORCHENSTEIN")[0] > w - 2 * pad
-               or title_font.get_height() > h * 0.14) and base > 16:
+        while (
+            title_font.size("TORCHENSTEIN")[0] > w - 2 * pad or title_font.get_height() > h * 0.14
+        ) and base > 16:
             base -= 4  # shrink to fit narrow windows at large font scales
             title_font = fonts.get("heading", base)
         wobble = 0 if ctx.settings.reduced_motion else int(2 * math.sin(self.clock * 3))
@@ -117,8 +122,17 @@ class TitleScreen(Screen):
         surface.blit(ghost, ghost.get_rect(midtop=(w // 2 + 3 + wobble, top + 2)))
         rect = surface.blit(text, text.get_rect(midtop=(w // 2, top)))
         sub = "The Origin Story of Professor Victor Py Torchenstein"
-        sub_rect = label(surface, sub, (w // 2, rect.bottom + fonts.px(6)), fonts, theme.text,
-                         role="italic", base=20, anchor="midtop", max_width=w - 2 * pad)
+        sub_rect = label(
+            surface,
+            sub,
+            (w // 2, rect.bottom + fonts.px(6)),
+            fonts,
+            theme.text,
+            role="italic",
+            base=20,
+            anchor="midtop",
+            max_width=w - 2 * pad,
+        )
         portrait = min(h // 4, w // 6)
         menu_w = min(w - 2 * pad, max(fonts.px(300), w // 3))
         menu_top = sub_rect.bottom + pad
@@ -130,10 +144,18 @@ class TitleScreen(Screen):
             spot = face.get_rect(bottomright=(w - pad, h - hint_bar_height(fonts) - pad))
             pygame.draw.rect(surface, theme.accent, spot.inflate(6, 6), 3, border_radius=4)
             surface.blit(face, spot)
-        key_hints(surface, [("↑↓", "choose"), ("Enter", "select"), ("Ctrl+Q", "quit")],
-                  fonts, theme)
-        label(surface, f"v{__version__}", (w - pad // 2, h - pad // 3), fonts, theme.text_dim,
-              base=13, anchor="bottomright")
+        key_hints(
+            surface, [("↑↓", "choose"), ("Enter", "select"), ("Ctrl+Q", "quit")], fonts, theme
+        )
+        label(
+            surface,
+            f"v{__version__}",
+            (w - pad // 2, h - pad // 3),
+            fonts,
+            theme.text_dim,
+            base=13,
+            anchor="bottomright",
+        )
 
     def describe(self) -> str:
         return "screen: title\n" + self.menu.describe()

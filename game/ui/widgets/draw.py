@@ -16,8 +16,16 @@ from game.ui.widgets.textfit import ellipsize, text_surface
 RGB = tuple[int, int, int]
 
 
-def panel(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, *, alt: bool = False,
-          border: RGB | None = None, radius: int = 8, width: int = 2) -> None:
+def panel(
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    theme: Theme,
+    *,
+    alt: bool = False,
+    border: RGB | None = None,
+    radius: int = 8,
+    width: int = 2,
+) -> None:
     pygame.draw.rect(surface, theme.panel_alt if alt else theme.panel, rect, border_radius=radius)
     pygame.draw.rect(surface, border or theme.border, rect, width, border_radius=radius)
 
@@ -34,9 +42,18 @@ def veil(surface: pygame.Surface, alpha: int = 170) -> None:
     surface.blit(_veil(surface.get_size(), alpha), (0, 0))
 
 
-def label(surface: pygame.Surface, text: str, pos: tuple[int, int], fonts: Fonts, color: RGB,
-          *, role: str = "body", base: int = 18, anchor: str = "topleft",
-          max_width: int | None = None) -> pygame.Rect:
+def label(
+    surface: pygame.Surface,
+    text: str,
+    pos: tuple[int, int],
+    fonts: Fonts,
+    color: RGB,
+    *,
+    role: str = "body",
+    base: int = 18,
+    anchor: str = "topleft",
+    max_width: int | None = None,
+) -> pygame.Rect:
     """One line of text, cut with an ellipsis when wider than `max_width` or the surface
     (any text, however long: the fit is a bounded bisection)."""
     font = fonts.get(role, base)  # type: ignore[arg-type]
@@ -47,8 +64,14 @@ def label(surface: pygame.Surface, text: str, pos: tuple[int, int], fonts: Fonts
     return rect
 
 
-def key_hints(surface: pygame.Surface, hints: list[tuple[str, str]], fonts: Fonts, theme: Theme,
-              *, bottom: int | None = None) -> None:
+def key_hints(
+    surface: pygame.Surface,
+    hints: list[tuple[str, str]],
+    fonts: Fonts,
+    theme: Theme,
+    *,
+    bottom: int | None = None,
+) -> None:
     """A row of `[Key] action` hints along the bottom edge, dropping the last ones if narrow."""
     font_key = fonts.get("mono_bold", 14)
     font_txt = fonts.get("body", 14)
@@ -85,8 +108,14 @@ def below_corner_chips(fonts: Fonts) -> int:
     return fonts.px(16) + chip_height(fonts) + fonts.px(6)
 
 
-def chip_buttons(surface: pygame.Surface, labels: list[tuple[str, str]], fonts: Fonts,
-                 theme: Theme, *, top_right: tuple[int, int]) -> dict[str, pygame.Rect]:
+def chip_buttons(
+    surface: pygame.Surface,
+    labels: list[tuple[str, str]],
+    fonts: Fonts,
+    theme: Theme,
+    *,
+    top_right: tuple[int, int],
+) -> dict[str, pygame.Rect]:
     """Small clickable chips laid right to left from `top_right`, e.g. [History] [Menu], so a
     mouse-only player can reach what the keys reach. Returns each chip's rect by key."""
     font = fonts.get("body_bold", 14)
@@ -116,5 +145,6 @@ def back_chip_room(fonts: Fonts) -> int:
 def back_chip(surface: pygame.Surface, fonts: Fonts, theme: Theme) -> pygame.Rect:
     """The "Back (Esc)" chip in the top-right corner of full-screen menus."""
     pad = fonts.px(16)
-    return chip_buttons(surface, [("back", BACK_LABEL)], fonts, theme,
-                        top_right=(surface.get_width() - pad, pad))["back"]
+    return chip_buttons(
+        surface, [("back", BACK_LABEL)], fonts, theme, top_right=(surface.get_width() - pad, pad)
+    )["back"]

@@ -13,8 +13,8 @@ import pygame
 from game.ui.fonts import Fonts
 from game.ui.markup import Block, Span, parse_markdown
 from game.ui.theme import Theme
-from game.ui.widgets.textfit import text_surface
 from game.ui.widgets.richtext import RichText
+from game.ui.widgets.textfit import text_surface
 
 HEADING_SIZES = {1: 26, 2: 21, 3: 19}
 
@@ -47,8 +47,9 @@ class MarkdownView:
                 size = HEADING_SIZES.get(block.level, 18)
                 color = theme.accent if block.level <= 1 else theme.accent2
                 y += gap // 2 if y else 0
-                text = RichText(block.text, fonts, theme, self.width, base=size, role="heading",
-                                color=color)
+                text = RichText(
+                    block.text, fonts, theme, self.width, base=size, role="heading", color=color
+                )
                 self.items.append(_Item(text, 0, y, "heading"))
             elif block.kind in ("bullet", "number"):
                 x = indent * (block.level + 1)
@@ -57,14 +58,22 @@ class MarkdownView:
                 self.items.append(_Item(text, x, y, block.kind, marker))
             elif block.kind == "code":
                 spans = [Span(block.text, "code")]
-                text = RichText(spans, fonts, theme, self.width - 2 * pad, base=self.base,
-                                line_gap=0.05)
+                text = RichText(
+                    spans, fonts, theme, self.width - 2 * pad, base=self.base, line_gap=0.05
+                )
                 self.items.append(_Item(text, pad, y + pad, "code", box_h=text.height + 2 * pad))
                 y += 2 * pad
             elif block.kind == "quote":
                 body = f"**{block.title}** {block.text}" if block.title else block.text
-                text = RichText(body, fonts, theme, self.width - 2 * pad, base=self.base,
-                                role="italic", color=theme.text_dim)
+                text = RichText(
+                    body,
+                    fonts,
+                    theme,
+                    self.width - 2 * pad,
+                    base=self.base,
+                    role="italic",
+                    color=theme.text_dim,
+                )
                 self.items.append(_Item(text, 2 * pad, y, "quote"))
             elif block.kind == "rule":
                 self.items.append(_Item(RichText("", fonts, theme, self.width), 0, y, "rule"))
@@ -106,4 +115,6 @@ class MarkdownView:
     def _draw_plain_code(self, surface: pygame.Surface, item: _Item, pos: tuple[int, int]) -> None:
         # Code blocks keep their own box: the inline code tint would stripe every line.
         for piece in item.text.pieces:
-            surface.blit(piece.surface, (pos[0] + piece.x, pos[1] + piece.line * item.text.line_height))
+            surface.blit(
+                piece.surface, (pos[0] + piece.x, pos[1] + piece.line * item.text.line_height)
+            )

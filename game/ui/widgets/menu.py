@@ -12,8 +12,8 @@ import pygame
 from game.ui.fonts import Fonts
 from game.ui.intents import Intent
 from game.ui.theme import Theme
-from game.ui.widgets.textfit import text_surface
 from game.ui.widgets.richtext import RichText
+from game.ui.widgets.textfit import text_surface
 
 
 @dataclass
@@ -25,8 +25,17 @@ class MenuItem:
 
 
 class Menu:
-    def __init__(self, items: list[MenuItem], fonts: Fonts, theme: Theme, *, base: int = 22,
-                 numbered: bool = False, align: str = "center", min_base: int | None = None):
+    def __init__(
+        self,
+        items: list[MenuItem],
+        fonts: Fonts,
+        theme: Theme,
+        *,
+        base: int = 22,
+        numbered: bool = False,
+        align: str = "center",
+        min_base: int | None = None,
+    ):
         self.items = items
         self.fonts, self.theme = fonts, theme
         self.base, self.numbered, self.align = base, numbered, align
@@ -49,8 +58,12 @@ class Menu:
         return f"{i + 1}. " if self.numbered and i < 9 else ""
 
     def _layout(self) -> None:
-        key = (self.rect.size, self.fonts.scale, self.theme.name, tuple(
-            (it.label, it.enabled, it.detail) for it in self.items))
+        key = (
+            self.rect.size,
+            self.fonts.scale,
+            self.theme.name,
+            tuple((it.label, it.enabled, it.detail) for it in self.items),
+        )
         if key == self._key:
             return
         self._key = key
@@ -68,9 +81,16 @@ class Menu:
         for i, item in enumerate(self.items):
             detail_w = detail_font.size(item.detail)[0] + pad if item.detail else 0
             color = self.theme.text if item.enabled else self.theme.disabled
-            text = RichText(self._prefix(i) + item.label, self.fonts, self.theme,
-                            self.rect.width - 2 * pad - detail_w, base=base, color=color,
-                            align=self.align, line_gap=0.05)
+            text = RichText(
+                self._prefix(i) + item.label,
+                self.fonts,
+                self.theme,
+                self.rect.width - 2 * pad - detail_w,
+                base=base,
+                color=color,
+                align=self.align,
+                line_gap=0.05,
+            )
             self._texts.append(text)
             box = pygame.Rect(0, y, self.rect.width, text.height + pad)
             self._boxes.append(box)
@@ -175,8 +195,9 @@ class Menu:
             frac = self.rect.height / self.content_height
             bar_h = max(12, int(self.rect.height * frac))
             top = self.rect.y + int(self.scroll * frac)
-            pygame.draw.rect(surface, self.theme.accent2,
-                             (self.rect.right + 3, top, 3, bar_h), border_radius=2)
+            pygame.draw.rect(
+                surface, self.theme.accent2, (self.rect.right + 3, top, 3, bar_h), border_radius=2
+            )
 
     def describe(self) -> str:
         parts = []

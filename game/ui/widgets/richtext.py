@@ -70,11 +70,13 @@ class RichText:
         if style == "code":
             return self.fonts.get("mono", round(self.base * 0.9))
         if style == "bold":
-            return self.fonts.get("body_bold" if self.role.startswith("body") else self.role,
-                                  self.base)
+            return self.fonts.get(
+                "body_bold" if self.role.startswith("body") else self.role, self.base
+            )
         if style == "italic":
-            return self.fonts.get("italic" if self.role.startswith("body") else self.role,
-                                  self.base)
+            return self.fonts.get(
+                "italic" if self.role.startswith("body") else self.role, self.base
+            )
         return self.main_font
 
     def _layout(self) -> None:
@@ -128,8 +130,9 @@ class RichText:
         self._render(pending)
 
     def _glyph(self, name: str) -> pygame.Surface:
-        return glyph_surface(name, max(8, int(self.main_font.get_height() * 0.8)),
-                             self.theme.accent)
+        return glyph_surface(
+            name, max(8, int(self.main_font.get_height() * 0.8)), self.theme.accent
+        )
 
     def _render(self, pending: list[tuple[str, Style, int, int]]) -> None:
         merged: list[tuple[str, Style, int, int]] = []
@@ -172,7 +175,9 @@ class RichText:
             return self.width - self.line_widths[line]
         return 0
 
-    def draw(self, surface: pygame.Surface, pos: tuple[int, int], reveal: int | None = None) -> None:
+    def draw(
+        self, surface: pygame.Surface, pos: tuple[int, int], reveal: int | None = None
+    ) -> None:
         """Draw at `pos`; `reveal` limits how many characters show (None: all)."""
         left = reveal if reveal is not None else self.chars
         ox, oy = pos

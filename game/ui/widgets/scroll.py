@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 
 class Scroller:
-    def __init__(self, ctx: "Context"):
+    def __init__(self, ctx: Context):
         self.ctx = ctx
         self.view = pygame.Rect(0, 0, 0, 0)
         self.content_height = 0
@@ -81,5 +81,4 @@ class Scroller:
         top = self.view.y + int((self.view.height - bar_h) * self.offset / self.max_offset)
         track = pygame.Rect(self.view.right + 4, self.view.y, 4, self.view.height)
         pygame.draw.rect(surface, self.ctx.theme.border, track, border_radius=2)
-        pygame.draw.rect(surface, self.ctx.theme.accent2, (track.x, top, 4, bar_h),
-                         border_radius=2)
+        pygame.draw.rect(surface, self.ctx.theme.accent2, (track.x, top, 4, bar_h), border_radius=2)

@@ -1,8 +1,7 @@
 # Wrong: lets dead (constant) units score 0/0 = nan. torch's max propagates nan, so any layer
 # with a dead unit gets a nan leak score, and argmax then points at the wrong layer.
-import torch
-
 import support
+import torch
 
 
 def _scores(a: torch.Tensor, y: torch.Tensor) -> torch.Tensor:

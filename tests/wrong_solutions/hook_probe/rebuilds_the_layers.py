@@ -1,9 +1,8 @@
 # Wrong (a rule, not the numbers): runs the box's layers one by one from its own code instead
 # of spying with hooks. nn.Linear calls torch.nn.functional.linear, forbidden in the player's
 # lines here, so this is a rule violation.
-import torch
-
 import support
+import torch
 
 
 def probe(state_dict: dict[str, torch.Tensor], x: torch.Tensor, y: torch.Tensor):

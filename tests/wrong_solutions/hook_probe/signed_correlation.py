@@ -1,8 +1,7 @@
 # Wrong: ranks units by their signed correlation, forgetting the absolute value, so a unit
 # that fires exactly for diagnosis 0 (correlation -1) is missed, and the score rows are off.
-import torch
-
 import support
+import torch
 
 
 def _scores(a: torch.Tensor, y: torch.Tensor) -> torch.Tensor:

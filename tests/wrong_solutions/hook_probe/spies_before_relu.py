@@ -1,8 +1,7 @@
 # Wrong: hooks the Linear inside each layer (`model.layers[i][0]`) instead of the layer itself,
 # so it records pre-activations: before the ReLU, the means, spreads and correlations differ.
-import torch
-
 import support
+import torch
 
 
 def _scores(a: torch.Tensor, y: torch.Tensor) -> torch.Tensor:

@@ -3,6 +3,7 @@
 import torch
 from torch import nn
 
+
 def _member(h: int) -> nn.Module:
     return nn.Sequential(nn.Linear(h, h), nn.ReLU(), nn.Dropout(0.25))
 

@@ -1,10 +1,9 @@
 # Wrong: calls torch.manual_seed(seed) instead of giving the loader its own generator. The
 # shuffle and the workers' seeds then come from the global generator, by a different route
 # than a loader generator takes, so neither the order nor the jitter matches.
+import support
 import torch
 from torch.utils.data import DataLoader, get_worker_info
-
-import support
 
 
 def _seed_worker(worker_id: int) -> None:

@@ -1,10 +1,9 @@
 # Wrong: seeds the dataset's generator once in the main process and passes no worker_init_fn.
 # Each forked worker inherits a copy of that same generator state, so the workers jitter their
 # batches with identical noise sequences, and every epoch repeats them.
+import support
 import torch
 from torch.utils.data import DataLoader
-
-import support
 
 
 def load_stars(images: torch.Tensor, seed: int, batch_size: int, num_workers: int, epochs: int):

@@ -1,10 +1,9 @@
 # Wrong: seeds each worker with `seed + worker_id`. The workers now differ from each other,
 # but every epoch restarts them with the same seeds, so the "random" jitter repeats epoch
 # after epoch; the loader's own per-epoch worker seed (get_worker_info().seed) is ignored.
+import support
 import torch
 from torch.utils.data import DataLoader, get_worker_info
-
-import support
 
 
 def load_stars(images: torch.Tensor, seed: int, batch_size: int, num_workers: int, epochs: int):
