@@ -243,7 +243,7 @@ def test_fingerprints_share_the_puzzle_code_deadline(
     # A slow (not endless) random_case, so the abandoned helper thread soon ends by itself.
     root = _puzzle_copy(tmp_path, "    n = int(", "    __import__('time').sleep(2)\n    n = int(")
     monkeypatch.setenv("TORCHENSTEIN_REFERENCE_TIMEOUT_S", "0.2")
-    with pytest.raises(PuzzleTimeout, match="`rt_add` took longer than 0.2 s"):
+    with pytest.raises(PuzzleTimeout, match=r"`rt_add` took longer than 0\.2 s"):
         case_fingerprints("rt_add", 1, roots=[root])
 
 

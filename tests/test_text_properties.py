@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from game.text import Editor, Highlighter, Pos
 from game.text.syntax import exit_state
 
-ALPHABET = st.sampled_from(list("ab _:#'\"\n\t(") + ["def ", "return ", '"""', "é"])
+ALPHABET = st.sampled_from([*list("ab _:#'\"\n\t("), "def ", "return ", '"""', "é"])
 TEXT = st.lists(ALPHABET, max_size=8).map("".join)
 POS = st.builds(Pos, st.integers(-1, 6), st.integers(-1, 12))
 FLAG = st.booleans()

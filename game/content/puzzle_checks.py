@@ -33,7 +33,10 @@ def params_of(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> Params:
     ]
     if a.vararg:
         out.append(("*args", a.vararg.arg, False))
-    out += [("keyword-only", p.arg, d is not None) for p, d in zip(a.kwonlyargs, a.kw_defaults)]
+    out += [
+        ("keyword-only", p.arg, d is not None)
+        for p, d in zip(a.kwonlyargs, a.kw_defaults, strict=True)
+    ]
     if a.kwarg:
         out.append(("**kwargs", a.kwarg.arg, False))
     return out

@@ -24,6 +24,7 @@ from pydantic import Field, model_validator
 from game.content.base import Ident, StrictModel
 
 Device = Literal["cpu", "cuda", "mps"]
+_ALL_DEVICES: tuple[Device, ...] = ("cpu", "cuda", "mps")
 Metric = Literal["ops", "code_lines", "code_chars", "peak_memory_bytes", "time_ms"]
 
 
@@ -97,7 +98,7 @@ class Puzzle(StrictModel):
     )
     signature: str = Field(description="Its signature as shown, e.g. `summon(n: int) -> Tensor`.")
     devices: list[Device] = Field(
-        default_factory=lambda: ["cpu", "cuda", "mps"],
+        default_factory=lambda: list(_ALL_DEVICES),
         min_length=1,
         description="Devices the puzzle can be checked on. `cpu` must be included so every "
         "puzzle is playable without a GPU.",

@@ -51,7 +51,7 @@ def _first_difference(first: list[Any], second: list[Any]) -> str:
     """Which case changed, for the message (fingerprints have `source` and `name`)."""
     if len(first) != len(second):
         return f"; the first build made {len(first)} cases, the second {len(second)}"
-    for a, b in zip(first, second):
+    for a, b in zip(first, second, strict=True):
         if a != b:
             return f"; first differing case: `{a.name}` from {a.source}()"
     return ""

@@ -116,32 +116,32 @@ class _SceneChecker:
         for nid, node in scene.nodes.items():
             base: Loc = ("nodes", nid)
             for i, line in enumerate(node.lines):
-                self.line(base + ("lines", i), line)
+                self.line((*base, "lines", i), line)
             for i, choice in enumerate(node.choices or []):
                 if (nid, i) in self.doors:
                     continue  # checked against the mod's manifest, where the modder can fix it
-                self.target(base + ("choices", i, "goto"), choice.goto)
-                self.requires(base + ("choices", i, "requires"), choice.requires)
+                self.target((*base, "choices", i, "goto"), choice.goto)
+                self.requires((*base, "choices", i, "requires"), choice.requires)
             if isinstance(node.next, str):
-                self.target(base + ("next",), node.next)
+                self.target((*base, "next"), node.next)
             for i, branch in enumerate(node.next if isinstance(node.next, list) else []):
-                self.target(base + ("next", i, "goto"), branch.goto)
-                self.requires(base + ("next", i, "requires"), branch.requires)
+                self.target((*base, "next", i, "goto"), branch.goto)
+                self.requires((*base, "next", i, "requires"), branch.requires)
             if node.puzzle is not None:
                 pid = node.puzzle.id
                 if pid not in lib.puzzles and pid not in lib.broken_puzzles:
                     self.report(
-                        base + ("puzzle", "id"),
+                        (*base, "puzzle", "id"),
                         "unknown-puzzle",
                         f"no puzzle `{pid}`.{suggest(pid, lib.puzzles)}",
                     )
-                self.target(base + ("puzzle", "success"), node.puzzle.success)
+                self.target((*base, "puzzle", "success"), node.puzzle.success)
         return self.out
 
     def line(self, loc: Loc, line: object) -> None:
         if isinstance(line, SpokenLine):
             speaker = line.speaker
-            self.requires(loc + ("requires",), line.requires)
+            self.requires((*loc, "requires"), line.requires)
         elif isinstance(line, dict):
             speaker = next(iter(line))
         else:

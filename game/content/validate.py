@@ -13,6 +13,7 @@ import typing
 from typing import Any, TypeVar, Union
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from game.content.base import ID_PATTERN, TARGET_PATTERN
 from game.content.diagnostics import ContentError, Diagnostic
@@ -106,7 +107,7 @@ def _data_path(data: Any, loc: tuple) -> tuple:
     return tuple(path)
 
 
-def _describe(err: dict, key: str) -> str:
+def _describe(err: ErrorDetails, key: str) -> str:
     """A plain-words message for an error that is not about a missing or unknown key."""
     kind = err["type"]
     value = err.get("input")

@@ -86,8 +86,8 @@ class _Walker:
             return self.mapping(node, path)
         items = []
         for index, item in enumerate(node.value):
-            self.doc.lines[path + (index,)] = item.start_mark.line + 1
-            items.append(self.convert(item, path + (index,)))
+            self.doc.lines[(*path, index)] = item.start_mark.line + 1
+            items.append(self.convert(item, (*path, index)))
         return items
 
     def void(self, node: yaml.Node, path: Path_) -> None:
@@ -113,7 +113,7 @@ class _Walker:
             # The key as typed: `on:` or `1:` must not turn into True or 1.
             key = key_node.value
             if key in out:
-                first = self.doc.lines.get(path + (key,))
+                first = self.doc.lines.get((*path, key))
                 self.note(
                     key_node,
                     "yaml-duplicate-key",
@@ -121,8 +121,8 @@ class _Walker:
                     f"{first}); keep one",
                 )
                 continue
-            self.doc.lines[path + (key,)] = key_node.start_mark.line + 1
-            out[key] = self.convert(value_node, path + (key,))
+            self.doc.lines[(*path, key)] = key_node.start_mark.line + 1
+            out[key] = self.convert(value_node, (*path, key))
         return out
 
 

@@ -61,7 +61,7 @@ def shape_advice(got: list[int], expected: list[int]) -> str:
     if len(got) + 1 == len(expected):
         return f"{g} lost a dimension: keepdim=True on the reduction, or stack instead of cat"
     if len(got) == len(expected):
-        dims = [i for i, (a, b) in enumerate(zip(got, expected)) if a != b]
+        dims = [i for i, (a, b) in enumerate(zip(got, expected, strict=True)) if a != b]
         grown = [i for i in dims if expected[i] == 1 or got[i] > expected[i]]
         if len(dims) == 1 and abs(got[dims[0]] - expected[dims[0]]) == 1:
             d = dims[0]

@@ -151,17 +151,20 @@ def value_pattern(expected: TensorPreview | None, got: TensorPreview | None) -> 
         return None
     if all(not cells_differ(g, -e, atol, rtol) for g, e in pairs):
         return Pattern("negated")
-    if len(expected.shape) == 2 and expected.shape[0] == expected.shape[1]:
-        if all(
+    if (
+        len(expected.shape) == 2
+        and expected.shape[0] == expected.shape[1]
+        and all(
             not cells_differ(got_cells[(c, r)], e, atol, rtol) for (r, c), e in exp_cells.items()
-        ):
-            return Pattern("transposed")
-    offset = pairs[0][0] - pairs[0][1]
+        )
+    ):
+        return Pattern("transposed")
+    offset = pairs[0][0].real - pairs[0][1].real  # every cell is real: checked above
     if all(not cells_differ(g - offset, e, atol, rtol) for g, e in pairs):
         return Pattern("offset", offset)
     base = next(((g, e) for g, e in pairs if abs(e) > 1e-12), None)
     if base is not None and base[0] != 0:
-        factor = base[0] / base[1]
+        factor = base[0].real / base[1].real
         if all(not cells_differ(g / factor, e, atol, rtol) for g, e in pairs):
             return Pattern("scale", factor)
     return None

@@ -41,7 +41,7 @@ def _tensor(value: ValuePreview | None) -> TensorPreview | None:
 def labelled_items(value: ValuePreview) -> list[tuple[str, ValuePreview]]:
     items = value.items or []
     if value.kind == "mapping" and value.keys and len(value.keys) == len(items):
-        return [(f"[{k!r}]", item) for k, item in zip(value.keys, items)]
+        return [(f"[{k!r}]", item) for k, item in zip(value.keys, items, strict=True)]
     return [(f"[{i}]", item) for i, item in enumerate(items)]
 
 

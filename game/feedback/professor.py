@@ -278,7 +278,7 @@ def react(
     `unmet_goal` names a goal to dangle before a player who passed without meeting it;
     `record` names a score this run improved (e.g. "Torch ops: 3 ops, was 4 ops")."""
     cls = classify(result)
-    passed, total = tally(result)
+    _passed, total = tally(result)
     if cls is None:
         options = _PASS_SUBMIT if result.mode == "submit" else _PASS_TRY
         headline = _pick(options, result.puzzle, result.mode, salt).format(total=total)

@@ -6,7 +6,7 @@ PURE: must not import pygame or torch.
 from __future__ import annotations
 
 from game.runner.protocol import RunResult
-from game.text import Marker
+from game.text import Marker, MarkerKind
 
 MAX_TROUBLE_CHARS = 300
 
@@ -14,7 +14,7 @@ MAX_TROUBLE_CHARS = 300
 def markers_for(result: RunResult) -> list[Marker]:
     """One marker per line the run blames: the run's own line (syntax error, rule broken)
     first, then each failing case's line."""
-    kind = "rule" if result.verdict == "rule_violation" else "error"
+    kind: MarkerKind = "rule" if result.verdict == "rule_violation" else "error"
     marks: dict[int, Marker] = {}
     if result.line:
         marks[result.line] = Marker(result.line, result.message, kind)

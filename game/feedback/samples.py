@@ -12,6 +12,7 @@ from typing import Any
 
 from game.runner.protocol import (
     CaseResult,
+    FailureClass,
     Metrics,
     RunResult,
     TensorPreview,
@@ -94,7 +95,7 @@ def _run(verdict: str, cases: list[CaseResult], **extra: Any) -> RunResult:
 
 
 def _failing(
-    cls: str, expected: ValuePreview | None, got: ValuePreview | None, **extra: Any
+    cls: FailureClass, expected: ValuePreview | None, got: ValuePreview | None, **extra: Any
 ) -> RunResult:
     case = CaseResult(
         name="example 1",
@@ -105,11 +106,11 @@ def _failing(
         expected=expected,
         got=got,
         **extra,
-    )  # type: ignore[arg-type]
+    )
     return _run("fail", [case, _passing("hidden 1"), _passing("edge: size 1", "edge")])
 
 
-def _errored(cls: str, message: str, **extra: Any) -> RunResult:
+def _errored(cls: FailureClass, message: str, **extra: Any) -> RunResult:
     case = CaseResult(
         name="example 1",
         kind="example",
@@ -118,7 +119,7 @@ def _errored(cls: str, message: str, **extra: Any) -> RunResult:
         inputs=_inputs(),
         message=message,
         **extra,
-    )  # type: ignore[arg-type]
+    )
     return _run("error", [case, CaseResult(name="hidden 1", status="skipped")])
 
 

@@ -8,7 +8,7 @@ PURE: must not import pygame or torch.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from game.content.puzzle_models import Goal
@@ -143,7 +143,7 @@ class GoalStatus:
         return f"{self.goal.text}: {mark}{figure}"
 
 
-def evaluate_goals(goals: list[Goal], values: Mapping[str, float]) -> list[GoalStatus]:
+def evaluate_goals(goals: Sequence[Goal], values: Mapping[str, float]) -> list[GoalStatus]:
     """Check each goal against scores (a run's `metric_values`, or a progress's `best`)."""
     statuses = []
     for goal in goals:

@@ -9,10 +9,11 @@ Must not import pygame or torch.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import IO
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows only
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
     def _try_lock(handle: IO[bytes]) -> bool:
@@ -56,7 +57,7 @@ class FolderLock:
         if self._handle is not None:
             return True
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle = open(self.path, "a+b")
+        handle = open(self.path, "a+b")  # noqa: SIM115 -- held open for the lock's lifetime
         if not _try_lock(handle):
             handle.close()
             return False

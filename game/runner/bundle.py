@@ -161,8 +161,9 @@ class Bundle:
         out = self.reference(*args, **kwargs)
         parts = [t for t in tree_flatten(out)[0] if isinstance(t, torch.Tensor) and t.requires_grad]
         if parts:
-            sum(p.real.sum() if p.is_complex() else p.sum() for p in parts).backward()
-        return [None if wide[id(t)].grad is None else wide[id(t)].grad.to(t.dtype) for t in floats]
+            torch.autograd.backward([p.real.sum() if p.is_complex() else p.sum() for p in parts])
+        grads = [wide[id(t)].grad for t in floats]
+        return [None if g is None else g.to(t.dtype) for g, t in zip(grads, floats, strict=True)]
 
     def fixed(self, kind: str) -> list[PreparedCase]:
         if kind not in self._fixed:

@@ -16,7 +16,7 @@ from game.content.roots import content_roots
 from game.runner.bundle import PuzzleError
 from game.runner.devices import DeviceUnavailable, resolve_device
 from game.runner.engine import UnknownPuzzleError, shared_runner
-from game.runner.protocol import RunResult
+from game.runner.protocol import Mode, RunResult
 from game.runner.report import render
 
 __all__ = ["PuzzleError", "UnknownPuzzleError", "check_code", "cli_check"]
@@ -38,7 +38,7 @@ def check_code(
     code: str,
     *,
     device: str = "auto",
-    mode: str = "submit",
+    mode: Mode = "submit",
     roots: list[Path] | None = None,
     seed: int | None = None,
 ) -> RunResult:
@@ -53,7 +53,7 @@ def check_code(
             puzzle=puzzle_id,
             device=device,
             mode=mode,
-            verdict="error",  # type: ignore[arg-type]
+            verdict="error",
             message=str(exc),
         )
     return runner.check(entry, code, concrete, mode, seed, roots=roots)

@@ -22,7 +22,7 @@ from typing import IO
 
 from pydantic import ValidationError
 
-from game.runner.protocol import CancelRequest, DescribeRequest, JobEvent, RunRequest
+from game.runner.protocol import CancelRequest, DescribeRequest, JobEvent, Mode, RunRequest
 
 _PACKAGE_ROOT = str(Path(__file__).resolve().parent.parent.parent)
 _FINAL = {"result", "cancelled", "error", "examples"}
@@ -53,16 +53,17 @@ class RunnerClient:
             args += ["--mod", str(mod)]
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(p for p in (_PACKAGE_ROOT, env.get("PYTHONPATH")) if p)
-        kwargs: dict[str, object] = {}
+        # No console window flashing up behind the game on Windows.
+        flags = 0
         if sys.platform == "win32":
-            kwargs["creationflags"] = subprocess.CREATE_NO_WINDOW  # type: ignore[attr-defined]
+            flags = subprocess.CREATE_NO_WINDOW
         self._proc = subprocess.Popen(
             args,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=None if env.get("TORCHENSTEIN_RUNNER_DEBUG") else subprocess.DEVNULL,
             env=env,
-            **kwargs,  # type: ignore[arg-type]
+            creationflags=flags,
         )
         assert self._proc.stdout is not None
         self._gen += 1
@@ -84,7 +85,7 @@ class RunnerClient:
 
     # --- requests -------------------------------------------------------------------------
     def submit(
-        self, puzzle_id: str, code: str, *, device: str = "auto", mode: str = "submit"
+        self, puzzle_id: str, code: str, *, device: str = "auto", mode: Mode = "submit"
     ) -> str:
         job = f"job{next(self._ids)}"
         self._send(
@@ -92,7 +93,7 @@ class RunnerClient:
             RunRequest(
                 job=job, puzzle=puzzle_id, code=code, device=device, mode=mode
             ).model_dump_json(),
-        )  # type: ignore[arg-type]
+        )
         return job
 
     def describe(self, puzzle_id: str) -> str:
@@ -134,7 +135,10 @@ class RunnerClient:
 
     # --- plumbing -------------------------------------------------------------------------
     def _send(self, job: str, line: str) -> None:
-        ok = self._write(line) or (self._reap() or self._write(line))  # one restart if it died
+        ok = self._write(line)
+        if not ok:  # one restart if it died
+            self._reap()
+            ok = self._write(line)
         self._in_flight[job] = self._gen
         if not ok:
             self._in_flight.pop(job, None)

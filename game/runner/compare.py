@@ -112,7 +112,7 @@ def compare(expected: Any, got: Any, policy: Policy, path: str = "your answer") 
             )
         if len(got) != len(expected):
             return Mismatch("shape", f"{path}: expected {len(expected)} items, got {len(got)}.")
-        for i, (e, g) in enumerate(zip(expected, got)):
+        for i, (e, g) in enumerate(zip(expected, got, strict=True)):
             bad = compare(e, g, policy, f"{path}[{i}]")
             if bad:
                 return bad
@@ -141,7 +141,7 @@ def _compare_number(expected: int | float, got: Any, policy: Policy, path: str) 
     if got != got:
         return Mismatch("nan", f"{path}: expected {expected!r}, got nan.")
     diff = abs(got - expected)
-    if diff > atol + rtol * abs(expected) and not (got == expected):
+    if diff > atol + rtol * abs(expected) and got != expected:
         return Mismatch(
             "values", f"{path}: expected {expected!r}, got {got!r}.", max_abs_diff=float(diff)
         )
@@ -207,12 +207,12 @@ def _compare_values(
         index = _first_index(bad)
         if index is None:
             return None
-        diff = (expected.to(torch.float64) - got.to(torch.float64)).abs().max().item()
+        worst = (expected.to(torch.float64) - got.to(torch.float64)).abs().max().item()
         return Mismatch(
             "values",
             f"{path}: {int(bad.sum())} of {bad.numel()} values differ; the first at "
             f"{index}: expected {_item(expected, index)}, got {_item(got, index)}.",
-            max_abs_diff=float(diff),
+            max_abs_diff=float(worst),
             mismatch_index=index,
         )
     atol, rtol = policy.tolerance(expected.dtype)
@@ -247,6 +247,6 @@ def _compare_values(
     )
 
 
-def _item(t: torch.Tensor, index: list[int]) -> str:
+def _item(t: torch.Tensor, index: list[int] | None) -> str:
     value = t[tuple(index)].item() if index else t.item()
     return f"{value:.6g}" if isinstance(value, float) else repr(value)

@@ -28,7 +28,7 @@ from game.runner.casefp import CaseFingerprint, encode_cases, fingerprint_cases
 from game.runner.executor import Exit, SpareExecutor, ZygoteExecutor, supervise
 from game.runner.judge import judge, judge_static
 from game.runner.limits import MB, SandboxLimits
-from game.runner.protocol import Metrics, RunResult
+from game.runner.protocol import Metrics, Mode, RunResult
 from game.runner.rules import check_code as check_static
 
 STDOUT_MAX = 1 * MB  # printing more than this is verdict output_limit
@@ -165,7 +165,7 @@ class Runner:
         entry: PuzzleEntry,
         code: str,
         device: str,
-        mode: str,
+        mode: Mode,
         seed: int | None,
         progress: Progress | None = None,
         cancelled: Callable[[], bool] | None = None,
@@ -228,7 +228,7 @@ class Runner:
         lim = bundle.model.limits
         return SandboxLimits(
             wall_s=lim.time_s + STARTUP_S,
-            cpu_s=int(math.ceil(lim.time_s)) + 2,
+            cpu_s=math.ceil(lim.time_s) + 2,
             memory_bytes=lim.memory_mb * MB,
             file_bytes=MAX_OUTPUT_BYTES + 4 * STDOUT_MAX,
             processes=lim.processes,
@@ -241,7 +241,7 @@ class Runner:
         bundle: Bundle,
         code: str,
         device: str,
-        mode: str,
+        mode: Mode,
         cases: list[PreparedCase],
         roots: list[Path],
         progress: Progress | None,

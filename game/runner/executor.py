@@ -7,6 +7,7 @@ Must not import torch (it only starts processes and reads their lines) or pygame
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import queue
@@ -102,10 +103,8 @@ def kill_group(pid: int) -> None:
         else:
             os.killpg(pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError, OSError):
-        try:
+        with contextlib.suppress(ProcessLookupError, PermissionError, OSError):
             os.kill(pid, signal.SIGKILL if sys.platform != "win32" else signal.SIGTERM)
-        except (ProcessLookupError, PermissionError, OSError):
-            pass
 
 
 def _send(proc: subprocess.Popen[bytes], doc: dict[str, Any]) -> None:
@@ -165,15 +164,11 @@ class ZygoteExecutor:
     def close(self) -> None:
         if self.proc is not None:
             kill_group(self.proc.pid)
-            try:
+            with contextlib.suppress(subprocess.TimeoutExpired):
                 self.proc.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                pass
             for pipe in (self.proc.stdin, self.proc.stdout):
-                try:
+                with contextlib.suppress(OSError):
                     pipe and pipe.close()
-                except OSError:
-                    pass
         self.proc = None
         self.lines = None
         self.ready = False
@@ -262,10 +257,8 @@ class SpareRun:
         if self.job is not None:
             self.job.close()  # a job object kills what is left in it when closed
         for pipe in (self.proc.stdin, self.proc.stdout):
-            try:
+            with contextlib.suppress(OSError):
                 pipe and pipe.close()
-            except OSError:
-                pass
         return Exit(code, None, None) if code >= 0 else Exit(None, -code, None)
 
     def kill(self) -> None:

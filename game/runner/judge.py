@@ -22,7 +22,7 @@ from game.runner.bundle import Bundle, PreparedCase
 from game.runner.compare import Policy, compare
 from game.runner.executor import Exit
 from game.runner.preview import preview
-from game.runner.protocol import CaseResult, Metrics, RunResult, TraceOp
+from game.runner.protocol import CaseResult, FailureClass, Metrics, Mode, RunResult, TraceOp
 from game.runner.rules import Problem, count_code_lines
 from game.runner.sandbox import EXIT_OUTPUT_LIMIT
 
@@ -48,7 +48,7 @@ def _code_metrics(code: str) -> Metrics:
 
 
 def judge_static(
-    puzzle: str, device: str, mode: str, code: str, problems: list[Problem]
+    puzzle: str, device: str, mode: Mode, code: str, problems: list[Problem]
 ) -> RunResult:
     first = problems[0]
     verdict = "rule_violation" if first.kind == "rule" else "error"
@@ -177,7 +177,7 @@ def _check_case(
     after = [
         transfer.decode(node, tensors, received=True) for node in report.get("inputs_after", [])
     ]
-    for i, (orig, now) in enumerate(zip(originals, after)):
+    for i, (orig, now) in enumerate(zip(originals, after, strict=False)):
         same = (
             isinstance(now, transfer.Received)
             and now.tensor.shape == orig.shape
@@ -247,13 +247,7 @@ def _case_result(
         verdict, sentence = missing or ("error", "not run")
         result.status = "error" if missing else "skipped"
         result.message = sentence if missing else "not run: the run stopped at an earlier case"
-        result.failure_class = (
-            {"timeout": "timeout", "memory": "memory", "output_limit": "output_limit"}.get(
-                verdict, "exception"
-            )
-            if missing
-            else None
-        )
+        result.failure_class = _MISSING_CLASS.get(verdict, "exception") if missing else None
         push = verdict if missing else None
     elif report.get("status") == "ok":
         status, message, fclass, got, bad = _check_case(bundle, prepared, report, tensors, device)
@@ -294,7 +288,9 @@ def _case_result(
 def _metrics(code: str, cases: list[PreparedCase], reports: list[dict[str, Any] | None]) -> Metrics:
     metrics = _code_metrics(code)
     examples = [
-        r for p, r in zip(cases, reports) if p.kind == "example" and r and r.get("status") == "ok"
+        r
+        for p, r in zip(cases, reports, strict=True)
+        if p.kind == "example" and r and r.get("status") == "ok"
     ]
     try:
         if examples:
@@ -305,6 +301,13 @@ def _metrics(code: str, cases: list[PreparedCase], reports: list[dict[str, Any] 
         metrics = _code_metrics(code)
     return metrics
 
+
+# A case the sandbox never reported on fails for the reason the whole run stopped.
+_MISSING_CLASS: dict[str, FailureClass] = {
+    "timeout": "timeout",
+    "memory": "memory",
+    "output_limit": "output_limit",
+}
 
 _VERDICT_CLASS = {
     "rule_violation": "rule",
@@ -329,7 +332,7 @@ def judge(
     bundle: Bundle,
     code: str,
     device: str,
-    mode: str,
+    mode: Mode,
     cases: list[PreparedCase],
     job_dir: Path,
     ended: Exit,

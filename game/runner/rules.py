@@ -89,9 +89,14 @@ def _defines(tree: ast.Module, name: str) -> bool:
         elif isinstance(node, (ast.Import, ast.ImportFrom)):
             if any((a.asname or a.name.split(".")[0]) == name for a in node.names):
                 return True
-        elif isinstance(node, (ast.If, ast.Try, ast.With)):
-            if _defines(ast.Module(body=list(ast.iter_child_nodes(node)), type_ignores=[]), name):
-                return True
+        elif isinstance(node, (ast.If, ast.Try, ast.With)) and _defines(
+            ast.Module(
+                body=[n for n in ast.iter_child_nodes(node) if isinstance(n, ast.stmt)],
+                type_ignores=[],
+            ),
+            name,
+        ):
+            return True
         if any(isinstance(t, ast.Name) and t.id == name for t in targets):
             return True
     return False
@@ -184,7 +189,7 @@ class _RuleVisitor(ast.NodeVisitor):
         if self.rules.forbid_loops and type(node) in _LOOPS:
             self._flag(
                 node,
-                f"line {node.lineno}: {_LOOPS[type(node)]}; this puzzle forbids "
+                f"line {getattr(node, 'lineno', '?')}: {_LOOPS[type(node)]}; this puzzle forbids "
                 "Python loops, so let tensor operations do the repeating",
             )
         super().generic_visit(node)

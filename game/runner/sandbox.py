@@ -182,7 +182,7 @@ class Harness:
         budget = [int(self.job["stdout_max"])]
         sys.stdout = CappedStream(1, budget)
         sys.stderr = CappedStream(2, budget)
-        sys.stdin = open(os.devnull, encoding="utf-8")
+        sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115 -- lives as long as the process
         warnings.showwarning = _show_warning
         if self.job.get("support_dir"):
             sys.path.insert(0, self.job["support_dir"])
@@ -270,8 +270,7 @@ class Harness:
     def _backward(out: Any, grad_inputs: list[torch.Tensor]) -> list[torch.Tensor | None]:
         parts = [t for t in _float_tensors(out) if t.requires_grad]
         if parts:
-            total = sum(p.real.sum() if p.is_complex() else p.sum() for p in parts)
-            total.backward()
+            torch.autograd.backward([p.real.sum() if p.is_complex() else p.sum() for p in parts])
         return [t.grad for t in grad_inputs]
 
     def _write_case(

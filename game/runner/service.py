@@ -59,7 +59,7 @@ class Service:
             else:
                 raise ValueError(f"unknown request type {kind!r}")
         except (ValueError, ValidationError, AttributeError) as exc:
-            job = doc.get("job", "") if isinstance(doc, dict) else ""  # type: ignore[possibly-undefined]
+            job = doc.get("job", "") if isinstance(doc, dict) else ""
             self.send(JobEvent(job=str(job), kind="error", message=f"bad request: {exc}"))
 
     # --- working ---------------------------------------------------------------------------
@@ -165,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     os.dup2(2, 1)  # stray prints from puzzle code must not corrupt the protocol
     # A reference that forks (DataLoader workers) must not inherit a sys.stdin whose lock our
     # reading thread holds: multiprocessing's child closes sys.stdin first thing and would hang.
-    sys.stdin = open(os.devnull, encoding="utf-8")
+    sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115 -- lives as long as the process
     service = Service(content_roots(args.mod) + [p.resolve() for p in args.root], out)
     worker = threading.Thread(target=service.work, daemon=True)
     worker.start()

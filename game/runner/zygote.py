@@ -11,6 +11,7 @@ orphan it left (the zygote is a child subreaper) are killed and reaped. Never im
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import gc
 import json
@@ -29,10 +30,8 @@ BACKSTOP_S = 30.0  # the trusted side kills on time; this only covers a wedged t
 
 
 def _become_subreaper() -> None:
-    try:
+    with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL(None).prctl(_PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
-    except (OSError, AttributeError):
-        pass
 
 
 def _children() -> list[int]:
@@ -49,15 +48,11 @@ def _children() -> list[int]:
 def _sweep(pgid: int) -> None:
     """Kill what the run left behind: its process group, then orphans handed to us."""
     for _ in range(50):
-        try:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(pgid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
         for pid in _children():
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
         while True:
             try:
                 pid, _ = os.waitpid(-1, os.WNOHANG)
@@ -129,11 +124,11 @@ def serve() -> None:
             finally:
                 os._exit(code)
         send({"started": pid})
-        code, sig, gone = _wait(pid, stdin, float(request["limits"]["wall_s"]))
+        exit_code, sig, gone = _wait(pid, stdin, float(request["limits"]["wall_s"]))
         _sweep(pid)
         if gone:
             return
-        send({"exit": code, "signal": sig, "pid": pid})
+        send({"exit": exit_code, "signal": sig, "pid": pid})
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ a copy the game simply had not refreshed yet. Must not import pygame or torch.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import tempfile
@@ -46,10 +47,9 @@ class FileWatch:
 
     def _remember(self, text: str) -> None:
         self._known_text = text
-        try:
+        # Without a stamp a later session treats the file as edited elsewhere.
+        with contextlib.suppress(OSError):
             self.stamp_path.write_text(_digest(text), encoding="ascii")
-        except OSError:
-            pass  # without a stamp a later session treats the file as edited elsewhere
 
     def _signature(self) -> Signature | None:
         try:

@@ -16,6 +16,7 @@ import time
 import traceback
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
@@ -91,7 +92,7 @@ class App:
         )
 
     def _resized(self) -> None:
-        self.surface = pygame.display.get_surface()
+        self.surface = _display()
         if not self.ctx.settings.fullscreen:
             from game.persistence.settings import with_changes
 
@@ -174,9 +175,9 @@ class App:
             ctx.notify(error, "error")
 
     def draw(self) -> None:
-        surface = pygame.display.get_surface()
+        surface = _display()
         for screen in self.ctx.stack.visible():
-            self._safely(screen, lambda: screen.draw(surface))
+            self._safely(screen, partial(screen.draw, surface))
         draw_notices(surface, self.ctx)
         pygame.display.flip()
 
@@ -229,7 +230,7 @@ class App:
     def screenshot(self, path: Path | str) -> None:
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        pygame.image.save(pygame.display.get_surface(), str(path))
+        pygame.image.save(_display(), str(path))
 
     def _screenshot_to_user_folder(self) -> None:
         from game.persistence.paths import user_home
@@ -280,3 +281,11 @@ def run_game(args: argparse.Namespace) -> int:
         return code
     finally:
         app.close()
+
+
+def _display() -> pygame.Surface:
+    """The window's surface; the app only draws after it opened the window."""
+    surface = pygame.display.get_surface()
+    if surface is None:
+        raise RuntimeError("the game window is not open")
+    return surface

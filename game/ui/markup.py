@@ -108,8 +108,8 @@ def parse_markdown(source: str) -> list[Block]:
             j = i + 1
             while j < len(lines) and (_indented(lines[j]) or _blank_inside(lines, j)):
                 j += 1
-            body = " ".join(s.strip() for s in lines[i + 1 : j] if s.strip())
-            blocks.append(Block("quote", body, marker=m.group(1), title=m.group(2) or ""))
+            quote = " ".join(s.strip() for s in lines[i + 1 : j] if s.strip())
+            blocks.append(Block("quote", quote, marker=m.group(1), title=m.group(2) or ""))
             i = j - 1
         elif stripped.startswith(">"):
             flush()

@@ -21,6 +21,6 @@ def probe(state_dict: dict[str, torch.Tensor], x: torch.Tensor, y: torch.Tensor)
     for handle in handles:
         handle.remove()
     scores = [_leak_scores(act, y) for act in seen]
-    stats = torch.stack([torch.stack([act.mean(), act.std(), s.max()]) for act, s in zip(seen, scores)])
+    stats = torch.stack([torch.stack([act.mean(), act.std(), s.max()]) for act, s in zip(seen, scores, strict=True)])
     layer = int(stats[:, 2].argmax())
     return stats, layer, int(scores[layer].argmax())

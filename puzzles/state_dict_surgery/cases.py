@@ -1,3 +1,5 @@
+import itertools
+
 import torch
 
 from game.runner.casekit import Case
@@ -29,7 +31,7 @@ def _bloated(
 ) -> dict:
     """A Linear/BatchNorm tower's state_dict, as OneAI would save it."""
     sd: dict[str, torch.Tensor] = {}
-    for i, (d_in, d_out) in enumerate(zip(widths[:-2], widths[1:-1])):
+    for i, (d_in, d_out) in enumerate(itertools.pairwise(widths[:-1])):
         _linear(sd, f"{prefix}{tower}.{2 * i}", d_in, d_out, g, dtype)
         _batchnorm(sd, f"{prefix}{tower}.{2 * i + 1}", d_out, g, dtype)
     _linear(sd, f"{prefix}head", widths[-2], widths[-1], g, dtype)

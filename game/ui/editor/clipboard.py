@@ -5,6 +5,8 @@ so copy and paste always work at least inside the game. Must not import torch.
 
 from __future__ import annotations
 
+import contextlib
+
 import pygame
 
 
@@ -14,10 +16,9 @@ class Clipboard:
 
     def put(self, text: str) -> None:
         self._local = text
-        try:
+        # Where this fails, the in-process copy above is all this platform offers.
+        with contextlib.suppress(pygame.error, AttributeError):
             pygame.scrap.put_text(text)
-        except (pygame.error, AttributeError):
-            pass  # the in-process copy above is all this platform offers
 
     def get(self) -> str:
         try:

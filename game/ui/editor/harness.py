@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
 
 import pygame
 
@@ -44,7 +45,7 @@ class Harness:
         self.running = True
 
     # -- sending real events ----------------------------------------------------------------
-    def post(self, kind: int, **attrs: object) -> None:
+    def post(self, kind: int, **attrs: Any) -> None:
         pygame.event.post(pygame.event.Event(kind, **attrs))
 
     def key(self, key: int, mod: int = 0, unicode: str = "") -> None:

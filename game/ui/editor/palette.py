@@ -87,6 +87,6 @@ def palette_for(theme: Theme) -> Palette:
             "punct": mix(theme.text, theme.text_dim, 0.5),
             "error": theme.error,
         },
-        markers=dict(markers),
+        markers={kind: colour for kind, colour in markers.items()},
         marker_line={kind: mix(bg, colour, 0.16) for kind, colour in markers.items()},
     )

@@ -6,6 +6,8 @@ about changes, drawing the toolbar, find bar, message strip, tooltips and reset 
 
 from __future__ import annotations
 
+import contextlib
+
 import pygame
 
 from game.ui.editor.chrome import draw_lines, draw_tooltip
@@ -126,12 +128,10 @@ class EditorPane(PaneTools):
         if ibeam == self._ibeam:
             return
         self._ibeam = ibeam
-        try:
+        with contextlib.suppress(pygame.error):  # no cursors on this video driver
             pygame.mouse.set_cursor(
                 pygame.SYSTEM_CURSOR_IBEAM if ibeam else pygame.SYSTEM_CURSOR_ARROW
             )
-        except pygame.error:
-            pass  # no cursors on this video driver
 
     def _after_input(self) -> None:
         self.widget.focused = self._focused and not self.find_bar.focused and self.confirm is None

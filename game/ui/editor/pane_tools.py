@@ -13,6 +13,7 @@ import pygame
 
 from game.persistence.settings import CODE_ZOOMS
 from game.text import Editor, Marker
+from game.text.find import Match
 from game.ui.editor.chrome import Button
 from game.ui.editor.clipboard import Clipboard
 from game.ui.editor.confirm import Confirm
@@ -54,7 +55,7 @@ class PaneTools:
         self.confirm: Confirm | None = None  # the reset question, while asked
         self._repeat = KeyRepeat()
         self._mouse: tuple[int, int] | None = None
-        self._shown_matches: list[object] = []
+        self._shown_matches: list[Match] = []
         self._ibeam = False
         self._seen_version = self.editor.version
         self._toolbar = ToolbarLayout(pygame.Rect(0, 0, 0, 0), None, False)
@@ -73,8 +74,9 @@ class PaneTools:
                     short="Reset",
                 )
             )
-        self._shared = SharedDraft(draft_path) if draft_path is not None else None
-        if self._shared is not None:
+        self._shared: SharedDraft | None = None
+        if draft_path is not None:
+            self._shared = shared = SharedDraft(draft_path)
             self.buttons.append(
                 Button(
                     "Open in my editor",
@@ -83,7 +85,7 @@ class PaneTools:
                     short="My editor",
                 )
             )
-            picked = self._shared.resume(self.editor.text)
+            picked = shared.resume(self.editor.text)
             if picked is not None and self.editor.set_text(picked):
                 self.status = (
                     f"Picked up the changes you saved in {draft_path.name} (Ctrl+Z undoes them)."

@@ -82,10 +82,14 @@ class EditorWidget(CodeView):
             ed.redo() if shift else ed.undo()
         elif cmd and key in (pygame.K_SLASH, pygame.K_KP_DIVIDE):
             ed.toggle_comment()
-        elif key in MODIFIER_KEYS or cmd or (mod & pygame.KMOD_ALT and not mod & pygame.KMOD_CTRL):
-            return False
         else:
-            return True  # a character key (AltGr ones too): its text arrives as TEXTINPUT
+            # A character key (AltGr ones too) is ours: its text arrives as TEXTINPUT. Modifiers
+            # and unclaimed shortcuts go on to the screen.
+            return not (
+                key in MODIFIER_KEYS
+                or cmd
+                or (mod & pygame.KMOD_ALT and not mod & pygame.KMOD_CTRL)
+            )
         self._acted()
         return True
 

@@ -127,8 +127,8 @@ class Doc:
         def end_line() -> int:
             tallest = max((h for _, _, h in line), default=0)
             for pieces, hits, h in line:
-                for item in (*pieces, *hits):
-                    item.rect.y += (tallest - h) // 2
+                for box in [p.rect for p in pieces] + [h.rect for h in hits]:
+                    box.y += (tallest - h) // 2
             line.clear()
             return tallest
 

@@ -11,6 +11,8 @@ Must not import torch.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pygame
 
 from game.content.puzzle_models import Goal
@@ -84,7 +86,7 @@ class ResultsPanel:
         self._message = (text, kind)
 
     def show_result(
-        self, result: RunResult, progress: PuzzleProgress | None, goals: list[Goal] = []
+        self, result: RunResult, progress: PuzzleProgress | None, goals: Sequence[Goal] = ()
     ) -> None:
         previous = record_pass(progress, result) if progress is not None else {}
         scored = counts_for_scores(result)

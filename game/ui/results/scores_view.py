@@ -54,7 +54,7 @@ def draw_scores(doc: Doc, rows: list[ScoreRow], style: PanelStyle, theme: Theme)
         doc.flow(head, gap=s.pad)
         figures = [row.value, row.reference, row.previous_best]
         top = max(v for v in figures if v is not None) or 1.0
-        for (text, color), value in zip(bar_labels, figures):
+        for (text, color), value in zip(bar_labels, figures, strict=True):
             if value is None:
                 continue
             if bar_max < 24:  # too narrow for bars: plain wrapped figures

@@ -237,10 +237,9 @@ class Builder:
             doc.text(case.message, s.small, th.text_dim)
         doc.gap(s.pad // 2)
         self.lines.append(title)
-        if case.inputs:
-            if self._toggle("inputs", f"Inputs ({len(case.inputs)})", view, examples):
-                for i, value in enumerate(case.inputs):
-                    self.lines += drawer.single(value, f"Input {i + 1}")
+        if case.inputs and self._toggle("inputs", f"Inputs ({len(case.inputs)})", view, examples):
+            for i, value in enumerate(case.inputs):
+                self.lines += drawer.single(value, f"Input {i + 1}")
         if examples and case.expected is not None:
             self.lines += drawer.single(case.expected, "Expected output")
         elif case.expected is not None or case.got is not None:

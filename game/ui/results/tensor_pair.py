@@ -224,7 +224,10 @@ class TensorDrawer:
             or len(exp.heatmap) != len(got.heatmap)
         ):
             return
-        diff = [[abs(g - e) for g, e in zip(gr, er)] for gr, er in zip(got.heatmap, exp.heatmap)]
+        diff = [
+            [abs(g - e) for g, e in zip(gr, er, strict=False)]
+            for gr, er in zip(got.heatmap, exp.heatmap, strict=True)
+        ]
         worst = max((v for row in diff for v in row if math.isfinite(v)), default=0.0)
         if worst <= 0:
             return

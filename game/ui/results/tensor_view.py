@@ -188,10 +188,10 @@ def render_grid(
         if bad and role == "got" and style.cell_w >= 5:
             draw_cross(surface, rect, ink_on(theme.bad_cell))
         if style.show_values:
-            text = cache.render(style.value_font, cell_text(value, preview.dtype), ink_on(fill))
+            ink = cache.render(style.value_font, cell_text(value, preview.dtype), ink_on(fill))
             mark = max(5, style.cell_h // 3)
-            tx = rect.x + max(1, (rect.w - mark - text.get_width()) // 2)
-            surface.blit(text, (tx, rect.y + (rect.h - text.get_height()) // 2))
+            tx = rect.x + max(1, (rect.w - mark - ink.get_width()) // 2)
+            surface.blit(ink, (tx, rect.y + (rect.h - ink.get_height()) // 2))
         hits.append(CellHit(rect, index, value))
     return Picture(surface, hits, "values" if style.show_values else "colours")
 
@@ -234,7 +234,7 @@ def heatmap_size(shape: list[int], width: int, max_height: int) -> tuple[int, in
     runner's heatmap stacks all leading dimensions as rows."""
     rows = math.prod(shape[:-1]) if len(shape) >= 2 else 1  # leading dims stacked as rows
     cols = shape[-1] if shape else 1
-    w, h = width, width * rows / max(1, cols)
+    w, h = float(width), width * rows / max(1, cols)
     if h > max_height:
         w, h = max_height * cols / max(1, rows), max_height
     return max(4, min(width, round(w))), max(4, round(h))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pygame
 
 from game.feedback.focus import labelled_items
-from game.runner.protocol import ValuePreview
+from game.runner.protocol import TensorPreview, ValuePreview
 from game.ui.results.doc import Chip, Doc
 from game.ui.results.style import PanelStyle
 from game.ui.results.tensor_pair import TensorDrawer
@@ -38,10 +38,11 @@ class ValueDrawer:
         """Draw expected against yours; returns description lines."""
         if expected is None and got is None:
             return []
-        if _is(expected, "tensor") and _is(got, "tensor"):
+        expected_tensor, got_tensor = _tensor(expected), _tensor(got)
+        if expected_tensor is not None and got_tensor is not None:
             return self.tensors.pair(
-                expected.tensor,
-                got.tensor,  # type: ignore[union-attr]
+                expected_tensor,
+                got_tensor,
                 mismatch_index,
                 max_abs_diff,
             )
@@ -132,6 +133,10 @@ class ValueDrawer:
             lines.append(f"{title}: {text}" + (" (differs)" if bad else ""))
         doc.y = bottom + s.pad
         return lines
+
+
+def _tensor(value: ValuePreview | None) -> TensorPreview | None:
+    return value.tensor if value is not None and value.kind == "tensor" else None
 
 
 def _is(value: ValuePreview | None, kind: str) -> bool:

@@ -30,7 +30,7 @@ from game.ui.widgets.richtext import RichText
 SPEED_NAMES = {0: "instant", 20: "slow", 40: "normal", 70: "fast", 120: "very fast"}
 FONT_STEPS = [
     round(FONT_SCALE_MIN + 0.1 * i, 1)
-    for i in range(int(round((FONT_SCALE_MAX - FONT_SCALE_MIN) / 0.1)) + 1)
+    for i in range(round((FONT_SCALE_MAX - FONT_SCALE_MIN) / 0.1) + 1)
 ]
 VOLUME_STEPS = [round(0.1 * i, 1) for i in range(11)]
 

@@ -85,6 +85,11 @@ class TitleScreen(Screen):
         if self.ctx.saves.peek(AUTO).empty or not self.ctx.saves.writable:
             flow.start_new_game(self.ctx)
             return
+
+        def confirmed(yes: bool) -> None:
+            if yes:
+                flow.start_new_game(self.ctx)
+
         self.ctx.stack.push(
             ConfirmScreen(
                 self.ctx,
@@ -92,7 +97,7 @@ class TitleScreen(Screen):
                 "The autosave will follow the new story from now on; your manual "
                 "saves and the quicksave stay as they are.",
             ),
-            then=lambda yes: flow.start_new_game(self.ctx) if yes else None,
+            then=confirmed,
         )
 
     def update(self, dt: float) -> None:

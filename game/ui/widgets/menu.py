@@ -174,7 +174,7 @@ class Menu:
         pad, detail_font = self._pad, self._detail_font
         clip = surface.get_clip()
         surface.set_clip(self.rect.clip(clip) if clip else self.rect)
-        for i, (item, text) in enumerate(zip(self.items, self._texts)):
+        for i, (item, text) in enumerate(zip(self.items, self._texts, strict=False)):
             box = self._box(i)
             if box.bottom < self.rect.top or box.top > self.rect.bottom:
                 continue
