@@ -42,7 +42,9 @@ def main() -> None:
     }
     if args.full:
         started = time.perf_counter()
-        full = lint([root], run_puzzles=True)
+        from game.runner.check import runner_hooks
+
+        full = lint([root], run_puzzles=True, runner=runner_hooks())
         report["full_s"] = round(time.perf_counter() - started, 2)
         report["full_errors"] = sum(d.severity == "error" for d in full)
         report["full_warnings"] = sum(d.severity == "warning" for d in full)

@@ -10,6 +10,10 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from game.content.puzzle_runs import RunnerHooks
 
 
 def _add_mod_option(p: argparse.ArgumentParser) -> None:
@@ -87,6 +91,15 @@ def _cmd_puzzles(args: argparse.Namespace) -> int:
     return 0
 
 
+def _lint_runner() -> RunnerHooks | None:
+    """The runner lint runs puzzle code through; None where it is not installed."""
+    try:
+        from game.runner.check import runner_hooks
+    except ImportError:
+        return None
+    return runner_hooks()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -100,13 +113,14 @@ def main(argv: list[str] | None = None) -> int:
     if command == "puzzles":
         return _cmd_puzzles(args)
     if command == "check":
+        from game.content.roots import content_roots
         from game.runner.check import cli_check
 
-        return cli_check(args)
+        return cli_check(args, content_roots(args.mod))
     if command == "lint":
         from game.content.lint import cli_lint
 
-        return cli_lint(args)
+        return cli_lint(args, None if args.fast else _lint_runner())
     if command == "schema":
         from game.content.schema import cli_schema
 

@@ -352,20 +352,17 @@ class FakeRunner:
         return [CaseFingerprint("random_case", "random", digest)]
 
 
-def lint_with(
-    monkeypatch: pytest.MonkeyPatch, runner: FakeRunner | None, root: Path
-) -> list[Diagnostic]:
+def lint_with(runner: FakeRunner | None, root: Path) -> list[Diagnostic]:
     from game.content.puzzle_runs import RunnerHooks
 
     hooks = None if runner is None else RunnerHooks(runner.check_code, runner.case_fingerprints)
-    monkeypatch.setattr("game.content.puzzle_runs._load_runner", lambda: hooks)
-    return lint([root], run_puzzles=True)
+    return lint([root], run_puzzles=True, runner=hooks)
 
 
-def test_runner_checks_pass_on_good_puzzle(tmp_path: Path, monkeypatch) -> None:
+def test_runner_checks_pass_on_good_puzzle(tmp_path: Path) -> None:
     runner = FakeRunner()
     root = variant(tmp_path)
-    assert lint_with(monkeypatch, runner, root) == []
+    assert lint_with(runner, root) == []
     assert len(runner.calls) == 2  # reference and starter; no player code for determinism
     assert all(c["device"] == "cpu" and c["seed"] is not None for c in runner.calls)
     assert runner.calls[0]["roots"] == [root]
@@ -375,51 +372,47 @@ def test_runner_checks_pass_on_good_puzzle(tmp_path: Path, monkeypatch) -> None:
     assert runner.prints[0]["roots"] == [root]
 
 
-def test_reference_that_does_not_pass_is_an_error(tmp_path: Path, monkeypatch) -> None:
+def test_reference_that_does_not_pass_is_an_error(tmp_path: Path) -> None:
     root = variant(tmp_path, {PUZZLE + "reference.py": ("return x + 1", "return x + 2")})
-    d = only(lint_with(monkeypatch, FakeRunner(), root), "reference-fails")
+    d = only(lint_with(FakeRunner(), root), "reference-fails")
     assert d.file.endswith("reference.py") and "values differ" in d.message
 
 
-def test_starter_that_passes_is_an_error(tmp_path: Path, monkeypatch) -> None:
+def test_starter_that_passes_is_an_error(tmp_path: Path) -> None:
     root = variant(tmp_path, {PUZZLE + "starter.py": ("return x", "return x + 1")})
-    assert only(lint_with(monkeypatch, FakeRunner(), root), "starter-passes").file.endswith(
-        "starter.py"
-    )
+    assert only(lint_with(FakeRunner(), root), "starter-passes").file.endswith("starter.py")
 
 
-def test_cases_that_change_for_one_seed_are_an_error(tmp_path: Path, monkeypatch) -> None:
+def test_cases_that_change_for_one_seed_are_an_error(tmp_path: Path) -> None:
     d = only(
-        lint_with(monkeypatch, FakeRunner(vary_cases=True), variant(tmp_path)),
+        lint_with(FakeRunner(vary_cases=True), variant(tmp_path)),
         "nondeterministic-cases",
     )
     assert d.file.endswith("cases.py") and "`random` from random_case()" in d.message
 
 
-def test_runner_crash_is_a_diagnostic_not_a_crash(tmp_path: Path, monkeypatch) -> None:
-    d = only(lint_with(monkeypatch, FakeRunner(explode=True), variant(tmp_path)), "runner-error")
+def test_runner_crash_is_a_diagnostic_not_a_crash(tmp_path: Path) -> None:
+    d = only(lint_with(FakeRunner(explode=True), variant(tmp_path)), "runner-error")
     assert "zygote on fire" in d.message
 
 
-def test_puzzles_with_static_errors_are_not_run(tmp_path: Path, monkeypatch) -> None:
+def test_puzzles_with_static_errors_are_not_run(tmp_path: Path) -> None:
     runner = FakeRunner()
     root = variant(tmp_path, {PUZZLE + "starter.py": ("def add_one(", "def add_uno(")})
-    lint_with(monkeypatch, runner, root)
+    lint_with(runner, root)
     assert runner.calls == [] and runner.prints == []
 
 
-def test_without_a_runner_lint_says_so(tmp_path: Path, monkeypatch) -> None:
-    assert (
-        only(lint_with(monkeypatch, None, variant(tmp_path)), "runner-missing").severity
-        == "warning"
-    )
+def test_without_a_runner_lint_says_so(tmp_path: Path) -> None:
+    assert only(lint_with(None, variant(tmp_path)), "runner-missing").severity == "warning"
 
 
 @pytest.mark.slow
 def test_real_runner_accepts_the_fixture_puzzle(tmp_path: Path) -> None:
-    pytest.importorskip("game.runner.check", reason="the runner has not landed yet")
+    from game.runner.check import runner_hooks
+
     root = variant(tmp_path)
-    assert lint([root], run_puzzles=True) == []
+    assert lint([root], run_puzzles=True, runner=runner_hooks()) == []
     broken = variant(
         tmp_path / "b",
         {
@@ -429,7 +422,7 @@ def test_real_runner_accepts_the_fixture_puzzle(tmp_path: Path) -> None:
             PUZZLE + "cases.py": ("torch.randn(3, generator=g)", "torch.randn(3)"),
         },
     )
-    found = {d.code for d in lint([broken], run_puzzles=True)}
+    found = {d.code for d in lint([broken], run_puzzles=True, runner=runner_hooks())}
     assert {"reference-fails", "starter-passes", "nondeterministic-cases"} <= found
 
 

@@ -14,6 +14,7 @@ from game.runner.devices import available_devices
 REPO = Path(__file__).resolve().parent.parent
 SUMMON = REPO / "puzzles" / "summon_tensors"
 ROOTS = [Path(__file__).resolve().parent / "runner_cases"]
+BASE = [REPO]  # the base game as a content root
 
 
 def test_cli_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
@@ -55,23 +56,31 @@ def test_cli_missing_cuda_is_said_plainly(capsys: pytest.CaptureFixture[str]) ->
 
 
 def test_try_mode_runs_only_the_visible_examples() -> None:
-    result = check_code("summon_tensors", (SUMMON / "reference.py").read_text(), mode="try")
+    result = check_code(
+        "summon_tensors", (SUMMON / "reference.py").read_text(), mode="try", roots=BASE
+    )
     assert result.verdict == "pass" and {c.kind for c in result.cases} == {"example"}
-    full = check_code("summon_tensors", (SUMMON / "reference.py").read_text(), mode="submit")
+    full = check_code("summon_tensors", (SUMMON / "reference.py").read_text(), roots=BASE)
     assert {c.kind for c in full.cases} == {"example", "hidden", "edge"}
 
 
 def test_seed_fixes_the_hidden_cases_and_fresh_runs_differ() -> None:
     code = (SUMMON / "reference.py").read_text()
-    names = [[c.name for c in check_code("summon_tensors", code, seed=s).cases] for s in (7, 7)]
+    names = [
+        [c.name for c in check_code("summon_tensors", code, seed=s, roots=BASE).cases]
+        for s in (7, 7)
+    ]
     assert names[0] == names[1]
-    fresh = {tuple(c.name for c in check_code("summon_tensors", code).cases) for _ in range(4)}
+    fresh = {
+        tuple(c.name for c in check_code("summon_tensors", code, roots=BASE).cases)
+        for _ in range(4)
+    }
     assert len(fresh) > 1
 
 
 def test_unknown_puzzle_raises() -> None:
     with pytest.raises(UnknownPuzzleError):
-        check_code("no_such_puzzle", "")
+        check_code("no_such_puzzle", "", roots=BASE)
 
 
 def test_results_carry_previews_trace_and_metrics() -> None:

@@ -19,8 +19,9 @@ GOOD = (REPO / "puzzles/summon_tensors/reference.py").read_text(encoding="utf-8"
 
 SCRIPT = """
 import json, sys, time
+from pathlib import Path
 from game.runner.client import RunnerClient
-client = RunnerClient()
+client = RunnerClient([Path(sys.argv[2])])
 job = client.submit("summon_tensors", open(sys.argv[1]).read())
 ask = client.describe("summon_tensors")
 events, deadline = [], time.monotonic() + 120
@@ -49,7 +50,13 @@ def wait_for(client: RunnerClient, jobs: set[str], timeout: float = 120) -> list
 @pytest.mark.slow
 def test_client_runs_a_job_without_importing_torch() -> None:
     done = subprocess.run(
-        [sys.executable, "-c", SCRIPT, str(REPO / "puzzles/summon_tensors/reference.py")],
+        [
+            sys.executable,
+            "-c",
+            SCRIPT,
+            str(REPO / "puzzles/summon_tensors/reference.py"),
+            str(REPO),
+        ],
         capture_output=True,
         text=True,
         timeout=180,
@@ -68,7 +75,7 @@ def test_client_runs_a_job_without_importing_torch() -> None:
 
 @pytest.mark.slow
 def test_cancel_service_death_and_restart() -> None:
-    client = RunnerClient()
+    client = RunnerClient([REPO])
     try:
         assert client.poll() == []  # nothing started, nothing blocks
         looping = client.submit("summon_tensors", LOOP, device="cpu")
@@ -109,7 +116,7 @@ def test_cancel_service_death_and_restart() -> None:
 
 
 def test_unknown_puzzle_is_an_error_event() -> None:
-    client = RunnerClient()
+    client = RunnerClient([REPO])
     try:
         job = client.submit("no_such_puzzle", GOOD)
         events = wait_for(client, {job})

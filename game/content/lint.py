@@ -2,8 +2,7 @@
 
 `lint(roots)` checks the base game plus mods in order: schema and YAML safety (while loading),
 references, the story graph, puzzle files, and (unless `run_puzzles=False`) puzzle code through
-the runner. Exit code 0 means no errors (warnings allowed), 1 means errors.
-Must not import pygame, or torch (the runner is imported lazily, only to run puzzles).
+the runner its caller hands over. Exit code 0 means no errors (warnings allowed), 1 means errors.
 """
 
 from __future__ import annotations
@@ -17,6 +16,7 @@ from game.content.graph import check_graph
 from game.content.library import STORY_MANIFEST, ContentLibrary, display_path, load_library
 from game.content.mod_models import MOD_MANIFEST
 from game.content.puzzle_checks import check_puzzles
+from game.content.puzzle_runs import RunnerHooks
 from game.content.puzzle_runs import run_puzzles as run_puzzle_code
 from game.content.references import check_references
 
@@ -32,10 +32,15 @@ def _order(diags: list[Diagnostic]) -> list[Diagnostic]:
 
 
 def check_library(
-    lib: ContentLibrary, *, run_puzzles: bool = False, scope: list[Path] | None = None
+    lib: ContentLibrary,
+    *,
+    run_puzzles: bool = False,
+    runner: RunnerHooks | None = None,
+    scope: list[Path] | None = None,
 ) -> list[Diagnostic]:
-    """Every check on an already loaded library. With `scope`, only problems in files under
-    those folders are kept, and only their puzzles are run."""
+    """Every check on an already loaded library. With `run_puzzles`, puzzle code runs through
+    the `runner` the caller hands over (None: it is not installed, which is reported). With
+    `scope`, only problems in files under those folders are kept, and only their puzzles run."""
     diags = list(lib.diagnostics)
     if lib.manifest is None and lib.roots and not any(STORY_MANIFEST in d.file for d in diags):
         diags.append(
@@ -62,23 +67,31 @@ def check_library(
             if not any(d.severity == "error" and d.code != "unused-puzzle" for d in found)
             and (scope is None or _inside(str(lib.puzzles[pid].folder), resolved))
         ]
-        diags += run_puzzle_code(lib, runnable, lib.roots)
+        diags += run_puzzle_code(lib, runnable, lib.roots, runner)
     return _order(diags)
 
 
 def lint_library(
-    roots: list[Path], *, run_puzzles: bool = True, scope: list[Path] | None = None
+    roots: list[Path],
+    *,
+    run_puzzles: bool = True,
+    runner: RunnerHooks | None = None,
+    scope: list[Path] | None = None,
 ) -> tuple[ContentLibrary, list[Diagnostic]]:
     lib = load_library(roots)
-    return lib, check_library(lib, run_puzzles=run_puzzles, scope=scope)
+    return lib, check_library(lib, run_puzzles=run_puzzles, runner=runner, scope=scope)
 
 
-def lint(roots: list[Path], *, run_puzzles: bool = True) -> list[Diagnostic]:
+def lint(
+    roots: list[Path], *, run_puzzles: bool = True, runner: RunnerHooks | None = None
+) -> list[Diagnostic]:
     """All diagnostics for the base game `roots[0]` plus the mods after it."""
-    return lint_library(roots, run_puzzles=run_puzzles)[1]
+    return lint_library(roots, run_puzzles=run_puzzles, runner=runner)[1]
 
 
-def _lint_paths(paths: list[Path], run_puzzles: bool) -> list[Diagnostic]:
+def _lint_paths(
+    paths: list[Path], run_puzzles: bool, runner: RunnerHooks | None
+) -> list[Diagnostic]:
     from game.content.mods import discover_mods
 
     diags: list[Diagnostic] = []
@@ -91,7 +104,7 @@ def _lint_paths(paths: list[Path], run_puzzles: bool) -> list[Diagnostic]:
         elif (path / MOD_MANIFEST).is_file():
             mod_paths.append(path.resolve())
         elif (path / "scenes").is_dir() or (path / "puzzles").is_dir():
-            diags += lint([path], run_puzzles=run_puzzles)
+            diags += lint([path], run_puzzles=run_puzzles, runner=runner)
         else:
             diags.append(
                 Diagnostic(
@@ -112,21 +125,21 @@ def _lint_paths(paths: list[Path], run_puzzles: bool) -> list[Diagnostic]:
         enabled = [m.path for m in named if m.enabled]
         if enabled:
             lib = load_library(modset.roots)
-            diags += check_library(lib, run_puzzles=run_puzzles, scope=enabled)
+            diags += check_library(lib, run_puzzles=run_puzzles, runner=runner, scope=enabled)
     return diags
 
 
-def cli_lint(args: argparse.Namespace) -> int:
-    """`torchenstein lint [PATH]... [--json] [--fast]`."""
+def cli_lint(args: argparse.Namespace, runner: RunnerHooks | None = None) -> int:
+    """`torchenstein lint [PATH]... [--json] [--fast]`; puzzle code runs through `runner`."""
     from game.content.mods import discover_mods
 
     run = not getattr(args, "fast", False)
     paths: list[Path] = list(getattr(args, "paths", None) or [])
     if paths:
-        diags = _order(_lint_paths(paths, run))
+        diags = _order(_lint_paths(paths, run, runner))
     else:
         modset = discover_mods([])
-        diags = lint(modset.roots, run_puzzles=run)
+        diags = lint(modset.roots, run_puzzles=run, runner=runner)
         diags += [p for m in modset.mods if not m.enabled for p in m.problems]
         diags = _order(diags)
     errors = sum(d.severity == "error" for d in diags)

@@ -6,8 +6,8 @@ Determinism is checked through the runner's case fingerprints (cases built witho
 code but the puzzle's cases.py), the second time with the global RNGs seeded differently, so
 cases that draw from the global RNG instead of the generator `g` are caught.
 
-This is the only part of `game.content` that touches the runner, and it imports it lazily, so
-loading content never imports torch. Must not import pygame, or torch at module level.
+Lint never imports the runner: its caller hands over the one it may use (`RunnerHooks`), so
+content stays below the runner (an import-linter contract holds this).
 """
 
 from __future__ import annotations
@@ -32,19 +32,11 @@ CaseFingerprints = Callable[..., list[Any]]
 @dataclass(frozen=True)
 class RunnerHooks:
     """What lint uses from the runner: `game.runner.check.check_code` and
-    `game.runner.engine.case_fingerprints` (or stand-ins with the same signatures)."""
+    `game.runner.engine.case_fingerprints` (`game.runner.check.runner_hooks()` hands them over),
+    or stand-ins with the same signatures."""
 
     check_code: CheckCode
     case_fingerprints: CaseFingerprints
-
-
-def _load_runner() -> RunnerHooks | None:
-    try:
-        from game.runner.check import check_code
-        from game.runner.engine import case_fingerprints
-    except ImportError:
-        return None
-    return RunnerHooks(check_code, case_fingerprints)
 
 
 def _first_difference(first: list[Any], second: list[Any]) -> str:
@@ -130,10 +122,10 @@ def run_puzzles(
     lib: ContentLibrary,
     puzzle_ids: list[str],
     roots: list[Path],
-    runner: RunnerHooks | None = None,
+    runner: RunnerHooks | None,
 ) -> list[Diagnostic]:
-    """Runner checks for the given puzzles (those whose files passed the static checks)."""
-    runner = runner or _load_runner()
+    """Runner checks for the given puzzles (those whose files passed the static checks);
+    without a runner (it is not installed) each puzzle gets a warning saying so."""
     if runner is None:
         return [
             Diagnostic(

@@ -12,39 +12,28 @@ import argparse
 import sys
 from pathlib import Path
 
-from game.content.roots import content_roots
+from game.content.puzzle_runs import RunnerHooks
 from game.runner.bundle import PuzzleError
 from game.runner.devices import DeviceUnavailable, resolve_device
-from game.runner.engine import UnknownPuzzleError, shared_runner
+from game.runner.engine import UnknownPuzzleError, case_fingerprints, shared_runner
 from game.runner.protocol import Mode, RunResult
 from game.runner.report import render
 
-__all__ = ["PuzzleError", "UnknownPuzzleError", "check_code", "cli_check"]
-
-
-_DEFAULT_ROOTS: list[Path] = []
-
-
-def _default_roots() -> list[Path]:
-    """The base game and enabled user mods, found once per process: discovering mods lints
-    them, which costs far more than a check."""
-    if not _DEFAULT_ROOTS:
-        _DEFAULT_ROOTS.extend(content_roots([]))
-    return list(_DEFAULT_ROOTS)
+__all__ = ["PuzzleError", "UnknownPuzzleError", "check_code", "cli_check", "runner_hooks"]
 
 
 def check_code(
     puzzle_id: str,
     code: str,
     *,
+    roots: list[Path],
     device: str = "auto",
     mode: Mode = "submit",
-    roots: list[Path] | None = None,
     seed: int | None = None,
 ) -> RunResult:
-    """Check `code` against a puzzle and return the verdict with per-case details."""
+    """Check `code` against a puzzle found in the caller's content `roots` (base game first,
+    then mods) and return the verdict with per-case details."""
     runner = shared_runner()
-    roots = list(roots) if roots is not None else _default_roots()
     entry = runner.find(puzzle_id, roots)
     try:
         concrete = resolve_device(device, list(entry.model.devices))
@@ -59,8 +48,14 @@ def check_code(
     return runner.check(entry, code, concrete, mode, seed, roots=roots)
 
 
-def cli_check(args: argparse.Namespace) -> int:
-    """Exit 0 pass, 1 not passed, 2 usage, unknown puzzle, missing file or missing device."""
+def runner_hooks() -> RunnerHooks:
+    """What content lint may use to run puzzle code: this in-process runner."""
+    return RunnerHooks(check_code, case_fingerprints)
+
+
+def cli_check(args: argparse.Namespace, roots: list[Path]) -> int:
+    """Exit 0 pass, 1 not passed, 2 usage, unknown puzzle, missing file or missing device.
+    Puzzles are looked up in the caller's content `roots`."""
     solution = Path(args.solution)
     try:
         code = solution.read_text(encoding="utf-8")
@@ -71,7 +66,6 @@ def cli_check(args: argparse.Namespace) -> int:
         print(f"error: cannot read {solution}: {exc}", file=sys.stderr)
         return 2
     runner = shared_runner()
-    roots = content_roots(list(args.mod or []))
     try:
         entry = runner.find(args.puzzle, roots)
         device = resolve_device(args.device, list(entry.model.devices))

@@ -2,7 +2,7 @@
 torch (nor any other `game.runner` module but `protocol`), and no call ever blocks: requests
 are written to the service's stdin, events are read on a thread and handed out by `poll()`.
 
-    client = RunnerClient(mods)
+    client = RunnerClient(roots)   # the content roots: base game, then enabled mods
     job = client.submit("summon_tensors", code)
     ...every frame: for event in client.poll(): ...   # started/progress..., then one result
 
@@ -29,8 +29,8 @@ _FINAL = {"result", "cancelled", "error", "examples"}
 
 
 class RunnerClient:
-    def __init__(self, mods: list[Path] | None = None) -> None:
-        self.mods = [Path(m) for m in (mods or [])]
+    def __init__(self, roots: list[Path]) -> None:
+        self.roots = [Path(r) for r in roots]
         self._proc: subprocess.Popen[bytes] | None = None
         self._events: queue.Queue[JobEvent | int] = queue.Queue()  # int: service `gen` ended
         self._ids = itertools.count(1)
@@ -49,8 +49,8 @@ class RunnerClient:
         if self.running:
             return
         args = [sys.executable, "-m", "game.runner.service"]
-        for mod in self.mods:
-            args += ["--mod", str(mod)]
+        for root in self.roots:
+            args += ["--root", str(root)]
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(p for p in (_PACKAGE_ROOT, env.get("PYTHONPATH")) if p)
         # No console window flashing up behind the game on Windows.

@@ -1,4 +1,4 @@
-"""The runner service: `python -m game.runner.service [--mod PATH]...`, started by
+"""The runner service: `python -m game.runner.service --root PATH...`, started by
 `RunnerClient` in the game. JSON lines of `protocol` models in (RunRequest, CancelRequest,
 DescribeRequest) and `JobEvent`s out. Jobs run one at a time on a worker thread while the main
 thread keeps reading, so a Cancel arrives mid-run. It never dies of a bad job: every failure
@@ -18,7 +18,6 @@ from typing import IO, Any
 
 from pydantic import ValidationError
 
-from game.content.roots import content_roots
 from game.runner.protocol import (
     CancelRequest,
     CaseResult,
@@ -151,13 +150,13 @@ def _plain(exc: Exception) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m game.runner.service")
-    parser.add_argument("--mod", action="append", default=[], type=Path)
     parser.add_argument(
         "--root",
         action="append",
         default=[],
         type=Path,
-        help="an extra content root used as it is, no manifest (puzzle authors, tests)",
+        help="a content root, in order: the base game, then each enabled mod (the caller "
+        "discovers them; the service never reads the user's folders)",
     )
     args = parser.parse_args(argv)
     out = os.fdopen(os.dup(1), "w", encoding="utf-8")
@@ -166,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     # A reference that forks (DataLoader workers) must not inherit a sys.stdin whose lock our
     # reading thread holds: multiprocessing's child closes sys.stdin first thing and would hang.
     sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115 -- lives as long as the process
-    service = Service(content_roots(args.mod) + [p.resolve() for p in args.root], out)
+    service = Service([p.resolve() for p in args.root], out)
     worker = threading.Thread(target=service.work, daemon=True)
     worker.start()
     try:

@@ -53,7 +53,7 @@ class RunnerHub:
         try:
             from game.runner.client import RunnerClient
 
-            client = RunnerClient(self.roots()[1:])  # the enabled mods after the base game
+            client = RunnerClient(self.roots())
             client.start()
             self.client = client
         except Exception as exc:  # no runner: the terminal says why, the story still plays
