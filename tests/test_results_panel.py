@@ -10,6 +10,7 @@ import pytest
 from game.content.puzzle_models import Goal
 from game.feedback.samples import sample_runs, tensor
 from game.runner.protocol import CaseResult, Metrics, RunResult
+from game.session.runs import RunOutcome, record_run
 from game.story.state import PuzzleProgress
 from game.ui.fonts import Fonts
 from game.ui.results import ResultsPanel
@@ -64,7 +65,7 @@ GOALS = [Goal(id="three", text="Three ops", metric="ops", max=3)]
 @pytest.mark.parametrize("name", sorted(EXPECT))
 def test_each_result_renders_and_describes_itself(name: str) -> None:
     panel = make_panel()
-    panel.show_result(RUNS[name], PuzzleProgress(), GOALS)
+    panel.show_result(record_run(PuzzleProgress(), RUNS[name], GOALS))
     surface = pygame.Surface((512, 640))
     panel.draw(surface)
     text = panel.describe()
@@ -80,7 +81,7 @@ def test_nothing_overflows_at_any_scale_or_width(scale: float, width: int) -> No
     panel = make_panel(scale, (width, 400))
     surface = pygame.Surface((width, 400))
     for run in RUNS.values():
-        panel.show_result(run, None)
+        panel.show_result(RunOutcome(run))
         panel.draw(surface)
         assert panel.overflowing == [], run.verdict
 
@@ -88,10 +89,10 @@ def test_nothing_overflows_at_any_scale_or_width(scale: float, width: int) -> No
 def test_a_pass_records_scores_and_shows_new_bests() -> None:
     panel = make_panel()
     progress = PuzzleProgress(best={"ops": 6.0})
-    panel.show_result(RUNS["pass_submit"], progress, GOALS)
+    panel.show_result(record_run(progress, RUNS["pass_submit"], GOALS))
     assert progress.best["ops"] == 4.0 and progress.best["code_lines"] == 6.0
     assert "NEW BEST" in panel.describe()
-    panel.show_result(RUNS["pass_submit"], progress, GOALS)
+    panel.show_result(record_run(progress, RUNS["pass_submit"], GOALS))
     assert "NEW BEST" not in panel.describe()
 
 
@@ -99,7 +100,7 @@ def test_the_failing_case_is_selected_and_chips_switch_cases() -> None:
     panel = make_panel()
     run = RUNS["values"].model_copy(deep=True)
     run.cases.insert(0, CaseResult(name="hidden 0", status="pass"))
-    panel.show_result(run, None)
+    panel.show_result(RunOutcome(run))
     assert "> ✗ example 1" in panel.describe()
     panel.focused = True
     assert panel.handle_event(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_LEFT))
@@ -114,13 +115,13 @@ def test_the_failing_case_is_selected_and_chips_switch_cases() -> None:
 
 def test_keys_are_ignored_unless_focused() -> None:
     panel = make_panel()
-    panel.show_result(RUNS["values"], None)
+    panel.show_result(RunOutcome(RUNS["values"]))
     assert not panel.handle_event(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_LEFT))
 
 
 def test_sections_toggle() -> None:
     panel = make_panel()
-    panel.show_result(RUNS["shape"], None)
+    panel.show_result(RunOutcome(RUNS["shape"]))
     assert "[-] Shape trace" in panel.describe() and "[+] Inputs" in panel.describe()
     panel.focused = True
     panel.handle_event(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_t))
@@ -132,7 +133,7 @@ def test_sections_toggle() -> None:
 
 def test_wheel_scrolls_within_bounds() -> None:
     panel = make_panel(2.0, (400, 300))
-    panel.show_result(RUNS["output_limit"], None)
+    panel.show_result(RunOutcome(RUNS["output_limit"]))
     panel.handle_event(
         pygame.event.Event(pygame.MOUSEMOTION, pos=(100, 100), rel=(0, 0), buttons=(0, 0, 0))
     )
@@ -147,7 +148,7 @@ def test_wheel_scrolls_within_bounds() -> None:
 
 def test_hovering_a_cell_shows_its_value() -> None:
     panel = make_panel()
-    panel.show_result(RUNS["values"], None)
+    panel.show_result(RunOutcome(RUNS["values"]))
     panel.draw(pygame.Surface((512, 640)))
     doc = panel._document()
     assert doc is not None
@@ -204,7 +205,7 @@ def test_nested_results_compare_item_by_item() -> None:
         got=seq(tensor([0, 1, 2], "int64"), tensor([[0.5, 0.25]])),
     )
     panel = make_panel()
-    panel.show_result(RunResult(puzzle="p", device="cpu", verdict="fail", cases=[case]), None)
+    panel.show_result(RunOutcome(RunResult(puzzle="p", device="cpu", verdict="fail", cases=[case])))
     text = panel.describe()
     assert "Item [0]:" in text and "Item [1]:" in text
     assert "1 mismatched cell(s) marked" in text
@@ -212,7 +213,7 @@ def test_nested_results_compare_item_by_item() -> None:
 
 def test_theme_and_font_changes_rebuild() -> None:
     panel = make_panel()
-    panel.show_result(RUNS["values"], None)
+    panel.show_result(RunOutcome(RUNS["values"]))
     before = panel.content_height
     panel.set_fonts(Fonts(2.0))
     panel.set_theme(HIGH_CONTRAST)
@@ -232,7 +233,7 @@ def test_many_cases_are_summarised() -> None:
         )
     )
     panel = make_panel()
-    panel.show_result(RunResult(puzzle="p", device="cpu", verdict="fail", cases=cases), None)
+    panel.show_result(RunOutcome(RunResult(puzzle="p", device="cpu", verdict="fail", cases=cases)))
     chips = [h for h in panel._document().hits if h.action and h.action.startswith("case:")]  # type: ignore[union-attr]
     assert len(chips) == 1
     assert "> ✗ hidden bad" in panel.describe()
@@ -241,13 +242,13 @@ def test_many_cases_are_summarised() -> None:
 def test_metrics_without_reference_or_time() -> None:
     run = RunResult(puzzle="p", device="cpu", verdict="pass", metrics=Metrics(code_lines=3))
     panel = make_panel()
-    panel.show_result(run, PuzzleProgress())
+    panel.show_result(record_run(PuzzleProgress(), run, []))
     assert "Code lines: 3 lines" in panel.describe()
 
 
 def test_messages_replace_results() -> None:
     panel = make_panel()
-    panel.show_result(RUNS["values"], None)
+    panel.show_result(RunOutcome(RUNS["values"]))
     panel.show_message("Cancelled. Nothing was recorded.", "warning")
     panel.draw(pygame.Surface((512, 640)))
     assert panel.describe() == "Results: Cancelled. Nothing was recorded."
@@ -257,5 +258,5 @@ def test_messages_replace_results() -> None:
 
 def test_a_new_record_is_announced() -> None:
     panel = make_panel()
-    panel.show_result(RUNS["pass_submit"], PuzzleProgress(best={"ops": 9.0}))
+    panel.show_result(record_run(PuzzleProgress(best={"ops": 9.0}), RUNS["pass_submit"], []))
     assert "A new record! Torch ops: 4 ops, was 9 ops." in panel.describe()

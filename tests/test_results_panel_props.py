@@ -21,6 +21,7 @@ from game.runner.protocol import (
     TraceOp,
     ValuePreview,
 )
+from game.session.runs import RunOutcome
 from game.ui.fonts import Fonts
 from game.ui.results import ResultsPanel
 from game.ui.theme import DEFAULT
@@ -125,7 +126,7 @@ def test_any_run_is_voiced_and_drawn_inside_the_panel(
     pygame.font.init()
     panel = ResultsPanel(fonts=Fonts(scale), theme=DEFAULT)
     panel.set_rect(pygame.Rect(0, 0, width, 400))
-    panel.show_result(run, None)
+    panel.show_result(RunOutcome(run))
     panel.draw(pygame.Surface((width, 400)))
     assert panel.describe()
     assert panel.overflowing == []

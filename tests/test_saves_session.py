@@ -9,10 +9,10 @@ import pytest
 
 from game.content.library import load_library
 from game.content.roots import content_roots
-from game.persistence.persistent import Persistent
+from game.persistence.persistent import Persistent, load_persistent
 from game.persistence.saves import AUTO, SaveStore
 from game.persistence.writer import BackgroundWriter
-from game.ui.session import DRAFT_SAVE_DELAY_S, GameSession
+from game.session.playthrough import DRAFT_SAVE_DELAY_S, GameSession
 
 
 @pytest.fixture(scope="module")
@@ -33,23 +33,24 @@ def test_every_step_asks_for_an_autosave_and_records_what_was_read(library, part
     store, writer = parts
     persistent = Persistent()
     session = GameSession.new(library, store, writer, persistent)
-    assert session.wants_autosave  # the very first moment is saved too
+    assert session.autosave_due  # the very first moment is saved too
     assert session.autosave(b"png")
     writer.flush()
-    assert not session.wants_autosave
+    assert not session.autosave_due
     first = store.load(AUTO).model
     assert first is not None and first.state.node == session.state.node
     assert store.thumbnail_path(AUTO).read_bytes() == b"png"
     start = f"{session.state.scene}:{session.state.node}"
     assert start in persistent.seen and not session.current_seen_before
-    view = session.story.view()
-    if view.choices:
-        session.story.choose(0)
+    if session.story.view().choices:
+        session.choose(0)
     else:
-        session.story.advance()
-    session.step_done()
-    assert session.wants_autosave and session.persistent_dirty
-    assert f"{session.state.scene}:{session.state.node}" in persistent.seen
+        session.advance()
+    assert session.autosave_due
+    here = f"{session.state.scene}:{session.state.node}"
+    writer.flush()
+    recorded = load_persistent().model
+    assert here in persistent.seen and recorded is not None and here in recorded.seen
 
 
 def test_drafts_are_saved_after_typing_pauses(library, parts) -> None:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from game.ui.markup import parse_inline, parse_markdown, plain_text
+from game.text.markup import parse_inline, parse_markdown, plain_text
 
 
 def test_inline_spans() -> None:

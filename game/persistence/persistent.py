@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from game.persistence.jsonfile import Loaded, load_model, store_model
 from game.persistence.paths import user_home
+from game.persistence.writer import BackgroundWriter
 
 PERSISTENT_VERSION = 1
 
@@ -39,3 +40,10 @@ def load_persistent(path: Path | None = None) -> Loaded[Persistent]:
 
 def save_persistent(value: Persistent, path: Path | None = None) -> None:
     store_model(path or persistent_file(), value, keep_backups=1)
+
+
+def queue_persistent_save(writer: BackgroundWriter, value: Persistent) -> None:
+    """Write the record in the background; a snapshot is taken now, so later changes wait for
+    the next save."""
+    snapshot = value.model_copy(deep=True)
+    writer.submit("persistent", lambda: save_persistent(snapshot))

@@ -166,11 +166,8 @@ class App:
             notice.left -= dt
         ctx.notices = [n for n in ctx.notices if n.left > 0]
         self.draw()
-        if ctx.session is not None and ctx.session.wants_autosave:
+        if ctx.session is not None and ctx.session.autosave_due:
             ctx.session.autosave(ctx.thumbnail_png())
-        if ctx.session is not None and ctx.session.persistent_dirty:
-            ctx.session.persistent_dirty = False
-            ctx.save_persistent_soon()
         for error in ctx.writer.errors():
             ctx.notify(error, "error")
 

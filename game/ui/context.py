@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.persistence.persistent import Persistent, load_persistent, save_persistent
+from game.persistence.persistent import Persistent, load_persistent, queue_persistent_save
 from game.persistence.saves import SaveStore
 from game.persistence.settings import Settings, save_settings
 from game.persistence.writer import BackgroundWriter
@@ -27,7 +27,7 @@ from game.ui.stack import ScreenStack
 from game.ui.theme import Theme, theme_for
 
 if TYPE_CHECKING:  # the story engine loads after the first frame
-    from game.ui.session import GameSession
+    from game.session.playthrough import GameSession
 
 THUMB_WIDTH = 256
 NOTICE_SECONDS = 3.5
@@ -99,8 +99,7 @@ class Context:
         return buf.getvalue()
 
     def save_persistent_soon(self) -> None:
-        snapshot = self.persistent.model_copy(deep=True)
-        self.writer.submit("persistent", lambda: save_persistent(snapshot))
+        queue_persistent_save(self.writer, self.persistent)
 
     def request_quit(self) -> None:
         self.quit_requested = True

@@ -6,9 +6,9 @@ Must not import torch.
 from __future__ import annotations
 
 from game.persistence.saves import QUICK
+from game.session.playthrough import GameSession
 from game.story.engine import StoryError
 from game.ui.context import Context
-from game.ui.session import GameSession
 
 
 def _play(ctx: Context, session: GameSession) -> None:

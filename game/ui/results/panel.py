@@ -4,24 +4,20 @@ goals) or the brief's examples; scrolls; cases are selected by click or keys; ce
 values on hover.
 
 The content is laid out into a Doc only when something changes (result, selection, size,
-fonts, theme); a frame just blits the visible pieces. On a passing Submit the run's scores
-are folded into the given PuzzleProgress (`game.feedback.scores.record_pass`).
-Must not import torch.
+fonts, theme); a frame just blits the visible pieces. It records nothing: a result arrives as
+the session's `RunOutcome` (the bests before the run, the goals met) and is only presented.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import pygame
 
-from game.content.puzzle_models import Goal
-from game.feedback import evaluate_goals, metric_values, react, record_pass, reference_metrics
+from game.feedback import react, reference_metrics
 from game.feedback.classify import primary_case
 from game.feedback.numbers import fmt_metric
 from game.feedback.scores import counts_for_scores, score_rows
 from game.runner.protocol import CaseResult, RunResult
-from game.story.state import PuzzleProgress
+from game.session.runs import RunOutcome
 from game.ui.fonts import Fonts
 from game.ui.results.doc import Doc, Hit, draw_scrollbar
 from game.ui.results.sections import Builder, Content, ViewState
@@ -85,15 +81,15 @@ class ResultsPanel:
         self._running, self._content, self._doc = None, None, None
         self._message = (text, kind)
 
-    def show_result(
-        self, result: RunResult, progress: PuzzleProgress | None, goals: Sequence[Goal] = ()
-    ) -> None:
-        previous = record_pass(progress, result) if progress is not None else {}
-        scored = counts_for_scores(result)
-        goal_status = evaluate_goals(goals, metric_values(result.metrics)) if scored else []
-        unmet = next((g.goal.text for g in goal_status if g.met is False), None)
-        salt = progress.attempts if progress is not None else 0
-        rows = score_rows(result.metrics, reference_metrics(result), previous) if scored else []
+    def show_result(self, outcome: RunOutcome) -> None:
+        """Present a run as the session recorded it."""
+        result = outcome.result
+        unmet = next((g.goal.text for g in outcome.goals if g.met is False), None)
+        rows = (
+            score_rows(result.metrics, reference_metrics(result), outcome.previous_best)
+            if counts_for_scores(result)
+            else []
+        )
         record = next(
             (
                 f"{r.label}: {fmt_metric(r.metric, r.value)}, was "
@@ -107,9 +103,9 @@ class ResultsPanel:
             kind="result",
             cases=result.cases,
             result=result,
-            reaction=react(result, salt=salt, unmet_goal=unmet, record=record),
+            reaction=react(result, salt=outcome.attempts, unmet_goal=unmet, record=record),
             scores=rows,
-            goals=goal_status,
+            goals=outcome.goals,
         )
         self._set_content(content, _primary_index(result))
 

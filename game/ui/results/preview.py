@@ -16,7 +16,8 @@ import pygame
 
 from game.content.puzzle_models import Goal
 from game.feedback.samples import sample_runs, tensor
-from game.runner.protocol import CaseResult
+from game.runner.protocol import CaseResult, RunResult
+from game.session.runs import record_run
 from game.story.state import PuzzleProgress
 from game.ui.fonts import Fonts
 from game.ui.results.panel import ResultsPanel
@@ -45,7 +46,7 @@ def render_all(
     ]
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    scenes: dict[str, object] = dict(sample_runs())
+    scenes: dict[str, RunResult | None] = dict(sample_runs())
     scenes["examples"] = None
     for name, run in scenes.items():
         if only and name not in only:
@@ -64,7 +65,7 @@ def render_all(
             )
         else:
             progress = PuzzleProgress(best={"ops": 5, "code_lines": 6, "time_ms": 0.3})
-            panel.show_result(run, progress, goals)  # type: ignore[arg-type]
+            panel.show_result(record_run(progress, run, goals))
         target = screen
         if full:
             height = max(size[1], panel.content_height)

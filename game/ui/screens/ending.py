@@ -58,7 +58,7 @@ class EndingScreen(Screen):
 
     def enter(self) -> None:
         if self.ctx.session is not None:
-            self.ctx.session.wants_autosave = True
+            self.ctx.session.ending_shown()
 
     def handle(self, intent: Intent) -> None:
         step = {"up": -1, "down": 1, "page_up": -6, "page_down": 6, "wheel": -intent.value}

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pygame
 
+from game.text.markup import plain_text
 from game.ui.context import Context
-from game.ui.markup import plain_text
 from game.ui.screens.page import PageScreen
 from game.ui.widgets.richtext import RichText
 

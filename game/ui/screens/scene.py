@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import pygame
 
+from game.text.markup import plain_text
 from game.ui.art.palette import hex_rgb
 from game.ui.intents import Intent
-from game.ui.markup import plain_text
 from game.ui.screens import scene_chrome
 from game.ui.screens.scene_typewriter import SceneTypewriter
 from game.ui.widgets.draw import key_hints, label, panel

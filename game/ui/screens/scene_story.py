@@ -86,10 +86,6 @@ class SceneStory(Screen):
         else:
             self.menu = None
 
-    def _step_done(self) -> None:
-        self.session.step_done()
-        self._load_view()
-
     def _advance(self) -> None:
         """Space/Enter/click: finish typing, next line, or move the story on."""
         view = self.view
@@ -109,11 +105,11 @@ class SceneStory(Screen):
             self._build_menu()
         if view.can_advance:
             try:
-                self.session.story.advance()
+                self.session.advance()
             except StoryError as exc:
                 flow.show_message(self.ctx, "The story is stuck", [str(exc)])
                 return
-            self._step_done()
+            self._load_view()
         elif view.ending is not None:
             self._show_ending()
         elif view.puzzle is not None:
@@ -121,12 +117,12 @@ class SceneStory(Screen):
 
     def _choose(self, index: int) -> None:
         try:
-            self.session.story.choose(index)
+            self.session.choose(index)
         except StoryError as exc:
             self.ctx.notify(str(exc), "error")
             return
         self.ctx.sound.play("select")
-        self._step_done()
+        self._load_view()
 
     def _open_puzzle(self) -> None:
         from game.ui.screens.terminal import TerminalScreen

@@ -27,7 +27,7 @@ class TerminalScreen(TerminalInput):
         running = self.job is not None
         run_text = (
             "Continue"
-            if self.passed and not self.improving and self._story_waits_elsewhere()
+            if self.passed and not self.improving and not self.session.at_gate(self.puzzle_id)
             else "Run"
         )
         return [

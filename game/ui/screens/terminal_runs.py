@@ -1,12 +1,11 @@
 """TerminalRuns: the lab terminal's run control. It submits Run/Try to the runner hub, cancels,
-follows the job's events, records verdicts, scores and story progress, unlocks hints and
-switches the device. Must not import torch (the runner is reached only through the hub).
+follows the job's events and switches the device; what a result or a hint means (attempts,
+scores, kept solutions, story progress) the session decides, and this shows it.
 """
 
 from __future__ import annotations
 
 from game.feedback.runs import markers_for, plain_trouble
-from game.feedback.scores import record_pass
 from game.runner.protocol import JobEvent, RunResult
 from game.ui.context import Context
 from game.ui.screens.terminal_panes import TerminalPanes
@@ -43,7 +42,7 @@ class TerminalRuns(TerminalPanes):
             self.ctx.runner.cancel(self._examples_ticket)
         if self.job is not None:
             self.ctx.runner.cancel(self.job)
-        self.session.wants_autosave = True  # the draft as it is now, before the story moves
+        self.session.puzzle_left()
 
     @property
     def hints_used(self) -> int:
@@ -58,7 +57,7 @@ class TerminalRuns(TerminalPanes):
             self.passed
             and mode == "submit"
             and not self.improving
-            and self._story_waits_elsewhere()
+            and not self.session.at_gate(self.puzzle_id)
         ):
             self.close("solved")
             return
@@ -77,25 +76,18 @@ class TerminalRuns(TerminalPanes):
             "Trying the visible examples..." if mode == "try" else "Running the hidden tests..."
         )
 
-    def _story_waits_elsewhere(self) -> bool:
-        """After a pass the gate has moved on: Ctrl+Enter then means 'back to the story'."""
-        node = self.session.story.node
-        return node.puzzle is None or node.puzzle.id != self.puzzle_id
-
     def _cancel(self) -> None:
         if self.job is not None:
             self.ctx.runner.cancel(self.job)
             self.status = "Cancelling..."
 
     def _hint(self) -> None:
-        hints = self.entry.model.hints
-        progress = self.session.state.progress(self.puzzle_id)
-        if progress.hints_used >= len(hints):
+        available = len(self.entry.model.hints)
+        unlocked = self.session.use_hint(self.puzzle_id, available)
+        if unlocked is None:
             self.ctx.notify("No more hints: you have them all, apprentice.")
             return
-        progress.hints_used += 1
-        self.session.wants_autosave = True
-        self.ctx.notify(f"Hint {progress.hints_used} of {len(hints)} unlocked.")
+        self.ctx.notify(f"Hint {unlocked} of {available} unlocked.")
 
     def _cycle_device(self) -> None:
         from game.persistence.settings import with_changes
@@ -126,31 +118,20 @@ class TerminalRuns(TerminalPanes):
             self._on_result(event.result)
 
     def _on_result(self, result: RunResult) -> None:
-        state = self.session.state
-        progress = state.progress(self.puzzle_id)
-        if result.mode == "submit":
-            progress.attempts += 1
-        # The panel folds a passing Submit's scores into `best` (and shows what improved);
-        # recording again here only adds the solution's code, the call being idempotent.
-        self.results.show_result(result, progress, self.entry.model.goals)
+        outcome = self.session.record_run(
+            self.puzzle_id, result, self.entry.model.goals, self.editor.text
+        )
+        self.results.show_result(outcome)
         self.editor.set_markers(markers_for(result))
         if self.compact and self.focus == "editor":
             self._set_focus("results")  # the verdict would be hidden behind the code tab
         self.status = result.message or result.verdict
         self.ctx.sound.play("pass" if result.verdict == "pass" else "fail")
-        if result.verdict != "pass" or result.mode != "submit":
-            self.session.wants_autosave = True
+        if not outcome.solved:
             return
-        kept = progress.best_solution
-        record_pass(progress, result, self.editor.text)
-        if kept is not None and progress.best_solution != kept:
+        if outcome.new_best_solution:
             self.ctx.notify(
                 "Your best solution yet: the lab notebook keeps it (and your first).", "success"
             )
-        before = (state.scene, state.node)
-        self.session.story.puzzle_solved(self.puzzle_id)
         self.passed = True
-        if (state.scene, state.node) != before:
-            self.session.step_done()
-        self.session.wants_autosave = True
         self.status = "Passed! Mwahahaha! Ctrl+Enter or Esc returns to the story."

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.text.markup import Block, Span, parse_markdown
 from game.ui.fonts import Fonts
-from game.ui.markup import Block, Span, parse_markdown
 from game.ui.theme import Theme
 from game.ui.widgets.richtext import RichText
 from game.ui.widgets.textfit import text_surface

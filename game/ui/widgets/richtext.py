@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.text.markup import Span, Style, parse_inline
 from game.ui.art.glyphs import glyph_surface
 from game.ui.fonts import Fonts, Role
-from game.ui.markup import Span, Style, parse_inline
 from game.ui.theme import Theme
 from game.ui.widgets.textfit import fit_count
 

@@ -1,21 +1,29 @@
-"""One playthrough in progress: the Story, its autosaves, drafts and play time.
+"""One playthrough in progress: the Story, its autosaves, drafts and play time, and what runs,
+hints and endings change in it.
 
 Pure coordination between the story engine and the save store; the UI hands in thumbnail
-bytes. Autosave happens after every story step (the UI calls `autosave` right after drawing the
-new step, so the thumbnail shows it); code drafts are saved a moment after typing pauses.
-Writes go through the background writer, so no frame ever waits for the disk.
-Must not import pygame or torch.
+bytes. The session decides when an autosave is due (after every story step, run, hint, ending
+and when the terminal closes); the app asks `autosave_due` once per frame and calls `autosave`
+right after drawing, so the thumbnail shows the new moment. Code drafts are saved a moment
+after typing pauses; the cross-playthrough record (text seen, endings found) is written as it
+grows. Writes go through the background writer, so no frame ever waits for the disk.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
+
 from game.content.library import ContentLibrary
-from game.persistence.persistent import Persistent
+from game.content.puzzle_models import Goal
+from game.persistence.persistent import Persistent, queue_persistent_save
 from game.persistence.saves import AUTO, SaveFile, SaveMeta, SaveStore, now_iso
 from game.persistence.writer import BackgroundWriter
+from game.runner.protocol import RunResult
+from game.session.runs import RunOutcome, record_run
 from game.story.engine import Story, StoryError
 from game.story.state import GameState
-from game.ui.markup import plain_text
+from game.text.markup import plain_text
 
 DRAFT_SAVE_DELAY_S = 0.6
 
@@ -32,9 +40,8 @@ class GameSession:
         self.saves = saves
         self.writer = writer
         self.persistent = persistent
-        self.wants_autosave = True  # the first frame of a new or loaded game is saved too
+        self._autosave_due = True  # the first frame of a new or loaded game is saved too
         self._draft_timer: float | None = None
-        self.persistent_dirty = False
         self.current_seen_before = False  # was the current node read in any playthrough before?
         self._remember_seen()
 
@@ -76,21 +83,72 @@ class GameSession:
         return cls(story, saves, writer, persistent), note
 
     # -- story steps --------------------------------------------------------------------------
+    def advance(self) -> None:
+        """Move on from a node that simply continues (raises StoryError where it cannot)."""
+        self.story.advance()
+        self.step_done()
+
+    def choose(self, index: int) -> None:
+        """Take choice `index` of the current node (raises StoryError where it cannot)."""
+        self.story.choose(index)
+        self.step_done()
+
+    def at_gate(self, puzzle_id: str) -> bool:
+        """Whether the story waits at this puzzle's gate (after a pass it has moved on)."""
+        node = self.story.node
+        return node.puzzle is not None and node.puzzle.id == puzzle_id
+
     def step_done(self) -> None:
-        """Call after every advance/choose/puzzle_solved."""
-        self.wants_autosave = True
+        """Call after every story move (the methods here call it themselves)."""
+        self._autosave_due = True
         self._remember_seen()
 
     def _remember_seen(self) -> None:
         key = f"{self.state.scene}:{self.state.node}"
         self.current_seen_before = key in self.persistent.seen
-        if not self.current_seen_before:
-            self.persistent.seen.add(key)
-            self.persistent_dirty = True
+        grew = not self.current_seen_before
+        self.persistent.seen.add(key)
         for ending in self.state.endings:
             if ending not in self.persistent.endings:
                 self.persistent.endings.append(ending)
-                self.persistent_dirty = True
+                grew = True
+        if grew:
+            queue_persistent_save(self.writer, self.persistent)
+
+    # -- the lab terminal ---------------------------------------------------------------------
+    def record_run(
+        self, puzzle_id: str, result: RunResult, goals: Sequence[Goal], code: str
+    ) -> RunOutcome:
+        """Record a finished run of `code`; a passing Submit solves the puzzle, which opens its
+        gate when the story waits there."""
+        outcome = record_run(self.state.progress(puzzle_id), result, goals, code)
+        self._autosave_due = True
+        if not outcome.solved:
+            return outcome
+        before = (self.state.scene, self.state.node)
+        self.story.puzzle_solved(puzzle_id)
+        moved = (self.state.scene, self.state.node) != before
+        if moved:
+            self.step_done()
+        return replace(outcome, story_moved=moved)
+
+    def use_hint(self, puzzle_id: str, available: int) -> int | None:
+        """Unlock the next of the puzzle's `available` hints: its number (from 1), or None when
+        every hint is already out."""
+        progress = self.state.progress(puzzle_id)
+        if progress.hints_used >= available:
+            return None
+        progress.hints_used += 1
+        self._autosave_due = True
+        return progress.hints_used
+
+    def puzzle_left(self) -> None:
+        """The terminal closed: the draft as it is now is saved, before the story moves."""
+        self._autosave_due = True
+
+    def ending_shown(self) -> None:
+        """An ending is on screen: that is the moment the autosave keeps."""
+        self._autosave_due = True
 
     def seen_in_any_playthrough(self, scene: str, node: str) -> bool:
         return f"{scene}:{node}" in self.persistent.seen
@@ -117,6 +175,11 @@ class GameSession:
         return self._draft_timer is not None
 
     # -- saving -------------------------------------------------------------------------------
+    @property
+    def autosave_due(self) -> bool:
+        """Whether the app should autosave after drawing this frame."""
+        return self._autosave_due
+
     def snapshot(self) -> SaveFile:
         state = self.state.model_copy(deep=True)
         try:
@@ -152,7 +215,7 @@ class GameSession:
         data = self.saves.encode(self.snapshot())  # encoded now: a consistent snapshot
         self.writer.submit(slot, lambda: self.saves.write_bytes(slot, data, thumbnail_png))
         if slot == AUTO:
-            self.wants_autosave = False
+            self._autosave_due = False
             self._draft_timer = None
         return True
 
