@@ -187,6 +187,7 @@ class ZygoteRun:
     def __init__(self, zygote: ZygoteExecutor, zygote_pid: int) -> None:
         self.zygote = zygote
         self.zygote_pid = zygote_pid
+        self.shared: int | None = None
 
     def poll(self, timeout: float) -> Exit | None:
         assert self.zygote.lines is not None
@@ -205,7 +206,11 @@ class ZygoteRun:
 
     def memory(self) -> int | None:
         _, run = runtree.zygote_run(self.zygote_pid)
-        return runtree.memory(run, run[0]) if run else None
+        if not run:
+            return None
+        if self.shared is None:
+            self.shared = runtree.own_bytes(self.zygote_pid)
+        return runtree.memory(run, run[0], self.shared)
 
     def kill(self) -> None:
         parents, run = runtree.zygote_run(self.zygote_pid)
@@ -282,7 +287,8 @@ class SpareRun:
 
     def memory(self) -> int | None:
         if sys.platform.startswith("linux"):
-            return runtree.memory([self.pid, *runtree.descendants(self.pid)], None)
+            tree = [self.pid, *runtree.descendants(self.pid)]
+            return runtree.memory(tree, None, runtree.own_bytes(self.pid) if len(tree) > 1 else 0)
         return rss_bytes(self.pid)
 
     def kill(self) -> None:

@@ -297,9 +297,12 @@ def run_parent(job_dir: str, request: dict[str, Any], plan: RootPlan, zygote: in
     from game.runner.limits import SandboxLimits
     from game.runner.sandbox import enter
 
+    import resource
+
     syscalls.prctl(syscalls.PR_SET_PDEATHSIG, signal.SIGKILL)
     if os.getppid() != zygote:
         os._exit(EXIT_LOST)
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # it may die as its init did, quietly
     limits = SandboxLimits.from_json(request["limits"])
     out = os.open(os.path.join(job_dir, "out"), os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
     log = os.open("out.log", os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644, dir_fd=out)

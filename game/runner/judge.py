@@ -43,6 +43,7 @@ _SIGNALS = {
     int(signal.SIGBUS): "a bus error",
     int(signal.SIGFPE): "a floating-point trap",
     int(signal.SIGILL): "an illegal instruction",
+    int(signal.SIGSYS): "a forbidden system call (the sandbox's seccomp filter stopped it)",
 }
 
 

@@ -51,10 +51,15 @@ def _status_bytes(pid: int) -> int:
 
 
 def scratch_bytes(init: int) -> int:
-    """Bytes used in the run's scratch tmpfs, seen through its init's root (0 if hidden)."""
+    """Bytes used in the run's scratch tmpfs, seen through its init's root (0 if hidden, or
+    while the init has not yet moved into its own root)."""
+    from game.runner.jail import SCRATCH_BYTES
+
     try:
         found = os.statvfs(f"/proc/{init}/root/tmp")
     except OSError:
+        return 0
+    if found.f_blocks * found.f_frsize != SCRATCH_BYTES:
         return 0
     return (found.f_blocks - found.f_bfree) * found.f_frsize
 
@@ -70,8 +75,21 @@ def zygote_run(zygote: int) -> tuple[list[int], list[int]]:
     return parents, run
 
 
-def memory(pids: list[int], init: int | None) -> int:
-    return sum(_status_bytes(p) for p in pids) + (scratch_bytes(init) if init else 0)
+def memory(pids: list[int], init: int | None, shared: int = 0) -> int:
+    """The run's memory: its first process's anonymous and shared-memory pages, plus for every
+    process forked inside the run what it holds beyond `shared` (the warm interpreter's pages
+    it was forked with, still shared copy-on-write: reading PSS instead costs milliseconds
+    per process), plus the scratch tmpfs."""
+    if not pids:
+        return 0
+    first, *rest = pids
+    total = _status_bytes(first) + sum(max(0, _status_bytes(p) - shared) for p in rest)
+    return total + (scratch_bytes(init) if init else 0)
+
+
+def own_bytes(pid: int) -> int:
+    """What `memory` counts for one process (the zygote's, as the `shared` baseline)."""
+    return _status_bytes(pid)
 
 
 def kill(pids: list[int]) -> None:
