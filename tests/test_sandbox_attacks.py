@@ -127,7 +127,8 @@ def integrity() -> Iterator[dict[str, socket.socket]]:
         assert _tree(HOME, True) == home_before
         zygote = shared_runner().zygote
         if zygote is not None and zygote.pid is not None:
-            assert descendants(zygote.pid) == []
+            left = descendants(zygote.pid)
+            assert left == [], [Path(f"/proc/{p}/stat").read_text() for p in left]
     finally:
         tcp.close()
         unix.close()

@@ -323,11 +323,11 @@ def run_parent(job_dir: str, request: dict[str, Any], plan: RootPlan, zygote: in
     if jailed:
         scratch = os.open("." + RESULTS, os.O_RDONLY | os.O_DIRECTORY)
         inputs, work, temp = JOB_MOUNT, RESULTS, SCRATCH
-    else:  # the run writes next to JOB/out, which only ever receives checked copies
-        os.mkdir("work", 0o700, dir_fd=out)
-        scratch = os.open("work", os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=out)
-        inputs, work = os.path.join(job_dir, "in"), os.path.join(job_dir, "out", "work")
-        temp = work
+    else:  # the run writes in JOB/work; JOB/out only ever receives checked copies
+        work = os.path.join(job_dir, "work")
+        os.mkdir(work, 0o700)
+        scratch = os.open(work, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+        inputs, temp = os.path.join(job_dir, "in"), work
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:

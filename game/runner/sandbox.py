@@ -316,6 +316,10 @@ class Harness:
         transfer.write_json(self.dir / "done.json", {"load_error": problem})
 
 
+# What torch reads about the machine; outside a PID namespace the rest of /proc stays hidden.
+_HARDWARE_FACTS = ("/proc/cpuinfo", "/proc/meminfo", "/sys/devices/system/cpu")
+
+
 def enter(
     inputs: Path,
     work: Path,
@@ -348,7 +352,7 @@ def enter(
         if jailed:
             read, write = ["/"], [str(temp)]
         else:
-            read = [*(plan.readonly if plan else ()), str(inputs)]
+            read = [*(plan.readonly if plan else ()), str(inputs), *_HARDWARE_FACTS]
             write = [str(work), str(temp), "/dev/shm"]
         try:
             if gpu:
@@ -380,6 +384,8 @@ def enter_spare(job_dir: Path, limits_doc: dict[str, Any], device: str) -> None:
     from game.runner.jail import root_plan
 
     out = job_dir / "out"
+    if os.geteuid() == 0:
+        os.chown(out, 0, 0)  # it stays root (without capabilities) and writes here itself
     null = os.open(os.devnull, os.O_RDONLY)
     log = os.open(out / "out.log", os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
     os.dup2(null, 0)

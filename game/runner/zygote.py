@@ -49,23 +49,19 @@ def _children() -> list[int]:
 
 
 def _sweep() -> None:
-    """Kill whatever child is left: a run parent, or a run init handed to us as an orphan."""
-    for _ in range(50):
+    """Kill whatever child is left (a run parent, or a run init handed to us as an orphan) and
+    reap it. The wait blocks: a killed PID namespace init returns only once every process of
+    its namespace is gone, which is exactly the guarantee wanted before the next run."""
+    while True:
         for pid in _children():
             try:
                 os.kill(pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
-        while True:
-            try:
-                pid, _ = os.waitpid(-1, os.WNOHANG)
-            except ChildProcessError:
-                return
-            if pid == 0:
-                break
-        if not _children():
+        try:
+            os.waitpid(-1, 0)
+        except ChildProcessError:
             return
-        time.sleep(0.002)
 
 
 def _wait(pid: int, stdin: IO[bytes], wall_s: float) -> tuple[int | None, int | None, bool]:
