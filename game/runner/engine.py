@@ -78,6 +78,10 @@ def _yaml_stamp(entry: PuzzleEntry) -> float:
 
 class Runner:
     def __init__(self) -> None:
+        if sys.platform.startswith("linux"):  # no same-user process may read this one's memory
+            from game.runner import syscalls
+
+            syscalls.prctl(syscalls.PR_SET_DUMPABLE, 0)
         self.lock = threading.Lock()
         self.zygote = ZygoteExecutor() if fork_available() else None
         self.spares: dict[str, SpareExecutor] = {}
@@ -224,7 +228,7 @@ class Runner:
             self.reference_metrics[key] = result.metrics
         return self.reference_metrics[key]
 
-    def _limits(self, bundle: Bundle, device: str) -> SandboxLimits:
+    def _limits(self, bundle: Bundle, device: str, roots: list[Path]) -> SandboxLimits:
         lim = bundle.model.limits
         return SandboxLimits(
             wall_s=lim.time_s + STARTUP_S,
@@ -234,6 +238,7 @@ class Runner:
             processes=lim.processes,
             address_space=device == "cpu",
             protect_pids=(os.getpid(),),
+            hide=tuple(_hidden_paths(bundle, roots)),
         )
 
     def _run(
@@ -249,28 +254,32 @@ class Runner:
         rules: bool = True,
     ) -> RunResult:
         job_dir = Path(tempfile.mkdtemp(prefix="torchenstein-run-", dir=_scratch_root()))
+        out = job_dir / "out"
         try:
-            self._write_job(job_dir, bundle, code, device, cases, roots, rules)
-            limits = self._limits(bundle, device)
+            _make_job_dirs(job_dir)
+            self._write_job(job_dir / "in", bundle, code, device, cases, roots, rules)
+            for written in (job_dir / "in").rglob("*"):
+                written.chmod(0o755 if written.is_dir() else 0o644)  # the run's uid reads them
+            limits = self._limits(bundle, device, roots)
             executor = self._executor(device)
             seen = [0]
 
             def tick() -> None:
                 if progress is None:
                     return
-                while (job_dir / f"case_{seen[0]}.json").exists():
+                while (out / f"case_{seen[0]}.json").exists():
                     seen[0] += 1
                     progress(seen[0], len(cases))
 
             try:
-                run = executor.launch(job_dir, limits)
+                run = executor.launch(job_dir, limits, len(cases))
             except RuntimeError as exc:
                 ended = Exit(None, None, "lost")
-                return judge(bundle, code, device, mode, cases, job_dir, ended, str(exc))
+                return judge(bundle, code, device, mode, cases, out, ended, str(exc))
             ended = supervise(run, limits, cancelled, tick)
             if isinstance(executor, SpareExecutor):
                 executor.warm()  # the next spare boots while we judge
-            return judge(bundle, code, device, mode, cases, job_dir, ended, None)
+            return judge(bundle, code, device, mode, cases, out, ended, None)
         finally:
             shutil.rmtree(job_dir, ignore_errors=True)
 
@@ -288,11 +297,9 @@ class Runner:
         encoder = transfer.Encoder(prefix="in", strict=True)
         encoded = encode_cases(model.id, [prepared.case for prepared in cases], encoder)
         transfer.save(job_dir / "inputs.safetensors", encoder.tensors)
-        support_dir = None
         if bundle.support is not None:
-            support_dir = job_dir / "lib"
-            support_dir.mkdir()
-            shutil.copyfile(bundle.folder / "support.py", support_dir / "support.py")
+            (job_dir / "lib").mkdir(mode=0o755)
+            shutil.copyfile(bundle.folder / "support.py", job_dir / "lib" / "support.py")
         protected = sorted(
             {str((root / "puzzles").resolve()) + os.sep for root in roots}
             | {str(bundle.folder.resolve()) + os.sep}
@@ -309,11 +316,37 @@ class Runner:
                 "allowed_imports": list(model.rules.allowed_imports) if rules else None,
                 "processes": model.limits.processes,
                 "protected": protected,
-                "support_dir": str(support_dir) if support_dir else None,
+                "support": bundle.support is not None,
                 "stdout_max": STDOUT_MAX,
                 "max_output_bytes": MAX_OUTPUT_BYTES,
             },
         )
+
+
+def _make_job_dirs(job_dir: Path) -> None:
+    """JOB (traversable only), JOB/in (the job, readable by the run), JOB/out (what the judge
+    reads, written by the run's parent, which runs as the sandbox's uid), JOB/root (where the
+    run's private root is mounted)."""
+    from game.runner.jail import run_identity
+
+    os.chmod(job_dir, 0o711)
+    (job_dir / "in").mkdir(mode=0o755)
+    (job_dir / "out").mkdir(mode=0o700)
+    (job_dir / "root").mkdir(mode=0o755)
+    if os.geteuid() == 0:
+        uid, gid = run_identity()
+        os.chown(job_dir / "out", uid, gid)
+
+
+def _hidden_paths(bundle: Bundle, roots: list[Path]) -> list[str]:
+    """Folders a run must never see even if they sit inside something it may read: the
+    puzzle folders of every content root (references live there) and the player's folder."""
+    found = {str(bundle.folder.resolve().parent)}
+    found |= {str((root / "puzzles").resolve()) for root in roots}
+    home = os.environ.get("TORCHENSTEIN_HOME")
+    if home:
+        found.add(str(Path(home).resolve()))
+    return sorted(found)
 
 
 _RUNNER: Runner | None = None

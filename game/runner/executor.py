@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Protocol
 
+from game.runner import runtree
 from game.runner.limits import SandboxLimits
 from game.runner.memory import rss_bytes
 
@@ -38,9 +39,9 @@ class Exit:
 
 
 class Run(Protocol):
-    pid: int
-
     def poll(self, timeout: float) -> Exit | None: ...
+
+    def memory(self) -> int | None: ...
 
     def kill(self) -> None: ...
 
@@ -147,11 +148,11 @@ class ZygoteExecutor:
     def pid(self) -> int | None:
         return self.proc.pid if self.proc is not None and self.proc.poll() is None else None
 
-    def launch(self, job_dir: Path, limits: SandboxLimits) -> ZygoteRun:
+    def launch(self, job_dir: Path, limits: SandboxLimits, cases: int) -> ZygoteRun:
         self._ensure_ready()
         assert self.proc is not None and self.lines is not None
         try:
-            _send(self.proc, {"dir": str(job_dir), "limits": limits.to_json()})
+            _send(self.proc, {"dir": str(job_dir), "limits": limits.to_json(), "cases": cases})
         except OSError:
             self.close()
             raise RuntimeError("the runner's zygote went away") from None
@@ -159,7 +160,7 @@ class ZygoteExecutor:
         if not isinstance(msg, dict) or "started" not in msg:
             self.close()
             raise RuntimeError("the runner's zygote could not start a sandbox")
-        return ZygoteRun(self, int(msg["started"]))
+        return ZygoteRun(self, self.proc.pid)
 
     def close(self) -> None:
         if self.proc is not None:
@@ -175,24 +176,40 @@ class ZygoteExecutor:
 
 
 class ZygoteRun:
-    def __init__(self, zygote: ZygoteExecutor, pid: int) -> None:
+    """A run under the zygote; its processes are found from the zygote's pid (which the trusted
+    side started) through the kernel's process tree, never from the zygote's messages."""
+
+    def __init__(self, zygote: ZygoteExecutor, zygote_pid: int) -> None:
         self.zygote = zygote
-        self.pid = pid
+        self.zygote_pid = zygote_pid
+        self.shared: int | None = None
 
     def poll(self, timeout: float) -> Exit | None:
         assert self.zygote.lines is not None
         msg = self.zygote.lines.get(timeout)
         if msg is False:
             return None
-        if msg is None:  # the zygote itself died: its child must not outlive it
-            kill_group(self.pid)
+        if msg is None:  # the zygote itself died: its run dies with it (parent-death signals)
+            self.kill()
             self.zygote.close()
             return Exit(None, None, "lost")
         assert isinstance(msg, dict)
-        return Exit(msg.get("exit"), msg.get("signal"), None)
+        code, sig = msg.get("exit"), msg.get("signal")
+        return Exit(
+            code if isinstance(code, int) else None, sig if isinstance(sig, int) else None, None
+        )
+
+    def memory(self) -> int | None:
+        _, run = runtree.zygote_run(self.zygote_pid)
+        if not run:
+            return None
+        if self.shared is None:
+            self.shared = runtree.own_bytes(self.zygote_pid)
+        return runtree.memory(run, run[0], self.shared)
 
     def kill(self) -> None:
-        kill_group(self.pid)
+        parents, run = runtree.zygote_run(self.zygote_pid)
+        runtree.kill(run + parents)
 
 
 class SpareExecutor:
@@ -216,7 +233,7 @@ class SpareExecutor:
     def pid(self) -> int | None:
         return self.proc.pid if self.proc is not None and self.proc.poll() is None else None
 
-    def launch(self, job_dir: Path, limits: SandboxLimits) -> SpareRun:
+    def launch(self, job_dir: Path, limits: SandboxLimits, cases: int) -> SpareRun:
         self.warm()
         proc, lines = self.proc, self.lines
         assert proc is not None and lines is not None
@@ -261,6 +278,12 @@ class SpareRun:
                 pipe and pipe.close()
         return Exit(code, None, None) if code >= 0 else Exit(None, -code, None)
 
+    def memory(self) -> int | None:
+        if sys.platform.startswith("linux"):
+            tree = [self.pid, *runtree.descendants(self.pid)]
+            return runtree.memory(tree, None, runtree.own_bytes(self.pid) if len(tree) > 1 else 0)
+        return rss_bytes(self.pid)
+
     def kill(self) -> None:
         if self.job is not None:
             self.job.terminate()
@@ -279,7 +302,7 @@ def supervise(
         ended = run.poll(0.01)
         if ended is not None:
             break
-        rss = rss_bytes(run.pid)
+        rss = run.memory()
         if rss is not None:
             peak = max(peak, rss)
         if reason is None:

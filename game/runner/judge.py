@@ -8,6 +8,7 @@ Imports torch; never pygame.
 
 from __future__ import annotations
 
+import os
 import signal
 import statistics
 from dataclasses import replace
@@ -17,7 +18,7 @@ from typing import Any
 import torch
 from torch.utils._pytree import tree_flatten
 
-from game.runner import transfer
+from game.runner import safeio, transfer
 from game.runner.bundle import Bundle, PreparedCase
 from game.runner.compare import Policy, compare
 from game.runner.executor import Exit
@@ -27,6 +28,8 @@ from game.runner.rules import Problem, count_code_lines
 from game.runner.sandbox import EXIT_OUTPUT_LIMIT
 
 STDOUT_KEEP = 64 * 1024
+MAX_REPORT_BYTES = 16 * 1024 * 1024  # a case's JSON (traces included) is far below this
+MAX_TENSOR_FILE_BYTES = 80 * 1024 * 1024  # the sandbox's output cap (64 MB) plus headers
 PRIORITY = ["rule_violation", "timeout", "memory", "output_limit", "error", "fail", "pass"]
 _MEMORY_WORDS = (
     "out of memory",
@@ -40,6 +43,7 @@ _SIGNALS = {
     int(signal.SIGBUS): "a bus error",
     int(signal.SIGFPE): "a floating-point trap",
     int(signal.SIGILL): "an illegal instruction",
+    int(signal.SIGSYS): "a forbidden system call (the sandbox's seccomp filter stopped it)",
 }
 
 
@@ -83,21 +87,48 @@ def judge_static(
     )
 
 
-def _read_json(path: Path) -> Any:
+def _read_json(path: Path, problems: list[str]) -> Any:
+    """A JSON file the run left, or None; odd files (links, FIFOs, huge, deep, NaN) are noted."""
     try:
-        return transfer.read_json(path)
-    except (OSError, ValueError):
+        return safeio.read_json(str(path), MAX_REPORT_BYTES)
+    except FileNotFoundError:
+        return None
+    except (OSError, safeio.Untrusted) as exc:
+        problems.append(str(exc))
         return None
 
 
-def _stdout(job_dir: Path) -> tuple[str, bool, int]:
-    path = job_dir / "out.log"
+def _tensors(path: Path) -> dict[str, torch.Tensor]:
+    """The tensors of a case, read only from a regular file of sane size (never mapped from
+    a path the run controls: the bytes are read first, then parsed)."""
+    from safetensors.torch import load as load_bytes
+
     try:
-        size = path.stat().st_size
-        with open(path, "rb") as f:
-            head = f.read(STDOUT_KEEP)
+        data = safeio.read_bytes(str(path), MAX_TENSOR_FILE_BYTES)
+    except FileNotFoundError:
+        return {}
+    return load_bytes(data)
+
+
+def _layers(job_dir: Path) -> list[str]:
+    found = _read_json(job_dir / "sandbox.json", [])
+    if not isinstance(found, list):
+        return ["unknown (the run did not say)"]
+    return [str(x)[:80] for x in found[:40]]
+
+
+def _stdout(job_dir: Path) -> tuple[str, bool, int]:
+    try:
+        fd = safeio.open_regular(str(job_dir / "out.log"))
+    except (OSError, safeio.Untrusted):
+        return "", False, 0
+    try:
+        size = os.fstat(fd).st_size
+        head = os.read(fd, STDOUT_KEEP)
     except OSError:
         return "", False, 0
+    finally:
+        os.close(fd)
     text = head.decode("utf-8", "replace")
     if size > STDOUT_KEEP:
         text += f"\n[... {size - STDOUT_KEEP} more bytes of output dropped]"
@@ -340,14 +371,17 @@ def judge(
 ) -> RunResult:
     from game.runner.engine import STDOUT_MAX
 
-    done = _read_json(job_dir / "done.json")
+    problems: list[str] = []
+    done = _read_json(job_dir / "done.json", problems)
     done = done if isinstance(done, dict) else None
     stdout, truncated, stdout_bytes = _stdout(job_dir)
     failure = _run_failure(ended, done, stdout_bytes, STDOUT_MAX, launch_error)
     reports: list[dict[str, Any] | None] = []
     for i in range(len(cases)):
-        report = _read_json(job_dir / f"case_{i}.json")
+        report = _read_json(job_dir / f"case_{i}.json", problems)
         reports.append(report if isinstance(report, dict) else None)
+    if problems and failure is None:
+        failure = ("error", f"The sandbox left a result the runner refuses: {problems[0]}.")
     load_error = done.get("load_error") if done is not None and not failure else None
     load_error = load_error if isinstance(load_error, dict) else None
     results: list[CaseResult] = []
@@ -374,7 +408,7 @@ def judge(
                 pushes.append("error")
                 continue
         try:
-            tensors = transfer.load(job_dir / f"case_{i}.safetensors") if report else {}
+            tensors = _tensors(job_dir / f"case_{i}.safetensors") if report else {}
             result, push = _case_result(bundle, prepared, report, tensors, device, missing)
         except Exception:  # a malformed answer is the sandbox's doing, so the player's
             unreadable = {
@@ -403,4 +437,5 @@ def judge(
         metrics=_metrics(code, cases, reports),
         stdout=stdout,
         stdout_truncated=truncated or stdout_bytes > STDOUT_KEEP,
+        sandbox=_layers(job_dir),
     )

@@ -1,10 +1,12 @@
 """Hard limits a sandbox process puts on itself before the player's code runs.
 
-Unix: rlimits on CPU time, address space, file size, open files, core dumps and (Linux, not
-root) the process count, then `seccomp` where available; Windows: the trusted side puts the
-worker in a job object (see `winjob`). Wall-clock timeouts and memory polling are done by the
-trusted side for every platform. Must not import torch or pygame (the zygote calls it in the
-forked child before anything else).
+Unix: rlimits on CPU time, address space (per process), file size, open files, core dumps and
+the process count. Inside the run's own user namespace RLIMIT_NPROC counts only the run's
+tasks and holds for root too (the run is not root outside); without one it counts all the
+user's tasks and does nothing for root (seccomp then still stops forks when none are allowed).
+Windows: the trusted side puts the worker in a job object (see `winjob`). Wall-clock timeouts
+and memory over all the run's processes are watched by the trusted side (`runtree`).
+Must not import torch or pygame (the zygote calls it in the forked child before anything else).
 """
 
 from __future__ import annotations
@@ -26,13 +28,20 @@ class SandboxLimits:
     processes: int
     address_space: bool = True  # off for CUDA, which maps huge virtual ranges
     protect_pids: tuple[int, ...] = ()  # runner processes the sandbox may never signal
+    hide: tuple[str, ...] = ()  # content roots to cover should they sit inside a bound folder
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
 
     @classmethod
     def from_json(cls, doc: dict[str, Any]) -> SandboxLimits:
-        return cls(**{**doc, "protect_pids": tuple(doc.get("protect_pids", ()))})
+        return cls(
+            **{
+                **doc,
+                "protect_pids": tuple(doc.get("protect_pids", ())),
+                "hide": tuple(doc.get("hide", ())),
+            }
+        )
 
 
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
@@ -65,8 +74,9 @@ def _user_tasks(uid: int) -> int:
     return total
 
 
-def apply(limits: SandboxLimits) -> list[str]:
-    """Lock this process down; returns the protections applied (for the report/tests)."""
+def apply(limits: SandboxLimits, own_user_ns: bool) -> list[str]:
+    """Set the rlimits on this process; returns the ones applied (for the report/tests).
+    `own_user_ns`: the run has a user namespace to itself, so RLIMIT_NPROC counts only it."""
     if sys.platform == "win32":
         return []
     import resource
@@ -91,12 +101,10 @@ def apply(limits: SandboxLimits) -> list[str]:
         base = _vm_size()
         if base is not None:
             setlim(resource.RLIMIT_AS, base + limits.memory_bytes, "as")
-    if sys.platform.startswith("linux") and os.geteuid() != 0:
-        # Root ignores RLIMIT_NPROC; seccomp below still stops forks when none are allowed.
-        allowance = 4 + 8 * limits.processes
-        setlim(resource.RLIMIT_NPROC, _user_tasks(os.getuid()) + allowance, "nproc")
-    from game.runner.seccomp import install
-
-    if install(forbid_forks=limits.processes == 0, protected=[os.getppid(), *limits.protect_pids]):
-        applied.append("seccomp")
+    if sys.platform.startswith("linux"):
+        allowance = 16 + 16 * limits.processes  # threads count too
+        if own_user_ns:
+            setlim(resource.RLIMIT_NPROC, allowance, "nproc")
+        elif os.geteuid() != 0:
+            setlim(resource.RLIMIT_NPROC, _user_tasks(os.getuid()) + allowance, "nproc")
     return applied

@@ -25,6 +25,12 @@ MODULES = (
     "game.runner.sandbox",
     "game.runner.limits",
     "game.runner.seccomp",
+    "game.runner.landlock",
+    "game.runner.jail",
+    "game.runner.safeio",
+    "json",
+    "traceback",
+    "tempfile",
 )
 
 

@@ -142,6 +142,12 @@ class RunResult(BaseModel):
         description="The reference solution's metrics, measured the same way on the same device, "
         "so the game can show the player's scores beside the Professor's.",
     )
+    sandbox: list[str] = Field(
+        default_factory=list,
+        description="The protections the run actually had (e.g. `user-ns`, `pid-ns`, "
+        "`landlock-fs`, `seccomp`; `no-namespaces (...)` says why a layer is missing). Empty "
+        "when no sandbox was started (static rule errors).",
+    )
 
 
 class JobEvent(BaseModel):

@@ -1,14 +1,17 @@
 """The untrusted side: runs the player's code on the inputs of one job and writes what came back.
 
-Runs inside a forked zygote child or a spare worker, after `limits` has locked the process
-down. Reads `job.json` + `inputs.safetensors` from the job folder and writes, per case,
-`case_N.json` + `case_N.safetensors`, then `done.json`. It never sees expected outputs,
-the reference or seeds, and decides nothing: the trusted runner compares and judges.
-Imports torch; never pygame.
+Runs as the init of a run's namespaces (see `jail`) or in a spare worker, after `enter` has
+locked the process down (rlimits, Landlock, capabilities dropped, seccomp). Reads `job.json` +
+`inputs.safetensors` from the job's input folder and writes, per case, `case_N.json` +
+`case_N.safetensors`, then `done.json`, into its work folder. It never sees expected outputs,
+the reference or seeds, and decides nothing: the trusted runner compares and judges. The
+Python-level guards here (audit hook, import guard) keep learners honest; they are not the
+boundary. Imports torch; never pygame.
 """
 
 from __future__ import annotations
 
+import json
 import linecache
 import os
 import sys
@@ -23,7 +26,10 @@ from typing import Any
 import torch
 from torch.utils._pytree import tree_flatten
 
-from game.runner import transfer
+from game.runner import limits as limits_mod
+from game.runner import syscalls, transfer
+from game.runner.jail import RootPlan
+from game.runner.limits import SandboxLimits
 from game.runner.tracing import (
     PLAYER_FILE,
     CallTracer,
@@ -93,12 +99,12 @@ _SPAWN_EVENTS = {
 }
 
 
-def _install_audit_hook(protected: list[str], processes: int, workspace: Path) -> None:
+def _install_audit_hook(protected: list[str], processes: int, workspaces: list[Path]) -> None:
     """Refuse reading puzzle folders (references live there), changing files outside the run's
-    own folder, and, when the puzzle allows no extra processes, starting any. A clear error
-    beats a crash from the rlimits behind it (ctypes can get past this hook; the limits hold)."""
+    own folders, and, when the puzzle allows no extra processes, starting any. A clear error
+    beats a refusal from the kernel's layers behind it (ctypes gets past this hook; they hold)."""
     parent = os.getppid()
-    writable = (os.path.realpath(workspace) + os.sep, os.devnull)
+    writable = (*(os.path.realpath(w) + os.sep for w in workspaces), os.devnull)
 
     def inside(value: Any, prefixes: tuple[str, ...]) -> bool:
         path = os.path.realpath(os.fsdecode(value))
@@ -167,9 +173,12 @@ def _float_tensors(value: Any) -> list[torch.Tensor]:
 
 
 class Harness:
-    def __init__(self, job_dir: Path) -> None:
-        self.dir = job_dir
-        self.job = transfer.read_json(job_dir / "job.json")
+    def __init__(self, inputs: Path, work: Path, temp: Path, report: int | None) -> None:
+        self.inputs = inputs
+        self.dir = work
+        self.temp = temp
+        self.report = report  # one byte per finished case for the run's parent (progress)
+        self.job = transfer.read_json(inputs / "job.json")
         self.device: str = self.job["device"]
         self.violation: Violation | None = None
 
@@ -184,15 +193,17 @@ class Harness:
         sys.stderr = CappedStream(2, budget)
         sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115 -- lives as long as the process
         warnings.showwarning = _show_warning
-        if self.job.get("support_dir"):
-            sys.path.insert(0, self.job["support_dir"])
+        if self.job.get("support"):
+            sys.path.insert(0, str(self.inputs / "lib"))
         if self.job["allowed_imports"] is not None:
             install_import_guard(
                 set(self.job["allowed_imports"]) | {"support"}, self._import_violation
             )
-        tempfile.tempdir = str(self.dir)  # temporary files land in the run's folder, removed after
-        os.environ["TMPDIR"] = str(self.dir)
-        _install_audit_hook(self.job["protected"], int(self.job["processes"]), self.dir)
+        tempfile.tempdir = str(self.temp)  # temporary files land in the run's scratch
+        os.environ["TMPDIR"] = str(self.temp)
+        _install_audit_hook(
+            self.job["protected"], int(self.job["processes"]), [self.dir, self.temp]
+        )
         code = self.job["code"]
         linecache.cache[PLAYER_FILE] = (len(code), None, code.splitlines(True), PLAYER_FILE)
 
@@ -281,10 +292,15 @@ class Harness:
         tmp = self.dir / f"case_{index}.json.tmp"
         transfer.write_json(tmp, report)
         os.replace(tmp, self.dir / f"case_{index}.json")
+        if self.report is not None:
+            try:
+                os.write(self.report, b"c")
+            except OSError:
+                pass
 
     def run(self) -> None:
         self.prepare()
-        tensors = transfer.load(self.dir / "inputs.safetensors")
+        tensors = transfer.load(self.inputs / "inputs.safetensors")
         forbidden = resolve_forbidden(self.job["forbidden"])
         entry, problem = self.load()
         if problem is None:
@@ -299,26 +315,82 @@ class Harness:
         transfer.write_json(self.dir / "done.json", {"load_error": problem})
 
 
-def run_job(job_dir: Path) -> None:
-    """Entry point in the sandbox process; the caller exits right after."""
-    Harness(job_dir).run()
+# What torch reads about the machine; outside a PID namespace the rest of /proc stays hidden.
+_HARDWARE_FACTS = ("/proc/cpuinfo", "/proc/meminfo", "/sys/devices/system/cpu")
 
 
-def enter_sandbox(job_dir: Path, limits_doc: dict[str, Any], fresh_fork: bool) -> None:
-    """Become the sandbox: own process group, quiet file descriptors, hard limits, then run.
-    `fresh_fork`: a zygote child, which needs its own session and holds no device files (a
-    spare worker already has its session and may hold CUDA's). The caller must `os._exit`
-    afterwards and never return to its own loop."""
-    from game.runner import limits
+def enter(
+    inputs: Path,
+    work: Path,
+    temp: Path,
+    limits: SandboxLimits,
+    plan: RootPlan | None,
+    jailed: bool,
+    report: int | None,
+    layers: list[str],
+    gpu: bool = False,
+) -> None:
+    """Become the sandbox and run the job: own session, rlimits, Landlock, no capabilities,
+    seccomp; then report the layers (one JSON line on `report`) and run. `plan`: what may be
+    read outside a jail (None: a spare worker, which reads what its platform allows).
+    The caller must `os._exit` afterwards and never return to its own loop."""
+    from game.runner import landlock, seccomp
 
-    if fresh_fork:
+    try:
         os.setsid()
+    except OSError:
+        pass  # a spare worker leads its session already
+    keep = sorted({0, 1, 2} | ({report} if report is not None else set()))
+    for low, high in zip(keep, keep[1:] + [1 << 16]):
+        os.closerange(low + 1, high)
+    applied = list(layers)
+    applied += [f"rlimit-{name}" for name in limits_mod.apply(limits, own_user_ns=jailed)]
+    if sys.platform.startswith("linux"):
+        syscalls.prctl(syscalls.PR_SET_NO_NEW_PRIVS, 1)
+        applied.append("no-new-privs")
+        if jailed:
+            read, write = ["/"], [str(temp)]
+        else:
+            read = [*(plan.readonly if plan else ()), str(inputs), *_HARDWARE_FACTS]
+            write = [str(work), str(temp), "/dev/shm"]
+        try:
+            if gpu:
+                applied.append("no-landlock (GPU driver)")
+            else:
+                applied += landlock.restrict(read, write, list(plan.devices) if plan else [])
+        except OSError as exc:
+            applied.append(f"no-landlock ({exc.strerror})")
+        try:
+            syscalls.drop_capabilities()
+            applied.append("no-capabilities")
+        except OSError:
+            pass
+        protected = [] if jailed else [os.getppid(), *limits.protect_pids]
+        if seccomp.install(forbid_forks=limits.processes == 0, protected=protected):
+            applied.append("seccomp")
+    line = json.dumps(applied)
+    if report is not None:
+        os.write(report, (line + "\n").encode())
+    else:
+        transfer.write_json(work / "sandbox.json", applied)
+    Harness(inputs, work, temp, report).run()
+
+
+def enter_spare(job_dir: Path, limits_doc: dict[str, Any], device: str) -> None:
+    """A spare worker becomes the sandbox in place (no namespaces: CUDA cannot cross a fork).
+    It writes straight into JOB/out, which the judge reads as hostile input anyway, and notes
+    its layers in JOB/out/sandbox.json before any player code runs."""
+    from game.runner.jail import root_plan
+
+    out = job_dir / "out"
+    if os.geteuid() == 0:
+        os.chown(out, 0, 0)  # it stays root (without capabilities) and writes here itself
     null = os.open(os.devnull, os.O_RDONLY)
-    log = os.open(job_dir / "out.log", os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    log = os.open(out / "out.log", os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
     os.dup2(null, 0)
     os.dup2(log, 1)
     os.dup2(log, 2)
-    if fresh_fork:
-        os.closerange(3, 1 << 16)  # the zygote's pipes to the trusted side included
-    limits.apply(limits.SandboxLimits.from_json(limits_doc))
-    run_job(job_dir)
+    plan = root_plan() if sys.platform.startswith("linux") else None
+    limits = SandboxLimits.from_json(limits_doc)
+    layers = ["no-namespaces (spare worker)"]
+    enter(job_dir / "in", out, out, limits, plan, False, None, layers, gpu=device != "cpu")

@@ -40,15 +40,23 @@ class Violation:
     line: int | None
 
 
+def _library_frame(frame: FrameType) -> bool:
+    """Code of an imported module (numpy, the standard library...), not code the player made
+    at run time with exec/compile, whatever file name they gave it."""
+    module = sys.modules.get(str(frame.f_globals.get("__name__")))
+    return module is not None and getattr(module, "__dict__", None) is frame.f_globals
+
+
 def player_line(frame: FrameType | None) -> int | None:
-    """The player's line behind a torch call: the nearest frame outside torch must be theirs."""
+    """The player's line behind a torch call: the nearest frame outside torch must be theirs,
+    or code they compiled at run time (`torch.builtins.exec` included) called from their lines."""
     while frame is not None:
         filename = frame.f_code.co_filename
         if filename == PLAYER_FILE:
             return frame.f_lineno
         if not (
             filename.startswith(_TORCH_DIR) or filename == _HERE or filename.startswith("<frozen")
-        ):
+        ) and _library_frame(frame):
             return None
         frame = frame.f_back
     return None

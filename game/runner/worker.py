@@ -26,6 +26,10 @@ def main() -> None:
     out = os.fdopen(os.dup(1), "w", encoding="utf-8")
     os.dup2(2, 1)
     preload()
+    if sys.platform.startswith("linux"):
+        from game.runner import syscalls
+
+        syscalls.prctl(syscalls.PR_SET_DUMPABLE, 0)
     if args.device in ("cuda", "mps"):
         import torch
 
@@ -39,9 +43,9 @@ def main() -> None:
     out.close()
     code = 70
     try:
-        from game.runner.sandbox import enter_sandbox
+        from game.runner.sandbox import enter_spare
 
-        enter_sandbox(Path(request["dir"]), request["limits"], fresh_fork=False)
+        enter_spare(Path(request["dir"]), request["limits"], args.device)
         code = 0
     finally:
         os._exit(code)

@@ -1,17 +1,18 @@
-"""The warm zygote: a process that imports torch once, never computes, and forks one sandbox
-child per run (Linux). Talks JSON lines with the trusted runner on stdin/stdout:
+"""The warm zygote: a process that imports torch once, never computes, and forks one run
+parent per run (Linux; see `jail`). Talks JSON lines with the trusted runner on stdin/stdout:
 
-    -> {"dir": JOB_DIR, "limits": {...}}
-    <- {"ready": true} once, then per run {"started": PID} and {"exit": CODE, "signal": SIG}
+    -> {"dir": JOB_DIR, "limits": {...}, "cases": N}
+    <- {"ready": true} once, then per run {"started": true} and {"exit": CODE, "signal": SIG}
 
 Forking after torch has run multi-threaded work can hang the child, and CUDA cannot survive a
-fork, so nothing here touches tensors or CUDA. After each child exits its process group and any
-orphan it left (the zygote is a child subreaper) are killed and reaped. Never imports pygame.
+fork, so nothing here touches tensors or CUDA. The zygote is non-dumpable and invisible to
+runs (they live in their own PID namespace), and a child subreaper: after each run, every
+child it still has is killed and reaped. The trusted side never takes a pid from it.
+Never imports pygame.
 """
 
 from __future__ import annotations
 
-import contextlib
 import ctypes
 import gc
 import json
@@ -20,9 +21,9 @@ import select
 import signal
 import sys
 import time
-from pathlib import Path
 from typing import IO, Any
 
+from game.runner import jail, syscalls
 from game.runner.preload import preload
 
 _PR_SET_CHILD_SUBREAPER = 36
@@ -30,8 +31,10 @@ BACKSTOP_S = 30.0  # the trusted side kills on time; this only covers a wedged t
 
 
 def _become_subreaper() -> None:
-    with contextlib.suppress(OSError, AttributeError):
+    try:
         ctypes.CDLL(None).prctl(_PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass
 
 
 def _children() -> list[int]:
@@ -45,24 +48,20 @@ def _children() -> list[int]:
     return found
 
 
-def _sweep(pgid: int) -> None:
-    """Kill what the run left behind: its process group, then orphans handed to us."""
-    for _ in range(50):
-        with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.killpg(pgid, signal.SIGKILL)
+def _sweep() -> None:
+    """Kill whatever child is left (a run parent, or a run init handed to us as an orphan) and
+    reap it. The wait blocks: a killed PID namespace init returns only once every process of
+    its namespace is gone, which is exactly the guarantee wanted before the next run."""
+    while True:
         for pid in _children():
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGKILL)
-        while True:
             try:
-                pid, _ = os.waitpid(-1, os.WNOHANG)
-            except ChildProcessError:
-                return
-            if pid == 0:
-                break
-        if not _children():
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        try:
+            os.waitpid(-1, 0)
+        except ChildProcessError:
             return
-        time.sleep(0.002)
 
 
 def _wait(pid: int, stdin: IO[bytes], wall_s: float) -> tuple[int | None, int | None, bool]:
@@ -85,10 +84,7 @@ def _wait(pid: int, stdin: IO[bytes], wall_s: float) -> tuple[int | None, int | 
             if stdin in ready and not gone and not stdin.readline():
                 gone = True  # trusted side died: end the run now
             if gone or time.monotonic() > deadline:
-                try:
-                    os.killpg(pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    os.kill(pid, signal.SIGKILL)
+                os.kill(pid, signal.SIGKILL)  # its init dies with it (parent-death signal)
                 fds = [pidfd] if pidfd is not None else []
     finally:
         if pidfd is not None:
@@ -100,7 +96,10 @@ def serve() -> None:
     out = os.fdopen(os.dup(1), "w", encoding="utf-8")
     os.dup2(2, 1)  # stray prints must not corrupt the protocol
     preload()
+    syscalls.prctl(syscalls.PR_SET_DUMPABLE, 0)
     _become_subreaper()
+    plan = jail.root_plan()
+    me = os.getpid()
     gc.freeze()  # children then leave the preloaded objects' pages shared instead of copying them
 
     def send(doc: dict[str, Any]) -> None:
@@ -115,20 +114,16 @@ def serve() -> None:
         request = json.loads(line)
         pid = os.fork()
         if pid == 0:
-            code = 70
             try:
-                from game.runner.sandbox import enter_sandbox
-
-                enter_sandbox(Path(request["dir"]), request["limits"], fresh_fork=True)
-                code = 0
+                jail.run_parent(str(request["dir"]), request, plan, me)
             finally:
-                os._exit(code)
-        send({"started": pid})
-        exit_code, sig, gone = _wait(pid, stdin, float(request["limits"]["wall_s"]))
-        _sweep(pid)
+                os._exit(70)
+        send({"started": True})
+        code, sig, gone = _wait(pid, stdin, float(request["limits"]["wall_s"]))
+        _sweep()
         if gone:
             return
-        send({"exit": exit_code, "signal": sig, "pid": pid})
+        send({"exit": code, "signal": sig})
 
 
 if __name__ == "__main__":

@@ -1,0 +1,366 @@
+"""Kernel isolation of one run on Linux: user, PID, mount, network, IPC and UTS namespaces
+around a private root that holds only a read-only Python/torch install and a size-limited
+scratch tmpfs.
+
+The zygote forks a *run parent* per run, which:
+1. gets a mount namespace it may change (as root: a plain one; otherwise with a user namespace),
+   and builds the new root under `JOB/root`: read-only binds of the interpreter, site-packages,
+   the `game` package, /usr and the loader's files; /dev with null/zero/full/random/urandom;
+   `/job` (the job's inputs, read-only); `/tmp` (= /dev/shm) a private tmpfs of fixed size;
+2. as root, drops to an unprivileged outside uid (65534 unless TORCHENSTEIN_SANDBOX_UID says
+   otherwise); then enters new user, PID, network, IPC and UTS namespaces, mapping only its own
+   outside id (so the run is nobody special outside);
+3. forks the run's *init* (PID 1 of the new PID namespace): it mounts a fresh /proc, pivots
+   into the new root and detaches the old one, then becomes the sandbox (`sandbox.enter`);
+4. relays progress and copies results out of the scratch into `JOB/out` with `safeio`, waits
+   for the init and exits as it did. When the init dies, the kernel kills everything left in
+   its PID namespace, so nothing of a run can outlive it.
+
+Where the kernel refuses namespaces (or TORCHENSTEIN_SANDBOX_NAMESPACES=0 simulates that),
+the run goes on with the layers that need none (Landlock, seccomp, rlimits) and says so in
+`sandbox.json`. Must not import torch or pygame.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import site
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, NoReturn
+
+from game.runner import safeio, syscalls
+from game.runner.syscalls import (
+    CLONE_NEWIPC,
+    CLONE_NEWNET,
+    CLONE_NEWNS,
+    CLONE_NEWPID,
+    CLONE_NEWUSER,
+    CLONE_NEWUTS,
+    MS_BIND,
+    MS_NODEV,
+    MS_NOEXEC,
+    MS_NOSUID,
+    MS_PRIVATE,
+    MS_RDONLY,
+    MS_REC,
+    MS_REMOUNT,
+)
+
+SCRATCH = "/tmp"
+RESULTS = "/tmp/out"
+JOB_MOUNT = "/job"
+SCRATCH_BYTES = 160 * 1024 * 1024  # results (<= 64 MB of tensors), temp files, /dev/shm
+EXIT_LOST = 71
+_MS_NOATIME = 1024
+_DEVICES = ("/dev/null", "/dev/zero", "/dev/full", "/dev/random", "/dev/urandom")
+_LOADER_FILES = ("/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/localtime")
+
+
+def run_identity() -> tuple[int, int]:
+    """The outside uid/gid a run has: as root an unprivileged id, otherwise the user itself."""
+    if os.geteuid() == 0:
+        uid = int(os.environ.get("TORCHENSTEIN_SANDBOX_UID", "65534"))
+        return uid, uid
+    return os.getuid(), os.getgid()
+
+
+def namespaces_wanted() -> bool:
+    return sys.platform.startswith("linux") and os.environ.get(
+        "TORCHENSTEIN_SANDBOX_NAMESPACES", "1"
+    ) not in ("0", "off", "no")
+
+
+@dataclass(frozen=True)
+class RootPlan:
+    """What a run's root holds besides its scratch: host paths bound read-only at the same
+    place, top-level symlinks (merged /usr), and device files."""
+
+    readonly: tuple[str, ...]
+    links: tuple[tuple[str, str], ...]
+    devices: tuple[str, ...]
+
+
+def root_plan() -> RootPlan:
+    """Exactly what Python, torch and the sandbox side of `game` need, nothing of the player's:
+    the repository's top level (puzzles, references) stays outside; only `game/` is bound."""
+    package = Path(__file__).resolve().parent.parent
+    wanted = [
+        sys.base_prefix,
+        sys.base_exec_prefix,
+        sys.prefix,
+        sys.exec_prefix,
+        *site.getsitepackages(),
+        str(package),
+        "/usr",
+        *_LOADER_FILES,
+    ]
+    links: list[tuple[str, str]] = []
+    for top in ("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"):
+        if os.path.islink(top):
+            links.append((top, os.readlink(top)))
+        elif os.path.isdir(top):
+            wanted.append(top)
+    real = sorted({os.path.realpath(p) for p in wanted if os.path.exists(p)})
+    outermost = tuple(
+        p for p in real if not any(q != p and p.startswith(q.rstrip("/") + "/") for q in real)
+    )
+    return RootPlan(outermost, tuple(links), tuple(d for d in _DEVICES if os.path.exists(d)))
+
+
+def _write(path: str, text: str) -> None:
+    fd = os.open(path, os.O_WRONLY)
+    try:
+        os.write(fd, text.encode())
+    finally:
+        os.close(fd)
+
+
+def _map_own_ids(uid: int, gid: int) -> None:
+    """Map exactly this process's outside ids into its new user namespace (all an unprivileged
+    process may map), with setgroups denied."""
+    syscalls.prctl(syscalls.PR_SET_DUMPABLE, 1)  # /proc/self/*_map belong to root otherwise
+    try:
+        _write("/proc/self/setgroups", "deny")
+        _write("/proc/self/uid_map", f"{uid} {uid} 1")
+        _write("/proc/self/gid_map", f"{gid} {gid} 1")
+    finally:
+        syscalls.prctl(syscalls.PR_SET_DUMPABLE, 0)
+
+
+def _touch(path: str) -> None:
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW, 0o644))
+
+
+def _bind(source: str, target: str, readonly: bool) -> None:
+    if os.path.isdir(source):
+        os.makedirs(target, exist_ok=True)
+    else:
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        _touch(target)
+    syscalls.mount(source, target, None, MS_BIND | MS_REC)
+    if readonly:
+        try:
+            syscalls.make_readonly(target)
+        except OSError:  # kernels before 5.12: only the top mount becomes read-only
+            flags = MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV
+            syscalls.mount(None, target, None, flags | _locked_flags(source))
+
+
+def _locked_flags(path: str) -> int:
+    """Flags a user namespace may not clear on a remount, as the source mount has them."""
+    found = os.statvfs(path).f_flag
+    return (MS_NOEXEC if found & os.ST_NOEXEC else 0) | (_MS_NOATIME if found & os.ST_NOATIME else 0)
+
+
+def build_root(new_root: str, plan: RootPlan, inputs: str, hide: list[str], uid: int) -> None:
+    syscalls.mount("tmpfs", new_root, "tmpfs", MS_NOSUID | MS_NODEV, "size=4m,mode=0755")
+    for path in plan.readonly:
+        _bind(path, new_root + path, readonly=True)
+    for path, target in plan.links:
+        os.symlink(target, new_root + path)
+    for path in hide:  # content roots or the player's folder that happen to sit inside a bind
+        if os.path.isdir(new_root + path):
+            flags = MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC
+            syscalls.mount("tmpfs", new_root + path, "tmpfs", flags, "size=4k,mode=0555")
+    for device in plan.devices:
+        _bind(device, new_root + device, readonly=False)
+    _bind(inputs, new_root + JOB_MOUNT, readonly=True)
+    scratch = new_root + SCRATCH
+    os.makedirs(scratch)
+    options = f"size={SCRATCH_BYTES},nr_inodes=4096,mode=1777"
+    syscalls.mount("tmpfs", scratch, "tmpfs", MS_NOSUID | MS_NODEV, options)
+    os.mkdir(new_root + RESULTS, 0o700)
+    os.chown(new_root + RESULTS, uid, -1)
+    os.makedirs(new_root + "/dev/shm")
+    syscalls.mount(scratch, new_root + "/dev/shm", None, MS_BIND)  # shared memory is scratch too
+    os.mkdir(new_root + "/proc")
+
+
+def enter_namespaces(job_dir: str, plan: RootPlan, hide: list[str]) -> list[str]:
+    """Step 1 and 2 in the run parent; afterwards its working directory is the new root."""
+    uid, gid = run_identity()
+    as_root = os.geteuid() == 0
+    if as_root:
+        syscalls.unshare(CLONE_NEWNS)
+    else:
+        syscalls.unshare(CLONE_NEWUSER | CLONE_NEWNS)
+        _map_own_ids(uid, gid)
+    syscalls.mount(None, "/", None, MS_REC | MS_PRIVATE)
+    new_root = os.path.join(job_dir, "root")
+    build_root(new_root, plan, os.path.join(job_dir, "in"), hide, uid)
+    run_ns = CLONE_NEWPID | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS
+    if as_root:
+        os.setgroups([])
+        os.setresgid(gid, gid, gid)
+        os.setresuid(uid, uid, uid)
+        syscalls.unshare(CLONE_NEWUSER | CLONE_NEWNS | run_ns)
+        _map_own_ids(uid, gid)
+        # pivot_root refuses mounts this namespace inherited (they are locked): bind a fresh one
+        syscalls.mount(new_root, new_root, None, MS_BIND | MS_REC)
+    else:
+        syscalls.unshare(run_ns)
+    os.chdir(new_root)
+    return [
+        "user-ns",
+        "pid-ns",
+        "mount-ns",
+        "net-ns",
+        "ipc-ns",
+        "uts-ns",
+        f"uid-{uid}" if as_root else "uid-self",
+        "private-root",
+        "scratch-tmpfs",
+    ]
+
+
+def enter_root() -> list[str]:
+    """Step 3, in the run's init: fresh /proc, pivot into the new root, old root detached."""
+    layers = []
+    try:
+        flags = MS_NOSUID | MS_NODEV | MS_NOEXEC
+        syscalls.mount("proc", "proc", "proc", flags)
+        layers.append("proc-own-pids")
+    except OSError:
+        pass  # a kernel that hides parts of the host /proc refuses new ones: go without
+    syscalls.pivot_root(".", ".")
+    syscalls.umount_detach(".")
+    os.chdir("/")
+    syscalls.mount(None, "/", None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV)
+    return layers
+
+
+@dataclass
+class Relay:
+    """The run parent's side of the init's report pipe: the layers line, then one byte per
+    finished case; results are copied out as they come (so the trusted side sees progress)."""
+
+    pipe: int
+    scratch: int  # the folder the run writes its results in
+    out: int
+    cases: int
+    max_bytes: int
+    copied: int = 0
+
+    def layers(self) -> list[str]:
+        line = b""
+        while not line.endswith(b"\n") and len(line) < 4096:
+            chunk = os.read(self.pipe, 1)
+            if not chunk:
+                break
+            line += chunk
+        try:
+            found = json.loads(line)
+        except ValueError:
+            return []
+        return [str(x)[:40] for x in found][:32] if isinstance(found, list) else []
+
+    def follow(self) -> None:
+        while True:
+            try:
+                chunk = os.read(self.pipe, 64)
+            except OSError:
+                return
+            if not chunk:
+                return
+            for _ in chunk:
+                if self.copied < self.cases:
+                    self._copy_case(self.copied)
+                    self.copied += 1
+
+    def _copy_case(self, index: int) -> None:
+        for suffix in ("safetensors", "json"):  # the JSON last: the judge reads a case by it
+            safeio.copy_regular(f"case_{index}.{suffix}", self.scratch, self.out, self.max_bytes)
+
+    def finish(self) -> None:
+        """After the init died: whatever the run finished but did not report, and done.json."""
+        for index in range(self.copied, self.cases):
+            self._copy_case(index)
+        safeio.copy_regular("done.json", self.scratch, self.out, self.max_bytes)
+
+
+def _mirror(status: int) -> NoReturn:
+    """Exit as the init did: same code, or death by the same signal."""
+    if os.WIFSIGNALED(status):
+        sig = os.WTERMSIG(status)
+        signal.signal(sig, signal.SIG_DFL)
+        os.kill(os.getpid(), sig)
+        os._exit(128 + sig)
+    os._exit(os.waitstatus_to_exitcode(status))
+
+
+def run_parent(job_dir: str, request: dict[str, Any], plan: RootPlan, zygote: int) -> NoReturn:
+    """The whole life of a run parent (called right after the zygote's fork; never returns)."""
+    from game.runner.limits import SandboxLimits
+    from game.runner.sandbox import enter
+
+    import resource
+
+    syscalls.prctl(syscalls.PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != zygote:
+        os._exit(EXIT_LOST)
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # it may die as its init did, quietly
+    limits = SandboxLimits.from_json(request["limits"])
+    out = os.open(os.path.join(job_dir, "out"), os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+    log = os.open("out.log", os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644, dir_fd=out)
+    null = os.open(os.devnull, os.O_RDWR)
+    for target, source in ((0, null), (1, log), (2, log)):
+        os.dup2(source, target)
+    keep = sorted({0, 1, 2, out})
+    for low, high in zip(keep, keep[1:] + [1 << 16]):
+        os.closerange(low + 1, high)  # the zygote's pipes to the trusted side included
+    layers = ["no-namespaces (switched off)"]
+    jailed = False
+    if namespaces_wanted():
+        try:
+            layers = enter_namespaces(job_dir, plan, list(limits.hide))
+            jailed = True
+        except OSError as exc:
+            layers = [f"no-namespaces ({exc.strerror or exc})"[:80]]
+    if jailed:
+        scratch = os.open("." + RESULTS, os.O_RDONLY | os.O_DIRECTORY)
+        inputs, work, temp = JOB_MOUNT, RESULTS, SCRATCH
+    else:  # the run writes in JOB/work; JOB/out only ever receives checked copies
+        work = os.path.join(job_dir, "work")
+        os.mkdir(work, 0o700)
+        scratch = os.open(work, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+        inputs, temp = os.path.join(job_dir, "in"), work
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        code = 70
+        try:
+            os.close(read_end)
+            os.close(out)
+            os.close(scratch)
+            own = enter_root() if jailed else []
+            enter(Path(inputs), Path(work), Path(temp), limits, plan, jailed, write_end, own)
+            code = 0
+        except BaseException:
+            if os.environ.get("TORCHENSTEIN_RUNNER_DEBUG"):
+                import traceback
+
+                traceback.print_exc()
+        finally:
+            os._exit(code)
+    os.close(write_end)
+    relay = Relay(read_end, scratch, out, int(request.get("cases", 0)), limits.file_bytes)
+    layers += relay.layers()
+    _write_report(out, layers)
+    relay.follow()
+    _, status = os.waitpid(pid, 0)
+    relay.finish()
+    _mirror(status)
+
+
+def _write_report(out: int, layers: list[str]) -> None:
+    fd = os.open(
+        "sandbox.json", os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644, dir_fd=out
+    )
+    try:
+        os.write(fd, json.dumps(layers).encode())
+    finally:
+        os.close(fd)

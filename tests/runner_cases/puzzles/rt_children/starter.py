@@ -1,0 +1,5 @@
+import torch
+
+
+def total(x):
+    return x

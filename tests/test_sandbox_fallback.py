@@ -1,0 +1,107 @@
+"""Where the kernel refuses namespaces (simulated with TORCHENSTEIN_SANDBOX_NAMESPACES=0) and in
+spare workers (TORCHENSTEIN_SANDBOX=spare), a run still has Landlock, seccomp and rlimits, and
+says so: the result's `sandbox` field names what was applied, never a silent downgrade.
+Also: the layers of a normal run, and the judge's safe reading of hostile files.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import textwrap
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from game.runner import safeio
+from game.runner.engine import Runner
+from game.runner.protocol import RunResult
+
+ROOTS = [Path(__file__).resolve().parent / "runner_cases"]
+REFERENCE = ROOTS[0] / "puzzles" / "rt_add" / "reference.py"
+GAME = Path(__import__("game").__file__).resolve().parent
+linux = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux layers")
+
+ATTACK = f"""
+import ctypes, os
+libc = ctypes.CDLL(None, use_errno=True)
+def add(a, b):
+    tries = {{
+        "reference": libc.open({str(REFERENCE).encode()!r}, 0),
+        "runner memory": libc.open(b"/proc/%d/mem" % RUNNER, 2),
+        "package": libc.open({str(GAME / "evil.py").encode()!r}, 0o101, 0o644),
+        "signal runner": libc.kill(RUNNER, 0),
+        "inet socket": libc.socket(2, 1, 0),
+    }}
+    print(tries)
+    return a + b if all(v == -1 for v in tries.values()) else a - b
+"""
+
+
+@pytest.fixture
+def runner_with(monkeypatch: pytest.MonkeyPatch) -> Iterator[callable]:  # type: ignore[valid-type]
+    made: list[Runner] = []
+
+    def check(env: dict[str, str], code: str) -> RunResult:
+        for key, value in env.items():
+            monkeypatch.setenv(key, value)
+        runner = Runner()
+        made.append(runner)
+        entry = runner.find("rt_add", ROOTS)
+        return runner.check(entry, textwrap.dedent(code), "cpu", "try", 1, roots=ROOTS)
+
+    yield check
+    for runner in made:
+        runner.close()
+
+
+@linux
+@pytest.mark.parametrize(
+    "env,missing",
+    [
+        ({"TORCHENSTEIN_SANDBOX_NAMESPACES": "0"}, "no-namespaces (switched off)"),
+        ({"TORCHENSTEIN_SANDBOX": "spare"}, "no-namespaces (spare worker)"),
+    ],
+)
+def test_fallback_keeps_the_other_walls_and_says_so(runner_with, env, missing) -> None:  # type: ignore[no-untyped-def]
+    result = runner_with(env, ATTACK.replace("RUNNER", str(os.getpid())))
+    assert result.verdict == "pass", result.message + result.stdout
+    assert missing in result.sandbox
+    assert "user-ns" not in result.sandbox
+    for layer in ("landlock-fs", "seccomp", "no-new-privs", "rlimit-as"):
+        assert layer in result.sandbox, result.sandbox
+    assert not (GAME / "evil.py").exists()
+
+
+@linux
+def test_a_normal_run_names_every_layer(runner_with) -> None:  # type: ignore[no-untyped-def]
+    result = runner_with({}, "def add(a, b):\n    return a + b\n")
+    assert result.verdict == "pass"
+    for layer in ("user-ns", "pid-ns", "mount-ns", "net-ns", "ipc-ns", "private-root",
+                  "scratch-tmpfs", "landlock-fs", "seccomp", "no-capabilities", "rlimit-nproc"):
+        assert layer in result.sandbox, result.sandbox
+
+
+def test_safeio_refuses_links_fifos_devices_and_oversized(tmp_path: Path) -> None:
+    (tmp_path / "ok.json").write_text('{"a": [1, 2.5]}')
+    assert safeio.read_json(str(tmp_path / "ok.json"), 100) == {"a": [1, 2.5]}
+    (tmp_path / "link.json").symlink_to(tmp_path / "ok.json")
+    os.mkfifo(tmp_path / "fifo.json")
+    (tmp_path / "big.json").write_text("[" + "0," * 100 + "0]")
+    for name in ("link.json", "fifo.json", "big.json"):
+        with pytest.raises(safeio.Untrusted):
+            safeio.read_json(str(tmp_path / name), 100)  # a FIFO must not block: O_NONBLOCK
+    with pytest.raises(safeio.Untrusted):
+        safeio.read_bytes("/dev/zero", 100)
+    assert not safeio.copy_regular("fifo.json", os.open(tmp_path, os.O_RDONLY),
+                                   os.open(tmp_path, os.O_RDONLY), 100)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["[" * 100_000 + "]" * 100_000, '{"x": NaN}', '{"x": Infinity}', '{"x": -1e400}', "\xff{"],
+)
+def test_safeio_json_is_bounded_and_finite(text: str) -> None:
+    with pytest.raises(safeio.Untrusted):
+        safeio.parse_json(text.encode("utf-8", "surrogateescape") if text != "\xff{" else b"\xff{")
