@@ -167,9 +167,9 @@ def test_gradients_use_the_puzzle_and_case_tolerance() -> None:
     full = check_code("rt_gradtol", _nudged_grad(1e-3), roots=ROOTS, device="cpu", seed=3)
     failed = [c for c in full.cases if c.status != "pass"]
     assert [c.name for c in failed] == ["tight"]  # the case's atol 1e-6 wins over the puzzle's
-    assert "gradient of input #1" in failed[0].message
+    assert "gradient of `x`" in failed[0].message
     far = check_code("rt_gradtol", _nudged_grad(0.1), roots=ROOTS, device="cpu", mode="try")
-    assert far.verdict == "fail" and "gradient of input #1" in far.cases[0].message
+    assert far.verdict == "fail" and "gradient of `x`" in far.cases[0].message
 
 
 # -- case fingerprints (lint's "cases are deterministic for a seed") --------------------------

@@ -5,8 +5,9 @@
 - `starter.py`: the code the editor opens with. It must define the entry function and fail.
 - `reference.py`: the model solution. Never shown, never sent to the sandbox.
 - `cases.py`: how inputs are made. It defines `examples() -> list[Case]` (shown to the player),
-  `random_case(g: torch.Generator) -> Case` (called `hidden_cases` times with a generator seeded
-  from a fresh seed each run) and optionally `edge_cases() -> list[Case]`. `Case` comes from
+  `random_case(g: torch.Generator) -> Case` (called `hidden_cases` times with one generator
+  seeded from the puzzle's files and the player's code, so the same code always meets the same
+  cases) and optionally `edge_cases() -> list[Case]`. `Case` comes from
   `game.runner.casekit`.
 - `support.py` (optional): a helper module the player's code may `import support` from, e.g.
   a model definition. It is visible to the player and runs in the sandbox.
@@ -47,7 +48,10 @@ class Rules(StrictModel):
     )
     allowed_imports: list[str] = Field(
         default_factory=lambda: ["torch", "math"],
-        description="Top-level modules the code may import (`support` is always allowed).",
+        description="Top-level modules the code may import besides the always-safe standard "
+        "library ones (`__future__`, `typing`, `dataclasses`, `functools`, `itertools`, "
+        "`operator`, `collections`, `math`, `re`, `string`, `enum`) and `support` when the "
+        "puzzle has a `support.py`. A `forbidden` entry naming a module refuses it anyway.",
     )
     max_lines: int | None = Field(
         default=None, ge=1, description="Most non-blank, non-comment lines allowed."
