@@ -121,6 +121,12 @@ class Puzzle(StrictModel):
         description="Also compare gradients: float inputs get requires_grad, the sum of the "
         "outputs is back-propagated, and input grads are compared with the reference's (fp64).",
     )
+    detached_outputs: bool = Field(
+        default=False,
+        description="Returned tensors must have no graph attached (`requires_grad` False), for "
+        "puzzles whose brief asks for plain results after a backward pass. Not with "
+        "`grad_check`, which needs the graph.",
+    )
     rules: Rules = Field(default_factory=Rules, description="Restrictions on the code.")
     limits: Limits = Field(default_factory=Limits, description="Resources per run.")
     hints: list[str] = Field(
@@ -132,4 +138,6 @@ class Puzzle(StrictModel):
     def _cpu_always(self) -> Puzzle:
         if "cpu" not in self.devices:
             raise ValueError("`devices` must include `cpu` so the puzzle is playable without a GPU")
+        if self.detached_outputs and self.grad_check:
+            raise ValueError("`detached_outputs` and `grad_check` exclude each other")
         return self

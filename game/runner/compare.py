@@ -60,6 +60,7 @@ class Policy:
     atol: float | None = None
     rtol: float | None = None
     scale: float = 0.0  # the largest finite |x| among the case's float inputs
+    detached: bool = False  # returned tensors must not require grad
 
     def tolerance(self, dtype: torch.dtype, expected_scale: float = 0.0) -> tuple[float, float]:
         """(atol, rtol) for values of `dtype` whose largest expected magnitude is
@@ -172,7 +173,25 @@ def _compare_number(expected: int | float, got: Any, policy: Policy, path: str) 
     return None
 
 
+def _compare_meta(expected: torch.Tensor, got: Any, path: str) -> Mismatch | None:
+    """A case run on the `meta` device (shapes only) proves the code honours its `device`
+    argument even on a machine with no GPU: the answer must be meta tensors too."""
+    want = f"{dtype_name(expected.dtype)}{_shape(expected.shape)}"
+    if not isinstance(got, MetaTensor):
+        where = f" on {got.device}" if isinstance(got, Received) else ""
+        return Mismatch(
+            "device",
+            f"{path}: this case passes device='meta', so I expected a meta tensor {want}; you "
+            f"made {describe_got(got)}{where}. Create it with device=device.",
+        )
+    if got.shape != tuple(expected.shape) or got.dtype != dtype_name(expected.dtype):
+        return Mismatch("shape", f"{path}: expected a meta tensor {want}, got {describe_got(got)}.")
+    return None
+
+
 def _compare_tensor(expected: torch.Tensor, got: Any, policy: Policy, path: str) -> Mismatch | None:
+    if expected.device.type == "meta":
+        return _compare_meta(expected, got, path)
     if isinstance(got, MetaTensor):
         return Mismatch(
             "device",
@@ -201,7 +220,14 @@ def _compare_tensor(expected: torch.Tensor, got: Any, policy: Policy, path: str)
         return Mismatch(
             "device", f"{path}: expected it on {policy.device}, got it on {got.device}."
         )
-    return _compare_values(expected, tensor, policy, path)
+    bad = _compare_values(expected, tensor, policy, path)
+    if bad is None and policy.detached and got.requires_grad:
+        return Mismatch(
+            "type",
+            f"{path} is right but still has a graph attached (requires_grad=True); return it "
+            ".detach()ed, or compute it under torch.no_grad().",
+        )
+    return bad
 
 
 def _first_index(mask: torch.Tensor) -> list[int] | None:

@@ -17,10 +17,10 @@ from torch.utils._pytree import KeyPath, MappingKey, SequenceKey, tree_flatten_w
 from game.runner.compare import Mismatch, Policy, compare
 
 CUT_GRAPH = (
-    "your outputs do not reach it through autograd. The usual cause is a copy that cuts the "
-    "graph: `load_state_dict` or `copy_` into new parameters (they become fresh leaves), "
-    "`.detach()` or `.data`, `.item()` or `.tolist()`, `torch.tensor(x)` built from the input's "
-    "numbers, or `torch.no_grad()`. Use the tensors you were given directly, or "
+    "your outputs do not reach it through autograd. Either your code never uses it, or a copy "
+    "cut the graph: `load_state_dict` or `copy_` into new parameters (they become fresh "
+    "leaves), `.detach()` or `.data`, `.item()` or `.tolist()`, `torch.tensor(x)` built from "
+    "the input's numbers, or `torch.no_grad()`. Use the tensors you were given directly, or "
     "`torch.func.functional_call` to run a module with them"
 )
 

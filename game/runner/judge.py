@@ -170,6 +170,7 @@ def _check_case(
         atol=case.atol if case.atol is not None else (tol.atol if tol else None),
         rtol=case.rtol if case.rtol is not None else (tol.rtol if tol else None),
         scale=magnitude((case.args, case.kwargs)),
+        detached=model.detached_outputs,
     )
     bad = compare(prepared.expected, got, policy)
     if bad:
