@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from game.content.checking_notes import with_checking_section
 from game.content.diagnostics import ContentError, Diagnostic
 from game.content.mod_models import MOD_MANIFEST, Entry, ModManifest
 from game.content.puzzle_models import Puzzle
@@ -40,7 +41,10 @@ class PuzzleEntry:
 
     @property
     def brief(self) -> str:
-        return read_text(self.folder / "brief.md")
+        """`brief.md` as the player reads it: ending with the generated "How it is checked"."""
+        return with_checking_section(
+            read_text(self.folder / "brief.md"), self.model, self.has_support
+        )
 
     @property
     def starter(self) -> str:

@@ -5,8 +5,9 @@
 - `starter.py`: the code the editor opens with. It must define the entry function and fail.
 - `reference.py`: the model solution. Never shown, never sent to the sandbox.
 - `cases.py`: how inputs are made. It defines `examples() -> list[Case]` (shown to the player),
-  `random_case(g: torch.Generator) -> Case` (called `hidden_cases` times with a generator seeded
-  from a fresh seed each run) and optionally `edge_cases() -> list[Case]`. `Case` comes from
+  `random_case(g: torch.Generator) -> Case` (called `hidden_cases` times with one generator
+  seeded from the puzzle's files and the player's code, so the same code always meets the same
+  cases) and optionally `edge_cases() -> list[Case]`. `Case` comes from
   `game.runner.casekit`.
 - `support.py` (optional): a helper module the player's code may `import support` from, e.g.
   a model definition. It is visible to the player and runs in the sandbox.
@@ -48,7 +49,10 @@ class Rules(StrictModel):
     )
     allowed_imports: list[str] = Field(
         default_factory=lambda: ["torch", "math"],
-        description="Top-level modules the code may import (`support` is always allowed).",
+        description="Top-level modules the code may import besides the always-safe standard "
+        "library ones (`__future__`, `typing`, `dataclasses`, `functools`, `itertools`, "
+        "`operator`, `collections`, `math`, `re`, `string`, `enum`) and `support` when the "
+        "puzzle has a `support.py`. A `forbidden` entry naming a module refuses it anyway.",
     )
     max_lines: int | None = Field(
         default=None, ge=1, description="Most non-blank, non-comment lines allowed."
@@ -118,6 +122,12 @@ class Puzzle(StrictModel):
         description="Also compare gradients: float inputs get requires_grad, the sum of the "
         "outputs is back-propagated, and input grads are compared with the reference's (fp64).",
     )
+    detached_outputs: bool = Field(
+        default=False,
+        description="Returned tensors must have no graph attached (`requires_grad` False), for "
+        "puzzles whose brief asks for plain results after a backward pass. Not with "
+        "`grad_check`, which needs the graph.",
+    )
     rules: Rules = Field(default_factory=Rules, description="Restrictions on the code.")
     limits: Limits = Field(default_factory=Limits, description="Resources per run.")
     hints: list[str] = Field(
@@ -129,4 +139,6 @@ class Puzzle(StrictModel):
     def _cpu_always(self) -> Puzzle:
         if "cpu" not in self.devices:
             raise ValueError("`devices` must include `cpu` so the puzzle is playable without a GPU")
+        if self.detached_outputs and self.grad_check:
+            raise ValueError("`detached_outputs` and `grad_check` exclude each other")
         return self

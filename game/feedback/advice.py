@@ -163,8 +163,13 @@ def nan_advice(spot: Focus) -> str:
     )
 
 
-def type_advice(spot: Focus) -> str:
+def type_advice(spot: Focus, message: str = "") -> str:
     expected, got = spot.expected, spot.got
+    if "graph attached" in message:
+        return (
+            f"{spot.yours} still drags its autograd graph along: return .detach()ed results, "
+            "or compute them under torch.no_grad()"
+        )
     what = got.text if got is not None else "nothing"
     kind = got.kind if got is not None else "none"
     if kind == "none":

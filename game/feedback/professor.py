@@ -221,7 +221,7 @@ def _facts(cls: str, case: CaseResult | None, result: RunResult) -> tuple[dict[s
             got=spot.got.text if spot.got else "nothing",
             expected=spot.expected.text if spot.expected else "a tensor",
         )
-        step = advice.type_advice(spot)
+        step = advice.type_advice(spot, case.message if case else "")
     elif cls == "exception":
         fields["exc"] = advice.exception_summary(case, result.message) or "an exception"
         trace_text = (case.traceback or "") if case else ""

@@ -7,8 +7,9 @@ Trusted side only; the reference and the seeds never leave this process. Imports
 
 from __future__ import annotations
 
+import ast
+import hashlib
 import importlib.util
-import secrets
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -39,9 +40,12 @@ class PreparedCase:
     grads: list[torch.Tensor | None] | None
 
 
+_PUZZLE_SOURCES = ("puzzle.yaml", "cases.py", "reference.py", "support.py")
+
+
 def _signature(folder: Path) -> tuple[float, ...]:
     stamps = []
-    for name in ("puzzle.yaml", "cases.py", "reference.py", "support.py"):
+    for name in _PUZZLE_SOURCES:
         try:
             stamps.append((folder / name).stat().st_mtime)
         except OSError:
@@ -71,6 +75,33 @@ def _load_module(path: Path, name: str, support: ModuleType | None) -> ModuleTyp
             else:
                 sys.modules["support"] = saved
     return module
+
+
+def puzzle_version(folder: Path) -> str:
+    """A digest of everything that decides a puzzle's cases and answers: a new version of the
+    puzzle (any edit to these files) is a new set of hidden cases."""
+    sha = hashlib.sha256()
+    for name in _PUZZLE_SOURCES:
+        path = folder / name
+        sha.update(name.encode() + b"\0" + (path.read_bytes() if path.is_file() else b"") + b"\0")
+    return sha.hexdigest()
+
+
+def normalised_code(code: str) -> str:
+    """The code as Python reads it (its AST), so comments, blank lines and layout do not count
+    as different code; code that does not parse is taken as written."""
+    try:
+        return ast.dump(ast.parse(code))
+    except (SyntaxError, ValueError):
+        return code
+
+
+def code_seed(puzzle_id: str, version: str, code: str) -> int:
+    """The hidden-case seed of a run: the same code on the same puzzle version always meets the
+    same cases (a verdict cannot flip between runs), while different code meets different ones
+    (a solution cannot be fitted to one fixed draw)."""
+    text = f"{puzzle_id}\0{version}\0{normalised_code(code)}".encode()
+    return int.from_bytes(hashlib.sha256(text).digest()[:8], "big") >> 2  # 62 bits
 
 
 def with_device(value: Any, device: str) -> Any:
@@ -105,6 +136,7 @@ class Bundle:
                 f"reference.py of `{self.model.id}` has no function `{self.model.entry}`"
             )
         self.reference_code = (entry.folder / "reference.py").read_text(encoding="utf-8")
+        self.version = puzzle_version(entry.folder)
         self._fixed: dict[str, list[PreparedCase]] = {}
 
     def fresh(self) -> bool:
@@ -185,9 +217,10 @@ class Bundle:
                 yield "hidden", _SOURCE["hidden"], lambda: self._call(_SOURCE["hidden"], g)
             yield "edge", _SOURCE["edge"], lambda: self._call(_SOURCE["edge"])
 
-    def build(self, mode: str, seed: int | None) -> tuple[list[PreparedCase], int]:
-        """The cases of one run and the seed the hidden ones came from."""
-        seed = secrets.randbits(62) if seed is None else seed
+    def build(self, mode: str, seed: int | None, code: str = "") -> tuple[list[PreparedCase], int]:
+        """The cases of one run and the seed the hidden ones came from: `seed` when given (tests,
+        lint), else the one `code_seed` derives from this puzzle version and `code`."""
+        seed = code_seed(self.model.id, self.version, code) if seed is None else seed
         cases: list[PreparedCase] = []
         for kind, _, make in self.raw_cases(mode, seed):
             cases += (

@@ -4,6 +4,16 @@ Tensors must be exactly `torch.Tensor` (they arrive as `transfer.Received`; anyt
 back as `Opaque`), with the expected shape, then dtype and device where the puzzle checks them,
 then values within tolerance, NaN and inf handled explicitly. Messages speak to a learner.
 Imports torch; never pygame.
+
+The tolerance rule (numbers in `game.content.tolerance`, MODDING.md "How close is close
+enough" explains it): a value passes when |got - expected| <= atol + rtol * |expected|, where
+    atol = max(floor_atol, ROUNDING_STEPS * eps(dtype) * scale)
+    rtol = max(floor_rtol, ROUNDING_STEPS * eps(dtype))
+`floor_*` is the case's or puzzle's declared tolerance, else DEFAULT_TOLERANCE for the dtype;
+`scale` is the largest finite magnitude among the case's floating-point inputs and the expected
+tensor. A correct float32 program whose inputs are near 1e4 carries rounding errors of about
+eps * 1e4 ~ 1e-3 in every intermediate, whatever formula it uses, so no declared tolerance can
+hold it tighter than a few rounding steps of its largest number.
 """
 
 from __future__ import annotations
@@ -12,18 +22,26 @@ from dataclasses import dataclass
 from typing import Any
 
 import torch
+from torch.utils._pytree import tree_flatten
 
+from game.content.tolerance import DEFAULT_TOLERANCE, widened
 from game.runner.transfer import MetaTensor, Opaque, Received, dtype_name
 
-# (atol, rtol) per dtype; looser than torch.testing's because player code may sum in another order.
-DEFAULT_TOLERANCE: dict[torch.dtype, tuple[float, float]] = {
-    torch.float16: (1e-3, 1e-2),
-    torch.bfloat16: (1e-2, 2e-2),
-    torch.float32: (1e-5, 1e-4),
-    torch.float64: (1e-8, 1e-6),
-    torch.complex64: (1e-5, 1e-4),
-    torch.complex128: (1e-8, 1e-6),
-}
+
+def magnitude(value: Any) -> float:
+    """The largest finite |x| over the floating-point tensors in `value` (0 when none)."""
+    best = 0.0
+    for leaf in tree_flatten(value)[0]:
+        if (
+            isinstance(leaf, torch.Tensor)
+            and leaf.numel()
+            and (leaf.is_floating_point() or leaf.is_complex())
+        ):
+            finite = leaf.detach().abs()
+            finite = finite[torch.isfinite(finite)]
+            if finite.numel():
+                best = max(best, float(finite.max()))
+    return best
 
 
 @dataclass
@@ -41,10 +59,17 @@ class Policy:
     check_device: bool = True
     atol: float | None = None
     rtol: float | None = None
+    scale: float = 0.0  # the largest finite |x| among the case's float inputs
+    detached: bool = False  # returned tensors must not require grad
 
-    def tolerance(self, dtype: torch.dtype) -> tuple[float, float]:
-        atol, rtol = DEFAULT_TOLERANCE.get(dtype, (0.0, 0.0))
-        return (atol if self.atol is None else self.atol, rtol if self.rtol is None else self.rtol)
+    def tolerance(self, dtype: torch.dtype, expected_scale: float = 0.0) -> tuple[float, float]:
+        """(atol, rtol) for values of `dtype` whose largest expected magnitude is
+        `expected_scale`: the declared (or default) floor, widened to the rounding limit."""
+        name = dtype_name(dtype)
+        atol, rtol = DEFAULT_TOLERANCE.get(name, (0.0, 0.0))
+        atol = atol if self.atol is None else self.atol
+        rtol = rtol if self.rtol is None else self.rtol
+        return widened(name, (atol, rtol), max(self.scale, expected_scale))
 
 
 def _shape(shape: Any) -> str:
@@ -135,7 +160,7 @@ def compare(expected: Any, got: Any, policy: Policy, path: str = "your answer") 
 def _compare_number(expected: int | float, got: Any, policy: Policy, path: str) -> Mismatch | None:
     if type(got) not in (int, float) or (isinstance(expected, int) and type(got) is float):
         return _type_error(path, f"a Python {type(expected).__name__}", expected, got)
-    atol, rtol = policy.tolerance(torch.float64)
+    atol, rtol = policy.tolerance(torch.float64, abs(expected) if expected == expected else 0.0)
     if expected != expected:
         return None if got != got else Mismatch("values", f"{path}: expected nan, got {got!r}.")
     if got != got:
@@ -148,7 +173,25 @@ def _compare_number(expected: int | float, got: Any, policy: Policy, path: str) 
     return None
 
 
+def _compare_meta(expected: torch.Tensor, got: Any, path: str) -> Mismatch | None:
+    """A case run on the `meta` device (shapes only) proves the code honours its `device`
+    argument even on a machine with no GPU: the answer must be meta tensors too."""
+    want = f"{dtype_name(expected.dtype)}{_shape(expected.shape)}"
+    if not isinstance(got, MetaTensor):
+        where = f" on {got.device}" if isinstance(got, Received) else ""
+        return Mismatch(
+            "device",
+            f"{path}: this case passes device='meta', so I expected a meta tensor {want}; you "
+            f"made {describe_got(got)}{where}. Create it with device=device.",
+        )
+    if got.shape != tuple(expected.shape) or got.dtype != dtype_name(expected.dtype):
+        return Mismatch("shape", f"{path}: expected a meta tensor {want}, got {describe_got(got)}.")
+    return None
+
+
 def _compare_tensor(expected: torch.Tensor, got: Any, policy: Policy, path: str) -> Mismatch | None:
+    if expected.device.type == "meta":
+        return _compare_meta(expected, got, path)
     if isinstance(got, MetaTensor):
         return Mismatch(
             "device",
@@ -177,7 +220,14 @@ def _compare_tensor(expected: torch.Tensor, got: Any, policy: Policy, path: str)
         return Mismatch(
             "device", f"{path}: expected it on {policy.device}, got it on {got.device}."
         )
-    return _compare_values(expected, tensor, policy, path)
+    bad = _compare_values(expected, tensor, policy, path)
+    if bad is None and policy.detached and got.requires_grad:
+        return Mismatch(
+            "type",
+            f"{path} is right but still has a graph attached (requires_grad=True); return it "
+            ".detach()ed, or compute it under torch.no_grad().",
+        )
+    return bad
 
 
 def _first_index(mask: torch.Tensor) -> list[int] | None:
@@ -196,7 +246,7 @@ def _compare_values(
     expected: torch.Tensor, got: torch.Tensor, policy: Policy, path: str
 ) -> Mismatch | None:
     if expected.is_complex() or got.is_complex():
-        atol, rtol = policy.tolerance(expected.dtype)
+        atol, rtol = policy.tolerance(expected.dtype, magnitude(expected))
         e = torch.view_as_real(expected.to(torch.complex128))
         g = torch.view_as_real(got.to(torch.complex128))
         real_policy = Policy(policy.device, policy.check_dtype, policy.check_device, atol, rtol)
@@ -215,7 +265,7 @@ def _compare_values(
             max_abs_diff=float(worst),
             mismatch_index=index,
         )
-    atol, rtol = policy.tolerance(expected.dtype)
+    atol, rtol = policy.tolerance(expected.dtype, magnitude(expected))
     e, g = expected.to(torch.float64), got.to(torch.float64)
     e_nan, g_nan = torch.isnan(e), torch.isnan(g)
     stray_nan = g_nan & ~e_nan

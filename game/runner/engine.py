@@ -21,6 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from game.content.imports import importable
 from game.content.library import PuzzleEntry, load_library
 from game.runner import transfer
 from game.runner.bundle import Bundle, PreparedCase, PuzzleError
@@ -180,11 +181,11 @@ class Runner:
             model = entry.model
             executor = self._executor(device)
             executor.warm()  # boots in parallel with the static checks and expected outputs
-            problems = check_static(code, model.entry, model.rules)
+            problems = check_static(code, model.entry, model.rules, entry.has_support)
             if problems:
                 result = judge_static(model.id, device, mode, code, problems)
             else:
-                bundle, cases = self.bounded(entry, lambda b: (b, b.build(mode, seed)[0]))
+                bundle, cases = self.bounded(entry, lambda b: (b, b.build(mode, seed, code)[0]))
                 result = self._run(
                     bundle,
                     code,
@@ -313,7 +314,9 @@ class Runner:
                 "cases": encoded,
                 "grad_check": model.grad_check,
                 "forbidden": list(model.rules.forbidden) if rules else [],
-                "allowed_imports": list(model.rules.allowed_imports) if rules else None,
+                "allowed_imports": (
+                    importable(model.rules, support_dir is not None) if rules else None
+                ),
                 "processes": model.limits.processes,
                 "protected": protected,
                 "support": bundle.support is not None,

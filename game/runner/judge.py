@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import signal
 import statistics
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +19,9 @@ from torch.utils._pytree import tree_flatten
 
 from game.runner import safeio, transfer
 from game.runner.bundle import Bundle, PreparedCase
-from game.runner.compare import Policy, compare
+from game.runner.compare import Policy, compare, magnitude
 from game.runner.executor import Exit
+from game.runner.gradcheck import check_grads, input_names
 from game.runner.preview import preview
 from game.runner.protocol import CaseResult, FailureClass, Metrics, Mode, RunResult, TraceOp
 from game.runner.rules import Problem, count_code_lines
@@ -200,6 +200,8 @@ def _check_case(
         check_device=model.check_device,
         atol=case.atol if case.atol is not None else (tol.atol if tol else None),
         rtol=case.rtol if case.rtol is not None else (tol.rtol if tol else None),
+        scale=magnitude((case.args, case.kwargs)),
+        detached=model.detached_outputs,
     )
     bad = compare(prepared.expected, got, policy)
     if bad:
@@ -219,9 +221,10 @@ def _check_case(
             )
         )
         if not same:
+            name = input_names(bundle.reference, case.args, case.kwargs, floats=False)[i]
             return (
                 "fail",
-                f"your code changed its input tensor #{i + 1} in place; leave the inputs "
+                f"your code changed its input `{name}` in place; leave the inputs "
                 "as they are and return new tensors",
                 "tampering",
                 got,
@@ -229,25 +232,10 @@ def _check_case(
             )
     if prepared.grads is not None:
         grads = [transfer.decode(node, tensors, received=True) for node in report.get("grads", [])]
-        for i, want in enumerate(prepared.grads):
-            have = grads[i] if i < len(grads) else None
-            path = f"the gradient of input #{i + 1}"
-            if want is None:
-                continue
-            if have is None:
-                return (
-                    "fail",
-                    f"{path} is missing: is your output still connected to the inputs "
-                    "(no .detach(), no .item(), no new tensors from numbers)?",
-                    "values",
-                    got,
-                    None,
-                )
-            # the same tolerance as the outputs: a puzzle loose enough for its values is as loose
-            # for its gradients (dtype and device were already checked on the outputs)
-            gbad = compare(want, have, replace(policy, check_dtype=False, check_device=False), path)
-            if gbad:
-                return "fail", gbad.message, gbad.failure_class, got, gbad
+        names = input_names(bundle.reference, case.args, case.kwargs, floats=True)
+        gbad = check_grads(prepared.grads, grads, names, policy)
+        if gbad:
+            return "fail", gbad.message, gbad.failure_class, got, gbad
     budget = model.limits.peak_tensor_bytes
     peak = int(report.get("peak_bytes") or 0)
     if budget is not None and peak > budget:

@@ -72,6 +72,8 @@ def preview(value: Any, device: str = "cpu", depth: int = 0) -> ValuePreview:
             text=_tensor_text(value.tensor, value.device),
             tensor=tensor_preview(value.tensor, value.device),
         )
+    if isinstance(value, torch.Tensor) and value.device.type == "meta":
+        value = MetaTensor(tuple(value.shape), dtype_name(value.dtype), "meta")
     if isinstance(value, torch.Tensor):
         return ValuePreview(
             kind="tensor", text=_tensor_text(value, device), tensor=tensor_preview(value, device)

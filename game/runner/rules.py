@@ -13,6 +13,7 @@ import tokenize
 from dataclasses import dataclass
 from typing import Literal
 
+from game.content.imports import importable
 from game.content.puzzle_models import Rules
 
 # Ways around every other rule (running strings as code, importing by name): never allowed.
@@ -103,9 +104,9 @@ def _defines(tree: ast.Module, name: str) -> bool:
 
 
 class _RuleVisitor(ast.NodeVisitor):
-    def __init__(self, rules: Rules) -> None:
+    def __init__(self, rules: Rules, has_support: bool) -> None:
         self.rules = rules
-        self.allowed = set(rules.allowed_imports) | {"support"}
+        self.allowed = set(importable(rules, has_support))
         self.forbidden = list(rules.forbidden)
         self.method_names = {
             f.rsplit(".", 1)[1] for f in self.forbidden if f.startswith("torch.Tensor.")
@@ -195,12 +196,13 @@ class _RuleVisitor(ast.NodeVisitor):
         super().generic_visit(node)
 
 
-def check_code(code: str, entry: str, rules: Rules) -> list[Problem]:
-    """Every problem found, in line order; syntax errors stop the rest."""
+def check_code(code: str, entry: str, rules: Rules, has_support: bool = False) -> list[Problem]:
+    """Every problem found, in line order; syntax errors stop the rest. `import support` is
+    allowed only when the puzzle has a `support.py` (`has_support`)."""
     tree, syntax = check_syntax(code)
     if syntax or tree is None:
         return [syntax] if syntax else []
-    visitor = _RuleVisitor(rules)
+    visitor = _RuleVisitor(rules, has_support)
     visitor.visit(tree)
     problems = sorted(visitor.problems, key=lambda p: p.line or 0)
     if rules.max_lines is not None:

@@ -66,6 +66,7 @@ class Received:
 
     tensor: torch.Tensor
     device: str
+    requires_grad: bool = False  # whether it still had a graph attached in the sandbox
 
 
 @dataclass(frozen=True)
@@ -153,7 +154,10 @@ class Encoder:
             if cpu.is_complex():
                 cpu = _contiguous(_view_as_real(cpu))
             self.tensors[key] = cpu
-            return {"t": "tensor", "key": key, "dtype": dtype, "device": device}
+            node = {"t": "tensor", "key": key, "dtype": dtype, "device": device}
+            if t.requires_grad:  # only then, so the nodes of plain inputs are unchanged
+                node["grad"] = True
+            return node
 
     def _odd(self, value: Any, why: str | None) -> Any:
         type_name = f"{type(value).__module__}.{type(value).__qualname__}"
@@ -206,7 +210,7 @@ def decode(
         if node["dtype"].startswith("complex"):
             tensor = _view_as_complex(tensor)
         if received:
-            return Received(tensor, node["device"])
+            return Received(tensor, node["device"], node.get("grad") is True)
         return tensor.to(device) if device not in (None, "cpu") else tensor
     if t == "other":
         return Opaque(node["type"], node["text"])

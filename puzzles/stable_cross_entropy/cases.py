@@ -36,13 +36,13 @@ def random_case(g: torch.Generator) -> Case:
 def edge_cases() -> list[Case]:
     g = torch.Generator().manual_seed(13)
     return [
-        Case("logits of 1e4: exp() overflows", args=(1e4 * torch.randn(6, 8, generator=g), _targets(g, 6, 8, 0.0))),
-        Case("all logits near -1e4: exp() underflows",
+        Case("six rows of eight classes, logits spread around 1e4 (both signs)", args=(1e4 * torch.randn(6, 8, generator=g), _targets(g, 6, 8, 0.0))),
+        Case("five rows of four classes, every logit within a few units of -1e4",
              args=(-1e4 + torch.randn(5, 4, generator=g), _targets(g, 5, 4, 0.0))),
         Case("a single class", args=(torch.randn(3, 1, generator=g), torch.tensor([0, 0, IGNORE])),
              note="One class: it always has probability 1, so every log-probability is 0."),
         Case("a single row", args=(torch.tensor([[3.0, -2.0, 7.5, 0.0]]), torch.tensor([2]))),
-        Case("tied giants", args=(torch.tensor([[1e4, 1e4, -1e4], [5.0, 5.0, 5.0]]), torch.tensor([1, 0]))),
+        Case("tied logits: (1e4, 1e4, -1e4) and (5, 5, 5)", args=(torch.tensor([[1e4, 1e4, -1e4], [5.0, 5.0, 5.0]]), torch.tensor([1, 0]))),
         Case("double precision, huge logits",
              args=((3e4 * torch.randn(7, 6, generator=g)).double(), _targets(g, 7, 6))),
     ]

@@ -1,3 +1,4 @@
+# expect: values | eval mode
 # Wrong: ignores the mode and always normalises with the batch statistics; in eval mode the
 # running statistics must be used (and left unchanged).
 import torch

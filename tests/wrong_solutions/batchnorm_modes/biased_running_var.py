@@ -1,3 +1,4 @@
+# expect: values | training
 # Wrong: stores the BIASED batch variance in the running variance; PyTorch's batch norm
 # stores the unbiased one (times n / (n - 1)).
 import torch

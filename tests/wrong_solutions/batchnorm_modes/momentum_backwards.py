@@ -1,3 +1,4 @@
+# expect: values | too big
 # Wrong: weights the OLD running statistic by momentum and the batch by (1 - momentum); PyTorch's
 # momentum is the weight of the new observation.
 import torch

@@ -1,3 +1,4 @@
+# expect: values | scale factor
 # Wrong: normalises with the UNBIASED variance (torch.var's default); training mode divides by n.
 import torch
 

@@ -1,3 +1,4 @@
+# expect: tampering | running_mean
 # Wrong: the numbers are right, but it updates the caller's running statistics in place, as
 # the module does with its buffers; here the inputs must stay untouched.
 import torch

@@ -1,3 +1,4 @@
+# expect: values | answer[1]
 # Wrong: `s` is not detached, so autograd also differentiates through sigmoid(w) and the
 # gradient (and the step) pick up an extra term.
 import torch

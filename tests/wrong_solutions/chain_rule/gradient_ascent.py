@@ -1,3 +1,4 @@
+# expect: values | answer[2]
 # Wrong: steps up the gradient (`w + lr * grad`), so the loss grows instead of shrinking.
 import torch
 

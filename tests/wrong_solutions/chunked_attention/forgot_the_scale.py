@@ -1,3 +1,4 @@
+# expect: values | two queries
 # Wrong: a perfect online softmax over raw q @ k^T, without dividing the scores by sqrt(d).
 import math
 

@@ -1,3 +1,4 @@
+# expect: memory | budget
 # Wrong: the values are right and the softmax is done in place, but the full [B, Lq, Lk] score
 # matrix still exists at once: 3 MiB or more, over the 2 MiB budget.
 import math

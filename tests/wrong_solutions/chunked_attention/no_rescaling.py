@@ -1,3 +1,4 @@
+# expect: values | investor demo
 # Wrong: when a chunk raises the running maximum, the sums collected under the old maximum are
 # not rescaled by exp(old - new), so early chunks keep too much weight.
 import math

@@ -1,3 +1,4 @@
+# expect: values | investor demo
 # Wrong: divides the scores by sqrt of the VALUE dim (dv) instead of the query/key dim (d).
 import math
 

@@ -1,3 +1,4 @@
+# expect: values | investor demo
 # Wrong: normalises each chunk on its own and averages the chunks, as if every chunk deserved
 # the same total weight; the softmax must run over ALL keys together.
 import math

@@ -1,3 +1,4 @@
+# expect: values | lonely token
 # Wrong: writes LayerNorm (subtract the mean, divide by the standard deviation) where the block
 # uses RMSNorm, which never subtracts the mean.
 import torch

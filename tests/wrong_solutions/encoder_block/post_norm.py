@@ -1,3 +1,4 @@
+# expect: values | lonely token
 # Wrong: a post-norm block (the 2017 original): normalises AFTER each residual addition,
 # instead of normalising each sub-layer's input and leaving the residual stream raw.
 import torch

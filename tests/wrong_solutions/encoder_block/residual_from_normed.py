@@ -1,3 +1,4 @@
+# expect: values | lonely token
 # Wrong: adds the sub-layer's output to the NORMALISED input (norm(x) + attn(norm(x))), so the
 # residual stream loses its own scale: the skip connection must carry the raw x.
 import torch

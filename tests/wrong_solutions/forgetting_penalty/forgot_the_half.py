@@ -1,3 +1,4 @@
+# expect: values | answer[0]
 # Wrong: uses lam instead of lam / 2, so the penalty and its pull are twice too strong.
 import torch
 

@@ -1,3 +1,4 @@
+# expect: values | answer[0]
 # Wrong: averages F * (theta - anchor)^2 over the elements of each tensor instead of summing,
 # which weakens the penalty by the number of elements.
 import torch

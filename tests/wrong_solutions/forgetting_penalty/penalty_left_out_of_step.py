@@ -1,3 +1,4 @@
+# expect: values | weight
 # Wrong: computes the penalty but only back-propagates the task loss, so the step forgets
 # the old task exactly as plain SGD would.
 import torch

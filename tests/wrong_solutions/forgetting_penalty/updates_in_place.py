@@ -1,3 +1,4 @@
+# expect: tampering | in place
 # Wrong: the values are right, but it steps the caller's own tensors in place (and returns
 # them); the checker compares the inputs with its own copies and must catch the tampering.
 import torch

@@ -1,3 +1,4 @@
+# expect: rule | gelu
 # Wrong: calls the forbidden built-in GELU through an alias; the rules must catch it.
 import torch.nn.functional as F
 

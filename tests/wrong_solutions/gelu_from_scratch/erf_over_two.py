@@ -1,3 +1,4 @@
+# expect: values | exact form
 # Wrong: divides by 2 instead of sqrt(2) inside erf, so Phi is the CDF of the wrong normal.
 import math
 

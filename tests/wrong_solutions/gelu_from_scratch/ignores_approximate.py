@@ -1,3 +1,4 @@
+# expect: values | tanh form
 # Wrong: always uses the exact erf form; the tanh form differs by up to about 5e-4, which is
 # far outside the tolerance.
 import math

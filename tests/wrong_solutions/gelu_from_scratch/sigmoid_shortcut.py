@@ -1,3 +1,4 @@
+# expect: values | exact form
 # Wrong: x * sigmoid(1.702 x) is a third, cruder approximation; it matches neither form.
 import torch
 

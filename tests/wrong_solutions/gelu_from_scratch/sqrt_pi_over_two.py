@@ -1,3 +1,4 @@
+# expect: values | tanh form
 # Wrong: the tanh form's constant is sqrt(2 / pi), not sqrt(pi / 2); the curve bends too late.
 import math
 

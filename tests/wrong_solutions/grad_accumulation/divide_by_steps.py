@@ -1,3 +1,4 @@
+# expect: values | answer[0]
 # Wrong: divides each micro-batch mean by the number of micro-batches. That is right only
 # when every micro-batch has the same size; a short last micro-batch gets too much weight.
 import math

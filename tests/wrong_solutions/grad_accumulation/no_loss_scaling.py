@@ -1,3 +1,4 @@
+# expect: values | answer[0]
 # Wrong: back-propagates each micro-batch's mean as it is, so the accumulated gradient (and
 # loss) is the SUM of the micro-batch means: about (number of micro-batches) times too big.
 import torch

@@ -1,3 +1,4 @@
+# expect: memory | budget
 # Wrong: computes the gradient of the whole batch in one go. The numbers are right, but the
 # whole batch's intermediate tensors blow the 8,192-byte memory budget on the big hidden cases.
 import torch

@@ -1,3 +1,4 @@
+# expect: values | answer[1]
 # Wrong: zeroes the gradients before every micro-batch (a habit from the usual training loop),
 # so only the last micro-batch's contribution survives: nothing accumulates.
 import torch

@@ -1,3 +1,4 @@
+# expect: nan | NaN
 # Wrong: lets dead (constant) units score 0/0 = nan. torch's max propagates nan, so any layer
 # with a dead unit gets a nan leak score, and argmax then points at the wrong layer.
 import support

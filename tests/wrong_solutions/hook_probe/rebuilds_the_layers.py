@@ -1,3 +1,4 @@
+# expect: rule | forbidden
 # Wrong (a rule, not the numbers): runs the box's layers one by one from its own code instead
 # of spying with hooks. nn.Linear calls torch.nn.functional.linear, forbidden in the player's
 # lines here, so this is a rule violation.

@@ -1,3 +1,4 @@
+# expect: values | answer[0]
 # Wrong: ranks units by their signed correlation, forgetting the absolute value, so a unit
 # that fires exactly for diagnosis 0 (correlation -1) is missed, and the score rows are off.
 import support

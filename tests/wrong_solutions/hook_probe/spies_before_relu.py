@@ -1,3 +1,4 @@
+# expect: values | answer[0]
 # Wrong: hooks the Linear inside each layer (`model.layers[i][0]`) instead of the layer itself,
 # so it records pre-activations: before the ReLU, the means, spreads and correlations differ.
 import support

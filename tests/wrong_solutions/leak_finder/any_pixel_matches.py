@@ -1,3 +1,4 @@
+# expect: values | expected False, got True
 # Wrong: `any` over the pixels instead of `all`: two images "match" when a single pixel agrees.
 import torch
 

@@ -1,3 +1,4 @@
+# expect: values | expected False, got True
 # Wrong: also counts 180-degree turns (both flips at once) as leaks, which the brief excludes.
 import torch
 

@@ -1,3 +1,4 @@
+# expect: values | expected True, got False
 # Wrong: `flip(0)` reverses the ORDER of the training images instead of flipping each image
 # upside-down, so upside-down leaks are missed.
 import torch

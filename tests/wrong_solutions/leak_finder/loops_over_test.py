@@ -1,3 +1,4 @@
+# expect: rule | loop
 # Wrong: the answers are right but it loops over the test images; the rules forbid loops.
 import torch
 

@@ -1,3 +1,4 @@
+# expect: values | expected True, got False
 # Wrong: only looks for exact copies, so every flipped leak slips through, just as Hammer hoped.
 import torch
 

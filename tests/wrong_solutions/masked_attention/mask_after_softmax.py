@@ -1,3 +1,4 @@
+# expect: values | blank stares
 # Wrong: zeroes the forbidden weights AFTER the softmax, so the remaining weights of a row no
 # longer sum to 1 (the masked keys' share of attention simply vanishes).
 import math

@@ -1,3 +1,4 @@
+# expect: values | causal
 # Wrong: forgets to divide the scores by sqrt(D), so the softmax is too sharp (except when
 # D = 1, where the two agree).
 import torch

@@ -1,3 +1,4 @@
+# expect: nan | NaN
 # Wrong: applies the padding mask to the queries (rows) instead of the keys (columns), so
 # real queries still listen to padding keys, and some rows are masked entirely (nan).
 import math

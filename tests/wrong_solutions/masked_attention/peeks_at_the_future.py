@@ -1,3 +1,4 @@
+# expect: nan | NaN
 # Wrong: `triu` instead of `tril` turns the causal mask around, so query i attends to keys
 # j >= i: the future, and not the past.
 import math

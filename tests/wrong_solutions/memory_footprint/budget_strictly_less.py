@@ -1,3 +1,4 @@
+# expect: exception | StopIteration
 # Wrong: demands strictly fewer bytes than the budget (`<`), so a copy that fits to the last
 # byte is refused and a less precise dtype is chosen.
 import torch

@@ -1,3 +1,4 @@
+# expect: values | half
 # Wrong: assumes every element takes 4 bytes (float32), so every dtype other than float32
 # and int32 is mis-weighed.
 import torch

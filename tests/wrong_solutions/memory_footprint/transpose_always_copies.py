@@ -1,3 +1,4 @@
+# expect: values | every_other_row
 # Wrong: reasons that a transposed matrix is never contiguous and that x[::2] always copies,
 # which forgets size-1 dims: a transposed row or column, or a single remaining row, is still
 # contiguous, so `.contiguous()` and `reshape` return views (0 new bytes).

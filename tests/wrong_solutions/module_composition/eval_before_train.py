@@ -1,3 +1,4 @@
+# expect: values | answer[1]
 # Wrong: runs the evaluation pass first, so it uses the running statistics from before the
 # training pass updated them (batch norm's running_mean/var move in training mode).
 import torch

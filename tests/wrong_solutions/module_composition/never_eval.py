@@ -1,3 +1,4 @@
+# expect: values | answer[1]
 # Wrong: never calls model.eval(), so the "evaluation" pass still drops units at random and
 # normalises with the batch's own statistics.
 import torch

@@ -1,3 +1,4 @@
+# expect: values | two members
 # Wrong: seeds before building the model. nn.Linear's initialisation draws random numbers
 # too, so by the time dropout flips its coins the generator has moved on.
 import torch

@@ -1,3 +1,4 @@
+# expect: values | out_proj.weight
 # Wrong: merges the heads but forgets the output projection (out_proj), so the heads' reports
 # are never mixed together.
 import torch

@@ -1,3 +1,4 @@
+# expect: values | two heads
 # Wrong: scales every head's scores by sqrt(E), the model width, instead of sqrt(E / H), the
 # head's own width, so the softmax is too flat whenever there is more than one head.
 import math

@@ -1,3 +1,4 @@
+# expect: values | two heads
 # Wrong: splits heads by viewing [B, L, E] straight as [B, H, L, E/H]. The memory is laid out
 # token by token, so each "head" ends up holding slices of several tokens: heads and tokens mixed.
 import torch

@@ -1,3 +1,4 @@
+# expect: values | three tokens
 # Wrong: uses 10000 ** (i / D) with i = 0, 1, 2, ... instead of 10000 ** (2i / D), so the
 # frequencies fall off only half as fast as they should.
 import math

@@ -1,3 +1,4 @@
+# expect: values | position 5
 # Wrong: always counts positions from 0, ignoring `start`, so a continued text gets the
 # positions of a fresh one.
 import math

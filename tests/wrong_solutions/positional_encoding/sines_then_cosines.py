@@ -1,3 +1,4 @@
+# expect: values | three tokens
 # Wrong: puts all the sines in the first half of the columns and all the cosines in the second
 # half (a common variant elsewhere), instead of interleaving sin, cos, sin, cos.
 import math

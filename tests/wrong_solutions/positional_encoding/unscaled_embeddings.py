@@ -1,3 +1,4 @@
+# expect: values | three tokens
 # Wrong: adds the waves to the raw embeddings, forgetting to scale them by sqrt(D) first.
 import torch
 

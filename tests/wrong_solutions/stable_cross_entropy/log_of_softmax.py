@@ -1,3 +1,4 @@
+# expect: values | -inf
 # Wrong: softmax itself is stable, but its tiny probabilities round to 0 in float32, and
 # log(0) = -inf: a row like [1000, 0, -1000] gets -inf instead of -1000 and -2000.
 import torch

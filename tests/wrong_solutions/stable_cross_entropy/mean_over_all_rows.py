@@ -1,3 +1,4 @@
+# expect: values | answer[1]
 # Wrong: gives unlabelled rows (target -100) a zero loss but still divides by every row, so
 # the mean is diluted whenever some rows are unlabelled.
 import torch

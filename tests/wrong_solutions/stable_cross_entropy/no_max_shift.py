@@ -1,3 +1,4 @@
+# expect: values | -inf
 # Wrong: the textbook formula without subtracting the row maximum. exp(1e4) overflows to inf
 # (and exp(-1e4) underflows to 0), so huge logits turn into nan and -inf.
 import torch

@@ -1,3 +1,4 @@
+# expect: values | answer[0]
 # Wrong: counts every element in the state_dict, so batch norm's running statistics and its
 # step counter are taken for parameters.
 import torch

@@ -1,3 +1,4 @@
+# expect: dtype | float32
 # Wrong: casts the buffers too, so the running statistics lose precision and the integer
 # `num_batches_tracked` counter becomes a float16.
 import torch

@@ -1,3 +1,4 @@
+# expect: type | keys
 # Wrong: `str.replace` strikes every `module.` in the name, not only the DataParallel prefix,
 # so `module.committee.module.weight` becomes `committee.weight` instead of
 # `committee.module.weight`.

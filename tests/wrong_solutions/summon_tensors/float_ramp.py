@@ -1,3 +1,4 @@
+# expect: dtype | int64
 # Wrong: `torch.linspace` counts in floats (float32), and the ramp must be int64.
 import torch
 

@@ -1,3 +1,4 @@
+# expect: shape | transpose
 # Wrong: the plate has shape [n, 2]; the brief asks for [2, n].
 import torch
 

@@ -1,3 +1,4 @@
+# expect: shape | reshape
 # Wrong: `torch.cat` glues the halves along the existing row dim ([2R, C/2]) instead of
 # stacking them on a new leading dim ([2, R, C/2]).
 import torch

@@ -1,3 +1,4 @@
+# expect: exception | stack expects
 # Wrong: chunk defaults to dim 0, so it cuts the shelves (rows) in half instead of the books
 # (columns); with an odd number of shelves the pieces differ and stack fails.
 import torch

@@ -1,3 +1,4 @@
+# expect: values | off by 1
 # Wrong: starts at the second book of each shelf (`1::2`) instead of the first (`::2`).
 import torch
 

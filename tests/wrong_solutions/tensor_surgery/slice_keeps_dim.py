@@ -1,3 +1,4 @@
+# expect: shape | squeeze
 # Wrong: a slice `-1:` keeps the column dim, so the spine is [R, 1] instead of [R].
 import torch
 

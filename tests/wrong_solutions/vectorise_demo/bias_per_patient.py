@@ -1,3 +1,4 @@
+# expect: exception | broadcast
 # Wrong: adds b as a column (`b[:, None]`), i.e. per patient instead of per treatment; it only
 # runs when N == K and is wrong then.
 import torch

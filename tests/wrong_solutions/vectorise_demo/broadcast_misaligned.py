@@ -1,3 +1,4 @@
+# expect: exception | broadcast
 # Wrong: `x[None] - c[:, None]` broadcasts to [K, N, F], so the distances come out as [K, N]
 # and are transposed onto the [N, K] answer (it only runs when N == K... and is wrong then).
 import torch

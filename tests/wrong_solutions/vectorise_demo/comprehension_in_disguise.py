@@ -1,3 +1,4 @@
+# expect: rule | comprehension
 # Wrong: the values are right, but a list comprehension is a loop too, and the rules say so.
 import torch
 

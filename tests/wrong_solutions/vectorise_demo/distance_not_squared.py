@@ -1,3 +1,4 @@
+# expect: values | two patients
 # Wrong: subtracts the plain distance (a square root) instead of the squared distance.
 import torch
 

@@ -1,3 +1,4 @@
+# expect: values | demo data
 # Wrong: "nf,kff,nf->nk" only uses the diagonal of each m[k] (f == g), dropping the cross terms.
 import torch
 

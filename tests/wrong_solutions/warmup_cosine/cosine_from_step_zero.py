@@ -1,3 +1,4 @@
+# expect: values | warmup 4
 # Wrong: measures the cosine's progress from step 0 (`s / total`) instead of from the end of
 # the warmup, so the decay starts below the peak.
 import math

@@ -1,3 +1,4 @@
+# expect: values | warmup 4
 # Wrong: forgets the floor inside the cosine, so the decay glides to 0 and then jumps up to
 # the floor after `total`.
 import math

@@ -1,3 +1,4 @@
+# expect: values | [13]
 # Wrong: no clamp on the progress, so after `total` the cosine swings back up instead of
 # resting at the floor.
 import math

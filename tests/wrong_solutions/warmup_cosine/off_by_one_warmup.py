@@ -1,3 +1,4 @@
+# expect: values | [0]
 # Wrong: counts warmup steps from 1 (`(s + 1) / warmup`), so every warmup step is one step
 # too hot and step 0 is not 0.
 import math

@@ -1,3 +1,4 @@
+# expect: values | no workers
 # Wrong: calls torch.manual_seed(seed) instead of giving the loader its own generator. The
 # shuffle and the workers' seeds then come from the global generator, by a different route
 # than a loader generator takes, so neither the order nor the jitter matches.

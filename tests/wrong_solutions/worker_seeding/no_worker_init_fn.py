@@ -1,3 +1,4 @@
+# expect: values | 2 workers
 # Wrong: seeds the dataset's generator once in the main process and passes no worker_init_fn.
 # Each forked worker inherits a copy of that same generator state, so the workers jitter their
 # batches with identical noise sequences, and every epoch repeats them.

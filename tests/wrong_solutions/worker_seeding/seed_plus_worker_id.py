@@ -1,3 +1,4 @@
+# expect: values | 2 workers
 # Wrong: seeds each worker with `seed + worker_id`. The workers now differ from each other,
 # but every epoch restarts them with the same seeds, so the "random" jitter repeats epoch
 # after epoch; the loader's own per-epoch worker seed (get_worker_info().seed) is ignored.
