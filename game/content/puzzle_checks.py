@@ -168,8 +168,14 @@ class _PuzzleChecker:
         starter = self.code_file("starter.py", wanted)
         self.code_file("reference.py", wanted if wanted is not None else starter)
         self.cases()
-        if self.entry.has_support:
-            self.parse("support.py")
+        if self.entry.support_path is not None:
+            self.parse(str(self.entry.support_path.resolve()))  # absolute: may sit outside
+        elif self.model.support is not None:
+            self.at_yaml(
+                "support",
+                "missing-support",
+                f"no shared support module `{self.model.support}` inside this root's `puzzles/`",
+            )
         if self.model.id not in gated and not self.lib.broken_scenes:
             self.at_yaml(
                 "id", "unused-puzzle", "no scene opens this puzzle (`puzzle: {id: ...}`)", "warning"

@@ -289,10 +289,10 @@ class Runner:
         encoded = encode_cases(model.id, [prepared.case for prepared in cases], encoder)
         transfer.save(job_dir / "inputs.safetensors", encoder.tensors)
         support_dir = None
-        if bundle.support is not None:
+        if bundle.support_path is not None:
             support_dir = job_dir / "lib"
             support_dir.mkdir()
-            shutil.copyfile(bundle.folder / "support.py", support_dir / "support.py")
+            shutil.copyfile(bundle.support_path, support_dir / "support.py")
         protected = sorted(
             {str((root / "puzzles").resolve()) + os.sep for root in roots}
             | {str(bundle.folder.resolve()) + os.sep}
