@@ -137,7 +137,7 @@ class _PuzzleChecker:
             fn = functions.get(name)
             if fn is None:
                 self.report(shown, 1, "missing-case-function", f"cases.py must define `{name}()`")
-            elif len([*fn.args.posonlyargs, *fn.args.args]) != arity:
+            elif len([*fn.args.posonlyargs, *fn.args.args]) - len(fn.args.defaults) != arity:
                 self.report(
                     shown,
                     fn.lineno,

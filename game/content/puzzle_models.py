@@ -58,8 +58,8 @@ class Rules(StrictModel):
         "`functools.reduce`, looping over a tensor's items).",
     )
     forbid_recursion: bool = Field(
-        default=False, description="No function of the player's may call itself, directly or "
-        "through another."
+        default=False,
+        description="No function of the player's may call itself, directly or through another.",
     )
     allowed_imports: list[str] = Field(
         default_factory=lambda: ["torch", "math"],
@@ -79,8 +79,7 @@ class Rules(StrictModel):
     max_line_width: int | None = Field(
         default=None,
         ge=20,
-        description="Most characters on any line of the entry function (its `def` line "
-        "included).",
+        description="Most characters on any line of the entry function (its `def` line included).",
     )
 
 

@@ -41,8 +41,10 @@ def check_code(
     mode: str = "submit",
     roots: list[Path] | None = None,
     seed: int | None = None,
+    solutions: dict[str, str] | None = None,
 ) -> RunResult:
-    """Check `code` against a puzzle and return the verdict with per-case details."""
+    """Check `code` against a puzzle and return the verdict with per-case details.
+    `solutions`: passing answers to earlier puzzles (by id), offered as the puzzle's tools."""
     runner = shared_runner()
     roots = list(roots) if roots is not None else _default_roots()
     entry = runner.find(puzzle_id, roots)
@@ -56,7 +58,7 @@ def check_code(
             verdict="error",  # type: ignore[arg-type]
             message=str(exc),
         )
-    return runner.check(entry, code, concrete, mode, seed, roots=roots)
+    return runner.check(entry, code, concrete, mode, seed, roots=roots, solutions=solutions)
 
 
 def cli_check(args: argparse.Namespace) -> int:

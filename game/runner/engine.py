@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from game.content.library import PuzzleEntry, load_library
+from game.content.toolbox import defined_names
 from game.runner import transfer
 from game.runner.bundle import Bundle, PreparedCase, PuzzleError
 from game.runner.casefp import CaseFingerprint, encode_cases, fingerprint_cases
@@ -29,7 +30,9 @@ from game.runner.executor import Exit, SpareExecutor, ZygoteExecutor, supervise
 from game.runner.judge import judge, judge_static
 from game.runner.limits import MB, SandboxLimits
 from game.runner.protocol import Metrics, RunResult
+from game.runner.rules import CodeContext
 from game.runner.rules import check_code as check_static
+from game.runner.tracing import tensor_members
 
 STDOUT_MAX = 1 * MB  # printing more than this is verdict output_limit
 MAX_OUTPUT_BYTES = 64 * MB  # tensors returned by one case
@@ -170,13 +173,16 @@ class Runner:
         progress: Progress | None = None,
         cancelled: Callable[[], bool] | None = None,
         roots: list[Path] | None = None,
+        solutions: dict[str, str] | None = None,
     ) -> RunResult:
+        """`solutions`: the player's passing answers by puzzle id, for the puzzle's tools."""
         with self.lock:
             started = time.perf_counter()
             model = entry.model
             executor = self._executor(device)
             executor.warm()  # boots in parallel with the static checks and expected outputs
-            problems = check_static(code, model.entry, model.rules)
+            tools, context = self._toolbox(entry, roots or [], solutions or {})
+            problems = check_static(code, model.entry, model.rules, context)
             if problems:
                 result = judge_static(model.id, device, mode, code, problems)
             else:
@@ -190,12 +196,52 @@ class Runner:
                     roots or [],
                     progress,
                     cancelled or (lambda: False),
+                    tools=tools,
                 )
                 if result.verdict != "error" or result.cases:
                     result.reference_metrics = self._reference_metrics(bundle, device, roots or [])
             result.duration_ms = (time.perf_counter() - started) * 1000
             result.metrics.duration_ms = result.duration_ms
             return result
+
+    def _toolbox(
+        self, entry: PuzzleEntry, roots: list[Path], solutions: dict[str, str]
+    ) -> tuple[dict[str, dict[str, str]], CodeContext]:
+        """The tools this run gets (the player's passing answers, each re-checked against the
+        rules of the puzzle it answered, or the reference where it may stand in) and what the
+        static check should know about the toolbox."""
+        tools: dict[str, dict[str, str]] = {}
+        missing: dict[str, str | None] = {}
+        for tool in entry.model.tools:
+            try:
+                earlier = self.find(tool.puzzle, roots) if roots else None
+            except UnknownPuzzleError:
+                earlier = None
+            if earlier is None:
+                continue
+            name = earlier.model.entry
+            code = solutions.get(tool.puzzle)
+            if code is not None and check_static(code, name, earlier.model.rules):
+                code = None  # not an answer that obeys its own puzzle's rules
+            if code is None and tool.reference_stands_in:
+                code = (earlier.folder / "reference.py").read_text(encoding="utf-8")
+            if code is None:
+                missing[name] = (
+                    f"`{name}` is your answer to '{earlier.model.title}': solve that puzzle "
+                    "first, and it joins your toolbox"
+                )
+                continue
+            tools[name] = {"puzzle": tool.puzzle, "entry": name, "code": code}
+            missing[name] = None
+        support = entry.support_path
+        context = CodeContext(
+            support_names=frozenset(defined_names(support.read_text(encoding="utf-8")))
+            if support is not None
+            else None,
+            tools=missing,
+            tensor_members=tensor_members(),
+        )
+        return tools, context
 
     def case_fingerprints(
         self, entry: PuzzleEntry, seed: int, mode: str = "submit", disturb: int | None = None
@@ -247,10 +293,11 @@ class Runner:
         progress: Progress | None,
         cancelled: Callable[[], bool],
         rules: bool = True,
+        tools: dict[str, dict[str, str]] | None = None,
     ) -> RunResult:
         job_dir = Path(tempfile.mkdtemp(prefix="torchenstein-run-", dir=_scratch_root()))
         try:
-            self._write_job(job_dir, bundle, code, device, cases, roots, rules)
+            self._write_job(job_dir, bundle, code, device, cases, roots, rules, tools or {})
             limits = self._limits(bundle, device)
             executor = self._executor(device)
             seen = [0]
@@ -283,6 +330,7 @@ class Runner:
         cases: list[PreparedCase],
         roots: list[Path],
         rules: bool,
+        tools: dict[str, dict[str, str]],
     ) -> None:
         model = bundle.model
         encoder = transfer.Encoder(prefix="in", strict=True)
@@ -307,6 +355,8 @@ class Runner:
                 "grad_check": model.grad_check,
                 "forbidden": list(model.rules.forbidden) if rules else [],
                 "allowed_imports": list(model.rules.allowed_imports) if rules else None,
+                "rules": model.rules.model_dump() if rules else None,
+                "tools": tools,
                 "processes": model.limits.processes,
                 "protected": protected,
                 "support_dir": str(support_dir) if support_dir else None,

@@ -115,6 +115,11 @@ class RunRequest(BaseModel):
     code: str
     device: str = "auto"
     mode: Mode = "submit"
+    solutions: dict[str, str] = Field(
+        default_factory=dict,
+        description="The player's passing answers by puzzle id, for the puzzle's `tools` "
+        "(the runner re-checks each against its own puzzle's rules).",
+    )
 
 
 class CancelRequest(BaseModel):

@@ -5,6 +5,7 @@ switches the device. Must not import torch (the runner is reached only through t
 
 from __future__ import annotations
 
+from game.feedback.notebook import passing_solutions
 from game.feedback.runs import markers_for, plain_trouble
 from game.feedback.scores import record_pass
 from game.runner.protocol import JobEvent, RunResult
@@ -72,6 +73,9 @@ class TerminalRuns(TerminalPanes):
             device=self.ctx.settings.device,
             mode=mode,
             listener=self._on_event,
+            solutions=passing_solutions(
+                self.session.state, [t.puzzle for t in self.entry.model.tools]
+            ),
         )
         self.status = (
             "Trying the visible examples..." if mode == "try" else "Running the hidden tests..."
