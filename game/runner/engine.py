@@ -23,7 +23,7 @@ from typing import TypeVar
 
 from game.content.library import PuzzleEntry, load_library
 from game.content.toolbox import defined_names
-from game.runner import transfer
+from game.runner import shrink, transfer
 from game.runner.bundle import Bundle, PreparedCase, PuzzleError
 from game.runner.casefp import CaseFingerprint, encode_cases, fingerprint_cases
 from game.runner.executor import Exit, SpareExecutor, ZygoteExecutor, supervise
@@ -184,9 +184,9 @@ class Runner:
             tools, context = self._toolbox(entry, roots or [], solutions or {})
             problems = check_static(code, model.entry, model.rules, context)
             if problems:
-                result = judge_static(model.id, device, mode, code, problems)
+                result = judge_static(model.id, device, mode, code, problems, model.rules)
             else:
-                bundle, cases = self.bounded(entry, lambda b: (b, b.build(mode, seed)[0]))
+                bundle, (cases, used_seed) = self.bounded(entry, lambda b: (b, b.build(mode, seed)))
                 result = self._run(
                     bundle,
                     code,
@@ -198,11 +198,42 @@ class Runner:
                     cancelled or (lambda: False),
                     tools=tools,
                 )
+                if mode == "submit" and result.verdict in ("fail", "error"):
+                    result = self._shrink(
+                        entry, code, device, cases, used_seed, result, tools, roots or []
+                    )
                 if result.verdict != "error" or result.cases:
                     result.reference_metrics = self._reference_metrics(bundle, device, roots or [])
             result.duration_ms = (time.perf_counter() - started) * 1000
             result.metrics.duration_ms = result.duration_ms
             return result
+
+    def _shrink(
+        self,
+        entry: PuzzleEntry,
+        code: str,
+        device: str,
+        cases: list[PreparedCase],
+        seed: int,
+        result: RunResult,
+        tools: dict[str, dict[str, str]],
+        roots: list[Path],
+    ) -> RunResult:
+        """The run's result plus the smallest failing case shrunk from a failing random one."""
+        bundle = self.bundle(entry)
+        aim = shrink.target(result, cases) if shrink.can_shrink(bundle) else None
+        if aim is None:
+            return result
+        index, size = aim
+        original = result.cases[[i for i, p in enumerate(cases) if p.kind == "hidden"][index]]
+        smaller = self.bounded(entry, lambda b: shrink.candidates(b, seed, index, size))
+        if not smaller:
+            return result
+        again = self._run(
+            bundle, code, device, "try", smaller, roots, None, lambda: False, tools=tools
+        )
+        found = shrink.smallest_failure(again, original)
+        return shrink.add_shrunk(result, found) if found is not None else result
 
     def _toolbox(
         self, entry: PuzzleEntry, roots: list[Path], solutions: dict[str, str]
