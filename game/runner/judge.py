@@ -185,6 +185,8 @@ def _check_case(
         check_device=model.check_device,
         atol=case.atol if case.atol is not None else (tol.atol if tol else None),
         rtol=case.rtol if case.rtol is not None else (tol.rtol if tol else None),
+        broadcast=model.shape_match == "broadcast",
+        dtype_kind=model.dtype_match == "kind",
     )
     bad = compare(prepared.expected, got, policy)
     if bad:
