@@ -30,7 +30,9 @@ SAFE_IMPORTS: frozenset[str] = frozenset(
 )
 
 
-def importable(rules: Rules, has_support: bool) -> list[str]:
-    """The modules the code may import, sorted."""
+def importable(rules: Rules, has_support: bool, has_tools: bool = False) -> list[str]:
+    """The modules the code may import, sorted: `tools` too when the puzzle offers earlier
+    answers as tools."""
     names = set(rules.allowed_imports) | SAFE_IMPORTS | ({"support"} if has_support else set())
+    names |= {"tools"} if has_tools else set()
     return sorted(names - set(rules.forbidden))

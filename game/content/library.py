@@ -51,8 +51,20 @@ class PuzzleEntry:
         return read_text(self.folder / "starter.py")
 
     @property
+    def support_path(self) -> Path | None:
+        """The `support` module the player may import: the puzzle's own `support.py`, else
+        the shared module named by `support:` (inside the root's `puzzles/` folder)."""
+        own = self.folder / "support.py"
+        if own.is_file():
+            return own
+        if self.model.support is None or ".." in Path(self.model.support).parts:
+            return None
+        shared = self.folder.parent / self.model.support
+        return shared if shared.is_file() else None
+
+    @property
     def has_support(self) -> bool:
-        return (self.folder / "support.py").is_file()
+        return self.support_path is not None
 
 
 @dataclass(frozen=True)

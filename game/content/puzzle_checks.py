@@ -140,7 +140,7 @@ class _PuzzleChecker:
             fn = functions.get(name)
             if fn is None:
                 self.report(shown, 1, "missing-case-function", f"cases.py must define `{name}()`")
-            elif len([*fn.args.posonlyargs, *fn.args.args]) != arity:
+            elif len([*fn.args.posonlyargs, *fn.args.args]) - len(fn.args.defaults) != arity:
                 self.report(
                     shown,
                     fn.lineno,
@@ -171,8 +171,14 @@ class _PuzzleChecker:
         starter = self.code_file("starter.py", wanted)
         self.code_file("reference.py", wanted if wanted is not None else starter)
         self.cases()
-        if self.entry.has_support:
-            self.parse("support.py")
+        if self.entry.support_path is not None:
+            self.parse(str(self.entry.support_path.resolve()))  # absolute: may sit outside
+        elif self.model.support is not None:
+            self.at_yaml(
+                "support",
+                "missing-support",
+                f"no shared support module `{self.model.support}` inside this root's `puzzles/`",
+            )
         if self.model.id not in gated and not self.lib.broken_scenes:
             self.at_yaml(
                 "id", "unused-puzzle", "no scene opens this puzzle (`puzzle: {id: ...}`)", "warning"

@@ -44,18 +44,47 @@ class Rules(StrictModel):
         description="Functions or modules the code may not use, by dotted name, e.g. "
         "`torch.nn.functional.gelu` or `torch.einsum`. Aliases and attribute access are caught.",
     )
+    allow: list[str] | None = Field(
+        default=None,
+        description="An allow-list: when set, the code may use only these operations on "
+        "tensors and everything else from torch is refused. Name groups (`arithmetic`, "
+        "`matmul`, `comparison`, `logic`, `indexing`, `shape`, `iteration`) and single "
+        "functions or methods by dotted name (`torch.arange`, `torch.where`, "
+        "`torch.Tensor.long`). Operators are matched by how they are written, so allowing "
+        "`arithmetic` allows `a * b` but not `a.mul(b)`.",
+    )
     forbid_loops: bool = Field(
-        default=False, description="No `for`/`while` loops and no comprehensions."
+        default=False,
+        description="No Python loops: no `for`/`while`, no comprehensions, and no loops in "
+        "disguise (`sum()`, `map()`, `filter()`, `range()`, `zip()`, `enumerate()`, "
+        "`functools.reduce`, looping over a tensor's items).",
+    )
+    forbid_recursion: bool = Field(
+        default=False,
+        description="No function of the player's may call itself, directly or through another.",
     )
     allowed_imports: list[str] = Field(
         default_factory=lambda: ["torch", "math"],
         description="Top-level modules the code may import besides the always-safe standard "
         "library ones (`__future__`, `typing`, `dataclasses`, `functools`, `itertools`, "
-        "`operator`, `collections`, `math`, `re`, `string`, `enum`) and `support` when the "
-        "puzzle has a `support.py`. A `forbidden` entry naming a module refuses it anyway.",
+        "`operator`, `collections`, `math`, `re`, `string`, `enum`), `support` when the "
+        "puzzle has a support module and `tools` when it offers earlier answers as tools. A "
+        "`forbidden` entry naming a module refuses it anyway.",
     )
     max_lines: int | None = Field(
-        default=None, ge=1, description="Most non-blank, non-comment lines allowed."
+        default=None, ge=1, description="Most non-blank, non-comment lines in the whole file."
+    )
+    max_statements: int | None = Field(
+        default=None,
+        ge=1,
+        description="Most statements in the body of the entry function (a docstring does not "
+        "count; imports outside the function do not count). `1` means a one-liner: a single "
+        "`return`.",
+    )
+    max_line_width: int | None = Field(
+        default=None,
+        ge=20,
+        description="Most characters on any line of the entry function (its `def` line included).",
     )
 
 
@@ -89,6 +118,18 @@ class Goal(StrictModel):
     max: float = Field(description="The score must be at most this.")
 
 
+class Tool(StrictModel):
+    """An earlier puzzle whose answer the player may import here: `from tools import <entry>`."""
+
+    puzzle: Ident = Field(description="The earlier puzzle's id; its `entry` is the tool's name.")
+    reference_stands_in: bool = Field(
+        default=False,
+        description="When the player has not solved that puzzle yet, the Professor's "
+        "reference is lent instead (the player could then read it). Otherwise the tool is "
+        "missing until the player solves it.",
+    )
+
+
 class Puzzle(StrictModel):
     """`puzzles/<id>/puzzle.yaml`: everything about a puzzle except its code and brief."""
 
@@ -114,6 +155,17 @@ class Puzzle(StrictModel):
         default=None, description="Override the per-dtype default tolerances."
     )
     check_dtype: bool = Field(default=True, description="Outputs must have the expected dtype.")
+    dtype_match: Literal["strict", "kind"] = Field(
+        default="strict",
+        description="With `check_dtype`: `strict` wants the very dtype; `kind` accepts any "
+        "dtype of the same kind (bool, integer, floating point, complex), e.g. int32 for int64.",
+    )
+    shape_match: Literal["exact", "broadcast"] = Field(
+        default="exact",
+        description="`exact`: the answer has the expected shape. `broadcast`: any shape that "
+        "broadcasts to the expected one is accepted (e.g. `[1, 4]` for `[3, 4]`) and compared "
+        "after broadcasting.",
+    )
     check_device: bool = Field(
         default=True, description="Tensor outputs must be on the run's device."
     )
@@ -129,6 +181,19 @@ class Puzzle(StrictModel):
         "`grad_check`, which needs the graph.",
     )
     rules: Rules = Field(default_factory=Rules, description="Restrictions on the code.")
+    tools: list[Tool] = Field(
+        default_factory=list,
+        description="Earlier puzzles whose passing answers the player may import with "
+        "`from tools import <entry>`; shown in the terminal's toolbox with their signatures.",
+    )
+    support: str | None = Field(
+        default=None,
+        pattern=r"^[A-Za-z0-9_][A-Za-z0-9_./-]*\.py$",
+        description="A support module shared by several puzzles of a mod, as a path inside "
+        "the root's `puzzles/` folder, e.g. `_shared/helpers.py` (folders starting with `_` "
+        "are not puzzles). Used when the puzzle has no `support.py` of its own; the player "
+        "imports it as `support` and sees only what it defines.",
+    )
     limits: Limits = Field(default_factory=Limits, description="Resources per run.")
     hints: list[str] = Field(
         min_length=1, description="Hints from a nudge to a near-answer; unlocked one at a time."

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from game.runner.protocol import CaseResult, FailureClass, RunResult
+from game.runner.protocol import FAILURE_PRIORITY, CaseResult, FailureClass, RunResult
 
 _BY_VERDICT: dict[str, FailureClass] = {
     "timeout": "timeout",
@@ -32,24 +32,6 @@ _ERROR_PATTERNS: list[tuple[re.Pattern[str], FailureClass]] = [
     ),
     (re.compile(r"modified (its |the |an )?input|in[- ]place.*input|tamper", re.I), "tampering"),
     (re.compile(r"out of memory|MemoryError", re.I), "memory"),
-]
-
-# Most instructive first: a run that has both a shape and a value failure shows the shape one.
-_PRIORITY: list[FailureClass] = [
-    "syntax",
-    "missing_function",
-    "rule",
-    "tampering",
-    "exception",
-    "type",
-    "shape",
-    "dtype",
-    "device",
-    "nan",
-    "values",
-    "timeout",
-    "memory",
-    "output_limit",
 ]
 
 _KIND_ORDER = {"example": 0, "edge": 1, "hidden": 2}
@@ -76,15 +58,17 @@ def failing_cases(result: RunResult) -> list[CaseResult]:
 
 
 def primary_case(result: RunResult) -> CaseResult | None:
-    """The failing case to show first: highest-priority class, visible examples first."""
+    """The failing case to show first: the most instructive class, then the smallest case
+    (a shrunk random case beats the big one it came from), then visible examples first."""
     failing = failing_cases(result)
     if not failing:
         return None
 
-    def rank(case: CaseResult) -> tuple[int, int]:
+    def rank(case: CaseResult) -> tuple[int, int, int]:
         cls = case_class(case)
-        order = _PRIORITY.index(cls) if cls in _PRIORITY else len(_PRIORITY)
-        return order, _KIND_ORDER.get(case.kind, 3)
+        order = FAILURE_PRIORITY.index(cls) if cls in FAILURE_PRIORITY else len(FAILURE_PRIORITY)
+        size = case.size if case.size is not None else 1 << 62
+        return order, size, _KIND_ORDER.get(case.kind, 3)
 
     return min(failing, key=rank)
 

@@ -100,3 +100,15 @@ def notebook_entries(state: GameState, library: ContentLibrary) -> list[Notebook
         if progress.solved and puzzle_id not in library.puzzles:
             entries.append(NotebookEntry(puzzle_id, puzzle_id, "", "", progress, [], 0, False))
     return entries
+
+
+def passing_solutions(state: GameState, puzzle_ids: list[str]) -> dict[str, str]:
+    """The player's passing code (best, else first) for each of these puzzles they solved:
+    what a puzzle's `tools` hands to the runner."""
+    out: dict[str, str] = {}
+    for puzzle_id in puzzle_ids:
+        progress = state.puzzles.get(puzzle_id)
+        code = (progress.best_solution or progress.solution) if progress else None
+        if progress is not None and progress.solved and code:
+            out[puzzle_id] = code
+    return out

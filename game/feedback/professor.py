@@ -16,6 +16,7 @@ from game.feedback import advice
 from game.feedback.classify import classify, primary_case, tally
 from game.feedback.focus import Focus, culprit, describe_op, focus
 from game.feedback.numbers import METRIC_LABELS, fmt_metric, fmt_shape, short_dtype
+from game.feedback.rulewise import within_rules
 from game.feedback.scores import metric_values, reference_metrics
 from game.runner.protocol import CaseResult, FailureClass, RunResult
 
@@ -236,6 +237,7 @@ def _facts(cls: str, case: CaseResult | None, result: RunResult) -> tuple[dict[s
         )
     elif cls == "rule":
         step = f"rewrite {_where(line)} without it; the brief lists what this puzzle forbids"
+    step = within_rules(step, result.rules)
     made_by = culprit(case, got_t) if case is not None and cls in _TENSOR_CLASSES else None
     if made_by is not None:
         step += f"; it was made by {describe_op(made_by)}"

@@ -43,11 +43,11 @@ class PreparedCase:
 _PUZZLE_SOURCES = ("puzzle.yaml", "cases.py", "reference.py", "support.py")
 
 
-def _signature(folder: Path) -> tuple[float, ...]:
+def _signature(entry: PuzzleEntry) -> tuple[float, ...]:
     stamps = []
-    for name in _PUZZLE_SOURCES:
+    for path in [*(entry.folder / n for n in _PUZZLE_SOURCES), entry.support_path]:
         try:
-            stamps.append((folder / name).stat().st_mtime)
+            stamps.append(path.stat().st_mtime if path is not None else -1.0)
         except OSError:
             stamps.append(0.0)
     return tuple(stamps)
@@ -122,11 +122,13 @@ class Bundle:
         self.entry = entry
         self.model = entry.model
         self.folder = entry.folder
-        self.signature = _signature(entry.folder)
+        self.signature = _signature(entry)
         tag = f"_torchenstein_{self.model.id}_{abs(hash(entry.folder))}"
-        support_path = entry.folder / "support.py"
+        self.support_path = entry.support_path
         self.support = (
-            _load_module(support_path, f"{tag}_support", None) if support_path.is_file() else None
+            _load_module(self.support_path, f"{tag}_support", None)
+            if self.support_path is not None
+            else None
         )
         self.cases = _load_module(entry.folder / "cases.py", f"{tag}_cases", self.support)
         reference = _load_module(entry.folder / "reference.py", f"{tag}_reference", self.support)
@@ -140,7 +142,7 @@ class Bundle:
         self._fixed: dict[str, list[PreparedCase]] = {}
 
     def fresh(self) -> bool:
-        return _signature(self.folder) == self.signature
+        return _signature(self.entry) == self.signature
 
     def _call(self, what: str, *args: Any) -> Any:
         fn = getattr(self.cases, what, None)

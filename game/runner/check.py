@@ -30,9 +30,11 @@ def check_code(
     device: str = "auto",
     mode: Mode = "submit",
     seed: int | None = None,
+    solutions: dict[str, str] | None = None,
 ) -> RunResult:
     """Check `code` against a puzzle found in the caller's content `roots` (base game first,
-    then mods) and return the verdict with per-case details."""
+    then mods) and return the verdict with per-case details. `solutions`: passing answers to
+    earlier puzzles (by id), offered as the puzzle's tools."""
     runner = shared_runner()
     entry = runner.find(puzzle_id, roots)
     try:
@@ -45,7 +47,7 @@ def check_code(
             verdict="error",
             message=str(exc),
         )
-    return runner.check(entry, code, concrete, mode, seed, roots=roots)
+    return runner.check(entry, code, concrete, mode, seed, roots=roots, solutions=solutions)
 
 
 def runner_hooks() -> RunnerHooks:

@@ -85,15 +85,25 @@ class RunnerClient:
 
     # --- requests -------------------------------------------------------------------------
     def submit(
-        self, puzzle_id: str, code: str, *, device: str = "auto", mode: Mode = "submit"
+        self,
+        puzzle_id: str,
+        code: str,
+        *,
+        device: str = "auto",
+        mode: Mode = "submit",
+        solutions: dict[str, str] | None = None,
     ) -> str:
+        """`solutions`: the player's passing answers by puzzle id (the puzzle's tools)."""
         job = f"job{next(self._ids)}"
-        self._send(
-            job,
-            RunRequest(
-                job=job, puzzle=puzzle_id, code=code, device=device, mode=mode
-            ).model_dump_json(),
+        request = RunRequest(
+            job=job,
+            puzzle=puzzle_id,
+            code=code,
+            device=device,
+            mode=mode,
+            solutions=solutions or {},
         )
+        self._send(job, request.model_dump_json())
         return job
 
     def describe(self, puzzle_id: str) -> str:

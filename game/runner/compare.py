@@ -18,7 +18,7 @@ hold it tighter than a few rounding steps of its largest number.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import torch
@@ -61,6 +61,8 @@ class Policy:
     rtol: float | None = None
     scale: float = 0.0  # the largest finite |x| among the case's float inputs
     detached: bool = False  # returned tensors must not require grad
+    broadcast: bool = False  # a shape that broadcasts to the expected one is accepted
+    dtype_kind: bool = False  # any dtype of the expected kind (bool/int/float/complex) passes
 
     def tolerance(self, dtype: torch.dtype, expected_scale: float = 0.0) -> tuple[float, float]:
         """(atol, rtol) for values of `dtype` whose largest expected magnitude is
@@ -206,15 +208,11 @@ def _compare_tensor(expected: torch.Tensor, got: Any, policy: Policy, path: str)
             got,
         )
     tensor = got.tensor
-    if tuple(tensor.shape) != tuple(expected.shape):
-        return Mismatch(
-            "shape", f"{path}: expected shape {_shape(expected.shape)}, got {_shape(tensor.shape)}."
-        )
-    if policy.check_dtype and tensor.dtype != expected.dtype:
-        return Mismatch(
-            "dtype",
-            f"{path}: expected dtype {dtype_name(expected.dtype)}, got {dtype_name(tensor.dtype)}.",
-        )
+    bad_form = _shape_and_dtype(expected, tensor, policy, path)
+    if bad_form is not None:
+        return bad_form
+    if policy.broadcast and tuple(tensor.shape) != tuple(expected.shape):
+        tensor = tensor.broadcast_to(expected.shape)
     got_device = got.device.split(":")[0]
     if policy.check_device and got_device != policy.device:
         return Mismatch(
@@ -228,6 +226,46 @@ def _compare_tensor(expected: torch.Tensor, got: Any, policy: Policy, path: str)
             ".detach()ed, or compute it under torch.no_grad().",
         )
     return bad
+
+
+def dtype_kind(dtype: torch.dtype) -> str:
+    if dtype == torch.bool:
+        return "bool"
+    if dtype.is_complex:
+        return "complex"
+    return "floating point" if dtype.is_floating_point else "integer"
+
+
+def _broadcasts_to(got: tuple[int, ...], want: tuple[int, ...]) -> bool:
+    if len(got) > len(want):
+        return False
+    return all(g in (1, w) for g, w in zip(reversed(got), reversed(want), strict=False))
+
+
+def _shape_and_dtype(
+    expected: torch.Tensor, tensor: torch.Tensor, policy: Policy, path: str
+) -> Mismatch | None:
+    """The shape and dtype step, under the puzzle's comparison options."""
+    got_shape, want = tuple(tensor.shape), tuple(expected.shape)
+    if got_shape != want and not (policy.broadcast and _broadcasts_to(got_shape, want)):
+        also = " (or a shape that broadcasts to it)" if policy.broadcast else ""
+        return Mismatch(
+            "shape", f"{path}: expected shape {_shape(want)}{also}, got {_shape(got_shape)}."
+        )
+    if not policy.check_dtype or tensor.dtype == expected.dtype:
+        return None
+    if policy.dtype_kind:
+        if dtype_kind(tensor.dtype) == dtype_kind(expected.dtype):
+            return None
+        return Mismatch(
+            "dtype",
+            f"{path}: expected a dtype of {dtype_kind(expected.dtype)} kind (such as "
+            f"{dtype_name(expected.dtype)}), got {dtype_name(tensor.dtype)}.",
+        )
+    return Mismatch(
+        "dtype",
+        f"{path}: expected dtype {dtype_name(expected.dtype)}, got {dtype_name(tensor.dtype)}.",
+    )
 
 
 def _first_index(mask: torch.Tensor) -> list[int] | None:
@@ -249,7 +287,7 @@ def _compare_values(
         atol, rtol = policy.tolerance(expected.dtype, magnitude(expected))
         e = torch.view_as_real(expected.to(torch.complex128))
         g = torch.view_as_real(got.to(torch.complex128))
-        real_policy = Policy(policy.device, policy.check_dtype, policy.check_device, atol, rtol)
+        real_policy = replace(policy, atol=atol, rtol=rtol)
         return _compare_values(e, g, real_policy, path)
     exact = not (expected.is_floating_point() or got.is_floating_point())
     if exact:

@@ -23,14 +23,17 @@ from typing import TypeVar
 
 from game.content.imports import importable
 from game.content.library import PuzzleEntry, load_library
-from game.runner import transfer
+from game.content.toolbox import defined_names
+from game.runner import shrink, transfer
 from game.runner.bundle import Bundle, PreparedCase, PuzzleError
 from game.runner.casefp import CaseFingerprint, encode_cases, fingerprint_cases
 from game.runner.executor import Exit, SpareExecutor, ZygoteExecutor, supervise
 from game.runner.judge import judge, judge_static
 from game.runner.limits import MB, SandboxLimits
 from game.runner.protocol import Metrics, Mode, RunResult
+from game.runner.rules import CodeContext
 from game.runner.rules import check_code as check_static
+from game.runner.tracing import tensor_members
 
 STDOUT_MAX = 1 * MB  # printing more than this is verdict output_limit
 MAX_OUTPUT_BYTES = 64 * MB  # tensors returned by one case
@@ -175,17 +178,22 @@ class Runner:
         progress: Progress | None = None,
         cancelled: Callable[[], bool] | None = None,
         roots: list[Path] | None = None,
+        solutions: dict[str, str] | None = None,
     ) -> RunResult:
+        """`solutions`: the player's passing answers by puzzle id, for the puzzle's tools."""
         with self.lock:
             started = time.perf_counter()
             model = entry.model
             executor = self._executor(device)
             executor.warm()  # boots in parallel with the static checks and expected outputs
-            problems = check_static(code, model.entry, model.rules, entry.has_support)
+            tools, context = self._toolbox(entry, roots or [], solutions or {})
+            problems = check_static(code, model.entry, model.rules, context)
             if problems:
-                result = judge_static(model.id, device, mode, code, problems)
+                result = judge_static(model.id, device, mode, code, problems, model.rules)
             else:
-                bundle, cases = self.bounded(entry, lambda b: (b, b.build(mode, seed, code)[0]))
+                bundle, (cases, used_seed) = self.bounded(
+                    entry, lambda b: (b, b.build(mode, seed, code))
+                )
                 result = self._run(
                     bundle,
                     code,
@@ -195,12 +203,83 @@ class Runner:
                     roots or [],
                     progress,
                     cancelled or (lambda: False),
+                    tools=tools,
                 )
+                if mode == "submit" and result.verdict in ("fail", "error"):
+                    result = self._shrink(
+                        entry, code, device, cases, used_seed, result, tools, roots or []
+                    )
                 if result.verdict != "error" or result.cases:
                     result.reference_metrics = self._reference_metrics(bundle, device, roots or [])
             result.duration_ms = (time.perf_counter() - started) * 1000
             result.metrics.duration_ms = result.duration_ms
             return result
+
+    def _shrink(
+        self,
+        entry: PuzzleEntry,
+        code: str,
+        device: str,
+        cases: list[PreparedCase],
+        seed: int,
+        result: RunResult,
+        tools: dict[str, dict[str, str]],
+        roots: list[Path],
+    ) -> RunResult:
+        """The run's result plus the smallest failing case shrunk from a failing random one."""
+        bundle = self.bundle(entry)
+        aim = shrink.target(result, cases) if shrink.can_shrink(bundle) else None
+        if aim is None:
+            return result
+        index, size = aim
+        original = result.cases[[i for i, p in enumerate(cases) if p.kind == "hidden"][index]]
+        smaller = self.bounded(entry, lambda b: shrink.candidates(b, seed, index, size))
+        if not smaller:
+            return result
+        again = self._run(
+            bundle, code, device, "try", smaller, roots, None, lambda: False, tools=tools
+        )
+        found = shrink.smallest_failure(again, original)
+        return shrink.add_shrunk(result, found) if found is not None else result
+
+    def _toolbox(
+        self, entry: PuzzleEntry, roots: list[Path], solutions: dict[str, str]
+    ) -> tuple[dict[str, dict[str, str]], CodeContext]:
+        """The tools this run gets (the player's passing answers, each re-checked against the
+        rules of the puzzle it answered, or the reference where it may stand in) and what the
+        static check should know about the toolbox."""
+        tools: dict[str, dict[str, str]] = {}
+        missing: dict[str, str | None] = {}
+        for tool in entry.model.tools:
+            try:
+                earlier = self.find(tool.puzzle, roots) if roots else None
+            except UnknownPuzzleError:
+                earlier = None
+            if earlier is None:
+                continue
+            name = earlier.model.entry
+            code = solutions.get(tool.puzzle)
+            if code is not None and check_static(code, name, earlier.model.rules):
+                code = None  # not an answer that obeys its own puzzle's rules
+            if code is None and tool.reference_stands_in:
+                code = (earlier.folder / "reference.py").read_text(encoding="utf-8")
+            if code is None:
+                missing[name] = (
+                    f"`{name}` is your answer to '{earlier.model.title}': solve that puzzle "
+                    "first, and it joins your toolbox"
+                )
+                continue
+            tools[name] = {"puzzle": tool.puzzle, "entry": name, "code": code}
+            missing[name] = None
+        support = entry.support_path
+        context = CodeContext(
+            support_names=frozenset(defined_names(support.read_text(encoding="utf-8")))
+            if support is not None
+            else None,
+            tools=missing,
+            tensor_members=tensor_members(),
+        )
+        return tools, context
 
     def case_fingerprints(
         self, entry: PuzzleEntry, seed: int, mode: str = "submit", disturb: int | None = None
@@ -253,12 +332,15 @@ class Runner:
         progress: Progress | None,
         cancelled: Callable[[], bool],
         rules: bool = True,
+        tools: dict[str, dict[str, str]] | None = None,
     ) -> RunResult:
         job_dir = Path(tempfile.mkdtemp(prefix="torchenstein-run-", dir=_scratch_root()))
         out = job_dir / "out"
         try:
             _make_job_dirs(job_dir)
-            self._write_job(job_dir / "in", bundle, code, device, cases, roots, rules)
+            self._write_job(
+                job_dir / "in", bundle, code, device, cases, roots, rules, tools or {}
+            )
             for written in (job_dir / "in").rglob("*"):
                 written.chmod(0o755 if written.is_dir() else 0o644)  # the run's uid reads them
             limits = self._limits(bundle, device, roots)
@@ -293,14 +375,16 @@ class Runner:
         cases: list[PreparedCase],
         roots: list[Path],
         rules: bool,
+        tools: dict[str, dict[str, str]],
     ) -> None:
         model = bundle.model
         encoder = transfer.Encoder(prefix="in", strict=True)
         encoded = encode_cases(model.id, [prepared.case for prepared in cases], encoder)
         transfer.save(job_dir / "inputs.safetensors", encoder.tensors)
-        if bundle.support is not None:
+        support = bundle.support_path
+        if support is not None:
             (job_dir / "lib").mkdir(mode=0o755)
-            shutil.copyfile(bundle.folder / "support.py", job_dir / "lib" / "support.py")
+            shutil.copyfile(support, job_dir / "lib" / "support.py")
         protected = sorted(
             {str((root / "puzzles").resolve()) + os.sep for root in roots}
             | {str(bundle.folder.resolve()) + os.sep}
@@ -315,11 +399,15 @@ class Runner:
                 "grad_check": model.grad_check,
                 "forbidden": list(model.rules.forbidden) if rules else [],
                 "allowed_imports": (
-                    importable(model.rules, support_dir is not None) if rules else None
+                    importable(model.rules, support is not None, has_tools=bool(model.tools))
+                    if rules
+                    else None
                 ),
+                "rules": model.rules.model_dump() if rules else None,
+                "tools": tools,
                 "processes": model.limits.processes,
                 "protected": protected,
-                "support": bundle.support is not None,
+                "support": support is not None,
                 "stdout_max": STDOUT_MAX,
                 "max_output_bytes": MAX_OUTPUT_BYTES,
             },

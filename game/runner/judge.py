@@ -17,11 +17,13 @@ from typing import Any
 import torch
 from torch.utils._pytree import tree_flatten
 
+from game.content.puzzle_models import Rules
 from game.runner import safeio, transfer
 from game.runner.bundle import Bundle, PreparedCase
 from game.runner.compare import Policy, compare, magnitude
 from game.runner.executor import Exit
 from game.runner.gradcheck import check_grads, input_names
+from game.runner.grouping import group_failures, without_internals
 from game.runner.preview import preview
 from game.runner.protocol import CaseResult, FailureClass, Metrics, Mode, RunResult, TraceOp
 from game.runner.rules import Problem, count_code_lines
@@ -51,8 +53,20 @@ def _code_metrics(code: str) -> Metrics:
     return Metrics(code_lines=count_code_lines(code), code_chars=len(code.strip()))
 
 
+def case_size(prepared: PreparedCase) -> int:
+    """Elements of the case's tensors plus the magnitudes of its integers: what "smallest
+    failing case" is measured in."""
+    total = 0
+    for value in tree_flatten((prepared.case.args, prepared.case.kwargs))[0]:
+        if isinstance(value, torch.Tensor):
+            total += value.numel()
+        elif isinstance(value, int) and not isinstance(value, bool):
+            total += abs(value)
+    return total
+
+
 def judge_static(
-    puzzle: str, device: str, mode: Mode, code: str, problems: list[Problem]
+    puzzle: str, device: str, mode: Mode, code: str, problems: list[Problem], rules: Rules | None
 ) -> RunResult:
     first = problems[0]
     verdict = "rule_violation" if first.kind == "rule" else "error"
@@ -84,6 +98,8 @@ def judge_static(
         line=first.line,
         cases=[case, *extra],
         metrics=_code_metrics(code),
+        groups=group_failures([case, *extra]),
+        rules=rules,
     )
 
 
@@ -202,6 +218,8 @@ def _check_case(
         rtol=case.rtol if case.rtol is not None else (tol.rtol if tol else None),
         scale=magnitude((case.args, case.kwargs)),
         detached=model.detached_outputs,
+        broadcast=model.shape_match == "broadcast",
+        dtype_kind=model.dtype_match == "kind",
     )
     bad = compare(prepared.expected, got, policy)
     if bad:
@@ -276,8 +294,9 @@ def _case_result(
         push = None if status == "pass" else "fail"
     elif report.get("status") == "rule":
         result.status, result.failure_class, result.line = "error", "rule", report.get("line")
-        where = f" (line {result.line})" if result.line else ""
-        result.message = f"`{report.get('rule')}` is forbidden in this puzzle{where}"
+        where = f"line {result.line}: " if result.line else ""
+        said = str(report.get("message") or f"`{report.get('rule')}` is forbidden in this puzzle")
+        result.message = (where + said)[:600]
         push = "rule_violation"
     elif report.get("status") == "output_limit":
         result.status, result.failure_class = "error", "output_limit"
@@ -289,9 +308,12 @@ def _case_result(
     else:
         memory = _is_memory(report)
         result.status, result.failure_class = "error", "memory" if memory else "exception"
-        result.message = f"{report.get('type', 'Error')}: {report.get('message', '')}".strip()[:600]
-        result.line, result.traceback = report.get("line"), report.get("traceback")
+        text = f"{report.get('type', 'Error')}: {report.get('message', '')}".strip()
+        result.message = without_internals(text)[:600]
+        result.line = report.get("line")
+        result.traceback = without_internals(str(report.get("traceback") or "")) or None
         push = "memory" if memory else "error"
+    result.size = case_size(prepared)
     show = prepared.kind == "example" or result.status != "pass"
     if show:
         args = [*prepared.case.args, *prepared.case.kwargs.values()]
@@ -407,6 +429,8 @@ def judge(
             result, push = _case_result(bundle, prepared, unreadable, {}, device, missing)
         if report is None and missing:
             missing = None  # only the case that was running gets the blame; later ones are skipped
+        if report is None and not missing and any(r.failure_class == "rule" for r in results):
+            result.message = "not run: a broken rule fails every case alike"
         results.append(result)
         if push:
             pushes.append(push)
@@ -426,4 +450,6 @@ def judge(
         stdout=stdout,
         stdout_truncated=truncated or stdout_bytes > STDOUT_KEEP,
         sandbox=_layers(job_dir),
+        groups=group_failures(results),
+        rules=bundle.model.rules,
     )

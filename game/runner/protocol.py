@@ -10,6 +10,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from game.content.puzzle_models import Rules
+
 SCHEMA_VERSION = 1
 
 Verdict = Literal["pass", "fail", "error", "timeout", "memory", "output_limit", "rule_violation"]
@@ -33,6 +35,24 @@ FailureClass = Literal[
     "output_limit",
     "tampering",
 ]
+
+# Most instructive first: a run with both a shape and a value failure shows the shape one.
+FAILURE_PRIORITY: tuple[FailureClass, ...] = (
+    "syntax",
+    "missing_function",
+    "rule",
+    "tampering",
+    "exception",
+    "type",
+    "shape",
+    "dtype",
+    "device",
+    "nan",
+    "values",
+    "timeout",
+    "memory",
+    "output_limit",
+)
 
 
 class TensorPreview(BaseModel):
@@ -87,6 +107,23 @@ class CaseResult(BaseModel):
     line: int | None = Field(default=None, description="Player's line the failure points at.")
     traceback: str | None = Field(default=None, description="Cut to the player's own frames.")
     trace: list[TraceOp] | None = None
+    size: int | None = Field(
+        default=None,
+        description="How big the case's inputs are (elements of its tensors plus its integers): "
+        "failures are shown smallest first.",
+    )
+    shrunk_from: str | None = Field(
+        default=None,
+        description="For a case the runner made by shrinking a failing random case: that "
+        "case's name.",
+    )
+
+
+class FailureGroup(BaseModel):
+    """Failing cases of one kind, smallest first: the feedback shows the first in detail."""
+
+    failure_class: FailureClass
+    cases: list[int] = Field(description="Indices into `RunResult.cases`, smallest first.")
 
 
 class Metrics(BaseModel):
@@ -115,6 +152,11 @@ class RunRequest(BaseModel):
     code: str
     device: str = "auto"
     mode: Mode = "submit"
+    solutions: dict[str, str] = Field(
+        default_factory=dict,
+        description="The player's passing answers by puzzle id, for the puzzle's `tools` "
+        "(the runner re-checks each against its own puzzle's rules).",
+    )
 
 
 class CancelRequest(BaseModel):
@@ -137,6 +179,14 @@ class RunResult(BaseModel):
     duration_ms: float = 0.0
     stdout: str = Field(default="", description="What the player's code printed (capped).")
     stdout_truncated: bool = False
+    groups: list[FailureGroup] = Field(
+        default_factory=list,
+        description="The failing cases grouped by failure class, most instructive class first.",
+    )
+    rules: Rules | None = Field(
+        default=None,
+        description="The puzzle's rules, so feedback never suggests what they refuse.",
+    )
     reference_metrics: Metrics | None = Field(
         default=None,
         description="The reference solution's metrics, measured the same way on the same device, "

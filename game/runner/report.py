@@ -24,11 +24,37 @@ def _case_lines(case: CaseResult) -> list[str]:
     return lines
 
 
+SHOW_OTHERS = 6
+
+
+def _case_list(result: RunResult) -> list[str]:
+    """Passing cases one line each; failures by group, the smallest in full, the rest by name;
+    cases that never ran, counted."""
+    out: list[str] = []
+    for case in result.cases:
+        if case.status == "pass":
+            out.extend(_case_lines(case))
+    for group in result.groups:
+        first, *others = [result.cases[i] for i in group.cases]
+        many = f"{len(group.cases)} cases, the smallest first" if others else "1 case"
+        out.append(f"  {group.failure_class}: {many}")
+        out.extend(_case_lines(first))
+        if first.shrunk_from:
+            out.append(f"         (shrunk from the failing case '{first.shrunk_from}')")
+        if others:
+            names = ", ".join(f"'{c.name}'" for c in others[:SHOW_OTHERS])
+            more = f" and {len(others) - SHOW_OTHERS} more" if len(others) > SHOW_OTHERS else ""
+            out.append(f"         the same kind of failure in {names}{more}")
+    skipped = [c for c in result.cases if c.status == "skipped"]
+    if skipped:
+        out.append(f"  [skip] {len(skipped)} more cases - {skipped[0].message}")
+    return out
+
+
 def render(result: RunResult, source: str = "") -> str:
     head = f"{result.puzzle} ({result.device}, {result.mode}): {result.verdict.upper()}"
     out = [head, result.message, ""]
-    for case in result.cases:
-        out.extend(_case_lines(case))
+    out.extend(_case_list(result))
     m = result.metrics
     scores = [f"{m.code_lines} lines", f"{m.duration_ms:.0f} ms total"]
     if m.ops is not None:

@@ -1,5 +1,8 @@
 """Static checks of the player's code before anything runs: syntax, the entry function, and the
-puzzle's rules (forbidden names, loops, imports, line count), each naming the line.
+puzzle's rules (allow-list, forbidden names, loops and loops in disguise, recursion, imports,
+the shape of the code), each naming the construct and its line. The tracer checks the same
+rules again while the code runs (`tracing`); operators are only checked there, where it is
+known whether they act on tensors.
 
 Pure AST work: must not import torch or pygame (the trusted runner calls it before spending a
 sandbox on code that cannot pass).
@@ -10,11 +13,13 @@ from __future__ import annotations
 import ast
 import io
 import tokenize
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from game.content.imports import importable
 from game.content.puzzle_models import Rules
+from game.runner.code_shape import count_statements, entry_function, recursive_calls, widest_line
+from game.runner.oprules import ITERATING_BUILTINS, ITERATING_MODULES, OpPolicy
 
 # Ways around every other rule (running strings as code, importing by name): never allowed.
 ESCAPE_HATCHES = {
@@ -103,10 +108,28 @@ def _defines(tree: ast.Module, name: str) -> bool:
     return False
 
 
+@dataclass(frozen=True)
+class CodeContext:
+    """What the static check knows besides the rules, from the trusted runner.
+
+    support_names: what the `support` module defines (None: no support module).
+    tools: tool name -> None when the player has it, else a sentence on how to earn it.
+    tensor_members: attribute names of `torch.Tensor` (None: treat any attribute as one).
+    """
+
+    support_names: frozenset[str] | None = None
+    tools: dict[str, str | None] = field(default_factory=dict)
+    tensor_members: frozenset[str] | None = None
+
+
 class _RuleVisitor(ast.NodeVisitor):
-    def __init__(self, rules: Rules, has_support: bool) -> None:
+    def __init__(self, rules: Rules, context: CodeContext) -> None:
         self.rules = rules
-        self.allowed = set(importable(rules, has_support))
+        self.context = context
+        self.policy = OpPolicy.of(rules)
+        self.allowed = set(
+            importable(rules, context.support_names is not None, has_tools=bool(context.tools))
+        )
         self.forbidden = list(rules.forbidden)
         self.method_names = {
             f.rsplit(".", 1)[1] for f in self.forbidden if f.startswith("torch.Tensor.")
@@ -115,7 +138,8 @@ class _RuleVisitor(ast.NodeVisitor):
         self.problems: list[Problem] = []
 
     def _flag(self, node: ast.AST, message: str) -> None:
-        problem = Problem("rule", getattr(node, "lineno", None), message)
+        line = getattr(node, "lineno", None)
+        problem = Problem("rule", line, f"line {line}: {message}" if line else message)
         if problem not in self.problems:
             self.problems.append(problem)
 
@@ -125,19 +149,52 @@ class _RuleVisitor(ast.NodeVisitor):
                 return name
         return None
 
+    def _check_name_use(self, node: ast.AST, dotted: str) -> bool:
+        """Rules about a dotted name reached through an import; True when one was broken."""
+        hit = self._forbidden_hit(dotted)
+        if hit:
+            self._flag(node, f"`{hit}` is forbidden in this puzzle")
+            return True
+        root, _, rest = dotted.partition(".")
+        if root == "torch":
+            why = self.policy.function(dotted)
+            if why:
+                self._flag(node, why)
+                return True
+        elif root == "support" and rest and self.context.support_names is not None:
+            name = rest.split(".")[0]
+            if name not in self.context.support_names:
+                offered = ", ".join(f"`{n}`" for n in sorted(self.context.support_names))
+                self._flag(node, f"`support` has no `{name}` (it offers {offered or 'nothing'})")
+                return True
+        elif root == "tools" and rest:
+            name = rest.split(".")[0]
+            if name not in self.context.tools:
+                offered = ", ".join(f"`{n}`" for n in sorted(self.context.tools))
+                self._flag(
+                    node, f"there is no tool `{name}` here (the toolbox holds {offered or 'none'})"
+                )
+                return True
+            if self.context.tools[name] is not None:
+                self._flag(node, str(self.context.tools[name]))
+                return True
+        elif root in ITERATING_MODULES and self.rules.forbid_loops:
+            self._flag(node, f"`{dotted}` is a loop in disguise, and this puzzle forbids loops")
+            return True
+        return False
+
     def _check_import(self, node: ast.stmt, module: str, bound: str, full: str) -> None:
         top = module.split(".")[0]
         if top not in self.allowed:
             allowed = ", ".join(sorted(self.allowed))
-            self._flag(
-                node,
-                f"line {node.lineno}: `import {module}` is not allowed here (allowed: {allowed})",
-            )
+            self._flag(node, f"`import {module}` is not allowed here (allowed: {allowed})")
             return
         self.aliases[bound] = full
-        hit = self._forbidden_hit(full) or self._forbidden_hit(module)
+        if full != module and self._check_name_use(node, full):
+            return
+        hit = self._forbidden_hit(module)
         if hit:
-            self._flag(node, f"line {node.lineno}: `{hit}` is forbidden in this puzzle")
+            self._flag(node, f"`{hit}` is forbidden in this puzzle")
 
     def visit_Import(self, node: ast.Import) -> None:
         for alias in node.names:
@@ -147,7 +204,7 @@ class _RuleVisitor(ast.NodeVisitor):
     def visit_ImportFrom(self, node: ast.ImportFrom) -> None:
         module = node.module or ""
         if node.level:
-            self._flag(node, f"line {node.lineno}: relative imports are not allowed")
+            self._flag(node, "relative imports are not allowed")
             return
         for alias in node.names:
             self._check_import(node, module, alias.asname or alias.name, f"{module}.{alias.name}")
@@ -164,47 +221,108 @@ class _RuleVisitor(ast.NodeVisitor):
             return None
         return ".".join([root, *reversed(parts)])
 
+    def _called(self, node: ast.Attribute) -> bool:
+        parent = getattr(node, "_parent", None)
+        return isinstance(parent, ast.Call) and parent.func is node
+
     def visit_Attribute(self, node: ast.Attribute) -> None:
         dotted = self._dotted(node)
-        hit = self._forbidden_hit(dotted) if dotted else None
-        if hit:
-            self._flag(node, f"line {node.lineno}: `{hit}` is forbidden in this puzzle")
-            return  # one report per chain
-        if node.attr in self.method_names:
-            self._flag(
-                node,
-                f"line {node.lineno}: `.{node.attr}()` (`torch.Tensor.{node.attr}`) "
-                "is forbidden in this puzzle",
-            )
+        if dotted is not None:
+            self._check_name_use(node, dotted)
+            return  # one report per chain; a module's attributes are no tensor methods
+        members = self.context.tensor_members
+        if members is None or node.attr in members:
+            if node.attr in self.method_names:
+                self._flag(
+                    node,
+                    f"`.{node.attr}()` (`torch.Tensor.{node.attr}`) is forbidden in this puzzle",
+                )
+            else:
+                why = self.policy.member(node.attr, called=self._called(node))
+                if why:
+                    self._flag(node, why)
+        self.generic_visit(node)
+
+    def visit_Call(self, node: ast.Call) -> None:
+        for child in ast.iter_child_nodes(node):
+            child._parent = node  # type: ignore[attr-defined]
+        func = node.func
+        if isinstance(func, ast.Name) and func.id not in self.aliases:
+            name = func.id
+            one_arg_minmax = name in ("min", "max") and len(node.args) != 1
+            if self.rules.forbid_loops and name in ITERATING_BUILTINS and not one_arg_minmax:
+                why = self.policy.iteration(f"`{name}()`", ITERATING_BUILTINS[name])
+                if why:
+                    self._flag(node, why)
         self.generic_visit(node)
 
     def visit_Name(self, node: ast.Name) -> None:
         if node.id in ESCAPE_HATCHES:
             self._flag(
                 node,
-                f"line {node.lineno}: `{node.id}` {ESCAPE_HATCHES[node.id]}; "
-                "it is not allowed in puzzle solutions",
+                f"`{node.id}` {ESCAPE_HATCHES[node.id]}; it is not allowed in puzzle solutions",
             )
+        elif node.id in self.aliases:
+            self._check_name_use(node, self.aliases[node.id])
 
     def generic_visit(self, node: ast.AST) -> None:
         if self.rules.forbid_loops and type(node) in _LOOPS:
             self._flag(
                 node,
-                f"line {getattr(node, 'lineno', '?')}: {_LOOPS[type(node)]}; this puzzle forbids "
-                "Python loops, so let tensor operations do the repeating",
+                f"{_LOOPS[type(node)]}; this puzzle forbids Python loops, so let tensor "
+                "operations do the repeating",
             )
         super().generic_visit(node)
 
 
-def check_code(code: str, entry: str, rules: Rules, has_support: bool = False) -> list[Problem]:
-    """Every problem found, in line order; syntax errors stop the rest. `import support` is
-    allowed only when the puzzle has a `support.py` (`has_support`)."""
+def _shape_problems(code: str, tree: ast.Module, entry: str, rules: Rules) -> list[Problem]:
+    out: list[Problem] = []
+    fn = entry_function(tree, entry)
+    if fn is not None and rules.max_statements is not None:
+        n = count_statements(fn)
+        if n > rules.max_statements:
+            want = (
+                "a single statement (one `return` line)"
+                if rules.max_statements == 1
+                else f"at most {rules.max_statements} statements"
+            )
+            out.append(
+                Problem(
+                    "rule",
+                    fn.lineno,
+                    f"line {fn.lineno}: `{entry}` has {n} statements in its body; this puzzle "
+                    f"wants {want}",
+                )
+            )
+    if fn is not None and rules.max_line_width is not None:
+        line, width = widest_line(code, fn)
+        if width > rules.max_line_width:
+            out.append(
+                Problem(
+                    "rule",
+                    line,
+                    f"line {line}: {width} characters wide; this puzzle allows lines of at most "
+                    f"{rules.max_line_width} in `{entry}`",
+                )
+            )
+    if rules.forbid_recursion:
+        for name, call in recursive_calls(tree):
+            why = OpPolicy.of(rules).recursion(name)
+            out.append(Problem("rule", call.lineno, f"line {call.lineno}: {why}"))
+    return out
+
+
+def check_code(
+    code: str, entry: str, rules: Rules, context: CodeContext | None = None
+) -> list[Problem]:
+    """Every problem found, in line order; syntax errors stop the rest."""
     tree, syntax = check_syntax(code)
     if syntax or tree is None:
         return [syntax] if syntax else []
-    visitor = _RuleVisitor(rules, has_support)
+    visitor = _RuleVisitor(rules, context or CodeContext())
     visitor.visit(tree)
-    problems = sorted(visitor.problems, key=lambda p: p.line or 0)
+    found = visitor.problems + _shape_problems(code, tree, entry, rules)
+    problems = sorted(found, key=lambda p: p.line or 0)
     if rules.max_lines is not None:
         n = count_code_lines(code)
         if n > rules.max_lines:

@@ -27,7 +27,8 @@ import torch
 from torch.utils._pytree import tree_flatten
 
 from game.runner import limits as limits_mod
-from game.runner import syscalls, transfer
+from game.runner import syscalls, toolbox, transfer
+from game.runner.callsite import RuntimeRules
 from game.runner.jail import RootPlan
 from game.runner.limits import SandboxLimits
 from game.runner.tracing import (
@@ -37,7 +38,9 @@ from game.runner.tracing import (
     RuleViolation,
     Violation,
     install_import_guard,
+    recursion_in_traceback,
     resolve_forbidden,
+    runtime_rules,
     storage_ids,
 )
 
@@ -181,6 +184,8 @@ class Harness:
         self.job = transfer.read_json(inputs / "job.json")
         self.device: str = self.job["device"]
         self.violation: Violation | None = None
+        self.runtime_rules: RuntimeRules | None = None
+        self._last_status = ""
 
     def _import_violation(self, name: str, line: int | None) -> None:
         if self.violation is None:
@@ -194,10 +199,11 @@ class Harness:
         sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115 -- lives as long as the process
         warnings.showwarning = _show_warning
         if self.job.get("support"):
-            sys.path.insert(0, str(self.inputs / "lib"))
+            sys.modules["support"] = toolbox.support_view(self.inputs / "lib")
+        sys.modules["tools"] = toolbox.tools_module(self.job.get("tools") or {})
         if self.job["allowed_imports"] is not None:
             install_import_guard(
-                set(self.job["allowed_imports"]) | {"support"}, self._import_violation
+                set(self.job["allowed_imports"]) | {"support", "tools"}, self._import_violation
             )
         tempfile.tempdir = str(self.temp)  # temporary files land in the run's scratch
         os.environ["TMPDIR"] = str(self.temp)
@@ -237,7 +243,7 @@ class Harness:
         grad_inputs = _float_tensors((args, kwargs)) if self.job["grad_check"] else []
         for t in grad_inputs:
             t.requires_grad_(True)
-        tracer = CallTracer(forbidden, keep_trace=True)
+        tracer = CallTracer(forbidden, keep_trace=True, rules=self.runtime_rules)
         meter = OpMeter(storage_ids(inputs))
         report: dict[str, Any] = {"status": "ok"}
         torch.default_generator.manual_seed(0)  # CPU only: the CUDA path formats stacks
@@ -253,13 +259,21 @@ class Harness:
                 report["grads"] = self._backward(out, grad_inputs)
         except RuleViolation:
             report["status"] = "rule"
+        except RecursionError as exc:
+            report = {"status": "exception", **_error_report(exc)}
+            name = recursion_in_traceback(exc)
+            why = self.runtime_rules.policy.recursion(name) if self.runtime_rules and name else None
+            if why:
+                self.violation = self.violation or Violation(name or "", report.get("line"), why)
         except BaseException as exc:
             report = {"status": "exception", **_error_report(exc)}
             if isinstance(exc, SystemExit):
                 report["message"] = "your code called sys.exit(); return your answer instead"
         violation = tracer.violation or self.violation
         if violation:
-            report.update(status="rule", rule=violation.name, line=violation.line)
+            report.update(
+                status="rule", rule=violation.name, line=violation.line, message=violation.text()
+            )
         encoder = transfer.Encoder(strict=False, limit=int(self.job["max_output_bytes"]))
         try:
             if report["status"] == "ok":
@@ -275,6 +289,7 @@ class Harness:
             report = {"status": "exception", **_error_report(exc)}
             report["message"] = f"your answer could not be read back: {report['message']}"
         report.update(ops=meter.ops, calls=tracer.calls, peak_bytes=meter.peak, trace=tracer.trace)
+        self._last_status = str(report["status"])
         self._write_case(index, report, encoder.tensors)
 
     @staticmethod
@@ -302,6 +317,7 @@ class Harness:
         self.prepare()
         tensors = transfer.load(self.inputs / "inputs.safetensors")
         forbidden = resolve_forbidden(self.job["forbidden"])
+        self.runtime_rules = runtime_rules(self.job.get("rules"), self.job["code"])
         entry, problem = self.load()
         if problem is None:
             # Each case starts from the defaults the player's module left, not the last case's.
@@ -312,6 +328,8 @@ class Harness:
                 if torch.get_default_device() != device:
                     torch.set_default_device(device)
                 self.run_case(index, case, entry, tensors, forbidden)
+                if self.violation is not None or self._last_status == "rule":
+                    break  # a broken rule fails every case alike: report it once
         transfer.write_json(self.dir / "done.json", {"load_error": problem})
 
 

@@ -117,6 +117,7 @@ class Service:
             progress=progress,
             cancelled=lambda: request.job in self.cancelled,
             roots=self.roots,
+            solutions=request.solutions,
         )
         if request.job in self.cancelled:
             self.send(JobEvent(job=request.job, kind="cancelled"))

@@ -24,6 +24,10 @@ from torch.overrides import TorchFunctionMode
 from torch.utils._python_dispatch import TorchDispatchMode
 from torch.utils._pytree import tree_flatten
 
+from game.content.puzzle_models import Rules
+from game.runner.callsite import RuntimeRules, SourceMap, dotted_name
+from game.runner.oprules import OpPolicy
+
 PLAYER_FILE = "<your code>"
 _TORCH_DIR = str(Path(torch.__file__).parent)
 _HERE = __file__
@@ -38,6 +42,51 @@ class RuleViolation(Exception):
 class Violation:
     name: str
     line: int | None
+    message: str = ""
+
+    def text(self) -> str:
+        return self.message or f"`{self.name}` is forbidden in this puzzle"
+
+
+_OVERRIDES = str(Path(torch.overrides.__file__))
+
+
+def direct_caller(frame: FrameType | None) -> tuple[FrameType | None, bool]:
+    """(the player's frame that made this torch call itself, whether it came through torch's
+    `Tensor.__iter__`). (None, False) when torch's own code made the call: what torch does
+    inside a function the player called is not the player's doing (Python's `sum()` over a
+    tensor must not read as "`Tensor.dim` is forbidden")."""
+    while frame is not None and frame.f_code.co_filename == _HERE:
+        frame = frame.f_back
+    if frame is not None and frame.f_code.co_filename == _OVERRIDES:
+        frame = frame.f_back  # a Python-level torch function dispatching: skip it and wrappers
+        while frame is not None and frame.f_code.co_filename.startswith(_TORCH_DIR):
+            frame = frame.f_back
+    if frame is None:
+        return None, False
+    if frame.f_code.co_filename == PLAYER_FILE:
+        return frame, False
+    parent = frame.f_back
+    if (
+        frame.f_code.co_name == "__iter__"
+        and frame.f_code.co_filename.startswith(_TORCH_DIR)
+        and parent is not None
+        and parent.f_code.co_filename == PLAYER_FILE
+    ):
+        return parent, True
+    return None, False
+
+
+def recursion_in(frame: FrameType) -> str | None:
+    """The name of a player's function that is on the stack twice, if any."""
+    seen: set[object] = set()
+    while frame is not None:
+        if frame.f_code.co_filename == PLAYER_FILE:
+            if frame.f_code in seen:
+                return frame.f_code.co_name
+            seen.add(frame.f_code)
+        frame = frame.f_back  # type: ignore[assignment]
+    return None
 
 
 def _library_frame(frame: FrameType) -> bool:
@@ -95,16 +144,32 @@ def op_name(func: Any) -> str:
     return name
 
 
+def resolve(dotted: str) -> Any:
+    """The object a dotted name reaches; raises when there is none."""
+    parts = dotted.split(".")
+    obj: Any = __import__(parts[0])
+    for part in parts[1:]:
+        obj = getattr(obj, part)
+    return obj
+
+
+def resolve_allowed(names: list[str]) -> set[int]:
+    """Ids of the functions and methods an allow-list names (groups are not objects)."""
+    found: set[int] = set()
+    for dotted in names:
+        try:
+            found.add(id(resolve(dotted)))
+        except Exception:
+            continue  # lint reports names that reach nothing
+    return found
+
+
 def resolve_forbidden(names: list[str]) -> dict[int, str]:
     """Map the id of every object a forbidden dotted name reaches to that name."""
     found: dict[int, str] = {}
     for dotted in names:
-        obj: Any = None
-        parts = dotted.split(".")
         try:
-            obj = __import__(parts[0])
-            for part in parts[1:]:
-                obj = getattr(obj, part)
+            obj = resolve(dotted)
         except Exception:
             continue  # a name this torch lacks cannot be called either
         if isinstance(obj, ModuleType):
@@ -117,23 +182,49 @@ def resolve_forbidden(names: list[str]) -> dict[int, str]:
 
 
 class CallTracer(TorchFunctionMode):
-    def __init__(self, forbidden: dict[int, str], keep_trace: bool = True) -> None:
+    def __init__(
+        self,
+        forbidden: dict[int, str],
+        keep_trace: bool = True,
+        rules: RuntimeRules | None = None,
+    ) -> None:
         super().__init__()
         self.forbidden = forbidden
         self.keep_trace = keep_trace
+        self.rules = rules
         self.trace: list[dict[str, Any]] = []
         self.calls = 0
         self.violation: Violation | None = None
+
+    def _refuse(self, name: str, line: int | None, message: str = "") -> None:
+        if self.violation is None:
+            self.violation = Violation(name, line, message)
+        raise RuleViolation(self.violation.text())
+
+    def _check(self, func: Any, frame: FrameType | None) -> None:
+        caller, via_iter = direct_caller(frame)
+        if caller is None:
+            return
+        if not via_iter and id(func) in self.forbidden:
+            self._refuse(self.forbidden[id(func)], caller.f_lineno)
+        if self.rules is None:
+            return
+        if self.rules.policy.forbid_recursion:
+            name = recursion_in(caller)
+            if name is not None:
+                self._refuse(name, caller.f_lineno, self.rules.policy.recursion(name) or "")
+        why = self.rules.iteration(caller) if via_iter else self.rules.call(func, caller)
+        if why:
+            self._refuse(dotted_name(func), caller.f_lineno, why)
 
     def __torch_function__(
         self, func: Any, types: Any, args: tuple = (), kwargs: Any = None
     ) -> Any:
         kwargs = kwargs or {}
-        line = player_line(sys._getframe(1))
-        if line is not None and id(func) in self.forbidden:
-            if self.violation is None:
-                self.violation = Violation(self.forbidden[id(func)], line)
-            raise RuleViolation(f"`{self.forbidden[id(func)]}` is forbidden in this puzzle")
+        frame = sys._getframe(1)
+        line = player_line(frame)
+        if line is not None:
+            self._check(func, frame)
         out = func(*args, **kwargs)
         if line is not None and getattr(func, "__name__", "") != "__get__":
             self.calls += 1
@@ -226,3 +317,34 @@ def install_import_guard(
         return real_import(name, globals, locals, fromlist, level)
 
     builtins.__import__ = guarded
+
+
+def runtime_rules(doc: dict[str, Any] | None, code: str) -> RuntimeRules | None:
+    """The run-time rules of a job (`rules` as `Rules` fields), or None when nothing needs
+    watching beyond the forbid-list."""
+    if not doc:
+        return None
+    policy = OpPolicy.of(Rules.model_validate(doc))
+    if policy.allow is None and not policy.forbid_loops and not policy.forbid_recursion:
+        return None
+    allowed = resolve_allowed([a for a in policy.allow or () if "." in a])
+    return RuntimeRules(policy, allowed, SourceMap(code))
+
+
+def recursion_in_traceback(exc: BaseException) -> str | None:
+    """The player's function that recursed until Python gave up, if that is what happened."""
+    tb = exc.__traceback__
+    seen: set[object] = set()
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        if code.co_filename == PLAYER_FILE:
+            if code in seen:
+                return code.co_name
+            seen.add(code)
+        tb = tb.tb_next
+    return None
+
+
+def tensor_members() -> frozenset[str]:
+    """Every attribute name of torch.Tensor: what the static check treats as a tensor member."""
+    return frozenset(dir(torch.Tensor))

@@ -31,6 +31,7 @@ class _Ticket:
     mode: str  # try, submit, or describe (ask for the visible examples)
     listener: Listener
     job: str | None = None  # the service's job id once submitted
+    solutions: dict[str, str] | None = None  # passing answers by puzzle id, for tools
 
 
 class RunnerHub:
@@ -73,13 +74,20 @@ class RunnerHub:
         return self._started.is_set() and self.client is None
 
     def submit(
-        self, puzzle_id: str, code: str, *, device: str, mode: str, listener: Listener
+        self,
+        puzzle_id: str,
+        code: str,
+        *,
+        device: str,
+        mode: str,
+        listener: Listener,
+        solutions: dict[str, str] | None = None,
     ) -> str:
         """Queue a run; returns a ticket. Never waits, even while the service is starting.
         Events (even an immediate error) arrive from the next `poll()`, never from here."""
         self._count += 1
         ticket = f"t{self._count}"
-        self._tickets[ticket] = _Ticket(puzzle_id, code, device, mode, listener)
+        self._tickets[ticket] = _Ticket(puzzle_id, code, device, mode, listener, None, solutions)
         return ticket
 
     def describe(self, puzzle_id: str, listener: Listener) -> str:
@@ -111,7 +119,11 @@ class RunnerHub:
                     entry.job = self.client.describe(entry.puzzle)
                 else:
                     entry.job = self.client.submit(
-                        entry.puzzle, entry.code, device=entry.device, mode=entry.mode
+                        entry.puzzle,
+                        entry.code,
+                        device=entry.device,
+                        mode=entry.mode,
+                        solutions=entry.solutions,
                     )
             except (OSError, ValueError) as exc:  # the service went away: say so, keep playing
                 del self._tickets[ticket]

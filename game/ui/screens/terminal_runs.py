@@ -5,6 +5,7 @@ scores, kept solutions, story progress) the session decides, and this shows it.
 
 from __future__ import annotations
 
+from game.feedback.notebook import passing_solutions
 from game.feedback.runs import markers_for, plain_trouble
 from game.runner.protocol import JobEvent, RunResult
 from game.ui.context import Context
@@ -71,6 +72,9 @@ class TerminalRuns(TerminalPanes):
             device=self.ctx.settings.device,
             mode=mode,
             listener=self._on_event,
+            solutions=passing_solutions(
+                self.session.state, [t.puzzle for t in self.entry.model.tools]
+            ),
         )
         self.status = (
             "Trying the visible examples..." if mode == "try" else "Running the hidden tests..."

@@ -1,0 +1,50 @@
+"""Shaping a run's failures for a learner: grouped by kind, smallest case first, and with
+torch's internals (its source paths, "Triggered internally at" notes) cut out of messages.
+
+Pure: reads `protocol` models only; must not import torch or pygame.
+"""
+
+from __future__ import annotations
+
+import re
+
+from game.runner.protocol import FAILURE_PRIORITY, CaseResult, FailureGroup
+
+_INTERNAL = [
+    re.compile(r"\s*\(Triggered internally at [^)]*\)\.?"),
+    re.compile(r"[^\s\"']*site-packages/torch/[^\s\"':]*(:\d+)?"),
+    re.compile(r"[^\s\"']*/torch/(_C|csrc|_tensor|overrides)[^\s\"':]*(:\d+)?"),
+]
+
+
+def without_internals(text: str) -> str:
+    """The message with torch's own file paths and build notes removed."""
+    for pattern in _INTERNAL:
+        text = pattern.sub("", text)
+    return text.strip()
+
+
+def group_failures(cases: list[CaseResult]) -> list[FailureGroup]:
+    """Failing cases by failure class (most instructive class first), smallest case first
+    within each; visible examples win ties, so the player can see them in the brief."""
+    kinds = {"example": 0, "edge": 1, "hidden": 2}
+    by_class: dict[str, list[int]] = {}
+    for i, case in enumerate(cases):
+        if case.status in ("fail", "error"):
+            by_class.setdefault(case.failure_class or "exception", []).append(i)
+
+    def order(cls: str) -> int:
+        return FAILURE_PRIORITY.index(cls) if cls in FAILURE_PRIORITY else len(FAILURE_PRIORITY)  # type: ignore[arg-type]
+
+    groups = []
+    for cls in sorted(by_class, key=order):
+        members = sorted(
+            by_class[cls],
+            key=lambda i: (
+                cases[i].size if cases[i].size is not None else 1 << 62,
+                kinds.get(cases[i].kind, 3),
+                i,
+            ),
+        )
+        groups.append(FailureGroup(failure_class=cls, cases=members))  # type: ignore[arg-type]
+    return groups

@@ -1,0 +1,5 @@
+import torch
+
+
+def outer(a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
+    return a[:, None] * b[None, :]

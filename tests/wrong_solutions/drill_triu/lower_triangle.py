@@ -1,0 +1,7 @@
+# expect: values | values
+# Wrong: `>=` keeps the lower triangle (i >= j) instead of the upper one.
+import torch
+
+
+def triu(n: int) -> torch.Tensor:
+    return torch.where(torch.arange(n)[:, None] >= torch.arange(n), 1, 0)
