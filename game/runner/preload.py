@@ -18,6 +18,9 @@ MODULES = (
     "torch.utils._pytree",
     "torch.overrides",
     "torch.utils._python_dispatch",
+    # torch._check imports it lazily the first time a Python-level kernel runs (every meta-device
+    # op does): seconds of sympy inside a run's time limit, paid once here instead.
+    "torch.fx.experimental.symbolic_shapes",
     "safetensors.torch",
     "numpy.ctypeslib",  # safetensors saves through it
     "game.runner.transfer",
