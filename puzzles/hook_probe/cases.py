@@ -79,7 +79,8 @@ def _black_box(g, scans, control, y, extras, leak, honest, bias, scale):
         plants += [units[i]] if i in units else []
         for unit, target in plants:
             design = torch.cat([h, torch.ones(len(h), 1, dtype=h.dtype)], dim=1)
-            solved = torch.linalg.lstsq(design, target[:, None]).solution[:, 0]
+            # gelsd: the default driver (gelsy) is not bit-reproducible from run to run here.
+            solved = torch.linalg.lstsq(design, target[:, None], driver="gelsd").solution[:, 0]
             w[unit], b[unit] = solved[:-1], solved[-1]
         gain = support._calibration(i, len(w)).double()
         h = torch.relu(h @ w.T + b) * gain
