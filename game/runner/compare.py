@@ -127,7 +127,7 @@ def compare(expected: Any, got: Any, policy: Policy, path: str = "your answer") 
         # Dicts keep insertion order, and a returned mapping such as a state_dict is loaded in
         # that order: the right keys in another order are a different answer.
         if list(got) != list(expected):
-            first = next(i for i, (e, g) in enumerate(zip(expected, got)) if e != g)
+            first = next(i for i, (e, g) in enumerate(zip(expected, got, strict=False)) if e != g)
             return Mismatch(
                 "type",
                 f"{path}: the keys are right but their order is not: key #{first} should be "

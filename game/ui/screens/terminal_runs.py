@@ -6,7 +6,7 @@ switches the device. Must not import torch (the runner is reached only through t
 from __future__ import annotations
 
 from game.feedback.runs import markers_for, plain_trouble
-from game.feedback.scores import record_pass
+from game.feedback.scores import record_pass, record_solve
 from game.runner.protocol import JobEvent, RunResult
 from game.ui.context import Context
 from game.ui.screens.terminal_panes import TerminalPanes
@@ -143,6 +143,7 @@ class TerminalRuns(TerminalPanes):
             return
         kept = progress.best_solution
         record_pass(progress, result, self.editor.text)
+        record_solve(progress, result, self.entry.model.goals, len(self.entry.model.hints))
         if kept is not None and progress.best_solution != kept:
             self.ctx.notify(
                 "Your best solution yet: the lab notebook keeps it (and your first).", "success"
