@@ -19,7 +19,6 @@ from game.feedback.scores import record_solve
 from game.runner.protocol import Metrics, RunResult
 from game.story.engine import holds, solved_as
 from game.story.state import GameState, PuzzleProgress, SolveRecord
-
 from tests.test_lint import variant
 
 REPO = Path(__file__).resolve().parent.parent
