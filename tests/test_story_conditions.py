@@ -143,3 +143,24 @@ def test_the_modding_guide_example_reads_each_way_of_solving() -> None:
     assert [t[:20] for t in shown()] == ["At the first Submit,"]
     assert [t[:20] for t in shown(hints=3, submits=2)] == ["Every hint I had, an"]
     assert len(shown(hints=1, submits=2, beat_reference=True, goals_met=["one_liner"])) == 2
+
+
+def _conditions(node: Node) -> list[Requires]:
+    found = [line.requires for line in node.lines if not isinstance(line, (str, dict))]
+    found += [c.requires for c in node.choices or []]
+    found += [b.requires for b in node.next if isinstance(node.next, list)] if node.next else []
+    return [r for r in found if r is not None]
+
+
+def test_every_act_notices_how_the_player_solves() -> None:
+    from game.content.library import load_library
+
+    lib = load_library([REPO])
+    noticing = {
+        scene.act
+        for scene in lib.scenes.values()
+        for node in scene.nodes.values()
+        if any(r.solved_how for r in _conditions(node))
+    }
+    assert lib.manifest is not None
+    assert {a.id for a in lib.manifest.acts} <= noticing
