@@ -67,7 +67,7 @@ ICONS = {
     "lightning-bolt",
 }
 ICON = re.compile(r":material-([a-z0-9-]+):")
-ENDINGS = {"open_lab", "glass_box", "lone_genius"}
+ENDINGS = {"open_lab", "glass_box", "lone_genius", "last_courtesy"}
 PLANNED_PUZZLES = {
     "summon_tensors",
     "tensor_surgery",
@@ -374,6 +374,7 @@ def test_a_player_who_always_picks_the_same_number_still_finishes(k):
         ({DUCK: "permanent", RESEARCH: "drawer", VERDICT: "glass box"}, "glass_box"),
         ({DUCK: "drawer", REUNION: "back on the desk", VERDICT: "glass box"}, "glass_box"),
         ({DUCK: "permanent", RESEARCH: "publish", VERDICT: "unmask"}, "lone_genius"),
+        ({DEFENSE: "privately", VERDICT: "retract"}, "last_courtesy"),
     ],
 )
 def test_scripted_routes_reach_their_endings(picks, ending):
@@ -384,9 +385,19 @@ def test_scripted_routes_reach_their_endings(picks, ending):
 
 def test_endings_are_closed_by_earlier_choices():
     # Kept the code in a drawer and the duck too: only the lone genius is left.
-    story = _story_at(VERDICT, {DUCK: "drawer", RESEARCH: "drawer", REUNION: "close the drawer"})
+    picks = {DUCK: "drawer", RESEARCH: "drawer", REUNION: "close the drawer"}
+    story = _story_at(VERDICT, {**picks, DEFENSE: "say nothing"})
     enabled = [c.text for c in story.view().choices if c.enabled]
     assert len(enabled) == 1 and "unmask" in enabled[0].lower()
+
+
+@pytest.mark.parametrize(
+    ("defense", "courtesy_open"), [("privately", True), ("out loud", False), ("say nothing", False)]
+)
+def test_the_hammer_choice_decides_whether_the_last_courtesy_is_open(defense, courtesy_open):
+    story = _story_at(VERDICT, {DEFENSE: defense})
+    enabled = [c.text for c in story.view().choices if c.enabled]
+    assert any("retract" in text for text in enabled) is courtesy_open
 
 
 def _story_at(where: str, picks: dict[str, str]) -> Story:

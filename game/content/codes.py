@@ -29,7 +29,9 @@ CODES: dict[str, str] = {
     "missing-file": "A puzzle folder lacks one of its files.",
     # references
     "unknown-target": "A `goto`, `next`, `success`, `start` or door leads to no existing node.",
-    "unknown-puzzle": "A puzzle gate or `requires.solved` names no existing puzzle.",
+    "unknown-puzzle": "A puzzle gate, `requires.solved` or `requires.solved_how` names no "
+    "existing puzzle.",
+    "unknown-goal": "A `requires.solved_how` condition names a goal its puzzle does not have.",
     "unknown-speaker": "A line's speaker is not in the scene's `speakers`.",
     "unknown-act": "A scene's `act` or a puzzle's `chapter` is not an act (or the mod's id).",
     "asset": "A missing asset file, a path outside `assets/`, or an unknown built-in art id "

@@ -1,6 +1,7 @@
 """The format reference in MODDING.md, written from the pydantic models' field descriptions (the
 single source of truth). A test fails when the guide and the models disagree; regenerate with
-`python -m game.content.docgen --write MODDING.md`. Must not import pygame or torch.
+`python -m game.content.docgen --write MODDING.md` (and README.md's puzzle table with
+`python -m game.content.docgen --readme`). Must not import pygame or torch.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from game.content.scene_models import (
     Choice,
     Effects,
     Ending,
+    HowSolved,
     Node,
     PuzzleGate,
     Requires,
@@ -40,7 +42,19 @@ SECTIONS: list[tuple[str, str, list[type[BaseModel]]]] = [
     (
         "Scenes",
         "`scenes/<scene_id>.yaml`",
-        [Scene, Speaker, Node, SpokenLine, Choice, Branch, PuzzleGate, Ending, Requires, Effects],
+        [
+            Scene,
+            Speaker,
+            Node,
+            SpokenLine,
+            Choice,
+            Branch,
+            PuzzleGate,
+            Ending,
+            Requires,
+            HowSolved,
+            Effects,
+        ],
     ),
     ("The story manifest", "`scenes/_story.yaml` (base game only)", [StoryManifest, Act]),
     ("Puzzles", "`puzzles/<puzzle_id>/puzzle.yaml`", [Puzzle, Tolerance, Rules, Limits, Goal]),
@@ -154,6 +168,13 @@ def splice(guide: str) -> str:
 
 
 def main(argv: list[str]) -> int:
+    if argv == ["--readme"]:  # README.md's puzzle table, from the base game's content
+        from game.content.library import load_library
+        from game.content.story_order import write_readme
+
+        repo = Path(__file__).resolve().parents[2]
+        write_readme(repo / "README.md", load_library([repo]))
+        return 0
     if len(argv) == 2 and argv[0] == "--write":
         path = Path(argv[1])
         path.write_text(splice(path.read_text(encoding="utf-8")), encoding="utf-8")

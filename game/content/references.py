@@ -12,7 +12,7 @@ from pathlib import Path, PurePosixPath
 
 from game.content import builtins
 from game.content.diagnostics import Diagnostic, Severity
-from game.content.library import ContentLibrary
+from game.content.library import ContentLibrary, PuzzleEntry
 from game.content.scene_models import Requires, Scene, SpokenLine
 from game.content.validate import suggest
 
@@ -84,12 +84,30 @@ class _SceneChecker:
 
     def requires(self, loc: Loc, req: Requires | None) -> None:
         for i, pid in enumerate(req.solved if req else []):
-            if pid not in self.lib.puzzles and pid not in self.lib.broken_puzzles:
-                self.report(
-                    (*loc, "solved", i),
-                    "unknown-puzzle",
-                    f"no puzzle `{pid}`.{suggest(pid, self.lib.puzzles)}",
-                )
+            self.puzzle_id((*loc, "solved", i), pid)
+        for i, cond in enumerate(req.solved_how if req else []):
+            where = (*loc, "solved_how", i)
+            entry = self.puzzle_id((*where, "puzzle"), cond.puzzle)
+            if entry is not None and cond.goal is not None:
+                goals = [g.id for g in entry.model.goals]
+                if cond.goal not in goals:
+                    known = ", ".join(f"`{g}`" for g in goals) or "none"
+                    self.report(
+                        (*where, "goal"),
+                        "unknown-goal",
+                        f"puzzle `{cond.puzzle}` has no goal `{cond.goal}` (its goals: "
+                        f"{known}).{suggest(cond.goal, goals)}",
+                    )
+
+    def puzzle_id(self, loc: Loc, pid: str) -> PuzzleEntry | None:
+        """The puzzle a condition names; reports it when there is none."""
+        if pid in self.lib.puzzles:
+            return self.lib.puzzles[pid]
+        if pid not in self.lib.broken_puzzles:
+            self.report(
+                loc, "unknown-puzzle", f"no puzzle `{pid}`.{suggest(pid, self.lib.puzzles)}"
+            )
+        return None
 
     def asset(self, loc: Loc, value: str | None, kind: str) -> None:
         if value is None:

@@ -6,11 +6,35 @@ descriptions are the modder's reference. Must not import pygame or torch.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, Discriminator, Field, Tag, WithJsonSchema, model_validator
 
 from game.content.base import ID_PATTERN, Ident, StrictModel, Target
+
+
+class HowSolved(StrictModel):
+    """A condition on how the player solved a puzzle: it holds when the puzzle is solved and
+    every listed test holds. Saves from before solves were recorded meet only `puzzle`."""
+
+    puzzle: Ident = Field(description="Puzzle id: a folder under `puzzles/`.")
+    goal: Ident | None = Field(
+        default=None, description="A goal id of that puzzle, met by some passing Submit."
+    )
+    hints: Literal["none", "some", "all"] | None = Field(
+        default=None,
+        description="Hints unlocked when it was first passed: `none`, `some` (at least one, not "
+        "all) or `all`.",
+    )
+    first_submit: bool | None = Field(
+        default=None,
+        description="`true`: passed at the very first Submit; `false`: it took more than one.",
+    )
+    beat_reference: bool | None = Field(
+        default=None,
+        description="`true`: some passing Submit beat the reference solution's scores on "
+        "balance (the same ranking as the lab notebook's best solution); `false`: none did.",
+    )
 
 
 class Requires(StrictModel):
@@ -19,6 +43,11 @@ class Requires(StrictModel):
     flags: list[Ident] = Field(default_factory=list, description="Flags that must be set.")
     not_flags: list[Ident] = Field(default_factory=list, description="Flags that must NOT be set.")
     solved: list[Ident] = Field(default_factory=list, description="Puzzle ids that must be solved.")
+    solved_how: list[HowSolved] = Field(
+        default_factory=list,
+        description="Tests on how puzzles were solved (goals, hints, first Submit, the "
+        "reference's score); all must hold.",
+    )
 
 
 class Effects(StrictModel):

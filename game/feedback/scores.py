@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from game.content.puzzle_models import Goal
 from game.feedback.numbers import METRIC_LABELS, fmt_metric
 from game.runner.protocol import Metrics, RunResult
-from game.story.state import PuzzleProgress
+from game.story.state import PuzzleProgress, SolveRecord
 
 # Display order: what the player controls most directly first.
 SCORE_METRICS: tuple[str, ...] = ("code_lines", "code_chars", "ops", "peak_memory_bytes", "time_ms")
@@ -74,6 +74,29 @@ def record_pass(
         if old is None or value < old:
             progress.best[name] = value
     return previous
+
+
+def record_solve(
+    progress: PuzzleProgress, result: RunResult, goals: list[Goal], hints_total: int
+) -> SolveRecord | None:
+    """Note how a scored run solved the puzzle: the hints and Submits it took (at the first
+    pass only), the goals it met and whether it beat the reference's scores (widened by every
+    later pass). Call after the Submit is counted in `progress.attempts`. Idempotent."""
+    if not counts_for_scores(result):
+        return progress.solve
+    if progress.solve is None:
+        progress.solve = SolveRecord(
+            hints=progress.hints_used, hints_total=hints_total, submits=max(progress.attempts, 1)
+        )
+    values = metric_values(result.metrics)
+    record = progress.solve
+    for status in evaluate_goals(goals, values):
+        if status.met and status.goal.id not in record.goals_met:
+            record.goals_met.append(status.goal.id)
+    reference = metric_values(reference_metrics(result))
+    if reference and better_on_balance(values, reference):
+        record.beat_reference = True
+    return record
 
 
 def reference_metrics(result: RunResult) -> Metrics | None:

@@ -151,6 +151,16 @@ def compare(expected: Any, got: Any, policy: Policy, path: str = "your answer") 
             return Mismatch(
                 "type", f"{path}: expected the keys {sorted(expected)}, got {sorted(got)}."
             )
+        # Dicts keep insertion order, and a returned mapping such as a state_dict is loaded in
+        # that order: the right keys in another order are a different answer.
+        if list(got) != list(expected):
+            first = next(i for i, (e, g) in enumerate(zip(expected, got, strict=False)) if e != g)
+            return Mismatch(
+                "type",
+                f"{path}: the keys are right but their order is not: key #{first} should be "
+                f"{list(expected)[first]!r}, got {list(got)[first]!r}. Keep the order you were "
+                "given.",
+            )
         for key in expected:
             bad = compare(expected[key], got[key], policy, f"{path}[{key!r}]")
             if bad:

@@ -117,11 +117,16 @@ class GameSession:
 
     # -- the lab terminal ---------------------------------------------------------------------
     def record_run(
-        self, puzzle_id: str, result: RunResult, goals: Sequence[Goal], code: str
+        self,
+        puzzle_id: str,
+        result: RunResult,
+        goals: Sequence[Goal],
+        code: str,
+        hints_total: int = 0,
     ) -> RunOutcome:
         """Record a finished run of `code`; a passing Submit solves the puzzle, which opens its
         gate when the story waits there."""
-        outcome = record_run(self.state.progress(puzzle_id), result, goals, code)
+        outcome = record_run(self.state.progress(puzzle_id), result, goals, code, hints_total)
         self._autosave_due = True
         if not outcome.solved:
             return outcome

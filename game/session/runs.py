@@ -18,6 +18,7 @@ from game.feedback.scores import (
     evaluate_goals,
     metric_values,
     record_pass,
+    record_solve,
 )
 from game.runner.protocol import RunResult
 from game.story.state import PuzzleProgress
@@ -38,13 +39,19 @@ class RunOutcome:
 
 
 def record_run(
-    progress: PuzzleProgress, result: RunResult, goals: Sequence[Goal], code: str | None = None
+    progress: PuzzleProgress,
+    result: RunResult,
+    goals: Sequence[Goal],
+    code: str | None = None,
+    hints_total: int = 0,
 ) -> RunOutcome:
-    """Fold `result` into `progress` (see the module docstring); `code` is the code that ran."""
+    """Fold `result` into `progress` (see the module docstring); `code` is the code that ran,
+    `hints_total` how many hints the puzzle has (for the record of how it was solved)."""
     if result.mode == "submit":
         progress.attempts += 1
     kept = progress.best_solution
     previous = record_pass(progress, result, code)
+    record_solve(progress, result, list(goals), hints_total)
     scored = counts_for_scores(result)
     return RunOutcome(
         result=result,

@@ -9,7 +9,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.content.library import ContentLibrary
-from game.content.scene_models import Branch, Effects, Ending, Node, Requires, Scene, SpokenLine
+from game.content.scene_models import (
+    Branch,
+    Effects,
+    Ending,
+    HowSolved,
+    Node,
+    Requires,
+    Scene,
+    SpokenLine,
+)
 from game.story.state import GameState, HistoryEntry
 
 HISTORY_LIMIT = 2000
@@ -63,6 +72,33 @@ def holds(req: Requires | None, state: GameState) -> bool:
         all(state.has_flag(f) for f in req.flags)
         and not any(state.has_flag(f) for f in req.not_flags)
         and all(state.is_solved(p) for p in req.solved)
+        and all(solved_as(cond, state) for cond in req.solved_how)
+    )
+
+
+def _hint_band(hints: int, total: int) -> str:
+    if hints == 0:
+        return "none"
+    return "all" if hints >= total else "some"
+
+
+def solved_as(cond: HowSolved, state: GameState) -> bool:
+    """Whether the puzzle was solved the way `cond` describes. A solve with no record (a save
+    from before records existed) meets no test beyond being solved."""
+    progress = state.puzzles.get(cond.puzzle)
+    if progress is None or not progress.solved:
+        return False
+    tests = (cond.goal, cond.hints, cond.first_submit, cond.beat_reference)
+    if all(test is None for test in tests):
+        return True
+    record = progress.solve
+    if record is None:
+        return False
+    return (
+        (cond.goal is None or cond.goal in record.goals_met)
+        and (cond.hints is None or cond.hints == _hint_band(record.hints, record.hints_total))
+        and (cond.first_submit is None or cond.first_submit == (record.submits == 1))
+        and (cond.beat_reference is None or cond.beat_reference == record.beat_reference)
     )
 
 

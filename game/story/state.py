@@ -8,6 +8,22 @@ from __future__ import annotations
 from pydantic import BaseModel, Field, model_validator
 
 
+class SolveRecord(BaseModel):
+    """How a puzzle was solved, for scene conditions that notice the player's way of working
+    (`Requires.solved_how`). Written at the first passing Submit, then widened by later ones."""
+
+    hints: int = Field(description="Hints unlocked when the puzzle was first passed.")
+    hints_total: int = Field(description="How many hints the puzzle offered then.")
+    submits: int = Field(description="Submits up to and including the first pass (1: first try).")
+    goals_met: list[str] = Field(
+        default_factory=list, description="Goal ids met by some passing Submit so far."
+    )
+    beat_reference: bool = Field(
+        default=False,
+        description="Some passing Submit beat the reference solution's scores on balance.",
+    )
+
+
 class PuzzleProgress(BaseModel):
     """What the player has done on one puzzle."""
 
@@ -25,6 +41,11 @@ class PuzzleProgress(BaseModel):
     )
     best_solution_scores: dict[str, float] = Field(
         default_factory=dict, description="The scores of `best_solution`, to compare new runs with."
+    )
+    solve: SolveRecord | None = Field(
+        default=None,
+        description="How it was solved; None before the first pass (or in saves "
+        "from before the record existed).",
     )
 
     @model_validator(mode="after")

@@ -11,8 +11,7 @@ def _leak_scores(act: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
     return corr.abs().nan_to_num(0.0)
 
 
-def probe(state_dict: dict[str, torch.Tensor], x: torch.Tensor, y: torch.Tensor):
-    model = support.BlackBox(state_dict)
+def _spy(model: torch.nn.Module, x: torch.Tensor) -> list[torch.Tensor]:
     seen: list[torch.Tensor] = []
     handles = [layer.register_forward_hook(lambda mod, inp, out: seen.append(out.detach()))
                for layer in model.layers]
@@ -20,7 +19,16 @@ def probe(state_dict: dict[str, torch.Tensor], x: torch.Tensor, y: torch.Tensor)
         model(x)
     for handle in handles:
         handle.remove()
-    scores = [_leak_scores(act, y) for act in seen]
-    stats = torch.stack([torch.stack([act.mean(), act.std(), s.max()]) for act, s in zip(seen, scores, strict=True)])
-    layer = int(stats[:, 2].argmax())
-    return stats, layer, int(scores[layer].argmax())
+    return seen
+
+
+def probe(state_dict: dict[str, torch.Tensor], scans: torch.Tensor, control: torch.Tensor, y: torch.Tensor):
+    model = support.BlackBox(state_dict)
+    real, blind = _spy(model, scans), _spy(model, control)
+    blind_scores = [_leak_scores(act, y) for act in blind]
+    stats = torch.stack([
+        torch.stack([act.mean(), act.std(), _leak_scores(act, y).max(), s.max()])
+        for act, s in zip(real, blind_scores)
+    ])
+    layer = int(stats[:, 3].argmax())
+    return stats, layer, int(blind_scores[layer].argmax())

@@ -38,6 +38,12 @@ def _bloated(
     return sd
 
 
+def _loud(g: torch.Generator) -> dict:
+    sd = _bloated(g, [4, 5, 3])
+    sd["module.tower.0.weight"][1, 2] = 7.0e4
+    return sd
+
+
 def _example() -> dict:
     return {
         "module.lin.weight": torch.tensor([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]]),
@@ -58,6 +64,11 @@ def examples() -> list[Case]:
             args=(_bloated(torch.Generator().manual_seed(3), [4, 6, 5, 2]),),
             note="Two Linear + BatchNorm1d pairs, then a head.",
         ),
+        Case(
+            "a tower with one loud weight",
+            args=(_loud(torch.Generator().manual_seed(5)),),
+            note="One weight is 70000, past float16's 65504: every float goes to bfloat16.",
+        ),
     ]
 
 
@@ -66,7 +77,12 @@ def random_case(g: torch.Generator) -> Case:
     widths = [_randint(g, 1, 48) for _ in range(depth + 1)]
     # Half the time the tower itself sits in a wrapper, hiding a second `module.` in its names.
     tower = "ensemble.module.tower" if _randint(g, 0, 2) else "tower"
-    return Case(f"a tower {widths}", args=(_bloated(g, widths, tower=tower),))
+    sd = _bloated(g, widths, tower=tower)
+    if _randint(g, 0, 3) == 0:  # a third of the towers hide one weight past float16's range
+        head = sd["module.head.weight"]
+        head.view(-1)[_randint(g, 0, head.numel())] = 1.0e5
+        return Case(f"a tower {widths} with one weight of 1e5", args=(sd,))
+    return Case(f"a tower {widths}", args=(sd,))
 
 
 def edge_cases() -> list[Case]:
@@ -82,5 +98,15 @@ def edge_cases() -> list[Case]:
             note="Only the leading `module.` goes; the inner one is part of the name.",
         ),
         Case("double precision bloat", args=(_bloated(g, [6, 7, 3], dtype=torch.float64),)),
-        Case("heavy weights near float16's limit", args=({"module.w": torch.tensor([6.0e4, -6.0e4, 1e-3])},)),
+        Case("weights up to 60000 (float16 holds them)",
+             args=({"module.w": torch.tensor([6.0e4, -6.0e4, 1e-3])},)),
+        Case("a weight of exactly 65504, float16's largest",
+             args=({"module.w": torch.tensor([65504.0, 1.5]), "module.b": torch.tensor([0.25])},)),
+        Case("one weight of 70000 among small ones", args=(_loud(g),),
+             note="70000 is past float16's 65504: the whole checkpoint goes to bfloat16."),
+        Case("an empty tensor beside a loud buffer", args=({
+            "module.w": torch.zeros(0, 3),
+            "module.bn.running_var": torch.tensor([1.0e5, 2.0]),
+            "module.bn.num_batches_tracked": torch.tensor(3),
+        },), note="A buffer past 65504 counts too: `model.half()` would cast it as well."),
     ]

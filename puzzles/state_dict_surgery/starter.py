@@ -6,5 +6,5 @@ def shrink(state_dict: dict[str, torch.Tensor]):
     count = len(state_dict)  # hmm, that counts names, not numbers...
     slim = {}
     for key, tensor in state_dict.items():
-        slim[key] = tensor.half()
+        slim[key] = tensor  # ...and nothing has been slimmed yet
     return count, slim

@@ -123,7 +123,11 @@ class TerminalRuns(TerminalPanes):
 
     def _on_result(self, result: RunResult) -> None:
         outcome = self.session.record_run(
-            self.puzzle_id, result, self.entry.model.goals, self.editor.text
+            self.puzzle_id,
+            result,
+            self.entry.model.goals,
+            self.editor.text,
+            len(self.entry.model.hints),
         )
         self.results.show_result(outcome)
         self.editor.set_markers(markers_for(result))

@@ -1,24 +1,31 @@
-# expect: nan | NaN
-# Wrong: lets dead (constant) units score 0/0 = nan. torch's max propagates nan, so any layer
-# with a dead unit gets a nan leak score, and argmax then points at the wrong layer.
+# expect: nan | nan
+# Wrong: lets dead (constant) units score 0/0 = nan. torch's max propagates nan, so a layer with
+# a dead unit gets a nan score and the statistics are poisoned.
 import support
 import torch
 
 
-def _scores(a: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
-    a = a - a.mean(dim=0)
-    t = y.float() - y.float().mean()
-    return ((a * t[:, None]).sum(dim=0) / (a.norm(dim=0) * t.norm())).abs()
-
-
-def probe(state_dict: dict[str, torch.Tensor], x: torch.Tensor, y: torch.Tensor):
-    model = support.BlackBox(state_dict)
+def _spy(model, x):
     seen = []
-    for layer in model.layers:
-        layer.register_forward_hook(lambda mod, inp, out: seen.append(out.detach()))
+    handles = [layer.register_forward_hook(lambda m, i, out: seen.append(out)) for layer in model.layers]
     with torch.no_grad():
         model(x)
-    scores = [_scores(a, y) for a in seen]
-    stats = torch.stack([torch.stack([a.mean(), a.std(), s.max()]) for a, s in zip(seen, scores)])
-    layer = int(stats[:, 2].argmax())
-    return stats, layer, int(scores[layer].argmax())
+    for handle in handles:
+        handle.remove()
+    return seen
+
+
+def _scores(a, y):
+    c = a - a.mean(dim=0)
+    t = y.to(a.dtype) - y.to(a.dtype).mean()
+    return ((c * t[:, None]).sum(dim=0) / (c.norm(dim=0) * t.norm())).abs()
+
+
+def probe(state_dict, scans, control, y):
+    model = support.BlackBox(state_dict)
+    real, blind = _spy(model, scans), _spy(model, control)
+    blind_scores = [_scores(a, y) for a in blind]
+    stats = torch.stack([torch.stack([a.mean(), a.std(), _scores(a, y).max(), s.max()])
+                         for a, s in zip(real, blind_scores)])
+    layer = int(stats[:, 3].argmax())
+    return stats, layer, int(blind_scores[layer].argmax())

@@ -1,0 +1,14 @@
+# expect: type | order
+# Wrong: sorts the names, so the entries come back in another order than the checkpoint's;
+# a state_dict is loaded (and read by people) in the order it was saved.
+import torch
+
+BUFFERS = ("running_mean", "running_var", "num_batches_tracked")
+
+
+def shrink(state_dict: dict[str, torch.Tensor]):
+    named = {key.removeprefix("module."): t for key, t in sorted(state_dict.items())}
+    count = sum(t.numel() for name, t in named.items() if not name.endswith(BUFFERS))
+    loud = any(t.is_floating_point() and t.numel() and t.abs().max() > 65504 for t in named.values())
+    dtype = torch.bfloat16 if loud else torch.float16
+    return count, {name: t.to(dtype) if t.is_floating_point() else t for name, t in named.items()}
