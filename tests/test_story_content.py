@@ -90,6 +90,8 @@ PLANNED_PUZZLES = {
     "multi_head_attention",
     "encoder_block",
     "hook_probe",
+    # the course's core, added for issue #15
+    "tensor_metamorphosis",
 }
 ACT1_DECISIONS = {
     "duck": ("duck_kept", "duck_boxed"),
