@@ -92,6 +92,8 @@ PLANNED_PUZZLES = {
     "hook_probe",
     # the course's core, added for issue #15
     "tensor_metamorphosis",
+    "training_loop",
+    "adamw_by_hand",
 }
 ACT1_DECISIONS = {
     "duck": ("duck_kept", "duck_boxed"),
