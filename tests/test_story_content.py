@@ -94,6 +94,8 @@ PLANNED_PUZZLES = {
     "tensor_metamorphosis",
     "training_loop",
     "adamw_by_hand",
+    "module_forge",
+    "checkpoint_triage",
 }
 ACT1_DECISIONS = {
     "duck": ("duck_kept", "duck_boxed"),
