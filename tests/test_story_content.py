@@ -96,6 +96,7 @@ PLANNED_PUZZLES = {
     "adamw_by_hand",
     "module_forge",
     "checkpoint_triage",
+    "loss_scaling",
 }
 ACT1_DECISIONS = {
     "duck": ("duck_kept", "duck_boxed"),
