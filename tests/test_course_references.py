@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 import torch
+import torch.nn.functional as F
 import yaml
 
 from game.runner.casekit import Case
@@ -63,8 +64,20 @@ def _torch_adamw(param, grads, lr, betas, eps, weight_decay):
     return torch.stack(trajectory), state["exp_avg"], state["exp_avg_sq"]
 
 
+def _torch_norms(x, weight, bias, eps):
+    d = x.shape[-1]
+    tokens = x.reshape(-1, d)
+    batch = F.batch_norm(tokens, None, None, weight, bias, training=True, eps=eps)
+    return (
+        F.layer_norm(x, (d,), weight, bias, eps),
+        F.rms_norm(x, (d,), weight, eps),
+        batch.reshape(x.shape),
+    )
+
+
 TORCH_TWINS: dict[str, tuple[Callable[..., Any], float, float]] = {
     "adamw_by_hand": (_torch_adamw, 1e-12, 1e-10),
+    "norm_duel": (_torch_norms, 1e-4, 1e-4),  # the puzzle's own tolerance
 }
 
 

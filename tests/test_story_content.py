@@ -97,6 +97,8 @@ PLANNED_PUZZLES = {
     "module_forge",
     "checkpoint_triage",
     "loss_scaling",
+    "norm_duel",
+    "einsum_heads",
 }
 ACT1_DECISIONS = {
     "duck": ("duck_kept", "duck_boxed"),
