@@ -99,6 +99,7 @@ PLANNED_PUZZLES = {
     "loss_scaling",
     "norm_duel",
     "einsum_heads",
+    "gradient_hooks",
 }
 ACT1_DECISIONS = {
     "duck": ("duck_kept", "duck_boxed"),
