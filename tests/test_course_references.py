@@ -46,7 +46,7 @@ def _all_cases(puzzle_id: str) -> Iterator[Case]:
 def _assert_close(got: Any, want: Any, atol: float, rtol: float, where: str) -> None:
     if isinstance(want, (tuple, list)):
         assert len(got) == len(want), where
-        for i, (a, b) in enumerate(zip(got, want)):
+        for i, (a, b) in enumerate(zip(got, want, strict=True)):
             _assert_close(a, b, atol, rtol, f"{where}[{i}]")
     else:
         torch.testing.assert_close(got, want, atol=atol, rtol=rtol, msg=where)

@@ -2,7 +2,6 @@ import torch
 
 
 def adamw(param, grads, lr: float, betas: tuple[float, float], eps: float, weight_decay: float):
-    b1, b2 = betas
     p = param.clone()
     m = torch.zeros_like(p)
     v = torch.zeros_like(p)

@@ -1,3 +1,5 @@
+from itertools import pairwise
+
 import torch
 
 from game.runner.casekit import Case
@@ -11,7 +13,7 @@ def _case(name: str, g: torch.Generator, widths: list[int], n_out: int, culprit:
           boost: float = 25.0, n: int = 16, note: str = "") -> Case:
     """A tower whose layer `culprit` has weights `boost` times too large."""
     sd: dict[str, torch.Tensor] = {}
-    for i, (fan_in, width) in enumerate(zip(widths, widths[1:])):
+    for i, (fan_in, width) in enumerate(pairwise(widths)):
         gain = boost if i == culprit else 1.0
         sd[f"layers.{i}.0.weight"] = gain * torch.randn(width, fan_in, generator=g) * (2.0 / fan_in) ** 0.5
         sd[f"layers.{i}.0.bias"] = 0.1 * torch.randn(width, generator=g)

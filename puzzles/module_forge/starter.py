@@ -7,9 +7,8 @@ class Forge(nn.Module):
         super().__init__()
         self.gain = torch.ones(d_in)  # just a tensor: does the module see it?
         self.centre = nn.Parameter(torch.zeros(d_in))  # does a measured average get trained?
-        sizes = [d_in] + [width] * depth
-        self.blocks = [nn.Linear(a, b) for a, b in zip(sizes, sizes[1:])]  # a plain list...
-        self.head = nn.Linear(sizes[-1], d_out)
+        self.blocks = [nn.Linear(width if i else d_in, width) for i in range(depth)]  # a plain list...
+        self.head = nn.Linear(width if depth else d_in, d_out)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         h = (x - self.centre) * self.gain

@@ -20,7 +20,7 @@ def train(weights, xs, ys, base_lr: float, warmup: int, max_norm: float):
     opt = torch.optim.SGD(model.parameters(), lr=base_lr, momentum=0.9)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, multiplier)
     losses, lrs, norms = [], [], []
-    for x, y in zip(xs, ys):
+    for x, y in zip(xs, ys, strict=True):
         opt.zero_grad()
         loss = F.mse_loss(model(x), y)
         loss.backward()

@@ -12,7 +12,7 @@ def train(weights, xs, ys, base_lr: float, warmup: int, max_norm: float):
     model.to(xs.device)
     opt = torch.optim.SGD(model.parameters(), lr=base_lr, momentum=0.9)
     losses, lrs, norms = [], [], []
-    for x, y in zip(xs, ys):
+    for x, y in zip(xs, ys, strict=True):
         loss = F.mse_loss(model(x), y)
         loss.backward()
         # No schedule, no clipping, and the gradients pile up like pizza boxes...

@@ -1,9 +1,8 @@
 # style: numpy bytes instead of tolist, the key diff worked out by hand from model.state_dict() and loaded strictly afterwards
 import io
 
-import torch
-
 import support
+import torch
 
 
 def triage(blob, x):

@@ -2,9 +2,8 @@
 import io
 import re
 
-import torch
-
 import support
+import torch
 
 V1_ENCODER = re.compile(r"^enc\.")
 

@@ -1,8 +1,7 @@
 # style: full backward hooks that record in firing order with the module itself as the key, a dict lookup by module afterwards, hooks removed in a finally block
+import support
 import torch
 import torch.nn.functional as F
-
-import support
 
 
 def find_explosion(state_dict, x, y):

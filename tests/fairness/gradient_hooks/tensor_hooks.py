@@ -1,8 +1,7 @@
 # style: Tensor.register_hook on the activations during a hand-written forward pass, no module hooks at all
+import support
 import torch
 import torch.nn.functional as F
-
-import support
 
 
 def find_explosion(state_dict, x, y):

@@ -8,7 +8,7 @@ def mixed_precision(w0, xs, ys, lr: float, dtype, init_scale: float, growth_inte
     scale = init_scale if scaling else 1.0
     clean_steps = 0
     scales = []
-    for x, y in zip(xs, ys):
+    for x, y in zip(xs, ys, strict=True):
         w.grad = None
         pred = (x.to(dtype) @ w.to(dtype)).float()
         loss = ((pred - y) ** 2).mean()

@@ -26,4 +26,10 @@ def train(weights, xs, ys, base_lr: float, warmup: int, max_norm: float):
         record["lr"].append(sched.get_last_lr()[0])
         opt.step()
         sched.step()
-    return record["lr"], torch.stack(record["norm"]), torch.stack(record["loss"]), w.detach(), b.detach()
+    return (
+        record["lr"],
+        torch.stack(record["norm"]),
+        torch.stack(record["loss"]),
+        w.detach(),
+        b.detach(),
+    )

@@ -24,7 +24,9 @@ def train(weights, xs, ys, base_lr: float, warmup: int, max_norm: float):
             p.grad = None
         loss = ((model(xs[s]) - ys[s]) ** 2).mean()
         loss.backward()
-        norm = torch.linalg.vector_norm(torch.stack([torch.linalg.vector_norm(p.grad) for p in params]))
+        norm = torch.linalg.vector_norm(
+            torch.stack([torch.linalg.vector_norm(p.grad) for p in params])
+        )
         scale = torch.clamp(max_norm / (norm + 1e-6), max=1.0)
         for p in params:
             p.grad.mul_(scale)

@@ -13,7 +13,7 @@ def mixed_precision(w0, xs, ys, lr: float, dtype, init_scale: float, growth_inte
         enabled=False,
     )
     scales = []
-    for x, y in zip(xs, ys):
+    for x, y in zip(xs, ys, strict=True):
         opt.zero_grad()
         pred = (x.to(dtype) @ w.to(dtype)).float()
         loss = ((pred - y) ** 2).mean()

@@ -9,9 +9,8 @@ class Forge(nn.Module):
         super().__init__()
         self.gain = nn.Parameter(torch.ones(d_in))
         self.register_buffer("centre", torch.zeros(d_in))
-        sizes = [d_in] + [width] * depth
-        self.blocks = [nn.Linear(a, b) for a, b in zip(sizes, sizes[1:])]
-        self.head = nn.Linear(sizes[-1], d_out)
+        self.blocks = [nn.Linear(width if i else d_in, width) for i in range(depth)]
+        self.head = nn.Linear(width if depth else d_in, d_out)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         h = (x - self.centre) * self.gain
