@@ -90,6 +90,16 @@ PLANNED_PUZZLES = {
     "multi_head_attention",
     "encoder_block",
     "hook_probe",
+    # the course's core, added for issue #15
+    "tensor_metamorphosis",
+    "training_loop",
+    "adamw_by_hand",
+    "module_forge",
+    "checkpoint_triage",
+    "loss_scaling",
+    "norm_duel",
+    "einsum_heads",
+    "gradient_hooks",
 }
 ACT1_DECISIONS = {
     "duck": ("duck_kept", "duck_boxed"),
