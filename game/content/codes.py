@@ -55,11 +55,15 @@ CODES: dict[str, str] = {
     "unused-puzzle": "Warning: no scene opens this puzzle.",
     # puzzles, run through the runner
     "reference-fails": "The reference solution does not pass its own puzzle (it crashes, "
-    "breaks a rule or runs out of time).",
+    "breaks a rule or runs out of time); the line is taken from the traceback, in "
+    "`reference.py` or `support.py`.",
+    "cases-fail": "`cases.py` raised while building the cases (or made a case that cannot be "
+    "sent to the checker); the line is taken from the traceback.",
     "starter-passes": "The starter code already passes: nothing left for the player to do.",
     "nondeterministic-cases": "Two runs with one seed built different cases: draw all "
     "randomness from the generator `g`.",
-    "runner-error": "The runner failed on this puzzle (the message says why).",
+    "runner-error": "The runner itself failed on this puzzle, not the puzzle's code (the "
+    "message says why).",
     "runner-missing": "Warning: puzzle code could not be run because the runner is missing.",
     # mods
     "mod-not-folder": "A `--mod` path that is not a folder.",

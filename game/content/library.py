@@ -152,6 +152,7 @@ def _read_scene(path: Path, part: RootContent) -> None:
         part.diagnostics.append(
             _id_mismatch(doc, f"scene id `{scene.id}`", f"the file name `{path.stem}`")
         )
+        part.broken_scenes.add(path.stem)
         return
     part.scenes[scene.id], part.scene_docs[scene.id], part.scene_files[scene.id] = scene, doc, path
 

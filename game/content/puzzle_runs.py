@@ -12,6 +12,8 @@ loading content never imports torch. Must not import pygame, or torch at module 
 
 from __future__ import annotations
 
+import ast
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,15 +38,20 @@ class RunnerHooks:
 
     check_code: CheckCode
     case_fingerprints: CaseFingerprints
+    puzzle_error: type[BaseException] | None = None
+    """The exception the runner raises when the puzzle's own code fails (not the runner)."""
+
+    def is_puzzle_error(self, exc: BaseException) -> bool:
+        return self.puzzle_error is not None and isinstance(exc, self.puzzle_error)
 
 
 def _load_runner() -> RunnerHooks | None:
     try:
-        from game.runner.check import check_code
+        from game.runner.check import PuzzleError, check_code
         from game.runner.engine import case_fingerprints
     except ImportError:
         return None
-    return RunnerHooks(check_code, case_fingerprints)
+    return RunnerHooks(check_code, case_fingerprints, PuzzleError)
 
 
 def _first_difference(first: list[Any], second: list[Any]) -> str:
@@ -55,6 +62,64 @@ def _first_difference(first: list[Any], second: list[Any]) -> str:
         if a != b:
             return f"; first differing case: `{a.name}` from {a.source}()"
     return ""
+
+
+PUZZLE_CODE = ("cases.py", "reference.py", "support.py")
+
+
+def blame(exc: BaseException, folder: Path) -> tuple[Path, int] | None:
+    """The innermost line of the puzzle's own code (`cases.py`, `reference.py`, `support.py`)
+    in the traceback of `exc` or the errors that caused it: that is the line the author must
+    fix, whatever runner frames wrapped it."""
+    folder = folder.resolve()
+    seen: set[int] = set()
+    chain: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        chain.append(current)
+        current = current.__cause__ or current.__context__
+    for error in reversed(chain):  # the root cause first: its frames are the deepest
+        for frame in reversed(traceback.extract_tb(error.__traceback__)):
+            path = Path(frame.filename)
+            if path.name in PUZZLE_CODE and path.parent.resolve() == folder and frame.lineno:
+                return path, frame.lineno
+        if isinstance(error, SyntaxError) and error.filename and error.lineno:
+            path = Path(error.filename)
+            if path.name in PUZZLE_CODE and path.parent.resolve() == folder:
+                return path, error.lineno
+    return None
+
+
+def _def_line(path: Path, name: str) -> int:
+    """The line of `def name` in `path` (1 when it cannot be found)."""
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+    except (OSError, SyntaxError, ValueError):
+        return 1
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and node.name == name:
+            return node.lineno
+    return 1
+
+
+def _puzzle_code_failed(exc: Exception, folder: Path) -> Diagnostic:
+    """The puzzle's own code raised (the runner's `PuzzleError`): a `cases.py` failure is
+    `cases-fail`, anything else (the reference, `support.py`, a timeout) `reference-fails`,
+    placed on the traceback's line in the puzzle's file."""
+    message = str(exc.args[0] if exc.args else exc)
+    code = "cases-fail" if message.startswith("cases.py") else "reference-fails"
+    where = blame(exc, folder)
+    if where is None:
+        path = folder / ("cases.py" if code == "cases-fail" else "reference.py")
+        where = (path, 1)
+    return Diagnostic(file=display_path(where[0]), line=where[1], code=code, message=message)
+
+
+def _failure_line(result: Any) -> int:
+    """The reference's line a failed run points at (a crash, a rule), or 1."""
+    bad = next((c for c in result.cases if c.status != "pass" and c.line), None)
+    return result.line or (bad.line if bad else None) or 1
 
 
 def _failure_summary(result: Any) -> str:
@@ -86,7 +151,7 @@ def _check_one(entry: PuzzleEntry, roots: list[Path], runner: RunnerHooks) -> li
             out.append(
                 Diagnostic(
                     file=ref_file,
-                    line=1,
+                    line=_failure_line(first),
                     code="reference-fails",
                     message=f"the reference does not pass: {summary}",
                 )
@@ -98,7 +163,7 @@ def _check_one(entry: PuzzleEntry, roots: list[Path], runner: RunnerHooks) -> li
             out.append(
                 Diagnostic(
                     file=display_path(folder / "cases.py"),
-                    line=1,
+                    line=_def_line(folder / "cases.py", "random_case"),
                     code="nondeterministic-cases",
                     message="two builds with the same seed made different cases: "
                     "draw every random number from the generator `g` you are given"
@@ -109,12 +174,15 @@ def _check_one(entry: PuzzleEntry, roots: list[Path], runner: RunnerHooks) -> li
             out.append(
                 Diagnostic(
                     file=starter_file,
-                    line=1,
+                    line=_def_line(folder / "starter.py", entry.model.entry),
                     code="starter-passes",
                     message="the starter already passes: leave the player some work",
                 )
             )
     except Exception as exc:  # the runner must never take lint down with it
+        if runner.is_puzzle_error(exc):
+            out.append(_puzzle_code_failed(exc, folder))
+            return out
         out.append(
             Diagnostic(
                 file=ref_file,

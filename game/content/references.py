@@ -199,6 +199,8 @@ def _door_checks(lib: ContentLibrary) -> Iterator[Diagnostic]:
 
 def _flag_checks(lib: ContentLibrary) -> Iterator[Diagnostic]:
     """Flags a condition tests but nothing ever sets are almost always typos."""
+    if lib.broken_scenes:
+        return  # the flag may well be set in the scene that failed to load
     set_flags: set[str] = set()
     tested: list[tuple[str, Loc, str]] = []
     for scene in lib.scenes.values():
