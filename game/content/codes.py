@@ -62,6 +62,8 @@ CODES: dict[str, str] = {
     "starter-passes": "The starter code already passes: nothing left for the player to do.",
     "nondeterministic-cases": "Two runs with one seed built different cases: draw all "
     "randomness from the generator `g`.",
+    "goal-unreachable": "Warning: a goal's `max` is far below the reference's own score "
+    "(more than twice as strict), so players can hardly reach it; see the scores table.",
     "runner-error": "The runner itself failed on this puzzle, not the puzzle's code (the "
     "message says why).",
     "runner-missing": "Warning: puzzle code could not be run because the runner is missing.",

@@ -122,13 +122,44 @@ def _failure_line(result: Any) -> int:
     return result.line or (bad.line if bad else None) or 1
 
 
+# A goal the reference misses by more than this factor is out of any player's reach; a near
+# miss is left alone, since the reference need not be the tightest solution.
+UNREACHABLE_FACTOR = 2.0
+# Machine-dependent: a slow lint machine must not call a timing goal unreachable.
+_NOISY_METRICS = {"time_ms"}
+
+
+def _unreachable_goals(entry: PuzzleEntry, result: Any, doc: Any) -> list[Diagnostic]:
+    """Warn about goals whose `max` is far below the reference's own score."""
+    out = []
+    for i, goal in enumerate(entry.model.goals):
+        score = getattr(result.metrics, goal.metric, None)
+        if goal.metric in _NOISY_METRICS or score is None:
+            continue
+        if score > max(goal.max * UNREACHABLE_FACTOR, goal.max + 1):
+            out.append(
+                Diagnostic(
+                    file=doc.file if doc else display_path(entry.folder / "puzzle.yaml"),
+                    line=doc.line_of(("goals", i, "max")) if doc else 1,
+                    severity="warning",
+                    code="goal-unreachable",
+                    message=f"goal `{goal.id}` asks for {goal.metric} <= {goal.max:g}, but "
+                    f"the reference scores {score:g}: players will hardly get there; raise "
+                    "`max` or tighten the reference",
+                )
+            )
+    return out
+
+
 def _failure_summary(result: Any) -> str:
     bad = next((c for c in result.cases if c.status != "pass"), None)
     detail = f"; first failing case `{bad.name}`: {bad.message}" if bad else ""
     return f"verdict `{result.verdict}`{': ' + result.message if result.message else ''}{detail}"
 
 
-def _check_one(entry: PuzzleEntry, roots: list[Path], runner: RunnerHooks) -> list[Diagnostic]:
+def _check_one(
+    entry: PuzzleEntry, roots: list[Path], runner: RunnerHooks, doc: Any = None
+) -> list[Diagnostic]:
     pid, folder = entry.model.id, entry.folder
     ref_file = display_path(folder / "reference.py")
     starter_file = display_path(folder / "starter.py")
@@ -156,6 +187,8 @@ def _check_one(entry: PuzzleEntry, roots: list[Path], runner: RunnerHooks) -> li
                     message=f"the reference does not pass: {summary}",
                 )
             )
+        else:
+            out += _unreachable_goals(entry, first, doc)
         prints = [
             runner.case_fingerprints(pid, LINT_SEED, roots=roots, disturb=d) for d in DISTURB_SEEDS
         ]
@@ -215,5 +248,5 @@ def run_puzzles(
         ]
     out: list[Diagnostic] = []
     for pid in puzzle_ids:
-        out.extend(_check_one(lib.puzzles[pid], roots, runner))
+        out.extend(_check_one(lib.puzzles[pid], roots, runner, lib.puzzle_docs.get(pid)))
     return out

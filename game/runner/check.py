@@ -71,7 +71,7 @@ def cli_check(args: argparse.Namespace) -> int:
         print(f"error: cannot read {solution}: {exc}", file=sys.stderr)
         return 2
     runner = shared_runner()
-    roots = content_roots(list(args.mod or []))
+    roots = getattr(args, "roots", None) or content_roots(list(args.mod or []))
     try:
         entry = runner.find(args.puzzle, roots)
         device = resolve_device(args.device, list(entry.model.devices))
