@@ -172,6 +172,8 @@ class App:
             ctx.save_persistent_soon()
         for error in ctx.writer.errors():
             ctx.notify(error, "error")
+        for kept in ctx.saves.take_kept_messages():
+            ctx.notify(kept, "info")
 
     def draw(self) -> None:
         surface = pygame.display.get_surface()

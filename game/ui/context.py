@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.persistence.persistent import Persistent, load_persistent, save_persistent
-from game.persistence.saves import SaveStore
+from game.persistence.saves import SaveFile, SaveStore
 from game.persistence.settings import Settings, save_settings
 from game.persistence.writer import BackgroundWriter
 from game.ui.art import Art
@@ -55,6 +55,7 @@ class Context:
         self.content = ContentService(mod_paths, settings.disabled_mods)
         self.runner = RunnerHub(lambda: self.content.roots_when_ready())
         self.saves = SaveStore()
+        self.saves.fits = self._save_fits
         self.writer = BackgroundWriter()
         loaded = load_persistent()
         self.persistent: Persistent = loaded.model or Persistent()
@@ -70,6 +71,14 @@ class Context:
                 "Another Torchenstein window is open and holds the saves. This window can load "
                 "saves but will not write any, so the two cannot overwrite each other."
             )
+
+    def _save_fits(self, save: SaveFile) -> bool:
+        """Does `save` fit the story loaded now? (Unknown until content has loaded.)"""
+        if not self.content.ready:
+            return True
+        from game.story.places import state_fits
+
+        return state_fits(self.content.library, save.state)
 
     # -- settings -----------------------------------------------------------------------------
     def apply_settings(self, new: Settings) -> None:
