@@ -18,7 +18,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from pydantic import ValidationError
 
@@ -26,6 +26,18 @@ from game.runner.protocol import CancelRequest, DescribeRequest, JobEvent, RunRe
 
 _PACKAGE_ROOT = str(Path(__file__).resolve().parent.parent.parent)
 _FINAL = {"result", "cancelled", "error", "examples"}
+
+
+def _stderr_target(env: dict[str, str]) -> Any:
+    """The service's stderr: the console when debugging, else the session log (append), so a
+    runner crash is in the file a player attaches to a bug report."""
+    if env.get("TORCHENSTEIN_RUNNER_DEBUG"):
+        return None
+    log = env.get("TORCHENSTEIN_LOG")
+    try:
+        return open(log, "ab") if log else subprocess.DEVNULL  # noqa: SIM115
+    except OSError:
+        return subprocess.DEVNULL
 
 
 class RunnerClient:
@@ -56,14 +68,19 @@ class RunnerClient:
         kwargs: dict[str, object] = {}
         if sys.platform == "win32":
             kwargs["creationflags"] = subprocess.CREATE_NO_WINDOW  # type: ignore[attr-defined]
-        self._proc = subprocess.Popen(
-            args,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=None if env.get("TORCHENSTEIN_RUNNER_DEBUG") else subprocess.DEVNULL,
-            env=env,
-            **kwargs,  # type: ignore[arg-type]
-        )
+        stderr = _stderr_target(env)
+        try:
+            self._proc = subprocess.Popen(
+                args,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=stderr,
+                env=env,
+                **kwargs,  # type: ignore[arg-type]
+            )
+        finally:
+            if hasattr(stderr, "close"):
+                stderr.close()  # the child has its own copy
         assert self._proc.stdout is not None
         self._gen += 1
         threading.Thread(

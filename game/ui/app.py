@@ -22,6 +22,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame
 
+from game.logging_setup import logger, start_session_log, where_logs_are
 from game.persistence.settings import Settings, load_settings
 from game.ui.context import Context
 from game.ui.intents import Intent, map_event
@@ -173,6 +174,7 @@ class App:
         for error in ctx.writer.errors():
             ctx.notify(error, "error")
         for kept in ctx.saves.take_kept_messages():
+            logger("saves").warning(kept)
             ctx.notify(kept, "info")
 
     def draw(self) -> None:
@@ -189,6 +191,7 @@ class App:
             work()
         except Exception as exc:
             traceback.print_exc()
+            logger("ui").exception("a screen failed and was closed")
             self._failures += 1
             if self._failures > MAX_FAILURES:
                 raise
@@ -206,7 +209,7 @@ class App:
                 [
                     f"{type(exc).__name__}: {exc}",
                     "The screen that failed was closed and your progress is in the autosave. "
-                    "Please report this, with the text printed in the console.",
+                    "Please report this, with the session log: " + where_logs_are(),
                 ],
             )
 
@@ -273,6 +276,7 @@ def _write_frame_log(app: App) -> None:
 
 def run_game(args: argparse.Namespace) -> int:
     """Play. Returns the process exit code."""
+    start_session_log("play")
     app = App(list(args.mod or []), headless=bool(args.headless))
     try:
         code = app.run(frames=args.frames)

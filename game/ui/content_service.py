@@ -11,10 +11,21 @@ from typing import TYPE_CHECKING
 
 from game.content.diagnostics import Diagnostic
 from game.content.locate import content_root
+from game.logging_setup import logger
 
 if TYPE_CHECKING:  # the loaders are imported in the loading thread, after the first frame
     from game.content.library import ContentLibrary
     from game.content.mods import ModStatus
+
+
+def log_mods(mods: list[ModStatus]) -> None:
+    """Every mod's state in the session log, with the problems that keep a broken one off."""
+    log = logger("mods")
+    for mod in mods:
+        state = "on" if mod.enabled else ("broken" if mod.problems else "switched off")
+        log.info("mod %s %s (%s): %s", mod.id, mod.version, mod.path, state)
+        for problem in mod.problems:
+            log.warning("  %s", problem.render())
 
 
 class ContentService:
@@ -41,7 +52,9 @@ class ContentService:
             found = discover_mods(self.mod_paths, disabled=self.disabled)
             self.roots, self.mods = found.roots, found.mods
             self._library = load_library(self.roots)
+            log_mods(self.mods)
         except Exception as exc:  # content must never crash the game: show it instead
+            logger("content").exception("content failed to load")
             self._error = f"{type(exc).__name__}: {exc}"
             self._library = ContentLibrary()
         finally:

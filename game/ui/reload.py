@@ -6,12 +6,15 @@ from the same node when it still exists. Must not import torch.
 
 from __future__ import annotations
 
+from game.logging_setup import logger
 from game.ui import flow
 from game.ui.context import Context
 
 
 def reload_content(ctx: Context) -> None:
     library, diagnostics = ctx.content.reload()
+    for diag in diagnostics:
+        logger("reload").warning(diag.render())
     if library is None:
         lines = [d.render() for d in diagnostics if d.severity == "error"]
         flow.show_message(
