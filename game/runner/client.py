@@ -35,7 +35,7 @@ def _stderr_target(env: dict[str, str]) -> Any:
         return None
     log = env.get("TORCHENSTEIN_LOG")
     try:
-        return open(log, "ab") if log else subprocess.DEVNULL  # noqa: SIM115
+        return open(log, "ab") if log else subprocess.DEVNULL
     except OSError:
         return subprocess.DEVNULL
 

@@ -13,6 +13,7 @@ from typing import Any
 
 import pygame
 
+from game.logging_setup import where_logs_are
 from game.persistence.settings import (
     CODE_ZOOMS,
     FONT_SCALE_MAX,
@@ -21,7 +22,6 @@ from game.persistence.settings import (
     Settings,
     with_changes,
 )
-from game.logging_setup import where_logs_are
 from game.ui.context import Context
 from game.ui.intents import Intent
 from game.ui.screens.page import PageScreen, pointed
