@@ -9,7 +9,7 @@ stops the base game. Must not import pygame or torch.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -179,10 +179,12 @@ def discover_mods(
     disabled: Collection[str] = (),
     user_mods: bool = True,
     base: Path | None = None,
+    failed: Mapping[Path, list[Diagnostic]] | None = None,
 ) -> ModSet:
     """Find, check and order mods. `disabled`: mod ids the player switched off (listed, not
     loaded). `user_mods=False` looks at `extra` only (lint of given folders). `base`: the base
-    game's root (default: the installed game)."""
+    game's root (default: the installed game). `failed`: problems found by running the puzzles
+    of mods (by resolved folder, see `game.content.health`); those mods are switched off."""
     base_part = read_root(base if base is not None else content_root())
     cands = [_read(p) for p in _candidate_paths(extra, user_mods)]
     by_id: dict[str, _Candidate] = {}
@@ -203,6 +205,7 @@ def discover_mods(
                 continue
             found = check_library(merge([base_part, *accepted, cand.part]))
             cand.problems += [d for d in found if _key(d) not in known]
+            cand.problems += (failed or {}).get(cand.path.resolve(), [])
         ok = cand.part is not None and not any(p.severity == "error" for p in cand.problems)
         if ok and cand.part is not None and cand.part.mod is not None:
             accepted.append(cand.part)

@@ -60,6 +60,7 @@ class App:
         self.surface = self._open_window(settings)
         pygame.display.set_caption("Torchenstein")
         self.ctx = Context(settings, mod_paths, on_settings=self._settings_changed)
+        self.ctx.content.health_checks = start_runner  # tests without a runner run no puzzles
         self.ctx.startup_messages[:0] = loaded.messages
         self.ctx.stack.push(TitleScreen(self.ctx))
         self.frames = 0
@@ -173,6 +174,10 @@ class App:
             ctx.save_persistent_soon()
         for error in ctx.writer.errors():
             ctx.notify(error, "error")
+        if ctx.content.ready:
+            from game.ui.mod_health import apply_health_news
+
+            self._safely(ctx.stack.top, lambda: apply_health_news(ctx))
         for kept in ctx.saves.take_kept_messages():
             logger("saves").warning(kept)
             ctx.notify(kept, "info")

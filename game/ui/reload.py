@@ -25,6 +25,7 @@ def reload_content(ctx: Context) -> None:
     session = ctx.session
     if session is None:
         ctx.content.adopt(library)
+        ctx.content.recheck()
         ctx.notify("Content reloaded.", "success")
         return
     old_library = session.story.library
@@ -43,6 +44,7 @@ def reload_content(ctx: Context) -> None:
     from game.ui.screens.scene import SceneScreen
 
     ctx.content.adopt(library)
+    ctx.content.recheck()  # the puzzles of changed mods are run again, in the background
     ctx.stack.reset(SceneScreen(ctx))
     if warnings:
         flow.show_message(ctx, "Content reloaded with warnings", warnings[:40])
