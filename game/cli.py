@@ -129,6 +129,27 @@ def check_mod_paths(paths: list[Path]) -> tuple[int, list[Path] | None]:
     return (1, None) if broken else (0, modset.roots)
 
 
+def _check_play_options(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    """`--at` names a real place (and flags/solved come with it), `--keys` a readable file:
+    said before any window opens."""
+    if (args.flag or args.solved) and not args.at:
+        parser.error("--flag and --solved go with --at SCENE[:NODE]")
+    if args.keys is not None and not args.keys.is_file():
+        print(f"error: --keys {args.keys}: no such file", file=sys.stderr)
+        return 2
+    if args.at:
+        from game.content.library import load_library
+        from game.story.engine import StoryError
+        from game.story.warp import warp
+
+        try:
+            warp(load_library(args.roots), args.at, args.flag, args.solved)
+        except StoryError as exc:
+            print(f"error: --at {args.at}: {exc}", file=sys.stderr)
+            return 2
+    return 0
+
+
 def _cmd_puzzles(args: argparse.Namespace) -> int:
     from game.content.library import load_library
 
@@ -176,6 +197,9 @@ def _main(argv: list[str] | None) -> int:
         if code:
             return code
     if command == "play":
+        code = _check_play_options(parser, args)
+        if code:
+            return code
         from game.ui.app import run_game
 
         return run_game(args)

@@ -65,6 +65,8 @@ class Context:
         self.notices: list[Notice] = []
         self.startup_messages: list[str] = list(loaded.messages)
         self.quit_requested = False
+        self.dev = False  # `play --dev`: the developer panel (F10)
+        self.dev_saves: SaveStore | None = None  # test playthroughs save here, apart
         self._on_settings = on_settings
         if not self.saves.writable:
             self.startup_messages.append(

@@ -5,7 +5,10 @@ Must not import torch.
 
 from __future__ import annotations
 
-from game.persistence.saves import QUICK, SaveFile
+from collections.abc import Iterable
+
+from game.persistence.paths import user_home
+from game.persistence.saves import QUICK, SaveFile, SaveStore
 from game.story.engine import Story, StoryError
 from game.story.places import ModInfo, explain_missing, last_good_place, state_fits
 from game.ui.context import Context
@@ -108,6 +111,25 @@ def _offer_way_on(ctx: Context, save: SaveFile, messages: list[str]) -> None:
         ),
         then=chosen,
     )
+
+
+def start_at(
+    ctx: Context, target: str, flags: Iterable[str] = (), solved: Iterable[str] = ()
+) -> bool:
+    """A test playthrough from `target` (`play --at`, the dev panel). It saves into its own
+    folder, so the player's autosave and slots are never touched by it."""
+    from game.story.warp import warp
+
+    try:
+        story = warp(ctx.content.library, target, flags, solved)
+    except StoryError as exc:
+        show_message(ctx, "Cannot start there", [str(exc)])
+        return False
+    if ctx.dev_saves is None:
+        ctx.dev_saves = SaveStore(user_home() / "dev-saves", lock=False)
+    _play(ctx, GameSession(story, ctx.dev_saves, ctx.writer, ctx.persistent))
+    ctx.notify(f"Test playthrough from `{story.state.scene}:{story.state.node}`.", "info")
+    return True
 
 
 def continue_game(ctx: Context) -> bool:
