@@ -33,6 +33,7 @@ def test_play_at_a_place_that_does_not_exist_says_so(capsys: pytest.CaptureFixtu
     assert main(["play", "--headless", "--keys", "no/such/file.txt"]) == 2
 
 
+@pytest.mark.slow
 def test_a_key_script_plays_from_a_warped_place_and_fails_loudly(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -75,3 +76,23 @@ def test_the_dev_panel_jumps_and_sets_flags() -> None:
         d.press("escape")
         assert d.describe().startswith("screen: scene")
     assert Warp("prologue").flags == ()
+
+
+def test_lint_watch_lints_again_when_a_file_changes(tmp_path: Path) -> None:
+    from game.content.watch import watch
+
+    (tmp_path / "a.yaml").write_text("one", encoding="utf-8")
+    runs: list[int] = []
+    edits = iter(["two", None, "three!"])
+
+    def once() -> int:
+        runs.append(len(runs))
+        return len(runs) % 2
+
+    def sleep(_: float) -> None:  # instead of waiting: the author saves a file (or not)
+        text = next(edits, None)
+        if text is not None:
+            (tmp_path / "a.yaml").write_text(text, encoding="utf-8")
+
+    assert watch([tmp_path], once, sleep=sleep, rounds=3) == 1
+    assert runs == [0, 1, 2]  # the first run, then one per change (not per poll)

@@ -77,6 +77,8 @@ CODES: dict[str, str] = {
     "missing-dependency": "A mod in `depends` is not installed.",
     "dependency-version": "A mod in `depends` is installed in a version that does not fit.",
     "dependency-disabled": "A mod in `depends` is disabled (broken or switched off).",
+    "bad-zip": "A mod `.zip` that is not readable, holds unsafe paths or links, or is not one "
+    "folder with `mod.yaml` in it (`torchenstein pack` makes good ones).",
     "bad-entry": "The door's `entry.at` is not a node with `choices` in a loaded scene.",
     # the lint command
     "no-such-folder": "A path given to `torchenstein lint` does not exist.",

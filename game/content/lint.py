@@ -12,7 +12,7 @@ import argparse
 import json
 from pathlib import Path
 
-from game.content.diagnostics import Diagnostic
+from game.content.diagnostics import ContentError, Diagnostic
 from game.content.graph import check_graph
 from game.content.library import STORY_MANIFEST, ContentLibrary, display_path, load_library
 from game.content.mod_models import MOD_MANIFEST
@@ -84,6 +84,14 @@ def _lint_paths(paths: list[Path], run_puzzles: bool) -> list[Diagnostic]:
     diags: list[Diagnostic] = []
     mod_paths: list[Path] = []
     for path in paths:
+        if path.suffix.lower() == ".zip" and path.is_file():  # a packed mod: lint what is in it
+            from game.content.pack import unpack
+
+            try:
+                path = unpack(path)
+            except ContentError as exc:
+                diags += exc.diagnostics
+                continue
         if not path.is_dir():
             diags.append(
                 Diagnostic(file=str(path), line=1, code="no-such-folder", message="no such folder")
@@ -117,7 +125,17 @@ def _lint_paths(paths: list[Path], run_puzzles: bool) -> list[Diagnostic]:
 
 
 def cli_lint(args: argparse.Namespace) -> int:
-    """`torchenstein lint [PATH]... [--json] [--fast]`."""
+    """`torchenstein lint [PATH]... [--json] [--fast] [--watch]`."""
+    if getattr(args, "watch", False):
+        from game.content.locate import content_root
+        from game.content.watch import watch
+
+        paths = list(getattr(args, "paths", None) or []) or [content_root()]
+        return watch(paths, lambda: _lint_once(args))
+    return _lint_once(args)
+
+
+def _lint_once(args: argparse.Namespace) -> int:
     from game.content.mods import discover_mods
 
     run = not getattr(args, "fast", False)

@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import game
-from game.content.diagnostics import Diagnostic
+from game.content.diagnostics import ContentError, Diagnostic
 from game.content.library import RootContent, display_path, merge, read_root
 from game.content.lint import check_library
 from game.content.locate import content_root
 from game.content.mod_models import MOD_MANIFEST
+from game.content.pack import unpack
 from game.content.validate import suggest
 from game.content.versions import matches
 from game.persistence.paths import mods_dir
@@ -70,14 +71,32 @@ def _candidate_paths(extra: list[Path], user_mods: bool) -> list[Path]:
     found = [Path(p) for p in extra]
     if user_mods:
         found += sorted(p for p in mods_dir().iterdir() if not p.name.startswith("."))
+    found = [_unzipped(p) for p in found]
     unique: dict[Path, Path] = {}
     for path in found:
         unique.setdefault(path.resolve(), path)
     return list(unique)
 
 
+def _unzipped(path: Path) -> Path:
+    """A shared `.zip` (see `pack`) stands for the mod folder inside it; a broken zip stays
+    as it is, and `_read` says what is wrong with it."""
+    if path.suffix.lower() != ".zip" or not path.is_file():
+        return path
+    try:
+        return unpack(path)
+    except ContentError:
+        return path
+
+
 def _read(path: Path) -> _Candidate:
     cand = _Candidate(path=path)
+    if path.suffix.lower() == ".zip" and path.is_file():
+        try:
+            unpack(path)
+        except ContentError as exc:
+            cand.problems += exc.diagnostics
+            return cand
     if not path.is_dir():
         cand.problem(
             "mod-not-folder", f"`{path}` is not a folder; a mod is a folder with `{MOD_MANIFEST}`"
