@@ -77,3 +77,21 @@ def test_unsafe_or_odd_zips_are_refused_with_a_reason(
     assert not status.enabled
     assert status.problems[0].code == "bad-zip" and why in status.problems[0].message
     assert not (tmp_path / "evil").exists()
+
+
+def test_mod_acts_are_listed_under_the_mods_title(tmp_path: Path) -> None:
+    from game.content.library import load_library
+    from game.feedback.notebook import notebook_entries
+    from game.story.state import GameState
+    from game.ui.screens.chapters import act_rows
+
+    mod = make_mod(tmp_path / "parcel")
+    library = load_library(discover_mods([mod]).roots)
+    assert library.acts[-1].id == "parcel" and library.acts[-1].title == "Parcel"
+    rows = act_rows(library, set(), set(), None)
+    title, _summary, items = rows[-1]
+    assert title == "Parcel" and items, rows[-1]
+    state = GameState(scene="prologue", node="hub")
+    state.progress("parcel_double").solved = True
+    [entry] = notebook_entries(state, library)
+    assert entry.act == "Parcel"  # not the raw id

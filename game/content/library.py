@@ -14,7 +14,7 @@ from pathlib import Path
 from game.content.diagnostics import ContentError, Diagnostic
 from game.content.mod_models import MOD_MANIFEST, Entry, ModManifest
 from game.content.puzzle_models import Puzzle
-from game.content.scene_models import Choice, Scene, StoryManifest
+from game.content.scene_models import Act, Choice, Scene, StoryManifest
 from game.content.validate import suggest, validate
 from game.content.yaml_source import YamlDocument, read_text, read_yaml
 
@@ -107,6 +107,19 @@ class ContentLibrary:
     @property
     def ok(self) -> bool:
         return not any(d.severity == "error" for d in self.diagnostics)
+
+    @property
+    def acts(self) -> list[Act]:
+        """Acts in playing order: the story's, then one per loaded mod (its id, under the
+        mod's title), so a mod's scenes and puzzles are listed under its name."""
+        story = list(self.manifest.acts) if self.manifest else []
+        taken = {a.id for a in story}
+        mods = [
+            Act(id=m.id, title=m.title, summary=m.description)
+            for m in self.mods
+            if m.id not in taken
+        ]
+        return story + mods
 
     @property
     def act_ids(self) -> set[str]:

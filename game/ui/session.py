@@ -123,13 +123,7 @@ class GameSession:
             view = self.story.view()
             scene_title, excerpt = view.scene_title, (view.lines[-1].text if view.lines else "")
             act = next(
-                (
-                    a.title
-                    for a in (
-                        self.story.library.manifest.acts if self.story.library.manifest else []
-                    )
-                    if a.id == view.act
-                ),
+                (a.title for a in self.story.library.acts if a.id == view.act),
                 view.act,
             )
         except StoryError:
