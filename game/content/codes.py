@@ -32,8 +32,8 @@ CODES: dict[str, str] = {
     "unknown-puzzle": "A puzzle gate or `requires.solved` names no existing puzzle.",
     "unknown-speaker": "A line's speaker is not in the scene's `speakers`.",
     "unknown-act": "A scene's `act` or a puzzle's `chapter` is not an act (or the mod's id).",
-    "asset": "A missing asset file, a path outside `assets/`, or an unknown built-in art id "
-    "(a warning: the game draws generic art).",
+    "asset": "A missing asset file or an unknown built-in art id is a warning (the game draws "
+    "generic art); a path outside `assets/` or a file type the game cannot use is an error.",
     "unset-flag": "Warning: a condition tests a flag nothing ever sets (often a typo).",
     "missing-story-manifest": "The base game lacks `scenes/_story.yaml`.",
     # the story graph

@@ -179,7 +179,11 @@ def asset_problem(
         return f"`{value}`: a {kind} must be one of {', '.join(suffixes)}", "error"
     search = [root, *(r for r in lib.roots[:1] if r != root)]
     if not any((r / "assets" / rel).is_file() for r in search):
-        return f"`{value}` not found under `assets/` of {root.name} or the base game", "error"
+        return (
+            f"`{value}` not found under `assets/` of {root.name} or the base game; the game "
+            "will draw generic art",
+            "warning",
+        )
     return None, "error"
 
 
