@@ -100,6 +100,8 @@ def cli_pack(args: argparse.Namespace) -> int:
     for d in diags:
         print(d.render())
     errors = sum(d.severity == "error" for d in diags)
+    verdict = "clean" if not diags else f"{errors} error(s), {len(diags) - errors} warning(s)"
+    print(f"lint: {verdict}")
     mod = read_root(folder).mod
     if errors or mod is None:
         print(f"pack: {errors} error(s); fix them first (nothing was written)")
