@@ -97,3 +97,27 @@ def test_a_player_inside_a_mod_found_failing_is_moved_out_with_progress(
         assert ctx.content.mods[0].problems[-1].code == "reference-fails"
         apply_health_news(ctx)  # nothing new: nothing happens
         assert (session.state.scene, session.state.node) == ("prologue", "hub")
+
+
+def test_f5_after_a_fix_brings_a_failed_mod_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mod = make_mod(tmp_path / "trap", crash=True)
+    failure = Diagnostic(file=str(mod / REFERENCE), line=6, code="reference-fails", message="x")
+    health.store_cache({health.fingerprint(mod): [failure]})
+    service = ContentService([mod], [])
+    service.wait()
+    assert not service.mods[0].enabled  # from the cache, at once
+    (mod / REFERENCE).write_text(
+        (mod / REFERENCE).read_text().replace("raise ValueError('boom')", "pass"), "utf-8"
+    )
+    checked: list[list[Path]] = []
+    monkeypatch.setattr(health, "check_now", lambda roots: checked.append(roots) or {})
+    library, _ = service.reload()
+    assert library is not None and "trap_annex" in library.scenes
+    assert service.mods[0].enabled
+    service.recheck()  # what F5 does next: the changed mod is run again
+    deadline = time.monotonic() + 30
+    while not checked and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert checked == [[mod.resolve()]]

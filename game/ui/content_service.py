@@ -157,9 +157,26 @@ class ContentService:
         from game.content.reload import reload_content
 
         try:
+            self._forget_fixed()
             return reload_content(self.roots)
         except Exception as exc:  # a crash in the linter must not take the game down
             return None, [Diagnostic(file="(content)", code="crash", message=str(exc))]
+
+    def _forget_fixed(self) -> None:
+        """Mods switched off for failing puzzles whose files changed since come back (and are
+        checked again by `recheck`)."""
+        if not self.failed:
+            return
+        from game.content.health import split_by_cache
+        from game.content.mods import discover_mods
+
+        changed = split_by_cache(list(self.failed))[1]
+        if not changed:
+            return
+        for root in changed:
+            del self.failed[root]
+        found = discover_mods(self.mod_paths, disabled=self.disabled, failed=self.failed)
+        self.roots, self.mods = found.roots, found.mods
 
     def adopt(self, library: ContentLibrary) -> None:
         """Make a reloaded library the one new games and loads use."""
