@@ -177,7 +177,9 @@ def _cmd_puzzles(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     try:
-        return _main(argv)
+        code = _main(argv)
+        sys.stdout.flush()  # here, where a closed pipe is caught, not at interpreter exit
+        return code
     except BrokenPipeError:
         # The reader went away (`torchenstein lint | head`): not an error worth a traceback.
         # Point stdout at nothing so the interpreter's final flush cannot fail again.
