@@ -111,11 +111,15 @@ def check_mod_paths(paths: list[Path]) -> tuple[int, list[Path] | None]:
         print(f"error: --mod {path}: no such file or folder", file=sys.stderr)
     if missing:
         return 2, None
+    from game.content.health import split_by_cache
     from game.content.library import display_path
     from game.content.mods import discover_mods
 
-    modset = discover_mods([Path(p) for p in paths])
     asked = {Path(p).resolve() for p in paths}
+    # Puzzles the game already found failing (and the files are unchanged) count as broken.
+    known = split_by_cache(sorted(p for p in asked if p.is_dir()))[0]
+    failed = {root: diags for root, diags in known.items() if diags}
+    modset = discover_mods([Path(p) for p in paths], failed=failed)
     broken = [m for m in modset.mods if m.path.resolve() in asked and not m.enabled]
     for mod in broken:
         for diag in mod.problems:

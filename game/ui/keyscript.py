@@ -19,7 +19,7 @@ import sys
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
@@ -135,7 +135,12 @@ class KeyPlayer:
             name = pygame.key.name(step.key)
             if not step.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT) and len(name) == 1:
                 unicode = name.upper() if step.mod & pygame.KMOD_SHIFT else name
-            down = dict(key=step.key, mod=step.mod, unicode=unicode, scancode=0)
+            down: dict[str, Any] = {
+                "key": step.key,
+                "mod": step.mod,
+                "unicode": unicode,
+                "scancode": 0,
+            }
             pygame.event.post(pygame.event.Event(pygame.KEYDOWN, **down))
             pygame.event.post(pygame.event.Event(pygame.KEYUP, key=step.key, mod=step.mod))
         elif step.kind == "type" and step.text:
