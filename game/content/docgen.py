@@ -127,9 +127,10 @@ def _bounds(info: FieldInfo) -> str:
 
 METRICS: dict[str, str] = {
     "ops": "torch operations dispatched by one call of the entry function (ATen ops, counted "
-    "below Python: `x * 2`, `x @ w`, `x.sum()`, `x.view(...)` and `x.softmax(-1)` each count "
-    "1, but a composite such as `torch.einsum` counts every op it is built from, 12 for a "
-    "plain matrix product). The most over the visible examples.",
+    "below Python): `x * 2`, `x.sum()`, `x.view(...)`, `x.softmax(-1)` and a 2-D `x @ w` count "
+    "1 each, but composites count every op they are built from: a batched 3-D `@` 3-D counts "
+    "6 and a `torch.einsum` 11 to 13 for common products. The most over the visible examples; "
+    "run the reference through `torchenstein check` to see its count.",
     "code_lines": "Lines holding code; blank lines and comment lines do not count.",
     "code_chars": "Characters of the whole code, leading and trailing whitespace removed.",
     "peak_memory_bytes": "The peak bytes held by tensors the code allocated during one call "
