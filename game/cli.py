@@ -1,13 +1,16 @@
 """The `torchenstein` command line (the contract in ARCHITECTURE.md is fixed).
 
 Each subcommand imports its implementation lazily, so `torchenstein puzzles` never pays for
-pygame or torch, and `play` never imports torch in the UI process.
+pygame or torch, and `play` never imports torch in the UI process. Every command that takes
+`--mod` refuses to go on when one of them is missing (exit 2) or cannot load (exit 1), saying
+why with file and line, so a modder never plays or checks without the mod they asked for.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -39,6 +42,38 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--headless", action="store_true", help="run without a window (SDL dummy)")
     play.add_argument("--frames", type=int, default=None, help="quit after N frames")
     play.add_argument("--screenshot", type=Path, default=None, help="save the last frame as PNG")
+    play.add_argument(
+        "--at",
+        default=None,
+        metavar="SCENE[:NODE]",
+        help="start a test playthrough at this scene or node (your saves are left alone)",
+    )
+    play.add_argument(
+        "--flag",
+        action="append",
+        default=[],
+        metavar="FLAG",
+        help="with --at: set this story flag first (repeatable)",
+    )
+    play.add_argument(
+        "--solved",
+        action="append",
+        default=[],
+        metavar="PUZZLE",
+        help="with --at: count this puzzle as solved (repeatable)",
+    )
+    play.add_argument(
+        "--keys",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="press the keys listed in FILE (one per line; see MODDING.md)",
+    )
+    play.add_argument(
+        "--dev",
+        action="store_true",
+        help="developer panel on F12: jump to any scene or node, set and clear flags",
+    )
 
     puzzles = sub.add_parser("puzzles", help="list the puzzles")
     _add_mod_option(puzzles)
@@ -56,20 +91,77 @@ def build_parser() -> argparse.ArgumentParser:
     lint.add_argument("paths", nargs="*", type=Path, help="content roots or mod folders")
     lint.add_argument("--json", action="store_true", help="print JSON diagnostics")
     lint.add_argument("--fast", action="store_true", help="skip running puzzle references")
+    lint.add_argument(
+        "--watch", action="store_true", help="lint again whenever a file changes (Ctrl+C stops)"
+    )
 
     schema = sub.add_parser("schema", help="write JSON Schema for the content formats")
     schema.add_argument("--out", type=Path, default=Path("schema"), help="output folder")
 
     new_mod = sub.add_parser("new-mod", help="scaffold a new mod folder")
     new_mod.add_argument("name", help="mod name (becomes its folder and id)")
+
+    pack = sub.add_parser("pack", help="lint a mod and write it as a versioned zip to share")
+    pack.add_argument("mod", type=Path, help="the mod folder")
+    pack.add_argument("--out", type=Path, default=Path("."), help="folder for the zip")
     return parser
+
+
+def check_mod_paths(paths: list[Path]) -> tuple[int, list[Path] | None]:
+    """(exit code, content roots): every `--mod` must exist and load. A missing one is 2, a
+    broken one 1, each reported on stderr with its problems (file:line) first."""
+    missing = [p for p in paths if not Path(p).exists()]
+    for path in missing:
+        print(f"error: --mod {path}: no such file or folder", file=sys.stderr)
+    if missing:
+        return 2, None
+    from game.content.health import split_by_cache
+    from game.content.library import display_path
+    from game.content.mods import discover_mods
+
+    asked = {Path(p).resolve() for p in paths}
+    # Puzzles the game already found failing (and the files are unchanged) count as broken.
+    known = split_by_cache(sorted(p for p in asked if p.is_dir()))[0]
+    failed = {root: diags for root, diags in known.items() if diags}
+    modset = discover_mods([Path(p) for p in paths], failed=failed)
+    broken = [m for m in modset.mods if m.path.resolve() in asked and not m.enabled]
+    for mod in broken:
+        for diag in mod.problems:
+            print(diag.render(), file=sys.stderr)
+        print(
+            f"error: the mod `{mod.id}` ({display_path(mod.path)}) cannot load: "
+            f"{len(mod.problems)} problem(s) above; `torchenstein lint "
+            f"{display_path(mod.path)}` says more",
+            file=sys.stderr,
+        )
+    return (1, None) if broken else (0, modset.roots)
+
+
+def _check_play_options(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    """`--at` names a real place (and flags/solved come with it), `--keys` a readable file:
+    said before any window opens."""
+    if (args.flag or args.solved) and not args.at:
+        parser.error("--flag and --solved go with --at SCENE[:NODE]")
+    if args.keys is not None and not args.keys.is_file():
+        print(f"error: --keys {args.keys}: no such file", file=sys.stderr)
+        return 2
+    if args.at:
+        from game.content.library import load_library
+        from game.story.engine import StoryError
+        from game.story.warp import warp
+
+        try:
+            warp(load_library(args.roots), args.at, args.flag, args.solved)
+        except StoryError as exc:
+            print(f"error: --at {args.at}: {exc}", file=sys.stderr)
+            return 2
+    return 0
 
 
 def _cmd_puzzles(args: argparse.Namespace) -> int:
     from game.content.library import load_library
-    from game.content.roots import content_roots
 
-    lib = load_library(content_roots(args.mod))
+    lib = load_library(args.roots)
     rows = [
         {
             "id": e.model.id,
@@ -101,12 +193,32 @@ def _lint_runner() -> RunnerHooks | None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        code = _main(argv)
+        sys.stdout.flush()  # here, where a closed pipe is caught, not at interpreter exit
+        return code
+    except BrokenPipeError:
+        # The reader went away (`torchenstein lint | head`): not an error worth a traceback.
+        # Point stdout at nothing so the interpreter's final flush cannot fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+
+
+def _main(argv: list[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     command = args.command or "play"
+    if args.command is None:  # bare `torchenstein`: fill in play's defaults
+        args = parser.parse_args(["play", *(argv or [])])
+    if command in ("play", "puzzles", "check"):
+        code, args.roots = check_mod_paths(list(args.mod or []))
+        if code:
+            return code
     if command == "play":
-        if args.command is None:  # bare `torchenstein`: fill in play's defaults
-            args = parser.parse_args(["play", *(argv or [])])
+        code = _check_play_options(parser, args)
+        if code:
+            return code
         from game.ui.app import run_game
 
         return run_game(args)
@@ -129,5 +241,9 @@ def main(argv: list[str] | None = None) -> int:
         from game.content.scaffold import cli_new_mod
 
         return cli_new_mod(args)
+    if command == "pack":
+        from game.content.pack import cli_pack
+
+        return cli_pack(args)
     parser.error(f"unknown command {command}")
     return 2

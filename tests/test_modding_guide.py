@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from game.cli import build_parser, main
+from game.cli import _check_play_options, build_parser, main
 from game.content.codes import CODES
 from game.content.docgen import END, START, render_reference, splice
 from game.content.mods import discover_mods
+from game.ui.keyscript import parse as parse_keys
 
 REPO = Path(__file__).resolve().parent.parent
 GUIDE = (REPO / "MODDING.md").read_text(encoding="utf-8")
@@ -52,10 +53,15 @@ def run_console(body: str, capsys: pytest.CaptureFixture[str]) -> None:
         argv = shlex.split(command)
         assert argv[0] == "torchenstein"
         if argv[1] == "play":  # no window in tests: check what play would load instead
-            args = build_parser().parse_args(argv[1:])
+            parser = build_parser()
+            args = parser.parse_args(argv[1:])
             modset = discover_mods(args.mod)
             assert all(m.enabled for m in modset.mods), [m.problems for m in modset.mods]
             assert [p.name for p in modset.roots[1:]] == [p.name for p in args.mod]
+            args.roots = modset.roots
+            assert _check_play_options(parser, args) == 0  # --at names a place, --keys a file
+            if args.keys is not None:
+                parse_keys(args.keys.read_text(encoding="utf-8"), str(args.keys))
             continue
         capsys.readouterr()
         code = main(argv[1:])
@@ -86,7 +92,9 @@ def test_tutorial_replays_exactly(tmp_path: Path, monkeypatch, capsys) -> None:
     monkeypatch.chdir(tmp_path)
     kinds = []
     for lang, attrs, body in blocks():
-        if "file" in attrs:
+        if "create" in attrs:  # a file the reader makes by hand
+            Path(attrs["create"]).write_text(body, encoding="utf-8")
+        elif "file" in attrs:
             shown = Path(attrs["file"]).read_text(encoding="utf-8")
             assert shown == body, f"MODDING.md shows a different {attrs['file']}"
         elif lang == "diff":
@@ -98,7 +106,7 @@ def test_tutorial_replays_exactly(tmp_path: Path, monkeypatch, capsys) -> None:
         else:
             pytest.fail(f"a ```{lang} block the test does not know how to check")
         kinds.append(lang)
-    assert {"console", "diff", "yaml", "python", "markdown", ""} <= set(kinds)
+    assert {"console", "diff", "yaml", "python", "markdown", "text", ""} <= set(kinds)
 
 
 def test_reference_matches_the_models() -> None:

@@ -13,6 +13,8 @@ from game.persistence.persistent import Persistent, load_persistent
 from game.persistence.saves import AUTO, SaveStore
 from game.persistence.writer import BackgroundWriter
 from game.session.playthrough import DRAFT_SAVE_DELAY_S, GameSession
+from game.story.engine import StoryError
+from game.story.places import last_good_place
 
 
 @pytest.fixture(scope="module")
@@ -78,15 +80,20 @@ def test_play_time_counts_only_while_playing(library, parts) -> None:
     assert session.state.play_seconds == pytest.approx(2.0)
 
 
-def test_a_save_whose_place_vanished_restarts_with_progress_kept(library, parts) -> None:
+def test_a_save_whose_place_vanished_is_left_alone_until_the_player_chooses(library, parts) -> None:
     store, writer = parts
     session = GameSession.new(library, store, writer, Persistent())
     session.state.flags.append("kept_flag")
+    good = (session.state.scene, session.state.node)
     save = session.snapshot()
     save.state.node = "a_node_a_mod_took_away"
-    resumed, note = GameSession.resume(library, save, store, writer, Persistent())
-    assert note and "a_node_a_mod_took_away" in note
+    before = save.model_dump_json()
+    with pytest.raises(StoryError, match="a_node_a_mod_took_away"):
+        GameSession.resume(library, save, store, writer, Persistent())
+    assert last_good_place(library, save.state) == good
+    resumed = GameSession.resume(library, save, store, writer, Persistent(), at=good)
     assert resumed.story.has_position() and "kept_flag" in resumed.state.flags
+    assert save.model_dump_json() == before  # the save itself is never changed
 
 
 def test_read_only_saves_are_refused_not_crashed(library, tmp_path: Path) -> None:

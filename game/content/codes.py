@@ -34,8 +34,8 @@ CODES: dict[str, str] = {
     "unknown-goal": "A `requires.solved_how` condition names a goal its puzzle does not have.",
     "unknown-speaker": "A line's speaker is not in the scene's `speakers`.",
     "unknown-act": "A scene's `act` or a puzzle's `chapter` is not an act (or the mod's id).",
-    "asset": "A missing asset file, a path outside `assets/`, or an unknown built-in art id "
-    "(a warning: the game draws generic art).",
+    "asset": "A missing asset file or an unknown built-in art id is a warning (the game draws "
+    "generic art); a path outside `assets/` or a file type the game cannot use is an error.",
     "unset-flag": "Warning: a condition tests a flag nothing ever sets (often a typo).",
     "missing-story-manifest": "The base game lacks `scenes/_story.yaml`.",
     # the story graph
@@ -57,11 +57,17 @@ CODES: dict[str, str] = {
     "unused-puzzle": "Warning: no scene opens this puzzle.",
     # puzzles, run through the runner
     "reference-fails": "The reference solution does not pass its own puzzle (it crashes, "
-    "breaks a rule or runs out of time).",
+    "breaks a rule or runs out of time); the line is taken from the traceback, in "
+    "`reference.py` or `support.py`.",
+    "cases-fail": "`cases.py` raised while building the cases (or made a case that cannot be "
+    "sent to the checker); the line is taken from the traceback.",
     "starter-passes": "The starter code already passes: nothing left for the player to do.",
     "nondeterministic-cases": "Two runs with one seed built different cases: draw all "
     "randomness from the generator `g`.",
-    "runner-error": "The runner failed on this puzzle (the message says why).",
+    "goal-unreachable": "Warning: a goal's `max` is far below the reference's own score "
+    "(more than twice as strict), so players can hardly reach it; see the scores table.",
+    "runner-error": "The runner itself failed on this puzzle, not the puzzle's code (the "
+    "message says why).",
     "runner-missing": "Warning: puzzle code could not be run because the runner is missing.",
     # mods
     "mod-not-folder": "A `--mod` path that is not a folder.",
@@ -73,6 +79,8 @@ CODES: dict[str, str] = {
     "missing-dependency": "A mod in `depends` is not installed.",
     "dependency-version": "A mod in `depends` is installed in a version that does not fit.",
     "dependency-disabled": "A mod in `depends` is disabled (broken or switched off).",
+    "bad-zip": "A mod `.zip` that is not readable, holds unsafe paths or links, or is not one "
+    "folder with `mod.yaml` in it (`torchenstein pack` makes good ones).",
     "bad-entry": "The door's `entry.at` is not a node with `choices` in a loaded scene.",
     # the lint command
     "no-such-folder": "A path given to `torchenstein lint` does not exist.",

@@ -108,6 +108,67 @@ def _default(info: FieldInfo) -> str:
     return f"`{text}`"
 
 
+def _bounds(info: FieldInfo) -> str:
+    """The field's limits in words (from its constraints), e.g. "1 to 5", "at most 64
+    characters": every range the schema enforces is in the table."""
+    low = high = None
+    low_open = high_open = False
+    parts = []
+    for meta in info.metadata:
+        if getattr(meta, "ge", None) is not None:
+            low = meta.ge
+        if getattr(meta, "gt", None) is not None:
+            low, low_open = meta.gt, True
+        if getattr(meta, "le", None) is not None:
+            high = meta.le
+        if getattr(meta, "lt", None) is not None:
+            high, high_open = meta.lt, True
+        if getattr(meta, "min_length", None):
+            n = meta.min_length
+            parts.append("not empty" if n == 1 else f"at least {n} long")
+        if getattr(meta, "max_length", None):
+            parts.append(f"at most {meta.max_length} characters")
+    if low is not None and high is not None:
+        first = f"more than {low}" if low_open else f"{low}"
+        last = f"less than {high}" if high_open else f"{high}"
+        parts.insert(0, f"{first} to {last}")
+    elif low is not None:
+        parts.insert(0, f"more than {low}" if low_open else f"at least {low}")
+    elif high is not None:
+        parts.insert(0, f"less than {high}" if high_open else f"at most {high}")
+    return f" Range: {'; '.join(parts)}." if parts else ""
+
+
+METRICS: dict[str, str] = {
+    "ops": "torch operations dispatched by one call of the entry function (ATen ops, counted "
+    "below Python): `x * 2`, `x.sum()`, `x.view(...)`, `x.softmax(-1)` and a 2-D `x @ w` count "
+    "1 each, but composites count every op they are built from: a batched 3-D `@` 3-D counts "
+    "6 and a `torch.einsum` 11 to 13 for common products. The most over the visible examples; "
+    "run the reference through `torchenstein check` to see its count.",
+    "code_lines": "Lines holding code; blank lines and comment lines do not count.",
+    "code_chars": "Characters of the whole code, leading and trailing whitespace removed.",
+    "peak_memory_bytes": "The peak bytes held by tensors the code allocated during one call "
+    "(inputs do not count); the most over the visible examples.",
+    "time_ms": "The median time of one call of the entry function over the visible examples, "
+    "in milliseconds (depends on the machine).",
+}
+
+
+def _metrics() -> str:
+    rows = [
+        "## Reference: scores (goal metrics)",
+        "",
+        "A goal passes when the score is at most its `max`. Lint runs the reference and warns "
+        "(`goal-unreachable`) when even the reference misses a goal by a wide margin; try the "
+        "reference's scores before you set a goal: `torchenstein check ID reference.py`.",
+        "",
+        "| Metric | What is counted |",
+        "|---|---|",
+    ]
+    rows += [f"| `{name}` | {_cell(text)} |" for name, text in METRICS.items()]
+    return "\n".join(rows)
+
+
 def _cell(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|")
 
@@ -125,7 +186,7 @@ def model_table(model: type[BaseModel]) -> str:
     for name, info in model.model_fields.items():
         rows.append(
             f"| `{name}` | {_cell(_field_type(info))} | {_default(info)} | "
-            f"{_cell(info.description or '')} |"
+            f"{_cell((info.description or '') + _bounds(info))} |"
         )
     return "\n".join(rows)
 
@@ -156,7 +217,7 @@ def render_reference() -> str:
     for title, where, models in SECTIONS:
         parts.append(f"## Reference: {title}\n\nFile: {where}.")
         parts.extend(model_table(m) for m in models)
-    parts += [_builtins(), _codes()]
+    parts += [_metrics(), _builtins(), _codes()]
     return "\n\n".join(parts) + "\n"
 
 

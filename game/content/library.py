@@ -15,7 +15,7 @@ from game.content.checking_notes import with_checking_section
 from game.content.diagnostics import ContentError, Diagnostic
 from game.content.mod_models import MOD_MANIFEST, Entry, ModManifest
 from game.content.puzzle_models import Puzzle
-from game.content.scene_models import Choice, Scene, StoryManifest
+from game.content.scene_models import Act, Choice, Scene, StoryManifest
 from game.content.validate import suggest, validate
 from game.content.yaml_source import YamlDocument, read_text, read_yaml
 
@@ -125,6 +125,19 @@ class ContentLibrary:
         return not any(d.severity == "error" for d in self.diagnostics)
 
     @property
+    def acts(self) -> list[Act]:
+        """Acts in playing order: the story's, then one per loaded mod (its id, under the
+        mod's title), so a mod's scenes and puzzles are listed under its name."""
+        story = list(self.manifest.acts) if self.manifest else []
+        taken = {a.id for a in story}
+        mods = [
+            Act(id=m.id, title=m.title, summary=m.description)
+            for m in self.mods
+            if m.id not in taken
+        ]
+        return story + mods
+
+    @property
     def act_ids(self) -> set[str]:
         """Acts scenes may name: the story's acts plus each loaded mod's id."""
         acts = {a.id for a in self.manifest.acts} if self.manifest else set()
@@ -168,6 +181,7 @@ def _read_scene(path: Path, part: RootContent) -> None:
         part.diagnostics.append(
             _id_mismatch(doc, f"scene id `{scene.id}`", f"the file name `{path.stem}`")
         )
+        part.broken_scenes.add(path.stem)
         return
     part.scenes[scene.id], part.scene_docs[scene.id], part.scene_files[scene.id] = scene, doc, path
 

@@ -11,7 +11,7 @@ import argparse
 import json
 from pathlib import Path
 
-from game.content.diagnostics import Diagnostic
+from game.content.diagnostics import ContentError, Diagnostic
 from game.content.graph import check_graph
 from game.content.library import STORY_MANIFEST, ContentLibrary, display_path, load_library
 from game.content.mod_models import MOD_MANIFEST
@@ -97,6 +97,14 @@ def _lint_paths(
     diags: list[Diagnostic] = []
     mod_paths: list[Path] = []
     for path in paths:
+        if path.suffix.lower() == ".zip" and path.is_file():  # a packed mod: lint what is in it
+            from game.content.pack import unpack
+
+            try:
+                path = unpack(path)
+            except ContentError as exc:
+                diags += exc.diagnostics
+                continue
         if not path.is_dir():
             diags.append(
                 Diagnostic(file=str(path), line=1, code="no-such-folder", message="no such folder")
@@ -130,7 +138,18 @@ def _lint_paths(
 
 
 def cli_lint(args: argparse.Namespace, runner: RunnerHooks | None = None) -> int:
-    """`torchenstein lint [PATH]... [--json] [--fast]`; puzzle code runs through `runner`."""
+    """`torchenstein lint [PATH]... [--json] [--fast] [--watch]`; puzzle code runs through
+    `runner`."""
+    if getattr(args, "watch", False):
+        from game.content.locate import content_root
+        from game.content.watch import watch
+
+        paths = list(getattr(args, "paths", None) or []) or [content_root()]
+        return watch(paths, lambda: _lint_once(args, runner))
+    return _lint_once(args, runner)
+
+
+def _lint_once(args: argparse.Namespace, runner: RunnerHooks | None) -> int:
     from game.content.mods import discover_mods
 
     run = not getattr(args, "fast", False)

@@ -9,16 +9,17 @@ stops the base game. Must not import pygame or torch.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import game
-from game.content.diagnostics import Diagnostic
+from game.content.diagnostics import ContentError, Diagnostic
 from game.content.library import RootContent, display_path, merge, read_root
 from game.content.lint import check_library
 from game.content.locate import content_root
 from game.content.mod_models import MOD_MANIFEST
+from game.content.pack import unpack
 from game.content.validate import suggest
 from game.content.versions import matches
 from game.persistence.paths import mods_dir
@@ -70,14 +71,32 @@ def _candidate_paths(extra: list[Path], user_mods: bool) -> list[Path]:
     found = [Path(p) for p in extra]
     if user_mods:
         found += sorted(p for p in mods_dir().iterdir() if not p.name.startswith("."))
+    found = [_unzipped(p) for p in found]
     unique: dict[Path, Path] = {}
     for path in found:
         unique.setdefault(path.resolve(), path)
     return list(unique)
 
 
+def _unzipped(path: Path) -> Path:
+    """A shared `.zip` (see `pack`) stands for the mod folder inside it; a broken zip stays
+    as it is, and `_read` says what is wrong with it."""
+    if path.suffix.lower() != ".zip" or not path.is_file():
+        return path
+    try:
+        return unpack(path)
+    except ContentError:
+        return path
+
+
 def _read(path: Path) -> _Candidate:
     cand = _Candidate(path=path)
+    if path.suffix.lower() == ".zip" and path.is_file():
+        try:
+            unpack(path)
+        except ContentError as exc:
+            cand.problems += exc.diagnostics
+            return cand
     if not path.is_dir():
         cand.problem(
             "mod-not-folder", f"`{path}` is not a folder; a mod is a folder with `{MOD_MANIFEST}`"
@@ -179,10 +198,12 @@ def discover_mods(
     disabled: Collection[str] = (),
     user_mods: bool = True,
     base: Path | None = None,
+    failed: Mapping[Path, list[Diagnostic]] | None = None,
 ) -> ModSet:
     """Find, check and order mods. `disabled`: mod ids the player switched off (listed, not
     loaded). `user_mods=False` looks at `extra` only (lint of given folders). `base`: the base
-    game's root (default: the installed game)."""
+    game's root (default: the installed game). `failed`: problems found by running the puzzles
+    of mods (by resolved folder, see `game.content.health`); those mods are switched off."""
     base_part = read_root(base if base is not None else content_root())
     cands = [_read(p) for p in _candidate_paths(extra, user_mods)]
     by_id: dict[str, _Candidate] = {}
@@ -203,6 +224,7 @@ def discover_mods(
                 continue
             found = check_library(merge([base_part, *accepted, cand.part]))
             cand.problems += [d for d in found if _key(d) not in known]
+            cand.problems += (failed or {}).get(cand.path.resolve(), [])
         ok = cand.part is not None and not any(p.severity == "error" for p in cand.problems)
         if ok and cand.part is not None and cand.part.mod is not None:
             accepted.append(cand.part)

@@ -197,7 +197,11 @@ def asset_problem(
         return f"`{value}`: a {kind} must be one of {', '.join(suffixes)}", "error"
     search = [root, *(r for r in lib.roots[:1] if r != root)]
     if not any((r / "assets" / rel).is_file() for r in search):
-        return f"`{value}` not found under `assets/` of {root.name} or the base game", "error"
+        return (
+            f"`{value}` not found under `assets/` of {root.name} or the base game; the game "
+            "will draw generic art",
+            "warning",
+        )
     return None, "error"
 
 
@@ -217,6 +221,8 @@ def _door_checks(lib: ContentLibrary) -> Iterator[Diagnostic]:
 
 def _flag_checks(lib: ContentLibrary) -> Iterator[Diagnostic]:
     """Flags a condition tests but nothing ever sets are almost always typos."""
+    if lib.broken_scenes:
+        return  # the flag may well be set in the scene that failed to load
     set_flags: set[str] = set()
     tested: list[tuple[str, Loc, str]] = []
     for scene in lib.scenes.values():

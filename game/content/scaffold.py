@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import shlex
 from pathlib import Path
 from string import Template
 
@@ -32,10 +33,22 @@ LAYOUT = {
 
 
 def mod_id_for(name: str) -> str | None:
-    """The id a folder name becomes (`My-Mod` -> `my_mod`), or None if nothing usable is left."""
-    ident = re.sub(r"[^a-z0-9_]+", "_", name.lower()).strip("_")
-    ident = re.sub(r"^[0-9_]+", "", ident)[:48]
-    return ident or None
+    """The id a folder name becomes (`My-Mod` -> `my_mod`), or None if nothing usable is left
+    or it would not start with a letter (ids must; `2cool` is refused, not quietly renamed)."""
+    ident = re.sub(r"[^a-z0-9_]+", "_", name.lower()).strip("_")[:48]
+    return ident if re.match(r"^[a-z]", ident) else None
+
+
+def clashes(mod_id: str, lib: ContentLibrary) -> str | None:
+    """Why `mod_id` cannot be used next to the base game (an act, scene or puzzle of the same
+    name, or of the names the template makes), or None."""
+    acts = {a.id for a in lib.manifest.acts} if lib.manifest else set()
+    if mod_id in acts:
+        return f"the base game already has an act `{mod_id}`"
+    for made, what in ((f"{mod_id}_annex", lib.scenes), (f"{mod_id}_double", lib.puzzles)):
+        if made in what or mod_id in what:
+            return f"the base game already uses the id `{made if made in what else mod_id}`"
+    return None
 
 
 def find_entry(lib: ContentLibrary) -> str | None:
@@ -84,12 +97,21 @@ def cli_new_mod(args: argparse.Namespace) -> int:
     folder = Path(name)
     mod_id = mod_id_for(folder.name)
     if mod_id is None:
-        print(f"new-mod: `{name}` has no letters to make a mod id from; try e.g. `my_mod`")
+        tail = re.sub(r"[^a-z0-9_]+", "_", folder.name.lower()).strip("_")[:44]
+        print(
+            f"new-mod: `{name}` does not make a mod id: ids are lower-case letters, digits and "
+            f"underscores, starting with a letter; try e.g. `{'mod_' + tail if tail else 'my_mod'}`"
+        )
         return 2
     if folder.exists():
         print(f"new-mod: `{folder}` already exists; pick another name (nothing was changed)")
         return 1
-    entry = find_entry(load_library([content_root()]))
+    base = load_library([content_root()])
+    clash = clashes(mod_id, base)
+    if clash is not None:
+        print(f"new-mod: `{mod_id}` cannot be a mod id: {clash}; try e.g. `my_{mod_id}`")
+        return 2
+    entry = find_entry(base)
     if entry is None:
         print("new-mod: the base game has no node with choices to put a door on")
         return 1
@@ -98,7 +120,8 @@ def cli_new_mod(args: argparse.Namespace) -> int:
         path = folder / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+    shown = shlex.quote(str(folder))
     print(f"Created {folder}/ (mod id `{mod_id}`): one scene, one puzzle, a door at `{entry}`.")
-    print(f"  Play it:  torchenstein play --mod {folder}")
-    print(f"  Check it: torchenstein lint {folder}")
+    print(f"  Play it:  torchenstein play --mod {shown}")
+    print(f"  Check it: torchenstein lint {shown}")
     return 0

@@ -131,6 +131,54 @@ def _tag_message(tag: str) -> str:
     return f"the tag `{shown}` is not allowed: content files hold plain data only"
 
 
+def _line_of(mark: yaml.Mark | None) -> int | None:
+    return mark.line + 1 if mark is not None else None
+
+
+def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
+    """PyYAML's complaint as (line, plain words with a likely fix). The line is the one the
+    writer has to change: for an unclosed quote or a key without its colon that is where the
+    parser *started* reading, not where it gave up."""
+    problem = exc.problem or exc.context or "malformed YAML"
+    at = _line_of(exc.problem_mark) or _line_of(exc.context_mark) or 1
+    started = _line_of(exc.context_mark)
+    lines = text.splitlines()
+    raw = lines[at - 1] if 0 < at <= len(lines) else ""
+    if "\t" in problem or raw[: len(raw) - len(raw.lstrip())].count("\t"):
+        return at, (
+            "YAML syntax: a tab character in the indentation; YAML indents with spaces only "
+            "(set your editor to insert spaces for Tab)"
+        )
+    if "could not find expected ':'" in problem and started is not None:
+        return started, (
+            "YAML syntax: this line looks like a key without its colon; write `key: value` "
+            "(or put the text in quotes if it is not a key)"
+        )
+    if "mapping values are not allowed" in problem:
+        return at, (
+            "YAML syntax: a `: ` inside unquoted text starts a second key; put the whole text "
+            'in quotes, e.g. `- prof: "Behold: a tensor"`'
+        )
+    if exc.context == "while scanning a quoted scalar" and started is not None:
+        return started, (
+            "YAML syntax: a quote opened on this line is never closed; end the text with the "
+            "same quote mark it starts with"
+        )
+    if "expected <block end>" in problem or "expected <block mapping start>" in problem:
+        where = f" (the block above starts on line {started})" if started else ""
+        return at, (
+            "YAML syntax: this line's indentation does not fit the lines above it"
+            f"{where}; keys of one mapping line up exactly, items of a list start with `- ` "
+            "at one indentation"
+        )
+    if "did not find expected" in problem and "-" in problem:
+        return at, (
+            "YAML syntax: a list item (`- ...`) where a key was expected, or the other way "
+            "round; check this line's indentation"
+        )
+    return at, f"YAML syntax: {problem}; check indentation, colons and quotes on this line"
+
+
 def parse_yaml(text: str, file: str) -> YamlDocument:
     """Parse one YAML document from `text`; raises ContentError with the line on any problem
     that stops reading. Problems that do not stop it are left in `doc.problems`."""
@@ -146,15 +194,9 @@ def parse_yaml(text: str, file: str) -> YamlDocument:
         doc.lines[()] = root.start_mark.line + 1
         doc.data = _Walker(doc, loader).convert(root, ())
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        problem = exc.problem or exc.context or "malformed YAML"
+        line, message = explain_syntax_error(exc, text)
         raise ContentError(
-            [
-                Diagnostic(
-                    file=file, line=line, code="yaml-syntax", message=f"YAML syntax: {problem}"
-                )
-            ]
+            [Diagnostic(file=file, line=line, code="yaml-syntax", message=message)]
         ) from None
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + 1

@@ -67,7 +67,7 @@ class NotebookEntry:
 
 def notebook_entries(state: GameState, library: ContentLibrary) -> list[NotebookEntry]:
     """Solved puzzles in story order (by act, then difficulty), then any no longer loaded."""
-    manifest_acts = library.manifest.acts if library.manifest else []
+    manifest_acts = library.acts
     acts = {a.id: a.title for a in manifest_acts}
     order = {a.id: i for i, a in enumerate(manifest_acts)}
     entries = []

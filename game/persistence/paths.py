@@ -38,3 +38,8 @@ def drafts_dir() -> Path:
 
 def settings_file() -> Path:
     return user_home() / "settings.json"
+
+
+def logs_dir() -> Path:
+    """One log file per game session (see `game.logging_setup`)."""
+    return _sub("logs")

@@ -52,7 +52,7 @@ def check_code(
 
 def runner_hooks() -> RunnerHooks:
     """What content lint may use to run puzzle code: this in-process runner."""
-    return RunnerHooks(check_code, case_fingerprints)
+    return RunnerHooks(check_code, case_fingerprints, PuzzleError)
 
 
 def cli_check(args: argparse.Namespace, roots: list[Path]) -> int:

@@ -18,7 +18,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from pydantic import ValidationError
 
@@ -26,6 +26,18 @@ from game.runner.protocol import CancelRequest, DescribeRequest, JobEvent, Mode,
 
 _PACKAGE_ROOT = str(Path(__file__).resolve().parent.parent.parent)
 _FINAL = {"result", "cancelled", "error", "examples"}
+
+
+def _stderr_target(env: dict[str, str]) -> Any:
+    """The service's stderr: the console when debugging, else the session log (append), so a
+    runner crash is in the file a player attaches to a bug report."""
+    if env.get("TORCHENSTEIN_RUNNER_DEBUG"):
+        return None
+    log = env.get("TORCHENSTEIN_LOG")
+    try:
+        return open(log, "ab") if log else subprocess.DEVNULL
+    except OSError:
+        return subprocess.DEVNULL
 
 
 class RunnerClient:
@@ -57,14 +69,19 @@ class RunnerClient:
         flags = 0
         if sys.platform == "win32":
             flags = subprocess.CREATE_NO_WINDOW
-        self._proc = subprocess.Popen(
-            args,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=None if env.get("TORCHENSTEIN_RUNNER_DEBUG") else subprocess.DEVNULL,
-            env=env,
-            creationflags=flags,
-        )
+        stderr = _stderr_target(env)
+        try:
+            self._proc = subprocess.Popen(
+                args,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=stderr,
+                env=env,
+                creationflags=flags,
+            )
+        finally:
+            if hasattr(stderr, "close"):
+                stderr.close()  # the child has its own copy
         assert self._proc.stdout is not None
         self._gen += 1
         threading.Thread(

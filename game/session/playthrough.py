@@ -68,19 +68,19 @@ class GameSession:
         saves: SaveStore,
         writer: BackgroundWriter,
         persistent: Persistent,
-    ) -> tuple[GameSession, str | None]:
-        """A session from a save; if its place no longer exists, restart the story there."""
-        story = Story(library, save.state)
-        note = None
+        *,
+        at: tuple[str, str] | None = None,
+    ) -> GameSession:
+        """A session from a copy of the save (the save itself is never changed). `at` moves the
+        copy to another place, progress kept: the way on from a save whose place is missing
+        (`game.story.places`); without it such a save raises StoryError."""
+        state = save.state.model_copy(deep=True)
+        if at is not None:
+            state.scene, state.node = at
+        story = Story(library, state)
         if not story.has_position():
-            where = f"{save.state.scene}:{save.state.node}"
-            fresh = Story.new_game(library)
-            save.state.scene, save.state.node = fresh.state.scene, fresh.state.node
-            note = (
-                f"The saved place `{where}` is not in the loaded story any more "
-                "(a mod changed?); you continue from the start, with your progress kept."
-            )
-        return cls(story, saves, writer, persistent), note
+            raise StoryError(f"the place `{state.scene}:{state.node}` is not in the story")
+        return cls(story, saves, writer, persistent)
 
     # -- story steps --------------------------------------------------------------------------
     def advance(self) -> None:
@@ -191,13 +191,7 @@ class GameSession:
             view = self.story.view()
             scene_title, excerpt = view.scene_title, (view.lines[-1].text if view.lines else "")
             act = next(
-                (
-                    a.title
-                    for a in (
-                        self.story.library.manifest.acts if self.story.library.manifest else []
-                    )
-                    if a.id == view.act
-                ),
+                (a.title for a in self.story.library.acts if a.id == view.act),
                 view.act,
             )
         except StoryError:

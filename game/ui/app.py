@@ -12,10 +12,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sys
 import time
 import traceback
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
@@ -23,9 +24,11 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame
 
+from game.logging_setup import logger, start_session_log, where_logs_are
 from game.persistence.settings import Settings, load_settings
 from game.ui.context import Context
 from game.ui.intents import Intent, map_event
+from game.ui.keyscript import KeyPlayer, KeyScriptError
 from game.ui.notices import draw_notices
 from game.ui.screens.title import TitleScreen
 from game.ui.stack import Screen
@@ -36,6 +39,15 @@ FRAME_LOG_ENV = "TORCHENSTEIN_FRAME_LOG"  # benchmarks: where to write frame tim
 MAX_FAILURES = 20  # a screen failing over and over: stop instead of spinning
 
 
+@dataclass(frozen=True)
+class Warp:
+    """`play --at`: where a test playthrough starts, with which flags and solved puzzles."""
+
+    at: str
+    flags: tuple[str, ...] = ()
+    solved: tuple[str, ...] = ()
+
+
 class App:
     def __init__(
         self,
@@ -44,6 +56,9 @@ class App:
         headless: bool = False,
         size: tuple[int, int] | None = None,
         start_runner: bool = True,
+        dev: bool = False,
+        warp: Warp | None = None,
+        keys: Path | None = None,
     ):
         self.launched = time.perf_counter()
         self.launched_wall = time.time()
@@ -60,6 +75,10 @@ class App:
         self.surface = self._open_window(settings)
         pygame.display.set_caption("Torchenstein")
         self.ctx = Context(settings, mod_paths, on_settings=self._settings_changed)
+        self.ctx.content.health_checks = start_runner  # tests without a runner run no puzzles
+        self.ctx.dev = dev
+        self.warp = warp
+        self.keys = KeyPlayer.load(keys) if keys is not None else None
         self.ctx.startup_messages[:0] = loaded.messages
         self.ctx.stack.push(TitleScreen(self.ctx))
         self.frames = 0
@@ -139,12 +158,30 @@ class App:
             from game.ui.reload import reload_content
 
             reload_content(ctx)
+        elif name == "dev" and ctx.dev:
+            from game.ui.screens.dev import DevScreen
+
+            if not isinstance(ctx.stack.top, DevScreen):
+                ctx.stack.push(DevScreen(ctx))
         elif ctx.stack.top is not None:
             top = ctx.stack.top
             self._safely(top, lambda: top.handle(intent))
 
+    def _authoring(self) -> None:
+        """`--at` once the content is in, then the `--keys` script, one step per frame."""
+        if not (self._services_started and self.ctx.content.ready):
+            return
+        if self.warp is not None:
+            from game.ui.flow import start_at
+
+            warp, self.warp = self.warp, None
+            start_at(self.ctx, warp.at, warp.flags, warp.solved)
+        elif self.keys is not None:
+            self.keys.tick(self)
+
     def step(self, dt: float) -> None:
         ctx = self.ctx
+        self._authoring()
         for event in pygame.event.get():
             intent = map_event(event)
             if intent is None:
@@ -170,6 +207,13 @@ class App:
             ctx.session.autosave(ctx.thumbnail_png())
         for error in ctx.writer.errors():
             ctx.notify(error, "error")
+        if ctx.content.ready:
+            from game.ui.mod_health import apply_health_news
+
+            self._safely(ctx.stack.top, lambda: apply_health_news(ctx))
+        for kept in ctx.saves.take_kept_messages():
+            logger("saves").warning(kept)
+            ctx.notify(kept, "info")
 
     def draw(self) -> None:
         surface = _display()
@@ -185,6 +229,7 @@ class App:
             work()
         except Exception as exc:
             traceback.print_exc()
+            logger("ui").exception("a screen failed and was closed")
             self._failures += 1
             if self._failures > MAX_FAILURES:
                 raise
@@ -202,7 +247,7 @@ class App:
                 [
                     f"{type(exc).__name__}: {exc}",
                     "The screen that failed was closed and your progress is in the autosave. "
-                    "Please report this, with the text printed in the console.",
+                    "Please report this, with the session log: " + where_logs_are(),
                 ],
             )
 
@@ -220,8 +265,10 @@ class App:
             self.frame_times.append(time.perf_counter() - start)
             if frames is not None and self.frames >= frames:
                 break
+            if self.keys is not None and self.keys.done:
+                break  # a scripted run ends with its script
             dt = min(0.1, clock.tick(FPS) / 1000.0)
-        return 0
+        return 1 if self.keys is not None and self.keys.failure else 0
 
     # -- leaving --------------------------------------------------------------------------
     def screenshot(self, path: Path | str) -> None:
@@ -269,7 +316,20 @@ def _write_frame_log(app: App) -> None:
 
 def run_game(args: argparse.Namespace) -> int:
     """Play. Returns the process exit code."""
-    app = App(list(args.mod or []), headless=bool(args.headless))
+    start_session_log("play")
+    at = getattr(args, "at", None)
+    warp = Warp(at, tuple(args.flag or []), tuple(args.solved or [])) if at else None
+    try:
+        app = App(
+            list(args.mod or []),
+            headless=bool(args.headless),
+            dev=bool(getattr(args, "dev", False)),
+            warp=warp,
+            keys=getattr(args, "keys", None),
+        )
+    except KeyScriptError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     try:
         code = app.run(frames=args.frames)
         if args.screenshot:

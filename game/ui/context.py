@@ -14,8 +14,13 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.persistence.persistent import Persistent, load_persistent, queue_persistent_save
-from game.persistence.saves import SaveStore
+from game.persistence.persistent import (
+    Persistent,
+    load_persistent,
+    queue_persistent_save,
+    save_persistent,
+)
+from game.persistence.saves import SaveFile, SaveStore
 from game.persistence.settings import Settings, save_settings
 from game.persistence.writer import BackgroundWriter
 from game.ui.art import Art
@@ -55,6 +60,7 @@ class Context:
         self.content = ContentService(mod_paths, settings.disabled_mods)
         self.runner = RunnerHub(lambda: self.content.roots_when_ready())
         self.saves = SaveStore()
+        self.saves.fits = self._save_fits
         self.writer = BackgroundWriter()
         loaded = load_persistent()
         self.persistent: Persistent = loaded.model or Persistent()
@@ -64,12 +70,22 @@ class Context:
         self.notices: list[Notice] = []
         self.startup_messages: list[str] = list(loaded.messages)
         self.quit_requested = False
+        self.dev = False  # `play --dev`: the developer panel (F10)
+        self.dev_saves: SaveStore | None = None  # test playthroughs save here, apart
         self._on_settings = on_settings
         if not self.saves.writable:
             self.startup_messages.append(
                 "Another Torchenstein window is open and holds the saves. This window can load "
                 "saves but will not write any, so the two cannot overwrite each other."
             )
+
+    def _save_fits(self, save: SaveFile) -> bool:
+        """Does `save` fit the story loaded now? (Unknown until content has loaded.)"""
+        if not self.content.ready:
+            return True
+        from game.story.places import state_fits
+
+        return state_fits(self.content.library, save.state)
 
     # -- settings -----------------------------------------------------------------------------
     def apply_settings(self, new: Settings) -> None:

@@ -61,6 +61,7 @@ _PLAIN_KEYS: dict[int, str] = {
     pygame.K_F5: "reload",
     pygame.K_F6: "quicksave",
     pygame.K_F9: "quickload",
+    pygame.K_F10: "dev",
     pygame.K_F11: "fullscreen",
     pygame.K_F12: "screenshot",
 }

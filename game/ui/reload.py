@@ -6,12 +6,15 @@ from the same node when it still exists. Must not import torch.
 
 from __future__ import annotations
 
+from game.logging_setup import logger
 from game.ui import flow
 from game.ui.context import Context
 
 
 def reload_content(ctx: Context) -> None:
     library, diagnostics = ctx.content.reload()
+    for diag in diagnostics:
+        logger("reload").warning(diag.render())
     if library is None:
         lines = [d.render() for d in diagnostics if d.severity == "error"]
         flow.show_message(
@@ -22,6 +25,7 @@ def reload_content(ctx: Context) -> None:
     session = ctx.session
     if session is None:
         ctx.content.adopt(library)
+        ctx.content.recheck()
         ctx.notify("Content reloaded.", "success")
         return
     old_library = session.story.library
@@ -40,6 +44,7 @@ def reload_content(ctx: Context) -> None:
     from game.ui.screens.scene import SceneScreen
 
     ctx.content.adopt(library)
+    ctx.content.recheck()  # the puzzles of changed mods are run again, in the background
     ctx.stack.reset(SceneScreen(ctx))
     if warnings:
         flow.show_message(ctx, "Content reloaded with warnings", warnings[:40])

@@ -17,7 +17,7 @@ def act_rows(
 ) -> list[tuple[str, str, list[str]]]:
     """(act title, summary, item lines) per act; items are scenes then puzzles."""
     rows = []
-    acts = library.manifest.acts if library.manifest else []
+    acts = library.acts  # the story's acts, then each mod's under its title
     seen_scenes = {key.split(":", 1)[0] for key in seen}
     for act in acts:
         items = []

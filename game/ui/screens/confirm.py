@@ -16,12 +16,12 @@ class ConfirmScreen(Screen):
     name = "confirm"
     opaque = False
 
-    def __init__(self, ctx: Context, question: str, detail: str = ""):
+    def __init__(
+        self, ctx: Context, question: str, detail: str = "", *, yes: str = "Yes", no: str = "No"
+    ):
         super().__init__(ctx)
         self.question, self.detail = question, detail
-        self.menu = Menu(
-            [MenuItem("no", "No"), MenuItem("yes", "Yes")], ctx.fonts, ctx.theme, base=20
-        )
+        self.menu = Menu([MenuItem("no", no), MenuItem("yes", yes)], ctx.fonts, ctx.theme, base=20)
 
     def handle(self, intent: Intent) -> None:
         if intent.name == "back":
@@ -56,4 +56,5 @@ class ConfirmScreen(Screen):
         self.menu.draw(surface)
 
     def describe(self) -> str:
-        return f"screen: confirm\n{self.question}\n{self.menu.describe()}"
+        detail = f"{self.detail}\n" if self.detail else ""
+        return f"screen: confirm\n{self.question}\n{detail}{self.menu.describe()}"

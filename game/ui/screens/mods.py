@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.logging_setup import where_logs_are
 from game.persistence.paths import mods_dir
 from game.persistence.settings import with_changes
 from game.ui.context import Context
@@ -62,7 +63,7 @@ class ModsScreen(PageScreen):
                 f"No mods found yet. Put a mod folder in `{mods_dir()}` or start the game "
                 "with `torchenstein play --mod PATH`. `torchenstein new-mod NAME` makes a "
                 "working one to start from; `torchenstein lint PATH` says exactly what is "
-                "wrong with a mod."
+                f"wrong with a mod.\n\n{where_logs_are()}"
             )
         mod = mods[self.menu.selected]
         parts = [f"## {mod.title}", f"`{mod.id}` v{mod.version} — `{mod.path}`"]
@@ -73,6 +74,7 @@ class ModsScreen(PageScreen):
         if mod.problems:
             parts.append("### Problems")
             parts += [f"- {d.render()}" for d in mod.problems[:30]]
+        parts.append(where_logs_are())
         return "\n\n".join(parts)
 
     def on_intent(self, intent: Intent) -> None:

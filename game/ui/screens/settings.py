@@ -13,6 +13,7 @@ from typing import Any
 
 import pygame
 
+from game.logging_setup import where_logs_are
 from game.persistence.settings import (
     CODE_ZOOMS,
     FONT_SCALE_MAX,
@@ -112,7 +113,12 @@ class SettingsScreen(PageScreen):
         width = min(body.width, fonts.px(760))
         field = Settings.model_fields[ROWS[self.selected].field]
         help_text = RichText(
-            field.description or "", fonts, theme, width - 2 * pad, base=15, color=theme.text_dim
+            f"{field.description or ''}\n\n{where_logs_are()}",
+            fonts,
+            theme,
+            width - 2 * pad,
+            base=15,
+            color=theme.text_dim,
         )
         help_h = help_text.height + pad
         area = pygame.Rect((w - width) // 2, body.y, width, max(1, body.height - help_h))
@@ -172,6 +178,7 @@ class SettingsScreen(PageScreen):
         for i, row in enumerate(ROWS):
             mark = ">" if i == self.selected else " "
             out.append(f"{mark}{row.title}: {row.show(self._value(row))}")
+        out.append(where_logs_are())
         return "\n".join(out)
 
 
