@@ -28,6 +28,7 @@ from game.ui.intents import Intent, map_event
 from game.ui.notices import draw_notices
 from game.ui.screens.title import TitleScreen
 from game.ui.stack import Screen
+from game.ui.widgets.ink import LOG
 
 FPS = 60
 MIN_SIZE = (1024, 640)
@@ -175,8 +176,11 @@ class App:
 
     def draw(self) -> None:
         surface = pygame.display.get_surface()
+        LOG.begin_frame()
         for screen in self.ctx.stack.visible():
+            LOG.owner = screen  # what each screen draws is its own ink in its snapshot
             self._safely(screen, lambda: screen.draw(surface))
+        LOG.owner = None
         draw_notices(surface, self.ctx)
         pygame.display.flip()
 

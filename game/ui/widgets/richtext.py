@@ -17,6 +17,7 @@ from game.ui.art.glyphs import glyph_surface
 from game.ui.fonts import Fonts, Role
 from game.ui.markup import Span, Style, parse_inline
 from game.ui.theme import Theme
+from game.ui.widgets.ink import LOG
 from game.ui.widgets.textfit import fit_count
 
 RGB = tuple[int, int, int]
@@ -163,6 +164,22 @@ class RichText:
             right = piece.x + piece.surface.get_width()
             self.line_widths[piece.line] = max(self.line_widths[piece.line], right)
 
+    def chars_before_line(self, line: int) -> int:
+        """How many characters lie on lines above `line` (what revealing up to it takes)."""
+        return sum(p.chars for p in self.pieces if p.line < line)
+
+    def line_of(self, index: int) -> int:
+        """The line holding character `index` (0 for an empty text or a negative index)."""
+        for piece in self.pieces:
+            if index < piece.chars:
+                return piece.line
+            index -= piece.chars
+        return self.pieces[-1].line if self.pieces and index >= 0 else 0
+
+    def text_of_lines(self, first: int, stop: int) -> str:
+        """The words on lines first..stop-1, as plain text."""
+        return " ".join(p.text for p in self.pieces if first <= p.line < stop and p.font)
+
     # -- drawing --------------------------------------------------------------------------
     @property
     def used_width(self) -> int:
@@ -197,10 +214,14 @@ class RichText:
                     pygame.draw.rect(surface, self.theme.panel_alt, box, border_radius=pad)
             if left >= piece.chars:
                 surface.blit(surf, (x, y))
+                shown = piece.text
             else:
                 assert piece.font is not None
                 w = piece.font.size(piece.text[:left])[0]
                 surface.blit(surf, (x, y), pygame.Rect(0, 0, w, surf.get_height()))
+                shown = piece.text[:left]
+            if piece.font is not None:
+                LOG.record(surface, shown, piece.font, surf.get_rect(topleft=(x, y)))
             left -= piece.chars
 
 
