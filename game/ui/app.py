@@ -91,6 +91,26 @@ class App:
             with_changes(self.ctx.settings, fullscreen=not self.ctx.settings.fullscreen)
         )
 
+    def _toggle_voicing(self) -> None:
+        from game.persistence.settings import with_changes
+
+        ctx = self.ctx
+        on = not ctx.settings.self_voicing
+        ctx.apply_settings(with_changes(ctx.settings, self_voicing=on))
+        if not ctx.voice.available:
+            ctx.notify(f"Self-voicing needs a speech engine: {ctx.voice.why}", "error")
+            return
+        ctx.notify("Self-voicing on." if on else "Self-voicing off.")
+        ctx.announcer.reset()
+        ctx.voice.say("Self-voicing on." if on else "Self-voicing off.")
+
+    def _voice(self) -> None:
+        """Self-voicing: hand the top screen's snapshot to the announcer (it speaks on its own
+        thread, so this costs the frame only the snapshot)."""
+        top = self.ctx.stack.top
+        if top is not None and self.ctx.settings.self_voicing:
+            self.ctx.announcer.heard(top, top.snapshot())
+
     def _resized(self) -> None:
         self.surface = pygame.display.get_surface()
         if not self.ctx.settings.fullscreen:
@@ -108,6 +128,7 @@ class App:
         self._services_started = True
         self.ctx.content.start()
         self.ctx.sound.start(self.ctx.settings.volume)
+        self.ctx.voice.start()
         if self._start_runner:
             self.ctx.runner.start()
         if self.ctx.startup_messages:
@@ -127,6 +148,8 @@ class App:
             self._toggle_fullscreen()
         elif name == "screenshot":
             self._screenshot_to_user_folder()
+        elif name == "voice" and not (ctx.stack.top and ctx.stack.top.takes_text):
+            self._toggle_voicing()
         elif name == "quicksave" and ctx.session is not None:
             from game.ui.flow import quicksave
 
@@ -166,6 +189,7 @@ class App:
             notice.left -= dt
         ctx.notices = [n for n in ctx.notices if n.left > 0]
         self.draw()
+        self._safely(top, self._voice)
         if ctx.session is not None and ctx.session.wants_autosave:
             ctx.session.autosave(ctx.thumbnail_png())
         if ctx.session is not None and ctx.session.persistent_dirty:
@@ -251,6 +275,7 @@ class App:
         ctx.writer.close()
         ctx.runner.close()
         ctx.sound.close()
+        ctx.voice.close()
         ctx.saves.close()
         pygame.display.quit()
 

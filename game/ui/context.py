@@ -23,6 +23,7 @@ from game.ui.content_service import ContentService
 from game.ui.fonts import Fonts
 from game.ui.runner_hub import RunnerHub
 from game.ui.sound import Sound
+from game.ui.speech import Announcer, Voice
 from game.ui.stack import ScreenStack
 from game.ui.theme import Theme, theme_for
 
@@ -61,6 +62,8 @@ class Context:
         self.art = Art(self.content.asset_dirs)
         self.session: GameSession | None = None
         self.sound = Sound()
+        self.voice = Voice()
+        self.announcer = Announcer(self.voice)
         self.notices: list[Notice] = []
         self.startup_messages: list[str] = list(loaded.messages)
         self.quit_requested = False

@@ -27,6 +27,7 @@ class Screen:
     name = "screen"
     opaque = True  # False: the screens below are drawn first (overlays, dialogs)
     keeps_session_clock = True  # play time runs while this screen is on top
+    takes_text = False  # letters are typing here, never shortcuts (the self-voicing key)
 
     def __init__(self, ctx: Context):
         self.ctx = ctx

@@ -149,7 +149,13 @@ class SceneScreen(SceneTypewriter):
         content = [view.scene_title]
         say = ""
         if line is not None:
-            content += [line.speaker or "", plain_text(line.text)]
+            # From the page on show to the end: earlier pages were read on the way here.
+            text = plain_text(line.text)
+            if self.page and self._text is not None:
+                text = self._text.text_of_lines(
+                    self.page * self.per_page, len(self._text.line_widths)
+                )
+            content += [line.speaker or "", text]
             say = (
                 f"{line.speaker}: {plain_text(line.text)}"
                 if line.speaker

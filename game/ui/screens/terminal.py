@@ -21,6 +21,7 @@ from game.ui.widgets.draw import key_hints
 
 class TerminalScreen(TerminalInput):
     name = "terminal"
+    takes_text = True
 
     # -- drawing --------------------------------------------------------------------------
     def _button_specs(self) -> list[TerminalButton]:

@@ -172,6 +172,9 @@ class Menu:
             self._move(1)
         elif name in ("page_up", "page_down"):
             self._page(1 if name == "page_down" else -1)
+        elif name in ("home", "end") and any(it.enabled for it in self.items):
+            self.selected = len(self.items) - 1 if name == "home" else 0
+            self._move(1 if name == "home" else -1)  # onto the first (last) enabled item
         elif name in ("confirm", "advance"):
             return self._activate(self.selected)
         elif name == "number" and self.numbered:
@@ -194,17 +197,25 @@ class Menu:
         return None
 
     def _page(self, step: int) -> None:
-        """Scroll a view's height; the selection follows onto an item now in view."""
-        self.scroll_by(step * max(self.fonts.px(30), self.view.height - self.fonts.px(30)))
-        top, bottom = self.scroll, self.scroll + self.view.height
-        if top <= self._boxes[self.selected].top and self._boxes[self.selected].bottom <= bottom:
-            return
+        """Bring the next items out of hiding (disabled ones too: they must be readable): the
+        first one below the view goes to its top (or, going up, the last one above to its
+        bottom); the selection follows onto an item now in view."""
+        top, room = self.scroll, self.view.height
+        if step > 0:
+            below = [i for i, box in enumerate(self._boxes) if box.bottom > top + room]
+            if below:
+                self.scroll_by(self._boxes[below[0]].top - top)
+        else:
+            above = [i for i, box in enumerate(self._boxes) if box.top < top]
+            if above:
+                self.scroll_by(self._boxes[above[-1]].bottom - room - top)
+        top = self.scroll
         shown = [
             i
             for i, box in enumerate(self._boxes)
-            if self.items[i].enabled and top <= box.top and box.bottom <= bottom
+            if self.items[i].enabled and top <= box.top and box.bottom <= top + room
         ]
-        if shown:
+        if shown and self.selected not in shown:
             self.selected = shown[0] if step > 0 else shown[-1]
 
     def _activate(self, i: int) -> MenuItem | None:
@@ -307,7 +318,10 @@ class Menu:
             return ()
         return tuple(
             k
-            for k, on in (("pagedown", self.scroll < self.max_scroll), ("pageup", self.scroll > 0))
+            for k, on in (
+                ("page down", self.scroll < self.max_scroll),
+                ("page up", self.scroll > 0),
+            )
             if on
         )
 
