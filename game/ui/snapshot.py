@@ -53,7 +53,9 @@ class Snapshot:
     content: tuple[str, ...] = ()
     choices: tuple[Choice, ...] = ()
     focus: str | None = None  # the label of the focused choice or pane
-    say: str = ""  # the screen's main news for self-voicing: a line, a message, a result
+    # The screen's news for self-voicing: a line, a message, a result, a hint. Each item is
+    # spoken when it first appears.
+    say: tuple[str, ...] = ()
     targets: dict[str, Box] = field(default_factory=dict)
     more: tuple[str, ...] = ()
     ink: tuple[Ink, ...] = ()

@@ -104,25 +104,25 @@ class Voice:
 
 
 class Announcer:
-    """Turns snapshots into speech: news when it changes, the focus when it moves."""
+    """Turns snapshots into speech: each new item of news once, and the focus when it moves;
+    a screen coming on top names itself by its first text when it has no news."""
 
     def __init__(self, voice: Voice):
         self.voice = voice
         self._screen: object | None = None
-        self._say = ""
+        self._said: tuple[str, ...] = ()
         self._focus: str | None = None
 
     def heard(self, screen: object, snap: Snapshot) -> None:
         parts = []
         if screen is not self._screen:
-            self._screen, self._say, self._focus = screen, "", None
+            self._screen, self._said, self._focus = screen, (), None
             if not snap.say and snap.content:
-                parts.append(snap.content[0])  # a new screen names itself by its heading
-        if snap.say and snap.say != self._say:
-            parts.append(snap.say)
+                parts.append(snap.content[0])
+        parts += [item for item in snap.say if item and item not in self._said]
         if snap.focus and snap.focus != self._focus:
             parts.append(snap.focus)
-        self._say, self._focus = snap.say or self._say, snap.focus
+        self._said, self._focus = snap.say, snap.focus
         if parts:
             self.voice.say(". ".join(parts))
 

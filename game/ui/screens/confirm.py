@@ -60,7 +60,7 @@ class ConfirmScreen(Screen):
     def snapshot(self) -> Snapshot:
         return self.snap(
             content=(self.question, plain_text(self.detail)),
-            say=f"{self.question} {plain_text(self.detail)}",
+            say=(f"{self.question} {plain_text(self.detail)}",),
             **menu_parts(self.menu),
         )
 

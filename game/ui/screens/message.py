@@ -100,7 +100,7 @@ class MessageScreen(Screen):
         texts = tuple(plain_text(t) for t in self.lines)
         return self.snap(
             content=(self.title, *texts),
-            say=" ".join((self.title, *texts)),
+            say=(" ".join((self.title, *texts)),),
             choices=(Choice("ok", "OK"),),
             focus="OK",
             targets={"ok": (*self._ok.topleft, *self._ok.size)},

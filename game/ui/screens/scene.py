@@ -147,7 +147,7 @@ class SceneScreen(SceneTypewriter):
         if view is None:
             return self.snap()
         content = [view.scene_title]
-        say = ""
+        say: tuple[str, ...] = ()
         if line is not None:
             # From the page on show to the end: earlier pages were read on the way here.
             text = plain_text(line.text)

@@ -39,7 +39,10 @@ class InkLog:
         if surface is not pygame.display.get_surface() or not text.strip():
             return
         clip = surface.get_clip()
-        if rect.width <= 0 or not clip.contains(rect):
+        # Italic and bold glyphs overhang their advance by a pixel or two: a line that fills
+        # its box exactly is still whole. Above and below, the clip must hold the full line.
+        slack = max(2, rect.height // 6)
+        if rect.width <= 0 or not clip.inflate(2 * slack, 0).contains(rect):
             return
         self._frame.append((self.owner, Ink(text, font_px(font), (*rect.topleft, *rect.size))))
 

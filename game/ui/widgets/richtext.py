@@ -139,7 +139,14 @@ class RichText:
         merged: list[tuple[str, Style, int, int]] = []
         for text, style, x, line in pending:  # fewer, longer pieces blit faster
             last = merged[-1] if merged else None
-            if last and last[1] == style != "glyph" and last[3] == line:
+            if (
+                last
+                and last[1] == style != "glyph"
+                and last[3] == line
+                # Kerning across the join can make the whole wider than its words were
+                # measured: merge only while the line still fits its box.
+                and last[2] + self._font(style).size((last[0] + text).rstrip())[0] <= self.width
+            ):
                 prev = merged.pop()
                 merged.append((prev[0] + text, style, prev[2], line))
             else:
