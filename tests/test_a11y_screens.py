@@ -60,8 +60,11 @@ def test_every_word_reachable(size, scale, contrast) -> None:
     from game.ui.driver import Driver
     from game.ui.screens.chapters import ChapterMapScreen
     from game.ui.screens.confirm import ConfirmScreen
+    from game.ui.screens.ending import EndingScreen
     from game.ui.screens.history import HistoryScreen
     from game.ui.screens.message import MessageScreen
+    from game.ui.screens.mods import ModsScreen
+    from game.ui.screens.notebook import NotebookScreen
     from game.ui.screens.pause import PauseScreen
     from game.ui.screens.saves import SavesScreen
     from game.ui.screens.settings import SettingsScreen
@@ -90,10 +93,51 @@ def test_every_word_reachable(size, scale, contrast) -> None:
             ChapterMapScreen(ctx),
             ConfirmScreen(ctx, "Start a new game?", "Your manual saves stay as they are."),
             MessageScreen(ctx, "Please note", ["A long note. " * 40, "And a second one."]),
+            NotebookScreen(ctx),
+            ModsScreen(ctx),
         ):
             ctx.stack.push(screen)
             check(d, screen.name)
             ctx.stack.pop(screen)
+        # A solved puzzle in the notebook: its title, scores and code.
+        progress = ctx.session.state.progress("summon_tensors")
+        progress.solved, progress.solution = True, "def summon(n, device):\n    return n\n" * 30
+        progress.best = {"ops": 3.0, "code_lines": 2.0}
+        ctx.stack.push(NotebookScreen(ctx))
+        check(d, "notebook with a solved puzzle")
+        ctx.stack.pop()
+        ending = next(
+            node.ending
+            for scene in ctx.content.library.scenes.values()
+            for node in scene.nodes.values()
+            if node.ending is not None and node.ending.text
+        )
+        ctx.stack.push(EndingScreen(ctx, ending))
+        check(d, "ending")
+        ctx.stack.pop()
         d.press("1")
         walk(d, lambda t: t.startswith("screen: terminal"))
         check(d, "terminal")
+
+
+def test_credits_stand_still_and_scroll_with_reduced_motion() -> None:
+    """With reduced motion the credits do not roll: every word is reached with the keys."""
+    from game.ui.driver import Driver
+    from game.ui.screens.ending import EndingScreen
+
+    (user_home() / "settings.json").write_text(
+        json.dumps({"font_scale": 2.0, "reduced_motion": True, "text_speed": 0})
+    )
+    with Driver(size=(1024, 640), runner=False) as d:
+        ctx = d.app.ctx
+        d.step()
+        ending = next(
+            node.ending
+            for scene in ctx.content.library.scenes.values()
+            for node in scene.nodes.values()
+            if node.ending is not None
+        )
+        ctx.persistent.endings.append(ending.id)
+        ctx.stack.push(EndingScreen(ctx, ending))
+        d.press("return")  # on to the credits
+        check(d, "credits")

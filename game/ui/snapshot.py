@@ -63,7 +63,11 @@ class Snapshot:
 
     @property
     def shown_words(self) -> set[str]:
-        return set().union(*(words(i.text) for i in self.ink)) if self.ink else set()
+        """Words readable now; a word too long for its line is broken across two runs of ink,
+        so neighbouring runs are read joined as well."""
+        texts = [i.text for i in self.ink]
+        joined = [a + b for a, b in zip(texts, texts[1:], strict=False)]
+        return set().union(*(words(t) for t in texts + joined)) if texts else set()
 
     @property
     def content_words(self) -> set[str]:
