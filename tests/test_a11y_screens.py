@@ -1,6 +1,7 @@
 """Readable at every setting: on every screen, at font scales 80-200%, from 1024x640 to
 3840x2160, in both themes, every word of the screen's content is on screen now or reachable with
-the keys its snapshot names (pages, scrolling), and no text is drawn below the player's scale.
+the keys its snapshot names (pages, scrolling), no text is drawn below the player's scale, and
+no text is drawn over other text (a heading over a menu).
 
 Checked through the screens' typed snapshots (their content, and the ink the drawing helpers
 record: text drawn whole inside its clip), not through pixels."""
@@ -34,6 +35,7 @@ def explore(d) -> tuple[Snapshot, set[str], list[Ink]]:
     first = snap = screen.snapshot()
     assert first.content, f"{first.screen} describes no content"
     need, seen, small = first.content_words, set(first.shown_words), list(first.too_small)
+    assert not first.overlaps, f"{first.screen}: text drawn over text: {first.overlaps[:2]}"
     for _ in range(MAX_PRESSES):
         if need <= seen or not snap.more or d.screen is not screen:
             break

@@ -82,6 +82,27 @@ class Snapshot:
         """Text drawn below the player's chosen size."""
         return [i for i in self.ink if i.px < self.min_px]
 
+    @property
+    def overlaps(self) -> list[tuple[Ink, Ink]]:
+        """Pairs of text runs drawn over each other (a heading over a menu, a label over a
+        line). Boxes are narrowed a little first: glyphs of neighbouring runs may touch."""
+
+        def core(box: Box) -> tuple[int, int, int, int]:
+            x, y, w, h = box
+            cut = min(w // 2, max(2, h // 6))
+            return x + cut, y + 1, x + w - cut, y + h - 1
+
+        cores = [core(i.box) for i in self.ink]
+        return [
+            (self.ink[a], self.ink[b])
+            for a in range(len(cores))
+            for b in range(a + 1, len(cores))
+            if cores[a][0] < cores[b][2]
+            and cores[b][0] < cores[a][2]
+            and cores[a][1] < cores[b][3]
+            and cores[b][1] < cores[a][3]
+        ]
+
     def text(self) -> str:
         """The snapshot as plain lines (for failure messages and logs)."""
         lines = [f"screen: {self.screen}", *self.content]

@@ -143,9 +143,10 @@ class RichText:
                 last
                 and last[1] == style != "glyph"
                 and last[3] == line
-                # Kerning across the join can make the whole wider than its words were
-                # measured: merge only while the line still fits its box.
-                and last[2] + self._font(style).size((last[0] + text).rstrip())[0] <= self.width
+                # Kerning and rounding can make the whole wider than its words were laid out:
+                # merge only when it takes no more room than they did (no overlap, no spill).
+                and self._font(style).size(last[0] + text)[0]
+                <= x + self._font(style).size(text)[0] - last[2]
             ):
                 prev = merged.pop()
                 merged.append((prev[0] + text, style, prev[2], line))
