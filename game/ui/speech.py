@@ -28,7 +28,7 @@ class Engine(Protocol):
 
 
 def _pyttsx3_engine() -> Engine:
-    import pyttsx3
+    import pyttsx3  # type: ignore[import-untyped]  # an optional extra without type hints
 
     engine: Any = pyttsx3.init()
     return engine  # type: ignore[no-any-return]
@@ -67,8 +67,9 @@ class Voice:
             self._thread.start()
 
     def wait_idle(self, timeout: float = 5.0) -> bool:
-        """For tests: wait until the mailbox is empty and the engine has started."""
-        if not self._ready.wait(timeout):
+        """Wait until the engine has started and taken everything given to it; False when it
+        could not start (then `why` says why) or the time ran out."""
+        if not self._ready.wait(timeout) or not self.available:
             return False
         with self._wake:
             return self._wake.wait_for(lambda: self._mail is None, timeout)

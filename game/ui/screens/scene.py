@@ -133,7 +133,7 @@ class SceneScreen(SceneTypewriter):
         fonts = self.ctx.fonts
         self.menu.fonts, self.menu.theme = fonts, self.ctx.theme
         w = surface.get_width()
-        menu_w = min(w - 2 * fonts.px(24), max(fonts.px(420), w * 3 // 5))
+        menu_w = self._menu_width(w)
         room = self._box.top - self._top - fonts.px(12) * 2  # between the title and the box
         self.menu.set_rect(pygame.Rect((w - menu_w) // 2, 0, menu_w, room))
         height = min(self.menu.content_height, room)
@@ -156,11 +156,8 @@ class SceneScreen(SceneTypewriter):
                     self.page * self.per_page, len(self._text.line_widths)
                 )
             content += [line.speaker or "", text]
-            say = (
-                f"{line.speaker}: {plain_text(line.text)}"
-                if line.speaker
-                else plain_text(line.text)
-            )
+            spoken = plain_text(line.text)
+            say = (f"{line.speaker}: {spoken}" if line.speaker else spoken,)
         parts = menu_parts(self.menu) if self._choices_open() and self.menu is not None else {}
         if self.typing or self.more_pages:
             parts["more"] = ("space",)

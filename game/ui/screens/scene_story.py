@@ -34,6 +34,8 @@ class SceneStory(Screen):
         self._text_rect = pygame.Rect(0, 0, 0, 0)
         self._chips: dict[str, pygame.Rect] = {}
         self._top = 0  # the bottom of the title and chips: choices never rise above it
+        self._fits_small = True  # the line fits the box that choices leave
+        self.read_through = False  # Space pressed on the last page of a line too long for it
 
     # -- story ----------------------------------------------------------------------------
     def enter(self) -> None:
@@ -56,6 +58,7 @@ class SceneStory(Screen):
         self.line_index = 0
         self.revealed = 0.0
         self.page = 0
+        self.read_through = False
         self._text_key = ()
         self.menu = None
         if not self.view.lines:
@@ -125,6 +128,9 @@ class SceneStory(Screen):
             return
         if self.menu is None:
             self._build_menu()
+        if self.menu is not None and not self._choices_open():
+            self.read_through = True  # the line was read whole: now the choices
+            return
         if view.can_advance:
             try:
                 self.session.story.advance()
@@ -174,5 +180,9 @@ class SceneStory(Screen):
     # -- input ----------------------------------------------------------------------------
     def _choices_open(self) -> bool:
         return (
-            self.menu is not None and self.at_last_line and not self.typing and not self.more_pages
+            self.menu is not None
+            and self.at_last_line
+            and not self.typing
+            and not self.more_pages
+            and (self._fits_small or self.read_through)
         )

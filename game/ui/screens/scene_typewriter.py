@@ -54,19 +54,34 @@ class SceneTypewriter(SceneStory):
             self._advance()
 
     # -- layout and text --------------------------------------------------------------------
+    def _box_height(self, size: tuple[int, int], asks: bool) -> int:
+        """Room for four lines of text (more of the screen at large text: reading comes before
+        the backdrop); less while choices show, leaving them room for one whole choice."""
+        fonts = self.ctx.fonts
+        w, h = size
+        pad, line_h = fonts.px(16), self._line_height()
+        name_h = fonts.get("body_bold", 20).get_linesize()
+        box_h = name_h + (3 if asks else 4) * line_h + 2 * pad
+        share = 0.4 if asks else 0.5 + 0.1 * max(0.0, min(1.0, fonts.scale - 1))
+        box_h = min(int(h * share), max(int(h * 0.22), box_h))
+        if asks and self.menu is not None:
+            self.menu.set_rect(pygame.Rect(0, 0, self._menu_width(w), h))
+            above = h - hint_bar_height(fonts) - self._top - self.menu.least_height()
+            box_h = max(name_h + line_h + pad, min(box_h, above - 2 * fonts.px(12)))
+        return box_h
+
     def _layout(self, size: tuple[int, int]) -> None:
         fonts = self.ctx.fonts
         w, h = size
         pad = fonts.px(16)
         hint_h = hint_bar_height(fonts)
-        line_h = self._line_height()
         name_h = fonts.get("body_bold", 20).get_linesize()
-        # Room for four lines of text; less of the screen on a line that ends in choices (decided
-        # by the story, not by typing, so the pages of a line never change under the reader).
-        asks = self._asks()
-        lines = 3 if asks else 4
-        box_h = name_h + lines * line_h + 2 * pad
-        box_h = min(int(h * (0.4 if asks else 0.5)), max(int(h * 0.22), box_h))
+        # A line that would not fit the smaller box choices leave is read whole in the full
+        # box first; one more Space then brings the choices (see `_choices_open`).
+        if self.menu is not None and self._text is not None:
+            small = self._box_height(size, True) - name_h - pad
+            self._fits_small = len(self._text.line_widths) * self._text.line_height <= small
+        box_h = self._box_height(size, self._choices_open())
         self._box = pygame.Rect(pad, h - hint_h - box_h, w - 2 * pad, box_h)
         portrait = self._portrait_size()
         left = self._box.x + pad + (portrait + pad if portrait else 0)
@@ -77,9 +92,9 @@ class SceneTypewriter(SceneStory):
             self._box.height - name_h - pad,
         )
 
-    def _asks(self) -> bool:
-        view = self.view
-        return view is not None and bool(view.choices or view.puzzle) and self.at_last_line
+    def _menu_width(self, w: int) -> int:
+        fonts = self.ctx.fonts
+        return min(w - 2 * fonts.px(24), max(fonts.px(420), w * 3 // 5))
 
     def _line_height(self) -> int:
         return int(self.ctx.fonts.get("body", 22).get_linesize() * 1.2)

@@ -78,6 +78,13 @@ class Menu:
         m = self.marker_height
         return pygame.Rect(self.rect.x, self.rect.y + m, self.rect.width, self.rect.height - 2 * m)
 
+    def least_height(self) -> int:
+        """The smallest box that shows every item whole, one at a time if need be (the
+        tallest item between the two markers)."""
+        self._layout()
+        tallest = max((b.height for b in self._boxes), default=0)
+        return min(self.content_height, tallest + 2 * self.marker_height + 1)
+
     @property
     def max_scroll(self) -> int:
         return max(0, self.content_height - self.view.height)
