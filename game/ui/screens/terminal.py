@@ -14,7 +14,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui.markup import plain_text
-from game.ui.screens.terminal_chrome import draw_buttons, draw_header, draw_tabs
+from game.ui.screens.terminal_chrome import draw_buttons, draw_focus, draw_header, draw_tabs
 from game.ui.screens.terminal_input import TerminalInput
 from game.ui.screens.terminal_layout import TAB_TITLES, TerminalButton, TerminalLayout, plan
 from game.ui.snapshot import Choice, Snapshot
@@ -66,6 +66,9 @@ class TerminalScreen(TerminalInput):
             self.editor.draw(surface)
         if layout.shows("results", shown):
             self.results.draw(surface)
+        if layout.shows(self.focus, shown):
+            pane = {"brief": layout.brief, "editor": layout.editor, "results": layout.results}
+            draw_focus(surface, pane[self.focus], fonts, theme)
         draw_buttons(surface, layout.buttons, fonts, theme, keys_shown=layout.keys_shown)
         draw_tabs(surface, layout.tabs, shown, fonts, theme)
         key_hints(

@@ -128,3 +128,18 @@ def draw_tabs(
             anchor="center",
             max_width=rect.width - 8,
         )
+
+
+def draw_focus(surface: pygame.Surface, rect: pygame.Rect, fonts: Fonts, theme: Theme) -> None:
+    """Corner brackets around the focused pane: a shape, so focus does not rest on a border
+    colour alone (colour-blind players, greyscale screens)."""
+    box = rect.inflate(2 * fonts.px(4), 2 * fonts.px(4))
+    arm, width = max(8, min(box.w, box.h) // 6), max(3, fonts.px(3))
+    for (x, y), (dx, dy) in (
+        (box.topleft, (1, 1)),
+        ((box.right - 1, box.top), (-1, 1)),
+        ((box.left, box.bottom - 1), (1, -1)),
+        ((box.right - 1, box.bottom - 1), (-1, -1)),
+    ):
+        pygame.draw.line(surface, theme.accent2, (x, y), (x + dx * arm, y), width)
+        pygame.draw.line(surface, theme.accent2, (x, y), (x, y + dy * arm), width)
