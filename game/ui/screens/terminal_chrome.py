@@ -114,7 +114,7 @@ def draw_tabs(
             surface, theme.accent2 if on else theme.border, rect, 2 if on else 1, border_radius=6
         )
         # The shown tab says so in a mark too, not by colour alone.
-        title = f"▸ {TAB_TITLES[key]}" if on else TAB_TITLES[key]
+        title = f"▶ {TAB_TITLES[key]}" if on else TAB_TITLES[key]
         font = fonts.get("body_bold", 15)
         text = f"{title} (F3)" if font.size(f"{title} (F3)")[0] <= rect.width - 8 else title
         label(
