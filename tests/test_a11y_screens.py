@@ -102,6 +102,7 @@ def test_every_word_reachable(size, scale, contrast) -> None:
             check(d, screen.name)
             ctx.stack.pop(screen)
         # A solved puzzle in the notebook: its title, scores and code.
+        assert ctx.session is not None
         progress = ctx.session.state.progress("summon_tensors")
         progress.solved, progress.solution = True, "def summon(n, device):\n    return n\n" * 30
         progress.best = {"ops": 3.0, "code_lines": 2.0}

@@ -93,9 +93,7 @@ def test_announcer_speaks_news_once_and_the_focus_when_it_moves() -> None:
 
 @pytest.fixture
 def voiced_settings() -> None:
-    (user_home() / "settings.json").write_text(
-        json.dumps({"text_speed": 0, "self_voicing": True})
-    )
+    (user_home() / "settings.json").write_text(json.dumps({"text_speed": 0, "self_voicing": True}))
 
 
 def test_the_game_speaks_dialogue_and_menus(voiced_settings) -> None:

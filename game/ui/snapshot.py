@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 Box = tuple[int, int, int, int]  # x, y, width, height in window pixels
 
@@ -66,7 +67,7 @@ class Snapshot:
         """Words readable now; a word too long for its line is broken across two runs of ink,
         so neighbouring runs are read joined as well."""
         texts = [i.text for i in self.ink]
-        joined = [a + b for a, b in zip(texts, texts[1:], strict=False)]
+        joined = [a + b for a, b in pairwise(texts)]
         return set().union(*(words(t) for t in texts + joined)) if texts else set()
 
     @property

@@ -243,7 +243,7 @@ class Menu:
         pad, detail_font, view = self._pad, self._detail_font, self.view
         clip = surface.get_clip()
         surface.set_clip(view.clip(clip) if clip else view)
-        for i, (item, text) in enumerate(zip(self.items, self._texts)):
+        for i, (item, text) in enumerate(zip(self.items, self._texts, strict=True)):
             box = self._box(i)
             if box.bottom < view.top or box.top > view.bottom:
                 continue
