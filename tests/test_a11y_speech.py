@@ -88,7 +88,12 @@ def test_announcer_speaks_news_once_and_the_focus_when_it_moves() -> None:
     announcer.heard(screen, Snapshot("scene", choices=choices, focus="2. Coffee?"))
     pause = Snapshot("pause", content=("PAUSED",), focus="Resume")
     announcer.heard(object(), pause)
-    assert voice.said == ["Professor: Hello.", "1. Who are you?", "2. Coffee?", "PAUSED. Resume"]
+    assert voice.said == [
+        "Professor: Hello.",
+        "1. Who are you?",
+        "2. Coffee?",
+        "PAUSED. Resume.",
+    ]
 
 
 @pytest.fixture
@@ -103,14 +108,18 @@ def test_the_game_speaks_dialogue_and_menus(voiced_settings) -> None:
         voice = Recorder()
         d.app.ctx.announcer = Announcer(voice)  # type: ignore[arg-type]
         d.step()
-        assert voice.said[-1] == "TORCHENSTEIN. New game"  # the screen, then its focus
+        assert voice.said[-1] == "TORCHENSTEIN. New game."  # the screen, then its focus
         d.press("return")
         d.step()
         assert voice.said[-1].startswith("Static. The hiss of a dead channel.")
+        d.press("s")
+        # Notices are read out too: skip goes on, and stops at once at unread text.
+        assert voice.said[-1] == "Skip on. Skip stops at text you have not read."
+        d.press("s")
         d.press("escape")
-        assert voice.said[-1] == "PAUSED. Resume"
+        assert voice.said[-1] == "PAUSED. Resume."
         d.press("down")
-        assert voice.said[-1] == "Save game"
+        assert voice.said[-1] == "Save game."
 
 
 def test_v_toggles_self_voicing_and_settings_say_when_no_engine() -> None:

@@ -101,15 +101,17 @@ class App:
             ctx.notify(f"Self-voicing needs a speech engine: {ctx.voice.why}", "error")
             return
         ctx.notify("Self-voicing on." if on else "Self-voicing off.")
-        ctx.announcer.reset()
-        ctx.voice.say("Self-voicing on." if on else "Self-voicing off.")
+        if on:
+            ctx.announcer.reset()  # the screen is read out from the top, after the notice
+        else:
+            ctx.voice.say("Self-voicing off.")  # the announcer is silent from now on
 
     def _voice(self) -> None:
         """Self-voicing: hand the top screen's snapshot to the announcer (it speaks on its own
         thread, so this costs the frame only the snapshot)."""
         top = self.ctx.stack.top
         if top is not None and self.ctx.settings.self_voicing:
-            self.ctx.announcer.heard(top, top.snapshot())
+            self.ctx.announcer.heard(top, top.snapshot(), self.ctx.notices)
 
     def _resized(self) -> None:
         self.surface = pygame.display.get_surface()

@@ -86,7 +86,9 @@ class Context:
 
     # -- messages -----------------------------------------------------------------------------
     def notify(self, text: str, kind: str = "info") -> None:
-        self.notices.append(Notice(text, kind))
+        # Time to read it: a glance for a short notice, about a third of a second per word more.
+        seconds = max(NOTICE_SECONDS, 1.5 + len(text.split()) / 3)
+        self.notices.append(Notice(text, kind, seconds))
         del self.notices[:-4]
 
     # -- saving helpers -----------------------------------------------------------------------

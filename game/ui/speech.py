@@ -6,17 +6,20 @@ extra (`pip install "torchenstein[speech]"`).
 puts text in a one-slot mailbox (newer text replaces what was not spoken yet, so the voice
 never lags behind the player). `Announcer` decides what to say from the top screen's snapshot:
 its news (a dialogue line, a message, a result, a hint) when it changes, and the focused item
-when the focus moves. Must not import torch.
+when the focus moves, and each notice ("Quicksaved.") once. Must not import torch.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import threading
-from collections.abc import Callable
-from typing import Any, Protocol
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, Protocol
 
 from game.ui.snapshot import Snapshot
+
+if TYPE_CHECKING:
+    from game.ui.context import Notice
 
 INSTALL_HINT = 'install the speech extra: pip install "torchenstein[speech]"'
 
@@ -113,9 +116,13 @@ class Announcer:
         self._screen: object | None = None
         self._said: tuple[str, ...] = ()
         self._focus: str | None = None
+        self._notices: list[object] = []
 
-    def heard(self, screen: object, snap: Snapshot) -> None:
-        parts = []
+    def heard(self, screen: object, snap: Snapshot, notices: Sequence[Notice] = ()) -> None:
+        """Speak what is new in `snap` and any notice not spoken yet (notices first: they
+        answer what the player just did)."""
+        parts = [n.text for n in notices if not any(n is old for old in self._notices)]
+        self._notices = list(notices)
         if screen is not self._screen:
             self._screen, self._said, self._focus = screen, (), None
             if not snap.say and snap.content:
@@ -125,7 +132,7 @@ class Announcer:
             parts.append(snap.focus)
         self._said, self._focus = snap.say, snap.focus
         if parts:
-            self.voice.say(". ".join(parts))
+            self.voice.say(" ".join(p if p[-1:] in ".!?:" else p + "." for p in parts))
 
     def reset(self) -> None:
         self._screen = None

@@ -65,7 +65,8 @@ class SceneTypewriter(SceneStory):
         share = 0.4 if asks else 0.5 + 0.1 * max(0.0, min(1.0, fonts.scale - 1))
         box_h = min(int(h * share), max(int(h * 0.22), box_h))
         if asks and self.menu is not None:
-            self.menu.set_rect(pygame.Rect(0, 0, self._menu_width(w), h))
+            rect = self.menu.rect  # only the width matters here; the height stays as drawn
+            self.menu.set_rect(pygame.Rect(rect.x, rect.y, self._menu_width(w), rect.height))
             above = h - hint_bar_height(fonts) - self._top - self.menu.least_height()
             box_h = max(name_h + line_h + pad, min(box_h, above - 2 * fonts.px(12)))
         return box_h
