@@ -1,5 +1,6 @@
 """Layouts adapt from 1024x640 to 4K at font scales 80%-200%, in both themes: every screen
-draws, its boxes stay inside the window, and text boxes stay inside their panels."""
+draws, its boxes stay inside the window, and text boxes stay inside their panels; text grows
+with the scale instead of being shrunk to fit."""
 
 from __future__ import annotations
 
@@ -86,3 +87,30 @@ def test_every_screen_fits(size, scale, contrast) -> None:
         assert "focus: results" in d.describe()
         d.press("escape")
         assert d.describe().startswith("screen: scene")
+
+
+def _sizes_at(scale: float) -> dict[str, int]:
+    """Pixel size of each text on the title and pause screens at `scale`, 1024x640."""
+    from game.ui.driver import Driver
+    from game.ui.screens.pause import PauseScreen
+
+    (user_home() / "settings.json").write_text(json.dumps({"font_scale": scale, "text_speed": 0}))
+    sizes: dict[str, int] = {}
+    with Driver(size=(1024, 640), runner=False) as d:
+        for _ in range(2):
+            d.step()
+            for ink in d.screen.snapshot().ink:
+                sizes[ink.text] = ink.px
+            d.app.ctx.stack.push(PauseScreen(d.app.ctx))
+    return sizes
+
+
+def test_text_grows_with_the_scale_and_menus_scroll_instead_of_shrinking() -> None:
+    """At 200% every text is twice its 100% size (the title's logo excepted: it is sized to
+    the window), though the pause menu's nine items no longer fit and scroll instead."""
+    small, large = _sizes_at(1.0), _sizes_at(2.0)
+    common = (set(small) & set(large)) - {"TORCHENSTEIN"}
+    assert {"Resume", "PAUSED", "New game"} <= common
+    for text in common:
+        assert large[text] >= 2 * small[text] - 1, (text, small[text], large[text])
+    assert "Quit" in small and "Quit" not in large  # out of view at 200%: the menu scrolls

@@ -57,6 +57,11 @@ class Settings(BaseModel):
     reduced_motion: bool = Field(
         default=False, description="No typewriter, blinking or sliding: text appears at once."
     )
+    self_voicing: bool = Field(
+        default=False,
+        description="Speak dialogue, choices, menu items, results and hints aloud through the "
+        "system's speech engine (V toggles it anywhere but the code editor).",
+    )
     skip_unseen: bool = Field(
         default=False, description="Let Skip run through lines you have not read yet."
     )

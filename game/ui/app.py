@@ -32,6 +32,7 @@ from game.ui.keyscript import KeyPlayer, KeyScriptError
 from game.ui.notices import draw_notices
 from game.ui.screens.title import TitleScreen
 from game.ui.stack import Screen
+from game.ui.widgets.ink import LOG
 
 FPS = 60
 MIN_SIZE = (1024, 640)
@@ -110,6 +111,28 @@ class App:
             with_changes(self.ctx.settings, fullscreen=not self.ctx.settings.fullscreen)
         )
 
+    def _toggle_voicing(self) -> None:
+        from game.persistence.settings import with_changes
+
+        ctx = self.ctx
+        on = not ctx.settings.self_voicing
+        ctx.apply_settings(with_changes(ctx.settings, self_voicing=on))
+        if not ctx.voice.available:
+            ctx.notify(f"Self-voicing needs a speech engine: {ctx.voice.why}", "error")
+            return
+        ctx.notify("Self-voicing on." if on else "Self-voicing off.")
+        if on:
+            ctx.announcer.reset()  # the screen is read out from the top, after the notice
+        else:
+            ctx.voice.say("Self-voicing off.")  # the announcer is silent from now on
+
+    def _voice(self) -> None:
+        """Self-voicing: hand the top screen's snapshot to the announcer (it speaks on its own
+        thread, so this costs the frame only the snapshot)."""
+        top = self.ctx.stack.top
+        if top is not None and self.ctx.settings.self_voicing:
+            self.ctx.announcer.heard(top, top.snapshot(), self.ctx.notices)
+
     def _resized(self) -> None:
         self.surface = _display()
         if not self.ctx.settings.fullscreen:
@@ -127,6 +150,7 @@ class App:
         self._services_started = True
         self.ctx.content.start()
         self.ctx.sound.start(self.ctx.settings.volume)
+        self.ctx.voice.start()
         if self._start_runner:
             self.ctx.runner.start()
         if self.ctx.startup_messages:
@@ -146,6 +170,8 @@ class App:
             self._toggle_fullscreen()
         elif name == "screenshot":
             self._screenshot_to_user_folder()
+        elif name == "voice" and not (ctx.stack.top and ctx.stack.top.takes_text):
+            self._toggle_voicing()
         elif name == "quicksave" and ctx.session is not None:
             from game.ui.flow import quicksave
 
@@ -203,6 +229,7 @@ class App:
             notice.left -= dt
         ctx.notices = [n for n in ctx.notices if n.left > 0]
         self.draw()
+        self._safely(top, self._voice)
         if ctx.session is not None and ctx.session.autosave_due:
             ctx.session.autosave(ctx.thumbnail_png())
         for error in ctx.writer.errors():
@@ -217,8 +244,11 @@ class App:
 
     def draw(self) -> None:
         surface = _display()
+        LOG.begin_frame()
         for screen in self.ctx.stack.visible():
+            LOG.owner = screen  # what each screen draws is its own ink in its snapshot
             self._safely(screen, partial(screen.draw, surface))
+        LOG.owner = None
         draw_notices(surface, self.ctx)
         pygame.display.flip()
 
@@ -292,6 +322,7 @@ class App:
         ctx.writer.close()
         ctx.runner.close()
         ctx.sound.close()
+        ctx.voice.close()
         ctx.saves.close()
         pygame.display.quit()
 

@@ -28,6 +28,7 @@ from game.ui.content_service import ContentService
 from game.ui.fonts import Fonts
 from game.ui.runner_hub import RunnerHub
 from game.ui.sound import Sound
+from game.ui.speech import Announcer, Voice
 from game.ui.stack import ScreenStack
 from game.ui.theme import Theme, theme_for
 
@@ -67,6 +68,8 @@ class Context:
         self.art = Art(self.content.asset_dirs)
         self.session: GameSession | None = None
         self.sound = Sound()
+        self.voice = Voice()
+        self.announcer = Announcer(self.voice)
         self.notices: list[Notice] = []
         self.startup_messages: list[str] = list(loaded.messages)
         self.quit_requested = False
@@ -99,7 +102,9 @@ class Context:
 
     # -- messages -----------------------------------------------------------------------------
     def notify(self, text: str, kind: str = "info") -> None:
-        self.notices.append(Notice(text, kind))
+        # Time to read it: a glance for a short notice, about a third of a second per word more.
+        seconds = max(NOTICE_SECONDS, 1.5 + len(text.split()) / 3)
+        self.notices.append(Notice(text, kind, seconds))
         del self.notices[:-4]
 
     # -- saving helpers -----------------------------------------------------------------------

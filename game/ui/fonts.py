@@ -12,6 +12,11 @@ import pygame
 import pygame.freetype
 
 from game.content.locate import assets_dir
+from game.ui.widgets.ink import remember_size
+
+# The smallest size any text is designed at (key captions, at 100%): at every scale, no text is
+# drawn below this times the player's scale. Menus scroll and lines page instead of shrinking.
+SMALLEST_BASE = 12
 
 Role = Literal["body", "body_bold", "italic", "mono", "mono_bold", "heading"]
 
@@ -31,7 +36,9 @@ def font(role: Role, size: int) -> pygame.font.Font:
     if not pygame.font.get_init():
         pygame.font.init()
     path = assets_dir() / "fonts" / _FILES[role]
-    return pygame.font.Font(str(path), max(6, int(size)))
+    made = pygame.font.Font(str(path), max(6, int(size)))
+    remember_size(made, max(6, int(size)))
+    return made
 
 
 class Fonts:
@@ -42,6 +49,11 @@ class Fonts:
 
     def px(self, base: int) -> int:
         return max(6, round(base * self.scale))
+
+    @property
+    def min_px(self) -> int:
+        """The smallest text size this scale allows."""
+        return self.px(SMALLEST_BASE)
 
     def get(self, role: Role, base: int = 20) -> pygame.font.Font:
         return font(role, self.px(base))

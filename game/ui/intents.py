@@ -70,6 +70,7 @@ _LETTER_KEYS: dict[int, str] = {
     pygame.K_h: "history",
     pygame.K_s: "skip",
     pygame.K_m: "map",
+    pygame.K_v: "voice",  # self-voicing on/off, the key Ren'Py uses
 }
 
 

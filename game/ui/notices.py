@@ -11,8 +11,6 @@ from game.ui.context import Context
 from game.ui.widgets.draw import below_corner_chips
 from game.ui.widgets.textfit import text_surface, wrap
 
-MAX_LINES = 5  # a notice is a glance; longer news belongs in a message screen
-
 
 def draw_notices(surface: pygame.Surface, ctx: Context) -> None:
     fonts, theme = ctx.fonts, ctx.theme
@@ -22,7 +20,8 @@ def draw_notices(surface: pygame.Surface, ctx: Context) -> None:
     y = below_corner_chips(fonts)
     for notice in ctx.notices:
         color = {"error": theme.error, "success": theme.success}.get(notice.kind, theme.accent2)
-        lines = wrap(font, notice.text, width - 2 * pad, max_lines=MAX_LINES)
+        # Every word, at any text size (a notice stays up longer the longer it is).
+        lines = wrap(font, notice.text, width - 2 * pad)
         box = pygame.Rect(0, y, width, len(lines) * font.get_linesize() + pad)
         box.right = surface.get_width() - pad
         alpha = 255 if ctx.settings.reduced_motion else int(255 * min(1.0, notice.left / 0.4))

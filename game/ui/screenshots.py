@@ -1,11 +1,15 @@
 """Take the README's screenshots by playing the real game headless:
 `python -m game.ui.screenshots [OUTDIR]` writes title.png, dialogue.png, terminal.png and
-results.png (the failing case's tensors drawn as pictures; default OUTDIR: assets/screenshots). Uses a throwaway user folder, never the player's saves.
+results.png (the failing case's tensors drawn as pictures; default OUTDIR: assets/screenshots).
+`python -m game.ui.screenshots --a11y [OUTDIR]` writes every screen at 200% text in a
+1024x640 window (default OUTDIR: assets/screenshots/a11y), for the accessibility section.
+Uses a throwaway user folder, never the player's saves.
 Must not import torch (the runner is reached through the game as usual).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import tempfile
@@ -67,12 +71,78 @@ def take(outdir: Path) -> list[Path]:
     return shots
 
 
+A11Y_SIZE = (1024, 640)
+A11Y_SETTINGS = {"font_scale": 2.0, "text_speed": 0}
+
+
+def take_a11y(outdir: Path) -> list[Path]:
+    """Every screen at the largest text in the smallest window."""
+    from game.persistence.paths import user_home
+    from game.ui.driver import Driver
+    from game.ui.screens.chapters import ChapterMapScreen
+    from game.ui.screens.ending import EndingScreen
+    from game.ui.screens.history import HistoryScreen
+    from game.ui.screens.mods import ModsScreen
+    from game.ui.screens.notebook import NotebookScreen
+    from game.ui.screens.saves import SavesScreen
+    from game.ui.screens.settings import SettingsScreen
+
+    outdir.mkdir(parents=True, exist_ok=True)
+    user_home().mkdir(parents=True, exist_ok=True)
+    (user_home() / "settings.json").write_text(json.dumps(A11Y_SETTINGS))
+    shots: list[Path] = []
+
+    def shot(d, name: str) -> None:
+        d.step(2)
+        shots.append(outdir / f"{name}.png")
+        d.screenshot(shots[-1])
+
+    with Driver(size=A11Y_SIZE, runner=False) as d:
+        ctx = d.app.ctx
+        shot(d, "title")
+        d.press("return")
+        # The Professor's long line: its first page, with the sign that more follows.
+        _advance_to(d, lambda t: "page 1/" in t)
+        shot(d, "dialogue_paged")
+        _advance_to(d, lambda t: "choices:" in t)
+        shot(d, "choices")
+        d.press("escape")
+        shot(d, "pause")
+        d.press("escape")
+        for name, screen in (
+            ("settings", SettingsScreen(ctx)),
+            ("saves", SavesScreen(ctx, mode="save")),
+            ("history", HistoryScreen(ctx)),
+            ("chapters", ChapterMapScreen(ctx)),
+            ("notebook", NotebookScreen(ctx)),
+            ("mods", ModsScreen(ctx)),
+        ):
+            ctx.stack.push(screen)
+            shot(d, name)
+            ctx.stack.pop(screen)
+        ending = next(
+            node.ending
+            for scene in ctx.content.library.scenes.values()
+            for node in scene.nodes.values()
+            if node.ending is not None and node.ending.text
+        )
+        ctx.stack.push(EndingScreen(ctx, ending))
+        shot(d, "ending")
+        ctx.stack.pop()
+        d.press("1")
+        _advance_to(d, lambda t: t.startswith("screen: terminal"))
+        shot(d, "terminal")
+    return shots
+
+
 def main(argv: list[str]) -> int:
+    a11y = "--a11y" in argv
+    argv = [a for a in argv if a != "--a11y"]
     default = Path(__file__).resolve().parents[2] / "assets" / "screenshots"
-    outdir = Path(argv[0]) if argv else default
+    outdir = Path(argv[0]) if argv else default / "a11y" if a11y else default
     with tempfile.TemporaryDirectory() as home:
         os.environ["TORCHENSTEIN_HOME"] = home
-        for path in take(outdir):
+        for path in (take_a11y if a11y else take)(outdir):
             print(path)
     return 0
 

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
     from game.ui.context import Context
     from game.ui.intents import Intent
+    from game.ui.snapshot import Snapshot
 
 ResultFn = Callable[[Any], None]
 
@@ -26,6 +27,7 @@ class Screen:
     name = "screen"
     opaque = True  # False: the screens below are drawn first (overlays, dialogs)
     keeps_session_clock = True  # play time runs while this screen is on top
+    takes_text = False  # letters are typing here, never shortcuts (the self-voicing key)
 
     def __init__(self, ctx: Context):
         self.ctx = ctx
@@ -50,6 +52,19 @@ class Screen:
     def describe(self) -> str:
         """A plain-text picture of the screen for tests and accessibility."""
         return f"screen: {self.name}"
+
+    def snapshot(self) -> Snapshot:
+        """The typed description of the screen (see game.ui.snapshot); screens add their
+        content, choices, focus and targets through `snap`."""
+        return self.snap()
+
+    def snap(self, **parts: Any) -> Snapshot:
+        """A snapshot of this screen from `parts`, with the ink it drew last frame and the
+        smallest text size the player's scale allows filled in."""
+        from game.ui.snapshot import Snapshot
+        from game.ui.widgets.ink import LOG
+
+        return Snapshot(screen=self.name, ink=LOG.of(self), min_px=self.ctx.fonts.min_px, **parts)
 
     # -- navigation -----------------------------------------------------------------------
     def close(self, result: Any = None) -> None:

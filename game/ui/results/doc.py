@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.ui.widgets.ink import LOG
 from game.ui.widgets.textfit import TEXT, SurfaceCache, ellipsize, wrap
 
 RGB = tuple[int, int, int]
@@ -27,6 +28,8 @@ class Piece:
     border: RGB | None = None
     border_width: int = 1
     radius: int = 0
+    words: str = ""  # the text a rendered surface shows (for the ink log and snapshots)
+    font: pygame.font.Font | None = None
 
 
 @dataclass
@@ -85,9 +88,16 @@ class Doc:
     ) -> Piece:
         return self.add(Piece(pygame.Rect(rect), None, fill, border, border_width, radius))
 
-    def blit(self, surface: pygame.Surface, x: int, y: int) -> pygame.Rect:
+    def blit(
+        self,
+        surface: pygame.Surface,
+        x: int,
+        y: int,
+        words: str = "",
+        font: pygame.font.Font | None = None,
+    ) -> pygame.Rect:
         rect = surface.get_rect(topleft=(x, y))
-        self.add(Piece(rect, surface))
+        self.add(Piece(rect, surface, words=words, font=font))
         return rect
 
     def text(
@@ -105,7 +115,7 @@ class Doc:
         top = self.y
         for line in wrap(font, text, avail):
             if line:
-                self.blit(self.cache.render(font, line, color), x, self.y)
+                self.blit(self.cache.render(font, line, color), x, self.y, line, font)
             self.y += font.get_linesize() + line_gap
         return self.y - top
 
@@ -146,7 +156,10 @@ class Doc:
             pieces.append(
                 self.add(
                     Piece(
-                        surface.get_rect(topleft=(cx + chip.pad, self.y + chip.pad // 2)), surface
+                        surface.get_rect(topleft=(cx + chip.pad, self.y + chip.pad // 2)),
+                        surface,
+                        words=text.rstrip("…"),
+                        font=chip.font,
                     )
                 )
             )
@@ -183,6 +196,8 @@ class Doc:
             rect = piece.rect.move(ox, oy - scroll)
             if piece.surface is not None:
                 target.blit(piece.surface, rect)
+                if piece.font is not None:
+                    LOG.record(target, piece.words, piece.font, rect)
                 continue
             if piece.fill is not None:
                 pygame.draw.rect(target, piece.fill, rect, 0, piece.radius)

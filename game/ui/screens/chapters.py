@@ -9,6 +9,7 @@ import pygame
 from game.content.library import ContentLibrary
 from game.ui.context import Context
 from game.ui.screens.page import PageScreen
+from game.ui.snapshot import Snapshot
 from game.ui.widgets.richtext import RichText
 
 
@@ -91,6 +92,12 @@ class ChapterMapScreen(PageScreen):
                 block.draw(surface, (inner.x, y))
                 y += block.height + gap
         self.finish(surface, [("↑↓", "scroll"), ("Esc", "back")])
+
+    def snapshot(self) -> Snapshot:
+        content = ["CHAPTER MAP"]
+        for act_title, summary, items in self.rows():
+            content += [act_title, summary, *items]
+        return self.snap(content=tuple(c for c in content if c), more=self.scroller.more_keys())
 
     def describe(self) -> str:
         out = ["screen: chapters"]

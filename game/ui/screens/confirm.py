@@ -6,9 +6,11 @@ import pygame
 
 from game.ui.context import Context
 from game.ui.intents import Intent
+from game.ui.markup import plain_text
+from game.ui.snapshot import Snapshot
 from game.ui.stack import Screen
 from game.ui.widgets.draw import panel, veil
-from game.ui.widgets.menu import Menu, MenuItem
+from game.ui.widgets.menu import Menu, MenuItem, menu_parts
 from game.ui.widgets.richtext import RichText
 
 
@@ -54,6 +56,13 @@ class ConfirmScreen(Screen):
             pygame.Rect(box.x + pad, box.bottom - menu_h - pad, width - 2 * pad, menu_h)
         )
         self.menu.draw(surface)
+
+    def snapshot(self) -> Snapshot:
+        return self.snap(
+            content=(self.question, plain_text(self.detail)),
+            say=(f"{self.question} {plain_text(self.detail)}",),
+            **menu_parts(self.menu),
+        )
 
     def describe(self) -> str:
         detail = f"{self.detail}\n" if self.detail else ""

@@ -15,6 +15,8 @@ from game.content.scene_models import Ending
 from game.ui import flow
 from game.ui.context import Context
 from game.ui.intents import Intent
+from game.ui.markup import plain_text
+from game.ui.snapshot import Snapshot
 from game.ui.stack import Screen
 from game.ui.widgets.draw import hint_bar_height, key_hints, veil
 from game.ui.widgets.richtext import RichText
@@ -118,11 +120,14 @@ class EndingScreen(Screen):
         gap, pad = fonts.px(18), fonts.px(24)
         total = sum(t.height + gap for t in self._texts)
         room = h - hint_bar_height(fonts)
-        self._overflow = max(0, total - room + 2 * pad) if self.phase == "ending" else 0
+        # The credits roll, unless motion is reduced: then they stand and scroll with the keys
+        # like the ending (standing at the bottom edge, they would never be seen).
+        still = self.phase == "ending" or ctx.settings.reduced_motion
+        self._overflow = max(0, total - room + 2 * pad) if still else 0
         self.offset = min(self.offset, self._overflow)
         if self._overflow:
             y = pad - self.offset
-        elif self.phase == "ending" or total < h * 0.8:
+        elif still or total < h * 0.8:
             y = (room - total) // 2
         else:  # roll upwards and wrap around
             y = int(h - self.roll % (total + h))
@@ -139,6 +144,15 @@ class EndingScreen(Screen):
             self._plate = pygame.Surface(rect.size, pygame.SRCALPHA)
         self._plate.fill((*self.ctx.theme.bg, 150))
         surface.blit(self._plate, rect)
+
+    def snapshot(self) -> Snapshot:
+        body = self._body()
+        more = ("down",) if self.offset < self._overflow else ()
+        return self.snap(
+            content=tuple(p.removeprefix("# ") for p in body.split("\n\n")),
+            say=(plain_text(body.replace("# ", "", 1)),) if self.phase == "ending" else (),
+            more=more,
+        )
 
     def describe(self) -> str:
         lines = [

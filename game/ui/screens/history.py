@@ -10,6 +10,7 @@ import pygame
 from game.text.markup import plain_text
 from game.ui.context import Context
 from game.ui.screens.page import PageScreen
+from game.ui.snapshot import Snapshot
 from game.ui.widgets.richtext import RichText
 
 SHOWN = 300  # the newest lines; older ones stay in the save
@@ -80,6 +81,10 @@ class HistoryScreen(PageScreen):
                 text.draw(surface, (inner.x + fonts.px(16), y))
                 y += text.height + gap
         self.finish(surface, [("↑↓ PgUp PgDn", "scroll"), ("Esc", "back")])
+
+    def snapshot(self) -> Snapshot:
+        texts = [t for e in self.entries for t in (e.speaker or "", plain_text(e.text)) if t]
+        return self.snap(content=("HISTORY", *texts), more=self.scroller.more_keys())
 
     def describe(self) -> str:
         out = ["screen: history"]

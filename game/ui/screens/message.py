@@ -10,11 +10,12 @@ import pygame
 
 from game.ui.context import Context
 from game.ui.intents import Intent
+from game.ui.markup import plain_text
+from game.ui.snapshot import Choice, Snapshot
 from game.ui.stack import Screen
-from game.ui.widgets.draw import panel, veil
+from game.ui.widgets.draw import label, panel, veil
 from game.ui.widgets.richtext import RichText
 from game.ui.widgets.scroll import Scroller
-from game.ui.widgets.textfit import text_surface
 
 
 class MessageScreen(Screen):
@@ -68,16 +69,43 @@ class MessageScreen(Screen):
         edge = theme.error if self.kind == "error" else theme.accent
         panel(surface, self._box, theme, border=edge, width=3)
         pad = fonts.px(18)
-        title = text_surface(fonts.get("heading", 24), self.title, edge)
-        surface.blit(title, (self._box.x + pad, self._box.y + pad * 2 // 3))
+        label(
+            surface,
+            self.title,
+            (self._box.x + pad, self._box.y + pad * 2 // 3),
+            fonts,
+            edge,
+            role="heading",
+            base=24,
+            max_width=self._box.width - 2 * pad,
+        )
         with self.scroller.clipped(surface) as y:
             for text in self._texts:
                 text.draw(surface, (self.scroller.view.x, y))
                 y += text.height + fonts.px(8)
         self.scroller.draw_bar(surface)
         pygame.draw.rect(surface, theme.accent, self._ok, border_radius=8)
-        ok = text_surface(fonts.get("body_bold", 18), "OK", theme.bg)
-        surface.blit(ok, ok.get_rect(center=self._ok.center))
+        label(
+            surface,
+            "OK",
+            self._ok.center,
+            fonts,
+            theme.bg,
+            role="body_bold",
+            base=18,
+            anchor="center",
+        )
+
+    def snapshot(self) -> Snapshot:
+        texts = tuple(plain_text(t) for t in self.lines)
+        return self.snap(
+            content=(self.title, *texts),
+            say=(" ".join((self.title, *texts)),),
+            choices=(Choice("ok", "OK"),),
+            focus="OK",
+            targets={"ok": (*self._ok.topleft, *self._ok.size)},
+            more=self.scroller.more_keys(),
+        )
 
     def describe(self) -> str:
         return "\n".join(["screen: message", f"title: {self.title}", *self.lines, "[OK]"])

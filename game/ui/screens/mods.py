@@ -14,8 +14,9 @@ from game.persistence.settings import with_changes
 from game.ui.context import Context
 from game.ui.intents import Intent
 from game.ui.screens.page import PageScreen
+from game.ui.snapshot import Snapshot
 from game.ui.widgets.markdown_view import MarkdownView
-from game.ui.widgets.menu import Menu, MenuItem
+from game.ui.widgets.menu import Menu, MenuItem, menu_parts
 
 
 class ModsScreen(PageScreen):
@@ -84,8 +85,8 @@ class ModsScreen(PageScreen):
             self._toggle(item.key)
         elif self.menu.selected != before:
             self._key = ()
-        else:
-            self.scroller.handle(intent, keys=False)
+        else:  # the keys scroll the details unless the list itself needs them
+            self.scroller.handle(intent, keys=not self.menu.overflows)
 
     def draw(self, surface: pygame.Surface) -> None:
         fonts, theme = self.ctx.fonts, self.ctx.theme
@@ -105,6 +106,11 @@ class ModsScreen(PageScreen):
         with self.scrolled(surface, inner, self._details.height) as y:
             self._details.draw(surface, (inner.x, y))
         self.finish(surface, [("↑↓", "choose"), ("Enter", "switch on/off"), ("Esc", "back")])
+
+    def snapshot(self) -> Snapshot:
+        parts = menu_parts(self.menu)
+        parts["more"] = parts["more"] or self.scroller.more_keys()
+        return self.snap(content=("MODS", self.details()), **parts)
 
     def describe(self) -> str:
         return "screen: mods\n" + (self.menu.describe() or "(no mods)") + "\n" + self.details()

@@ -17,7 +17,13 @@ from game.ui.results.doc import Chip, Doc, draw_scrollbar
 from game.ui.results.scores_view import draw_goals
 from game.ui.results.style import PanelStyle
 from game.ui.screens.page import PageScreen
+from game.ui.snapshot import Choice, Snapshot
 from game.ui.widgets.draw import hint_bar_height, panel
+
+EMPTY = (
+    "No solved puzzles yet. Solve one in the lab terminal and it is recorded here, with your "
+    "solution and scores."
+)
 
 
 class NotebookScreen(PageScreen):
@@ -68,6 +74,16 @@ class NotebookScreen(PageScreen):
         if index != self.selected:
             self.selected, self._scroll[1], self._key = index, 0, ()
             self.show_first = False
+
+    def _follow_selection(self) -> None:
+        """Keep the chosen entry in the list's view (arrows reach every entry)."""
+        hits = self._list.hits if self._list is not None else []
+        hit = next((h for h in hits if h.action == f"pick:{self.selected}"), None)
+        view = self._boxes[0].h
+        if hit is not None and hit.rect.bottom > self._scroll[0] + view:
+            self._scroll[0] = self._clamp(0, hit.rect.bottom - view)
+        if hit is not None and hit.rect.top < self._scroll[0]:
+            self._scroll[0] = self._clamp(0, hit.rect.top)
 
     def _scroll_detail(self, dy: int) -> None:
         self._scroll[1] = self._clamp(1, self._scroll[1] + dy)
@@ -144,8 +160,7 @@ class NotebookScreen(PageScreen):
         doc = Doc(self._boxes[0].w)
         if not entries:
             doc.text(
-                "No solved puzzles yet. Solve one in the lab terminal and it is recorded "
-                "here, with your solution and scores.",
+                EMPTY,
                 s.body,
                 th.text_dim,
             )
@@ -244,6 +259,7 @@ class NotebookScreen(PageScreen):
         fonts, theme = self.ctx.fonts, self.ctx.theme
         self.frame(surface, "LAB NOTEBOOK", fonts.px(20))
         self._layout(surface.get_size())
+        self._follow_selection()
         inner = fonts.px(10)
         for which, doc in enumerate((self._list, self._detail)):
             box = self._boxes[which]
@@ -275,11 +291,34 @@ class NotebookScreen(PageScreen):
             ],
         )
 
+    def snapshot(self) -> Snapshot:
+        entries = self.entries()
+        content = ["LAB NOTEBOOK"]
+        if not entries:
+            content.append(EMPTY)
+        for entry in entries:
+            content += [entry.title, entry.summary()]
+        if entries:
+            entry = entries[min(self.selected, len(entries) - 1)]
+            shown = entry.progress.solution if self.show_first else entry.best_code
+            content += [*entry.score_lines(), *entry.solution_lines(self.show_first)]
+            content.append(shown or "")
+        detail_left = self._scroll[1] < self._clamp(1, 1 << 30)
+        more = (
+            ("page down",) if detail_left else ("down",) if self.selected + 1 < len(entries) else ()
+        )
+        return self.snap(
+            content=tuple(c for c in content if c),
+            choices=tuple(Choice(e.puzzle_id, e.title) for e in entries),
+            focus=entries[self.selected].title if entries else None,
+            more=more,
+        )
+
     def describe(self) -> str:
         entries = self.entries()
         out = ["screen: notebook"]
         if not entries:
-            out.append("No solved puzzles yet.")
+            out.append(EMPTY)
         for i, entry in enumerate(entries):
             out.append(f"{'>' if i == self.selected else ' '} {entry.title}: {entry.summary()}")
         if entries:

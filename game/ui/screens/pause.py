@@ -9,9 +9,10 @@ import pygame
 from game.ui import flow
 from game.ui.context import Context
 from game.ui.intents import Intent
+from game.ui.snapshot import Snapshot
 from game.ui.stack import Screen
 from game.ui.widgets.draw import hint_bar_height, key_hints, label, veil
-from game.ui.widgets.menu import Menu, MenuItem
+from game.ui.widgets.menu import Menu, MenuItem, menu_parts
 
 
 class PauseScreen(Screen):
@@ -38,7 +39,6 @@ class PauseScreen(Screen):
             ctx.fonts,
             ctx.theme,
             base=22,
-            min_base=10,
         )
 
     def enter(self) -> None:
@@ -108,3 +108,6 @@ class PauseScreen(Screen):
 
     def describe(self) -> str:
         return "screen: pause\n" + self.menu.describe()
+
+    def snapshot(self) -> Snapshot:
+        return self.snap(content=("PAUSED",), **menu_parts(self.menu))

@@ -14,9 +14,12 @@ from game.persistence.saves import ALL_SLOTS, AUTO, MANUAL_SLOTS, QUICK, ReadOnl
 from game.ui import flow
 from game.ui.context import Context
 from game.ui.intents import Intent
+from game.ui.markup import plain_text
 from game.ui.screens.confirm import ConfirmScreen
 from game.ui.screens.page import PageScreen, pointed
+from game.ui.snapshot import Choice, Snapshot
 from game.ui.widgets.draw import label, panel
+from game.ui.widgets.richtext import RichText
 
 
 def played(seconds: float) -> str:
@@ -153,7 +156,14 @@ class SavesScreen(PageScreen):
                 anchor="midleft",
                 max_width=max(40, w // 2 - title.right),
             )
-        area = pygame.Rect(body.x, body.y, body.width - fonts.px(8), body.height)
+        # The chosen card in full under the grid: cards cut long titles short, this never does.
+        detail = RichText(
+            self.card_text(self.selected), fonts, theme, body.width - fonts.px(8), base=16
+        )
+        area = pygame.Rect(
+            body.x, body.y, body.width - fonts.px(8), max(1, body.height - detail.height - pad // 2)
+        )
+        detail.draw(surface, (area.x, area.bottom + pad // 2))
         card_w = max(fonts.px(230), 260)
         self.columns = max(1, area.width // card_w)
         card_w = (area.width - (self.columns - 1) * pad) // self.columns
@@ -253,6 +263,40 @@ class SavesScreen(PageScreen):
                 base=13,
                 max_width=width,
             )
+
+    def card_text(self, i: int) -> str:
+        """One slot said in full: its name, then what is in it."""
+        if not self.infos:
+            return ""
+        info = self.infos[min(i, len(self.infos) - 1)]
+        name = {AUTO: "Autosave", QUICK: "Quicksave"}.get(info.slot, f"Slot {info.slot}")
+        if info.damaged:
+            return f"**{name}**: damaged: loading recovers its backup"
+        if info.meta is None:
+            return f"**{name}**: empty"
+        meta = info.meta
+        stamp = meta.saved_at.replace("T", " ")[:16]
+        return (
+            f"**{name}**: {meta.scene_title} · {meta.act_title} · "
+            f"played {played(meta.play_seconds)} · {stamp}"
+        )
+
+    def snapshot(self) -> Snapshot:
+        heading = "SAVE GAME" if self.mode == "save" else "LOAD GAME"
+        choices = tuple(
+            Choice(info.slot, plain_text(self.card_text(i))) for i, info in enumerate(self.infos)
+        )
+        n = len(self.infos)
+        return self.snap(
+            content=(heading,),
+            choices=choices,
+            focus=choices[self.selected].label if choices else None,
+            targets={
+                f"slot:{info.slot}": tuple(c)
+                for info, c in zip(self.infos, self.cards, strict=False)
+            },
+            more=("right",) if self.selected < n - 1 else (),
+        )
 
     def describe(self) -> str:
         out = [f"screen: saves ({self.mode})"]

@@ -17,7 +17,9 @@ from game.ui.art.palette import hex_rgb
 from game.ui.intents import Intent
 from game.ui.screens import scene_chrome
 from game.ui.screens.scene_typewriter import SceneTypewriter
+from game.ui.snapshot import Snapshot
 from game.ui.widgets.draw import key_hints, label, panel
+from game.ui.widgets.menu import menu_parts
 
 
 class SceneScreen(SceneTypewriter):
@@ -77,10 +79,12 @@ class SceneScreen(SceneTypewriter):
         self._ensure_text()
         pad = fonts.px(16)
         self._chips = scene_chrome.draw_chips(surface, fonts, theme)
+        self._top = max(r.bottom for r in self._chips.values())
         if view is not None:
-            scene_chrome.draw_title(
+            title = scene_chrome.draw_title(
                 surface, fonts, theme, view.scene_title, min(r.left for r in self._chips.values())
             )
+            self._top = max(self._top, title.bottom)
         panel(surface, self._box, theme, width=2)
         line = self.line
         if line is not None and line.portrait:
@@ -107,7 +111,7 @@ class SceneScreen(SceneTypewriter):
             self._draw_text(surface)
         if self._choices_open() and self.menu is not None:
             self._draw_menu(surface)
-        elif not self.typing and line is not None:
+        elif not self.typing and not self.more_pages and line is not None:
             blink = ctx.settings.reduced_motion or int(self.clock * 2) % 2 == 0
             if blink:
                 scene_chrome.draw_continue_arrow(surface, theme, self._box, pad)
@@ -129,14 +133,35 @@ class SceneScreen(SceneTypewriter):
         fonts = self.ctx.fonts
         self.menu.fonts, self.menu.theme = fonts, self.ctx.theme
         w = surface.get_width()
-        menu_w = min(w - 2 * fonts.px(24), max(fonts.px(420), w * 3 // 5))
-        room = self._box.top - fonts.get("mono_bold", 15).get_linesize() - fonts.px(34)
+        menu_w = self._menu_width(w)
+        room = self._box.top - self._top - fonts.px(12) * 2  # between the title and the box
         self.menu.set_rect(pygame.Rect((w - menu_w) // 2, 0, menu_w, room))
         height = min(self.menu.content_height, room)
         self.menu.set_rect(
             pygame.Rect((w - menu_w) // 2, self._box.top - fonts.px(12) - height, menu_w, height)
         )
         self.menu.draw(surface)
+
+    def snapshot(self) -> Snapshot:
+        view, line = self.view, self.line
+        if view is None:
+            return self.snap()
+        content = [view.scene_title]
+        say: tuple[str, ...] = ()
+        if line is not None:
+            # From the page on show to the end: earlier pages were read on the way here.
+            text = plain_text(line.text)
+            if self.page and self._text is not None:
+                text = self._text.text_of_lines(
+                    self.page * self.per_page, len(self._text.line_widths)
+                )
+            content += [line.speaker or "", text]
+            spoken = plain_text(line.text)
+            say = (f"{line.speaker}: {spoken}" if line.speaker else spoken,)
+        parts = menu_parts(self.menu) if self._choices_open() and self.menu is not None else {}
+        if self.typing or self.more_pages:
+            parts["more"] = ("space",)
+        return self.snap(content=tuple(c for c in content if c), say=say, **parts)
 
     def describe(self) -> str:
         view = self.view
@@ -150,8 +175,10 @@ class SceneScreen(SceneTypewriter):
         if line is not None:
             out.append(f"speaker: {line.speaker or 'narrator'}")
             state = "typing" if self.typing else "complete"
+            page = f" page {self.page + 1}/{self.page_count}" if self.page_count > 1 else ""
             out.append(
-                f"line {self.line_index + 1}/{len(view.lines)} [{state}]: {plain_text(line.text)}"
+                f"line {self.line_index + 1}/{len(view.lines)} [{state}]{page}: "
+                f"{plain_text(line.text)}"
             )
         if self._choices_open() and self.menu is not None:
             out.append("choices:")

@@ -10,7 +10,7 @@ import pygame
 from game.ui.fonts import Fonts
 from game.ui.theme import Theme
 from game.ui.widgets.draw import chip_buttons, label, panel
-from game.ui.widgets.textfit import text_surface
+from game.ui.widgets.richtext import RichText
 
 CHIPS = [
     ("history", "History (H)"),
@@ -31,25 +31,43 @@ def chip_at(chips: dict[str, pygame.Rect], pos: tuple[int, int]) -> str | None:
     return next((k for k, r in chips.items() if r.collidepoint(pos)), None)
 
 
-def draw_title(surface: pygame.Surface, fonts: Fonts, theme: Theme, text: str, right: int) -> None:
-    """The scene's title, left of the corner chips (cut short rather than overlapping)."""
+def draw_title(
+    surface: pygame.Surface, fonts: Fonts, theme: Theme, text: str, right: int
+) -> pygame.Rect:
+    """The scene's title, left of the corner chips, wrapped onto more lines rather than cut
+    short; returns its box (empty when there is no room at all beside the chips)."""
     pad = fonts.px(10)
-    font = fonts.get("mono_bold", 15)
-    surf = text_surface(font, text, theme.text)
     room = right - 2 * pad
     if room < fonts.px(80):
-        return  # a very narrow window at a huge font: the chips matter more
-    box = pygame.Rect(pad, pad, min(surf.get_width() + 2 * pad, room), surf.get_height() + pad)
+        return pygame.Rect(pad, pad, 0, 0)  # a very narrow window at a huge font: chips first
+    title = RichText(text, fonts, theme, room - 2 * pad, base=15, role="mono_bold", line_gap=0.05)
+    box = pygame.Rect(pad, pad, title.used_width + 2 * pad, title.height + pad)
     panel(surface, box, theme, radius=6, width=1)
-    label(
+    title.draw(surface, (box.x + pad, box.y + pad // 2))
+    return box
+
+
+def draw_more(
+    surface: pygame.Surface, fonts: Fonts, theme: Theme, right: int, top: int, page: str
+) -> None:
+    """The sign that a long line goes on, in the row kept free under the page: words and a
+    down triangle (not colour alone), right-aligned at `right`."""
+    spot = label(
         surface,
-        text,
-        (box.x + pad, box.y + pad // 2),
+        f"{page} · more: Space",
+        (right, top),
         fonts,
-        theme.text,
-        role="mono_bold",
-        base=15,
-        max_width=box.width - 2 * pad,
+        theme.accent2,
+        role="body_bold",
+        base=18,
+        anchor="topright",
+    )
+    size = spot.height // 3
+    cx, cy = spot.left - size - fonts.px(4), spot.centery
+    pygame.draw.polygon(
+        surface,
+        theme.accent2,
+        [(cx - size, cy - size // 2), (cx + size, cy - size // 2), (cx, cy + size)],
     )
 
 

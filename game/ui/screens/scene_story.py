@@ -23,6 +23,7 @@ class SceneStory(Screen):
         self.view: StoryView | None = None
         self.line_index = 0
         self.revealed = 0.0
+        self.page, self.per_page = 0, 1
         self.skipping = False
         self.skip_timer = 0.0
         self.clock = 0.0
@@ -32,6 +33,9 @@ class SceneStory(Screen):
         self._box = pygame.Rect(0, 0, 0, 0)
         self._text_rect = pygame.Rect(0, 0, 0, 0)
         self._chips: dict[str, pygame.Rect] = {}
+        self._top = 0  # the bottom of the title and chips: choices never rise above it
+        self._fits_small = True  # the line fits the box that choices leave
+        self.read_through = False  # Space pressed on the last page of a line too long for it
 
     # -- story ----------------------------------------------------------------------------
     def enter(self) -> None:
@@ -53,6 +57,8 @@ class SceneStory(Screen):
             return
         self.line_index = 0
         self.revealed = 0.0
+        self.page = 0
+        self.read_through = False
         self._text_key = ()
         self.menu = None
         if not self.view.lines:
@@ -70,7 +76,18 @@ class SceneStory(Screen):
 
     @property
     def typing(self) -> bool:
-        return self._text is not None and self.revealed < self._text.chars
+        """The page on show is still being typed out."""
+        return self._text is not None and self.revealed < self.page_end
+
+    @property
+    def page_end(self) -> int:
+        return self._text.chars if self._text is not None else 0
+
+    @property
+    def more_pages(self) -> bool:
+        return False
+
+    def _turn_page(self) -> None: ...
 
     def _build_menu(self) -> None:
         view = self.view
@@ -92,17 +109,24 @@ class SceneStory(Screen):
         if view is None:
             return
         if self.typing:
-            self.revealed = float(self._text.chars if self._text else 0)
+            self.revealed = float(self.page_end)
+            return
+        if self.more_pages:
+            self._turn_page()
             return
         if not self.at_last_line:
             self.line_index += 1
             self.revealed = 0.0
+            self.page = 0
             self.ctx.sound.play("tick")
             if self.at_last_line:
                 self._build_menu()
             return
         if self.menu is None:
             self._build_menu()
+        if self.menu is not None and not self._choices_open():
+            self.read_through = True  # the line was read whole: now the choices
+            return
         if view.can_advance:
             try:
                 self.session.advance()
@@ -151,4 +175,10 @@ class SceneStory(Screen):
 
     # -- input ----------------------------------------------------------------------------
     def _choices_open(self) -> bool:
-        return self.menu is not None and self.at_last_line and not self.typing
+        return (
+            self.menu is not None
+            and self.at_last_line
+            and not self.typing
+            and not self.more_pages
+            and (self._fits_small or self.read_through)
+        )

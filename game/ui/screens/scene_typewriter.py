@@ -1,12 +1,15 @@
 """SceneTypewriter: the dialogue box's text. It lays out the box, portrait and text area,
 reveals the line at the text speed, skips (S toggles, Ctrl held) through text read before, and
-draws the revealed part, scrolling by whole lines. Must not import torch.
+draws the revealed part. A line taller than the box is shown in pages from its beginning: the
+typewriter stops at the end of a page, the box says there is more, and Space turns the page
+(no word is ever scrolled away before it was shown, at any font scale). Must not import torch.
 """
 
 from __future__ import annotations
 
 import pygame
 
+from game.ui.screens import scene_chrome
 from game.ui.screens.scene_story import SceneStory
 from game.ui.widgets.draw import hint_bar_height
 from game.ui.widgets.richtext import RichText
@@ -25,7 +28,8 @@ class SceneTypewriter(SceneStory):
         self.clock += dt
         speed = self.ctx.settings.effective_text_speed
         if self._text is not None and self.typing:
-            self.revealed = float(self._text.chars) if speed <= 0 else self.revealed + speed * dt
+            end = self.page_end
+            self.revealed = float(end) if speed <= 0 else min(end, self.revealed + speed * dt)
         held = bool(pygame.key.get_mods() & pygame.KMOD_CTRL)
         if not (self.skipping or held):
             return
@@ -38,10 +42,11 @@ class SceneTypewriter(SceneStory):
         if self.skip_timer <= 0:
             self.skip_timer = SKIP_STEP_S
             if self._text is not None:
-                self.revealed = float(self._text.chars)
+                self.revealed = float(self.page_end)
             if (
                 self.view is not None
                 and self.at_last_line
+                and not self.more_pages
                 and (self.view.ending or self.view.puzzle)
             ):
                 self.skipping = False
@@ -49,17 +54,35 @@ class SceneTypewriter(SceneStory):
             self._advance()
 
     # -- layout and text --------------------------------------------------------------------
+    def _box_height(self, size: tuple[int, int], asks: bool) -> int:
+        """Room for four lines of text (more of the screen at large text: reading comes before
+        the backdrop); less while choices show, leaving them room for one whole choice."""
+        fonts = self.ctx.fonts
+        w, h = size
+        pad, line_h = fonts.px(16), self._line_height()
+        name_h = fonts.get("body_bold", 20).get_linesize()
+        box_h = name_h + (3 if asks else 4) * line_h + 2 * pad
+        share = 0.4 if asks else 0.5 + 0.1 * max(0.0, min(1.0, fonts.scale - 1))
+        box_h = min(int(h * share), max(int(h * 0.22), box_h))
+        if asks and self.menu is not None:
+            rect = self.menu.rect  # only the width matters here; the height stays as drawn
+            self.menu.set_rect(pygame.Rect(rect.x, rect.y, self._menu_width(w), rect.height))
+            above = h - hint_bar_height(fonts) - self._top - self.menu.least_height()
+            box_h = max(name_h + line_h + pad, min(box_h, above - 2 * fonts.px(12)))
+        return box_h
+
     def _layout(self, size: tuple[int, int]) -> None:
         fonts = self.ctx.fonts
         w, h = size
         pad = fonts.px(16)
         hint_h = hint_bar_height(fonts)
-        line_h = self._line_height()
         name_h = fonts.get("body_bold", 20).get_linesize()
-        # Room for four lines of text; less of the screen while choices need the space.
-        lines = 3 if self._choices_open() else 4
-        box_h = name_h + lines * line_h + 2 * pad
-        box_h = min(int(h * (0.4 if self._choices_open() else 0.5)), max(int(h * 0.22), box_h))
+        # A line that would not fit the smaller box choices leave is read whole in the full
+        # box first; one more Space then brings the choices (see `_choices_open`).
+        if self.menu is not None and self._text is not None:
+            small = self._box_height(size, True) - name_h - pad
+            self._fits_small = len(self._text.line_widths) * self._text.line_height <= small
+        box_h = self._box_height(size, self._choices_open())
         self._box = pygame.Rect(pad, h - hint_h - box_h, w - 2 * pad, box_h)
         portrait = self._portrait_size()
         left = self._box.x + pad + (portrait + pad if portrait else 0)
@@ -69,6 +92,10 @@ class SceneTypewriter(SceneStory):
             self._box.right - pad - left,
             self._box.height - name_h - pad,
         )
+
+    def _menu_width(self, w: int) -> int:
+        fonts = self.ctx.fonts
+        return min(w - 2 * fonts.px(24), max(fonts.px(420), w * 3 // 5))
 
     def _line_height(self) -> int:
         return int(self.ctx.fonts.get("body", 22).get_linesize() * 1.2)
@@ -90,6 +117,7 @@ class SceneTypewriter(SceneStory):
         )
         if key == self._text_key:
             return
+        same_line = self._text_key[:1] == key[:1] and self._text is not None
         self._text_key = key
         if line is None:
             self._text = None
@@ -103,24 +131,52 @@ class SceneTypewriter(SceneStory):
             base=22,
             role="italic" if narrator else "body",
         )
+        fit = max(1, self._text_rect.height // self._text.line_height)
+        # A line that needs pages gives up its last row to the "more" sign.
+        self.per_page = fit if len(self._text.line_widths) <= fit else max(1, fit - 1)
+        # A new size or scale: stay on the page holding the last word read.
+        self.page = self._text.line_of(int(self.revealed) - 1) // self.per_page if same_line else 0
         if self.ctx.settings.effective_text_speed <= 0:
-            self.revealed = float(self._text.chars)
+            self.revealed = float(max(self.revealed, self.page_end))
+
+    # -- pages ----------------------------------------------------------------------------
+    @property
+    def page_count(self) -> int:
+        if self._text is None:
+            return 1
+        return max(1, -(-len(self._text.line_widths) // self.per_page))
+
+    @property
+    def more_pages(self) -> bool:
+        return self.page + 1 < self.page_count
+
+    @property
+    def page_end(self) -> int:
+        """Characters up to the end of the page on show."""
+        if self._text is None:
+            return 0
+        return self._text.chars_before_line((self.page + 1) * self.per_page)
+
+    def _turn_page(self) -> None:
+        self.page += 1
+        if self.ctx.settings.effective_text_speed <= 0:
+            self.revealed = float(self.page_end)
 
     def _draw_text(self, surface: pygame.Surface) -> None:
         assert self._text is not None
         text, area = self._text, self._text_rect
-        shown = int(self.revealed)
-        # A line longer than the box scrolls by whole lines to follow the typewriter, so the
-        # newest words are always visible and no line is ever cut in half.
-        consumed, last_line = 0, 0
-        for piece in text.pieces:
-            if consumed >= shown:
-                break
-            consumed += piece.chars
-            last_line = piece.line
-        visible = max(1, area.height // text.line_height)
-        offset = max(0, last_line + 1 - visible) * text.line_height
+        offset = self.page * self.per_page * text.line_height
         clip = surface.get_clip()
-        surface.set_clip(pygame.Rect(area.x, area.y, area.width, visible * text.line_height))
-        text.draw(surface, (area.x, area.y - offset), reveal=shown)
+        page = pygame.Rect(area.x, area.y, area.width, self.per_page * text.line_height)
+        surface.set_clip(page.clip(clip))
+        text.draw(surface, (area.x, area.y - offset), reveal=int(self.revealed))
         surface.set_clip(clip)
+        if self.more_pages and not self.typing:
+            scene_chrome.draw_more(
+                surface,
+                self.ctx.fonts,
+                self.ctx.theme,
+                area.right,
+                page.bottom,
+                f"page {self.page + 1} of {self.page_count}",
+            )

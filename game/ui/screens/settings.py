@@ -25,6 +25,7 @@ from game.persistence.settings import (
 from game.ui.context import Context
 from game.ui.intents import Intent
 from game.ui.screens.page import PageScreen, pointed
+from game.ui.snapshot import Choice, Snapshot
 from game.ui.widgets.draw import label, panel
 from game.ui.widgets.richtext import RichText
 
@@ -61,6 +62,7 @@ ROWS = (
     Row("device", "Run code on", ("auto", "cpu", "cuda")),
     Row("high_contrast", "High contrast", (False, True)),
     Row("reduced_motion", "Reduced motion", (False, True)),
+    Row("self_voicing", "Self-voicing", (False, True)),
     Row("skip_unseen", "Skip unseen text", (False, True)),
 )
 
@@ -111,14 +113,8 @@ class SettingsScreen(PageScreen):
         pad = fonts.px(16)
         _, body = self.frame(surface, "SETTINGS", pad)
         width = min(body.width, fonts.px(760))
-        field = Settings.model_fields[ROWS[self.selected].field]
         help_text = RichText(
-            f"{field.description or ''}\n\n{where_logs_are()}",
-            fonts,
-            theme,
-            width - 2 * pad,
-            base=15,
-            color=theme.text_dim,
+            self.help_text(), fonts, theme, width - 2 * pad, base=15, color=theme.text_dim
         )
         help_h = help_text.height + pad
         area = pygame.Rect((w - width) // 2, body.y, width, max(1, body.height - help_h))
@@ -141,7 +137,7 @@ class SettingsScreen(PageScreen):
                     border=theme.accent if chosen else None,
                     width=3 if chosen else 1,
                 )
-                value = row.show(self._value(row))
+                value = self.shown(row)
                 value_w = max(font.size(value)[0], fonts.px(90))
                 plus = pygame.Rect(rect.right - arrow_w - pad // 2, rect.y, arrow_w, row_h)
                 value_rect = pygame.Rect(plus.x - value_w - pad // 2, rect.y, value_w, row_h)
@@ -173,13 +169,42 @@ class SettingsScreen(PageScreen):
         help_text.draw(surface, (area.x + pad, area.bottom + pad // 2))
         self.finish(surface, [("↑↓", "choose"), ("←→", "change"), ("Esc", "back")])
 
+    def shown(self, row: Row) -> str:
+        """A row's value as the player reads it; self-voicing says when nothing can speak."""
+        if row.field == "self_voicing" and not self.ctx.voice.available:
+            return "no speech engine"
+        return row.show(self._value(row))
+
+    def help_text(self) -> str:
+        """The chosen row's explanation (its field description); for self-voicing without
+        an engine, also why not and what to do."""
+        row = ROWS[self.selected]
+        text = Settings.model_fields[row.field].description or ""
+        if row.field == "self_voicing" and not self.ctx.voice.available:
+            text += f" Not available on this computer: {self.ctx.voice.why}."
+        return f"{text}\n\n{where_logs_are()}"
+
     def describe(self) -> str:
         out = ["screen: settings"]
         for i, row in enumerate(ROWS):
             mark = ">" if i == self.selected else " "
-            out.append(f"{mark}{row.title}: {row.show(self._value(row))}")
+            out.append(f"{mark}{row.title}: {self.shown(row)}")
         out.append(where_logs_are())
         return "\n".join(out)
+
+    def snapshot(self) -> Snapshot:
+        choices = tuple(Choice(r.field, f"{r.title}: {self.shown(r)}") for r in ROWS)
+        more = tuple(k for k, on in (("down", self.scroller.max_offset > 0),) if on)
+        return self.snap(
+            content=("SETTINGS", self.help_text()),
+            choices=choices,
+            focus=choices[self.selected].label,
+            targets={
+                f"row:{r.field}": tuple(rects[0])
+                for r, rects in zip(ROWS, self.row_rects, strict=False)
+            },
+            more=more,
+        )
 
 
 def _distance(a: Any, b: Any) -> float:

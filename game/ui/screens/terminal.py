@@ -13,14 +13,19 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui.screens.terminal_chrome import draw_buttons, draw_header, draw_tabs
+from game.ui.markup import plain_text
+from game.ui.screens.terminal_chrome import draw_buttons, draw_focus, draw_header, draw_tabs
 from game.ui.screens.terminal_input import TerminalInput
-from game.ui.screens.terminal_layout import TerminalButton, TerminalLayout, plan
+from game.ui.screens.terminal_layout import TAB_TITLES, TerminalButton, TerminalLayout, plan
+from game.ui.snapshot import Choice, Snapshot
 from game.ui.widgets.draw import key_hints
+
+SPOKEN_RESULT_LINES = 3  # the verdict and the Professor's words; the case tables stay on screen
 
 
 class TerminalScreen(TerminalInput):
     name = "terminal"
+    takes_text = True
 
     # -- drawing --------------------------------------------------------------------------
     def _button_specs(self) -> list[TerminalButton]:
@@ -41,7 +46,7 @@ class TerminalScreen(TerminalInput):
         ]
 
     def _lay_out(self, size: tuple[int, int]) -> TerminalLayout:
-        layout = plan(size, self.ctx.fonts, self._button_specs())
+        layout = plan(size, self.ctx.fonts, self._button_specs(), self.entry.model.title)
         self.layout = layout
         self.editor.set_rect(layout.editor)
         self.results.set_rect(layout.results)
@@ -61,6 +66,9 @@ class TerminalScreen(TerminalInput):
             self.editor.draw(surface)
         if layout.shows("results", shown):
             self.results.draw(surface)
+        if layout.shows(self.focus, shown):
+            pane = {"brief": layout.brief, "editor": layout.editor, "results": layout.results}
+            draw_focus(surface, pane[self.focus], fonts, theme)
         draw_buttons(surface, layout.buttons, fonts, theme, keys_shown=layout.keys_shown)
         draw_tabs(surface, layout.tabs, shown, fonts, theme)
         key_hints(
@@ -111,6 +119,41 @@ class TerminalScreen(TerminalInput):
             return f"device: auto → {'cuda' if 'cuda' in found else 'cpu'}"
         missing = "" if chosen in found else " (not found: runs will fail)"
         return f"device: {chosen}{missing}"
+
+    def snapshot(self) -> Snapshot:
+        """The title in full, the brief with its hints; F3 brings the brief into view and
+        focus, then its scroll keys show the rest."""
+        layout = self.layout
+        brief_on = layout is not None and layout.shows("brief", self.shown_pane)
+        if self.focus != "brief" or not brief_on:
+            more: tuple[str, ...] = ("f3",)
+        else:
+            more = self.brief.scroll.more_keys()
+        return self.snap(
+            content=(
+                f"LAB TERMINAL · {self.entry.model.title}",
+                self.brief.source(self.hints_used),
+            ),
+            choices=tuple(Choice(b.key, b.text, b.enabled, b.keys) for b in self.buttons),
+            focus=f"{TAB_TITLES[self.focus]} pane",
+            say=self.news(),
+            targets={f"button:{b.key}": tuple(b.rect) for b in self.buttons}
+            | {f"tab:{key}": tuple(rect) for key, rect in (layout.tabs if layout else [])},
+            more=more,
+        )
+
+    def news(self) -> tuple[str, ...]:
+        """For self-voicing: the verdict and the Professor's first words once a run ends, and
+        the newest hint once it is unlocked."""
+        out = []
+        if self.job is None:
+            lines = [ln for ln in self.results.describe().splitlines() if ln.strip()]
+            if lines and lines[0] != "Results: empty":
+                out.append(" ".join(lines[:SPOKEN_RESULT_LINES]))
+        hints = self.entry.model.hints
+        if self.hints_used:
+            out.append(f"Hint {self.hints_used}: {plain_text(hints[self.hints_used - 1])}")
+        return tuple(out)
 
     def describe(self) -> str:
         lines = [

@@ -10,9 +10,10 @@ from collections.abc import Sequence
 import pygame
 
 from game.ui.fonts import Fonts
-from game.ui.screens.terminal_layout import TAB_TITLES, TerminalButton
+from game.ui.screens.terminal_layout import TAB_TITLES, TerminalButton, header_lines
 from game.ui.theme import Theme
 from game.ui.widgets.draw import label
+from game.ui.widgets.ink import LOG
 from game.ui.widgets.textfit import ellipsize, text_surface
 
 RGB = tuple[int, int, int]
@@ -29,32 +30,25 @@ def draw_header(
     status_color: RGB,
     progress: float | None,
 ) -> None:
-    """Title and device on the first line; status and, while running, a progress bar (at
-    `progress`, 0 to 1) on the second."""
+    """The title, wrapped over as many lines as it needs; under it the device, the status
+    and, while running, a progress bar (at `progress`, 0 to 1)."""
     w = surface.get_width()
     pad = fonts.px(12)
+    y = pad
+    for line in header_lines(fonts, w, title):
+        label(surface, line, (pad, y), fonts, theme.accent, role="heading", base=20)
+        y += fonts.get("heading", 20).get_linesize()
     dev_rect = label(
         surface,
         device,
-        (w - pad, pad),
+        (pad, y + fonts.px(2)),
         fonts,
         theme.accent2,
         role="mono_bold",
-        base=15,
-        anchor="topright",
+        base=13,
         max_width=w // 2,
     )
-    heading = label(
-        surface,
-        f"LAB TERMINAL · {title}",
-        (pad, pad),
-        fonts,
-        theme.accent,
-        role="heading",
-        base=20,
-        max_width=max(40, dev_rect.left - 3 * pad),
-    )
-    y = heading.bottom + fonts.px(2)
+    y += fonts.px(2)
     right = w - pad
     if progress is not None:
         bar = pygame.Rect(0, 0, fonts.px(160), fonts.px(8))
@@ -68,14 +62,15 @@ def draw_header(
         )
         right = bar.left - pad
     if status:
+        left = dev_rect.right + 2 * pad
         label(
             surface,
             status,
-            (pad, y),
+            (left, y),
             fonts,
             status_color,
             base=13,
-            max_width=max(40, right - 2 * pad),
+            max_width=max(40, right - left),
         )
 
 
@@ -95,13 +90,14 @@ def draw_buttons(
         pygame.draw.rect(surface, theme.border, b.rect, 1, border_radius=6)
         color = theme.bg if primary and b.enabled else (theme.text if b.enabled else theme.text_dim)
         room = b.rect.width - fonts.px(8)
-        lines = [text_surface(font, ellipsize(font, b.text, room), color)]
-        if keys_shown:
-            lines.append(text_surface(key_font, ellipsize(key_font, b.keys, room), color))
-        top = b.rect.centery - sum(s.get_height() for s in lines) // 2
-        for line in lines:
-            surface.blit(line, line.get_rect(midtop=(b.rect.centerx, top)))
-            top += line.get_height()
+        texts = [(font, b.text)] + ([(key_font, b.keys)] if keys_shown else [])
+        lines = [(f, ellipsize(f, t, room), t) for f, t in texts]
+        top = b.rect.centery - sum(f.get_height() for f, _, _ in lines) // 2
+        for f, shown, whole in lines:
+            surf = text_surface(f, shown, color)
+            spot = surface.blit(surf, surf.get_rect(midtop=(b.rect.centerx, top)))
+            LOG.record(surface, whole if shown == whole else shown.rstrip("…"), f, spot)
+            top += surf.get_height()
 
 
 def draw_tabs(
@@ -117,7 +113,8 @@ def draw_tabs(
         pygame.draw.rect(
             surface, theme.accent2 if on else theme.border, rect, 2 if on else 1, border_radius=6
         )
-        title = TAB_TITLES[key]
+        # The shown tab says so in a mark too, not by colour alone.
+        title = f"▶ {TAB_TITLES[key]}" if on else TAB_TITLES[key]
         font = fonts.get("body_bold", 15)
         text = f"{title} (F3)" if font.size(f"{title} (F3)")[0] <= rect.width - 8 else title
         label(
@@ -131,3 +128,18 @@ def draw_tabs(
             anchor="center",
             max_width=rect.width - 8,
         )
+
+
+def draw_focus(surface: pygame.Surface, rect: pygame.Rect, fonts: Fonts, theme: Theme) -> None:
+    """Corner brackets around the focused pane: a shape, so focus does not rest on a border
+    colour alone (colour-blind players, greyscale screens)."""
+    box = rect.inflate(2 * fonts.px(4), 2 * fonts.px(4))
+    arm, width = max(8, min(box.w, box.h) // 6), max(3, fonts.px(3))
+    for (x, y), (dx, dy) in (
+        (box.topleft, (1, 1)),
+        ((box.right - 1, box.top), (-1, 1)),
+        ((box.left, box.bottom - 1), (1, -1)),
+        ((box.right - 1, box.bottom - 1), (-1, -1)),
+    ):
+        pygame.draw.line(surface, theme.accent2, (x, y), (x + dx * arm, y), width)
+        pygame.draw.line(surface, theme.accent2, (x, y), (x, y + dy * arm), width)

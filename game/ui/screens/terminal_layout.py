@@ -17,6 +17,7 @@ import pygame
 
 from game.ui.fonts import Fonts
 from game.ui.widgets.draw import hint_bar_height
+from game.ui.widgets.textfit import wrap
 
 Mode = Literal["split", "tabs", "all_tabs"]
 TAB_TITLES = {"brief": "Brief", "editor": "Code", "results": "Results"}
@@ -48,18 +49,26 @@ class TerminalLayout:
         return pane == shown
 
 
-def header_height(fonts: Fonts) -> int:
+def header_lines(fonts: Fonts, width: int, title: str) -> list[str]:
+    """The header's title, wrapped to the window (never cut short)."""
+    return wrap(fonts.get("heading", 20), f"LAB TERMINAL · {title}", width - 2 * fonts.px(12))
+
+
+def header_height(fonts: Fonts, width: int = 0, title: str = "") -> int:
+    lines = len(header_lines(fonts, width, title)) if title else 1
     return (
-        fonts.get("heading", 20).get_linesize()
+        lines * fonts.get("heading", 20).get_linesize()
         + fonts.get("body", 13).get_linesize()
         + 2 * fonts.px(12)
     )
 
 
-def plan(size: tuple[int, int], fonts: Fonts, buttons: Sequence[TerminalButton]) -> TerminalLayout:
+def plan(
+    size: tuple[int, int], fonts: Fonts, buttons: Sequence[TerminalButton], title: str = ""
+) -> TerminalLayout:
     w, h = size
     pad, gap = fonts.px(12), fonts.px(6)
-    top = header_height(fonts)
+    top = header_height(fonts, w, title)
     body = pygame.Rect(pad, top, w - 2 * pad, max(1, h - top - hint_bar_height(fonts) - pad))
     left_w = min(max(fonts.px(240), int(body.width * 0.36)), body.width // 2)
     brief = pygame.Rect(body.x, body.y, left_w, body.height)

@@ -13,11 +13,16 @@ import pygame
 from game import __version__
 from game.ui.context import Context
 from game.ui.intents import Intent
+from game.ui.snapshot import Snapshot
 from game.ui.stack import Screen
 from game.ui.widgets.draw import hint_bar_height, key_hints, label, veil
-from game.ui.widgets.menu import Menu, MenuItem
+from game.ui.widgets.ink import LOG
+from game.ui.widgets.menu import Menu, MenuItem, menu_parts
+from game.ui.widgets.richtext import RichText
 from game.ui.widgets.scanlines import scanlines
 from game.ui.widgets.textfit import text_surface
+
+SUBTITLE = "The Origin Story of Professor Victor Py Torchenstein"
 
 
 class TitleScreen(Screen):
@@ -26,7 +31,7 @@ class TitleScreen(Screen):
 
     def __init__(self, ctx: Context):
         super().__init__(ctx)
-        self.menu = Menu(self._items(), ctx.fonts, ctx.theme, base=24, min_base=12)
+        self.menu = Menu(self._items(), ctx.fonts, ctx.theme, base=24)
         self.clock = 0.0
 
     def _items(self) -> list[MenuItem]:
@@ -116,28 +121,21 @@ class TitleScreen(Screen):
         base = 64
         title_font = fonts.get("heading", base)
         while (
-            title_font.size("TORCHENSTEIN")[0] > w - 2 * pad or title_font.get_height() > h * 0.14
+            title_font.size("TORCHENSTEIN")[0] > w - 2 * pad or title_font.get_height() > h * 0.1
         ) and base > 16:
             base -= 4  # shrink to fit narrow windows at large font scales
             title_font = fonts.get("heading", base)
         wobble = 0 if ctx.settings.reduced_motion else int(2 * math.sin(self.clock * 3))
         ghost = text_surface(title_font, "TORCHENSTEIN", theme.accent2)
         text = text_surface(title_font, "TORCHENSTEIN", theme.accent)
-        top = max(pad, h // 10)
+        top = max(pad // 2, h // 20)
         surface.blit(ghost, ghost.get_rect(midtop=(w // 2 + 3 + wobble, top + 2)))
         rect = surface.blit(text, text.get_rect(midtop=(w // 2, top)))
-        sub = "The Origin Story of Professor Victor Py Torchenstein"
-        sub_rect = label(
-            surface,
-            sub,
-            (w // 2, rect.bottom + fonts.px(6)),
-            fonts,
-            theme.text,
-            role="italic",
-            base=20,
-            anchor="midtop",
-            max_width=w - 2 * pad,
-        )
+        LOG.record(surface, "TORCHENSTEIN", title_font, rect)
+        # The subtitle wraps rather than losing words at large sizes.
+        sub = RichText(SUBTITLE, fonts, theme, w - 2 * pad, base=18, role="italic", align="center")
+        sub_rect = pygame.Rect(pad, rect.bottom + fonts.px(6), w - 2 * pad, sub.height)
+        sub.draw(surface, sub_rect.topleft)
         portrait = min(h // 4, w // 6)
         menu_w = min(w - 2 * pad, max(fonts.px(300), w // 3))
         menu_top = sub_rect.bottom + pad
@@ -164,3 +162,9 @@ class TitleScreen(Screen):
 
     def describe(self) -> str:
         return "screen: title\n" + self.menu.describe()
+
+    def snapshot(self) -> Snapshot:
+        return self.snap(
+            content=("TORCHENSTEIN", SUBTITLE),
+            **menu_parts(self.menu),
+        )

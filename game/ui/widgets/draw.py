@@ -11,6 +11,7 @@ import pygame
 
 from game.ui.fonts import Fonts
 from game.ui.theme import Theme
+from game.ui.widgets.ink import LOG
 from game.ui.widgets.textfit import ellipsize, text_surface
 
 RGB = tuple[int, int, int]
@@ -58,9 +59,11 @@ def label(
     (any text, however long: the fit is a bounded bisection)."""
     font = fonts.get(role, base)  # type: ignore[arg-type]
     room = surface.get_width() if max_width is None else min(max_width, surface.get_width())
-    surf = text_surface(font, ellipsize(font, text, room), color)
+    shown = ellipsize(font, text, room)
+    surf = text_surface(font, shown, color)
     rect = surf.get_rect(**{anchor: pos})
     surface.blit(surf, rect)
+    LOG.record(surface, shown.rstrip("…") if shown != text else text, font, rect)
     return rect
 
 

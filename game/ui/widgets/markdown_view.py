@@ -13,6 +13,7 @@ import pygame
 from game.text.markup import Block, Span, parse_markdown
 from game.ui.fonts import Fonts
 from game.ui.theme import Theme
+from game.ui.widgets.ink import LOG
 from game.ui.widgets.richtext import RichText
 from game.ui.widgets.textfit import text_surface
 
@@ -115,6 +116,8 @@ class MarkdownView:
     def _draw_plain_code(self, surface: pygame.Surface, item: _Item, pos: tuple[int, int]) -> None:
         # Code blocks keep their own box: the inline code tint would stripe every line.
         for piece in item.text.pieces:
-            surface.blit(
+            spot = surface.blit(
                 piece.surface, (pos[0] + piece.x, pos[1] + piece.line * item.text.line_height)
             )
+            if piece.font is not None:
+                LOG.record(surface, piece.text, piece.font, spot)

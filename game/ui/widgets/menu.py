@@ -1,19 +1,25 @@
 """A vertical menu of buttons, driven by keyboard (arrows, numbers, Enter/Space) and mouse
-(hover, click, wheel). Long labels wrap; a menu taller than its box scrolls to keep the
-selection visible. Must not import torch.
+(hover, click, wheel). Long labels wrap; text always keeps the player's size, so a menu taller
+than its box scrolls to keep the selection visible, with "more above / more below" markers
+(a triangle and words, clickable) at the edges. Must not import torch.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import pygame
 
 from game.ui.fonts import Fonts
 from game.ui.intents import Intent
+from game.ui.snapshot import Choice
 from game.ui.theme import Theme
+from game.ui.widgets.ink import LOG
 from game.ui.widgets.richtext import RichText
 from game.ui.widgets.textfit import text_surface
+
+MORE_ABOVE, MORE_BELOW = "more above", "more below"
 
 
 @dataclass
@@ -34,13 +40,10 @@ class Menu:
         base: int = 22,
         numbered: bool = False,
         align: str = "center",
-        min_base: int | None = None,
     ):
         self.items = items
         self.fonts, self.theme = fonts, theme
         self.base, self.numbered, self.align = base, numbered, align
-        # With `min_base`, the text shrinks (down to it) before the items would need scrolling.
-        self.min_base = min_base if min_base is not None else base
         self.selected = next((i for i, it in enumerate(items) if it.enabled), 0)
         self.rect = pygame.Rect(0, 0, 100, 100)
         self.scroll = 0
@@ -49,17 +52,49 @@ class Menu:
         self._key: tuple[object, ...] = ()
         self._pad = fonts.px(10)
         self._detail_font = fonts.get("mono", 15)
+        self._markers: dict[str, pygame.Rect] = {}
 
     # -- layout ---------------------------------------------------------------------------
     def set_rect(self, rect: pygame.Rect) -> None:
+        resized = pygame.Rect(rect).size != self.rect.size
         self.rect = pygame.Rect(rect)
+        if resized:
+            self._layout()
+            self._keep_visible()
+
+    @property
+    def marker_height(self) -> int:
+        return self.fonts.get("body_bold", 14).get_linesize() + self.fonts.px(4)
+
+    @property
+    def overflows(self) -> bool:
+        return self.content_height > self.rect.height
+
+    @property
+    def view(self) -> pygame.Rect:
+        """Where items show: the whole box, or between the two marker strips when it scrolls."""
+        if not self.overflows:
+            return pygame.Rect(self.rect)
+        m = self.marker_height
+        return pygame.Rect(self.rect.x, self.rect.y + m, self.rect.width, self.rect.height - 2 * m)
+
+    def least_height(self) -> int:
+        """The smallest box that shows every item whole, one at a time if need be (the
+        tallest item between the two markers)."""
+        self._layout()
+        tallest = max((b.height for b in self._boxes), default=0)
+        return min(self.content_height, tallest + 2 * self.marker_height + 1)
+
+    @property
+    def max_scroll(self) -> int:
+        return max(0, self.content_height - self.view.height)
 
     def _prefix(self, i: int) -> str:
         return f"{i + 1}. " if self.numbered and i < 9 else ""
 
     def _layout(self) -> None:
         key = (
-            self.rect.size,
+            self.rect.width,
             self.fonts.scale,
             self.theme.name,
             tuple((it.label, it.enabled, it.detail) for it in self.items),
@@ -67,14 +102,12 @@ class Menu:
         if key == self._key:
             return
         self._key = key
-        for base in range(self.base, self.min_base - 1, -2):
-            self._build(base)
-            if not self._boxes or self._boxes[-1].bottom <= self.rect.height:
-                break
+        self._build(self.base)
+        self._keep_visible()  # a new size or scale may have moved the selection out of view
 
     def _build(self, base: int) -> None:
-        pad = self.fonts.px(max(4, base * 10 // 22))  # room around the text shrinks with it
-        detail_font = self.fonts.get("mono", max(10, base * 15 // 22))
+        pad = self.fonts.px(max(4, base * 10 // 22))
+        detail_font = self.fonts.get("mono", max(12, base * 15 // 22))
         self._pad, self._detail_font = pad, detail_font
         self._texts, self._boxes = [], []
         y = 0
@@ -102,16 +135,21 @@ class Menu:
         return self._boxes[-1].bottom if self._boxes else 0
 
     def _box(self, i: int) -> pygame.Rect:
-        return self._boxes[i].move(self.rect.x, self.rect.y - self.scroll)
+        view = self.view
+        return self._boxes[i].move(view.x, view.y - self.scroll)
 
     def _keep_visible(self) -> None:
         if not self._boxes:
             return
-        box = self._boxes[self.selected]
-        if box.top < self.scroll:
+        box, room = self._boxes[self.selected], self.view.height
+        if box.top < self.scroll or box.height > room:
             self.scroll = box.top
-        elif box.bottom > self.scroll + self.rect.height:
-            self.scroll = box.bottom - self.rect.height
+        elif box.bottom > self.scroll + room:
+            self.scroll = box.bottom - room
+        self.scroll = max(0, min(self.max_scroll, self.scroll))
+
+    def scroll_by(self, dy: int) -> None:
+        self.scroll = max(0, min(self.max_scroll, self.scroll + dy))
 
     # -- input ----------------------------------------------------------------------------
     def _move(self, step: int) -> None:
@@ -127,7 +165,7 @@ class Menu:
 
     def hit(self, pos: tuple[int, int]) -> int | None:
         self._layout()
-        if not self.rect.collidepoint(pos):
+        if not self.view.collidepoint(pos):
             return None
         return next((i for i in range(len(self.items)) if self._box(i).collidepoint(pos)), None)
 
@@ -139,6 +177,11 @@ class Menu:
             self._move(-1)
         elif name in ("down", "tab"):
             self._move(1)
+        elif name in ("page_up", "page_down"):
+            self._page(1 if name == "page_down" else -1)
+        elif name in ("home", "end") and any(it.enabled for it in self.items):
+            self.selected = len(self.items) - 1 if name == "home" else 0
+            self._move(1 if name == "home" else -1)  # onto the first (last) enabled item
         elif name in ("confirm", "advance"):
             return self._activate(self.selected)
         elif name == "number" and self.numbered:
@@ -148,13 +191,39 @@ class Menu:
             if i is not None and self.items[i].enabled:
                 self.selected = i
         elif name == "click":
+            marker = next((k for k, r in self._markers.items() if r.collidepoint(intent.pos)), "")
+            if marker:  # the markers scroll by most of a view
+                page = max(self.fonts.px(30), self.view.height - self.marker_height)
+                self.scroll_by(page if marker == MORE_BELOW else -page)
+                return None
             i = self.hit(intent.pos)
             if i is not None:
                 return self._activate(i)
         elif name == "wheel" and self.rect.collidepoint(intent.pos):
-            most = max(0, self.content_height - self.rect.height)
-            self.scroll = max(0, min(most, self.scroll - intent.value * self.fonts.px(30)))
+            self.scroll_by(-intent.value * self.fonts.px(30))
         return None
+
+    def _page(self, step: int) -> None:
+        """Bring the next items out of hiding (disabled ones too: they must be readable): the
+        first one below the view goes to its top (or, going up, the last one above to its
+        bottom); the selection follows onto an item now in view."""
+        top, room = self.scroll, self.view.height
+        if step > 0:
+            below = [i for i, box in enumerate(self._boxes) if box.bottom > top + room]
+            if below:
+                self.scroll_by(self._boxes[below[0]].top - top)
+        else:
+            above = [i for i, box in enumerate(self._boxes) if box.top < top]
+            if above:
+                self.scroll_by(self._boxes[above[-1]].bottom - room - top)
+        top = self.scroll
+        shown = [
+            i
+            for i, box in enumerate(self._boxes)
+            if self.items[i].enabled and top <= box.top and box.bottom <= top + room
+        ]
+        if shown and self.selected not in shown:
+            self.selected = shown[0] if step > 0 else shown[-1]
 
     def _activate(self, i: int) -> MenuItem | None:
         if 0 <= i < len(self.items) and self.items[i].enabled:
@@ -166,17 +235,17 @@ class Menu:
         for i, item in enumerate(self.items):
             if item.key == key:
                 self.selected = i
+        self._keep_visible()
 
     # -- drawing --------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
         self._layout()
-        self._keep_visible()
-        pad, detail_font = self._pad, self._detail_font
+        pad, detail_font, view = self._pad, self._detail_font, self.view
         clip = surface.get_clip()
-        surface.set_clip(self.rect.clip(clip) if clip else self.rect)
-        for i, (item, text) in enumerate(zip(self.items, self._texts, strict=False)):
+        surface.set_clip(view.clip(clip) if clip else view)
+        for i, (item, text) in enumerate(zip(self.items, self._texts, strict=True)):
             box = self._box(i)
-            if box.bottom < self.rect.top or box.top > self.rect.bottom:
+            if box.bottom < view.top or box.top > view.bottom:
                 continue
             chosen = i == self.selected and item.enabled
             fill = self.theme.panel_alt if chosen else self.theme.panel
@@ -189,15 +258,85 @@ class Menu:
             text.draw(surface, (box.x + pad, box.y + pad // 2))
             if item.detail:
                 d = text_surface(detail_font, item.detail, self.theme.accent2)
-                surface.blit(d, d.get_rect(midright=(box.right - pad, box.centery)))
+                spot = d.get_rect(midright=(box.right - pad, box.centery))
+                surface.blit(d, spot)
+                LOG.record(surface, item.detail, detail_font, spot)
         surface.set_clip(clip)
-        if self.content_height > self.rect.height:  # a thin scroll bar
-            frac = self.rect.height / self.content_height
-            bar_h = max(12, int(self.rect.height * frac))
-            top = self.rect.y + int(self.scroll * frac)
-            pygame.draw.rect(
-                surface, self.theme.accent2, (self.rect.right + 3, top, 3, bar_h), border_radius=2
+        self._markers = {}
+        if self.overflows:
+            self._draw_markers(surface, view)
+
+    def _draw_markers(self, surface: pygame.Surface, view: pygame.Rect) -> None:
+        """A thin scroll bar, and above and below the items a triangle with words saying more
+        is there (colour alone would not tell a colour-blind or greyscale player)."""
+        frac = view.height / self.content_height
+        bar_h = max(12, int(view.height * frac))
+        top = view.y + int(self.scroll * frac)
+        pygame.draw.rect(
+            surface, self.theme.accent2, (view.right + 3, top, 3, bar_h), border_radius=2
+        )
+        font = self.fonts.get("body_bold", 14)
+        size = font.get_height() // 2
+        for word, shown, y in (
+            (MORE_ABOVE, self.scroll > 0, self.rect.y),
+            (MORE_BELOW, self.scroll < self.max_scroll, view.bottom),
+        ):
+            if not shown:
+                continue
+            strip = pygame.Rect(self.rect.x, y, self.rect.width, self.marker_height)
+            keys = "PgUp" if word == MORE_ABOVE else "PgDn"
+            caption = text_surface(font, f"{word} ({keys})", self.theme.accent2)
+            gap = self.fonts.px(6)
+            spot = caption.get_rect(center=(strip.centerx + size + gap // 2, strip.centery))
+            back = spot.inflate(2 * size + 3 * gap, 0).move(-size - gap // 2, 0)
+            back.height, back.centery = strip.height - 2, strip.centery
+            pygame.draw.rect(surface, self.theme.bg, back, border_radius=6)
+            pygame.draw.rect(surface, self.theme.accent2, back, 1, border_radius=6)
+            tip = -1 if word == MORE_ABOVE else 1
+            cx, cy = spot.left - gap - size // 2, strip.centery
+            half = size // 2
+            points = [
+                (cx - half, cy - tip * half),
+                (cx + half, cy - tip * half),
+                (cx, cy + tip * half),
+            ]
+            pygame.draw.polygon(surface, self.theme.accent2, points)
+            surface.blit(caption, spot)
+            LOG.record(surface, f"{word} ({keys})", font, spot)
+            self._markers[word] = strip
+
+    # -- description ----------------------------------------------------------------------
+    def choices(self) -> tuple[Choice, ...]:
+        return tuple(
+            Choice(it.key, self._prefix(i) + it.label, it.enabled, it.detail)
+            for i, it in enumerate(self.items)
+        )
+
+    @property
+    def focus(self) -> str | None:
+        if not self.items:
+            return None
+        return self._prefix(self.selected) + self.items[self.selected].label
+
+    def more_keys(self) -> tuple[str, ...]:
+        """Keys that bring hidden items into view."""
+        self._layout()
+        if not self.overflows:
+            return ()
+        return tuple(
+            k
+            for k, on in (
+                ("page down", self.scroll < self.max_scroll),
+                ("page up", self.scroll > 0),
             )
+            if on
+        )
+
+    def targets(self) -> dict[str, tuple[int, int, int, int]]:
+        self._layout()
+        out = {f"item:{it.key}": tuple(self._box(i)) for i, it in enumerate(self.items)}
+        out.update({f"marker:{k}": tuple(r) for k, r in self._markers.items()})
+        return out  # type: ignore[return-value]
 
     def describe(self) -> str:
         parts = []
@@ -207,3 +346,13 @@ class Menu:
             detail = f" [{item.detail}]" if item.detail else ""
             parts.append(f"{mark}{self._prefix(i)}{item.label}{detail}{state}")
         return "\n".join(parts)
+
+
+def menu_parts(menu: Menu) -> dict[str, Any]:
+    """A menu's share of its screen's snapshot: choices, focus, targets, keys for more."""
+    return {
+        "choices": menu.choices(),
+        "focus": menu.focus,
+        "targets": menu.targets(),
+        "more": menu.more_keys(),
+    }

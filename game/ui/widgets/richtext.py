@@ -17,6 +17,7 @@ from game.text.markup import Span, Style, parse_inline
 from game.ui.art.glyphs import glyph_surface
 from game.ui.fonts import Fonts, Role
 from game.ui.theme import Theme
+from game.ui.widgets.ink import LOG
 from game.ui.widgets.textfit import fit_count
 
 RGB = tuple[int, int, int]
@@ -138,7 +139,15 @@ class RichText:
         merged: list[tuple[str, Style, int, int]] = []
         for text, style, x, line in pending:  # fewer, longer pieces blit faster
             last = merged[-1] if merged else None
-            if last and last[1] == style != "glyph" and last[3] == line:
+            if (
+                last
+                and last[1] == style != "glyph"
+                and last[3] == line
+                # Kerning and rounding can make the whole wider than its words were laid out:
+                # merge only when it takes no more room than they did (no overlap, no spill).
+                and self._font(style).size(last[0] + text)[0]
+                <= x + self._font(style).size(text)[0] - last[2]
+            ):
                 prev = merged.pop()
                 merged.append((prev[0] + text, style, prev[2], line))
             else:
@@ -162,6 +171,22 @@ class RichText:
         for piece in self.pieces:
             right = piece.x + piece.surface.get_width()
             self.line_widths[piece.line] = max(self.line_widths[piece.line], right)
+
+    def chars_before_line(self, line: int) -> int:
+        """How many characters lie on lines above `line` (what revealing up to it takes)."""
+        return sum(p.chars for p in self.pieces if p.line < line)
+
+    def line_of(self, index: int) -> int:
+        """The line holding character `index` (0 for an empty text or a negative index)."""
+        for piece in self.pieces:
+            if index < piece.chars:
+                return piece.line
+            index -= piece.chars
+        return self.pieces[-1].line if self.pieces and index >= 0 else 0
+
+    def text_of_lines(self, first: int, stop: int) -> str:
+        """The words on lines first..stop-1, as plain text."""
+        return " ".join(p.text for p in self.pieces if first <= p.line < stop and p.font)
 
     # -- drawing --------------------------------------------------------------------------
     @property
@@ -197,10 +222,14 @@ class RichText:
                     pygame.draw.rect(surface, self.theme.panel_alt, box, border_radius=pad)
             if left >= piece.chars:
                 surface.blit(surf, (x, y))
+                shown = piece.text
             else:
                 assert piece.font is not None
                 w = piece.font.size(piece.text[:left])[0]
                 surface.blit(surf, (x, y), pygame.Rect(0, 0, w, surf.get_height()))
+                shown = piece.text[:left]
+            if piece.font is not None:
+                LOG.record(surface, shown, piece.font, surf.get_rect(topleft=(x, y)))
             left -= piece.chars
 
 

@@ -22,6 +22,7 @@ class Scroller:
         self.view = pygame.Rect(0, 0, 0, 0)
         self.content_height = 0
         self.offset = 0
+        self.heading = 1  # the way the last scroll went: 1 down, -1 up
 
     def set(self, view: pygame.Rect, content_height: int) -> None:
         self.view = pygame.Rect(view)
@@ -34,6 +35,7 @@ class Scroller:
 
     def scroll_by(self, dy: int) -> None:
         self.offset = max(0, min(self.max_offset, self.offset + dy))
+        self.heading = -1 if dy < 0 else 1
 
     def to_end(self) -> None:
         self.offset = self.max_offset
@@ -44,6 +46,13 @@ class Scroller:
             self.offset = min(self.max_offset, bottom - self.view.height)
         if top < self.offset:
             self.offset = max(0, top)
+
+    def more_keys(self) -> tuple[str, ...]:
+        """The key that brings hidden content into view: on the way the reader was going while
+        there is more that way, else back the other way."""
+        down = ("page down",) if self.offset < self.max_offset else ()
+        up = ("page up",) if self.offset > 0 else ()
+        return (up or down) if self.heading < 0 else (down or up)
 
     def handle(self, intent: Intent, *, keys: bool = True) -> bool:
         step = self.ctx.fonts.px(40)

@@ -1,0 +1,146 @@
+"""Readable at every setting: on every screen, at font scales 80-200%, from 1024x640 to
+3840x2160, in both themes, every word of the screen's content is on screen now or reachable with
+the keys its snapshot names (pages, scrolling), no text is drawn below the player's scale, and
+no text is drawn over other text (a heading over a menu).
+
+Checked through the screens' typed snapshots (their content, and the ink the drawing helpers
+record: text drawn whole inside its clip), not through pixels."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from game.persistence.paths import user_home
+from game.ui.snapshot import Ink, Snapshot
+
+SIZES = [(1024, 640), (1920, 1080), (3840, 2160)]
+SCALES = [0.8, 1.0, 1.5, 2.0]
+# Every size at every scale; the themes alternate, and the tightest case runs in both.
+CASES = [
+    (size, scale, (i + j) % 2 == 1)
+    for i, size in enumerate(SIZES)
+    for j, scale in enumerate(SCALES)
+] + [((1024, 640), 2.0, False)]
+MAX_PRESSES = 80
+
+
+def explore(d) -> tuple[Snapshot, set[str], list[Ink]]:
+    """Read a screen as a keyboard-only player would: note its content, then press the keys
+    its snapshot offers for more until every word was seen (or nothing more is offered).
+    Returns the first snapshot, the words never seen, and any text drawn too small."""
+    d.step()
+    screen = d.screen
+    first = snap = screen.snapshot()
+    assert first.content, f"{first.screen} describes no content"
+    need, seen, small = first.content_words, set(first.shown_words), list(first.too_small)
+    assert not first.overlaps, f"{first.screen}: text drawn over text: {first.overlaps[:2]}"
+    for _ in range(MAX_PRESSES):
+        if need <= seen or not snap.more or d.screen is not screen:
+            break
+        d.press(snap.more[0])
+        snap = screen.snapshot()
+        seen |= snap.shown_words
+        small += snap.too_small
+    return first, need - seen, small
+
+
+def check(d, what: str) -> Snapshot:
+    first, missing, small = explore(d)
+    assert not missing, f"{what}: words never shown: {sorted(missing)}\n{first.text()}"
+    assert not small, f"{what}: text below {first.min_px}px: {small[:3]}"
+    return first
+
+
+@pytest.mark.parametrize(
+    "size,scale,contrast",
+    CASES,
+    ids=[f"{s[0]}x{s[1]}-{k}-{'hc' if c else 'std'}" for s, k, c in CASES],
+)
+def test_every_word_reachable(size, scale, contrast) -> None:
+    from game.ui.driver import Driver
+    from game.ui.screens.chapters import ChapterMapScreen
+    from game.ui.screens.confirm import ConfirmScreen
+    from game.ui.screens.ending import EndingScreen
+    from game.ui.screens.history import HistoryScreen
+    from game.ui.screens.message import MessageScreen
+    from game.ui.screens.mods import ModsScreen
+    from game.ui.screens.notebook import NotebookScreen
+    from game.ui.screens.pause import PauseScreen
+    from game.ui.screens.saves import SavesScreen
+    from game.ui.screens.settings import SettingsScreen
+    from tests.test_ui_slice import walk
+
+    (user_home() / "settings.json").write_text(
+        json.dumps({"font_scale": scale, "high_contrast": contrast, "text_speed": 0})
+    )
+    with Driver(size=size, runner=False) as d:
+        ctx = d.app.ctx
+        check(d, "title")
+        d.press("home")  # reading moved the selection: back to New game
+        d.press("return")
+        # Every line of the opening, page by page, then its choices.
+        for _ in range(12):
+            snap = check(d, "dialogue")
+            if snap.choices:
+                break
+            d.press("space")
+        assert d.screen.snapshot().choices, "the opening never reached its choices"
+        for screen in (
+            PauseScreen(ctx),
+            SettingsScreen(ctx),
+            SavesScreen(ctx, mode="save"),
+            HistoryScreen(ctx),
+            ChapterMapScreen(ctx),
+            ConfirmScreen(ctx, "Start a new game?", "Your manual saves stay as they are."),
+            MessageScreen(ctx, "Please note", ["A long note. " * 40, "And a second one."]),
+            NotebookScreen(ctx),
+            ModsScreen(ctx),
+        ):
+            ctx.stack.push(screen)
+            check(d, screen.name)
+            ctx.stack.pop(screen)
+        # A solved puzzle in the notebook: its title, scores and code.
+        assert ctx.session is not None
+        progress = ctx.session.state.progress("summon_tensors")
+        progress.solved, progress.solution = True, "def summon(n, device):\n    return n\n" * 30
+        progress.best = {"ops": 3.0, "code_lines": 2.0}
+        ctx.stack.push(NotebookScreen(ctx))
+        check(d, "notebook with a solved puzzle")
+        ctx.stack.pop()
+        ending = next(
+            node.ending
+            for scene in ctx.content.library.scenes.values()
+            for node in scene.nodes.values()
+            if node.ending is not None and node.ending.text
+        )
+        ctx.stack.push(EndingScreen(ctx, ending))
+        check(d, "ending")
+        ctx.stack.pop()
+        d.press("1")
+        walk(d, lambda t: t.startswith("screen: terminal"))
+        check(d, "terminal")
+
+
+def test_credits_stand_still_and_scroll_with_reduced_motion() -> None:
+    """With reduced motion the credits do not roll: every word is reached with the keys."""
+    from game.ui.driver import Driver
+    from game.ui.screens.ending import EndingScreen
+
+    (user_home() / "settings.json").write_text(
+        json.dumps({"font_scale": 2.0, "reduced_motion": True, "text_speed": 0})
+    )
+    with Driver(size=(1024, 640), runner=False) as d:
+        ctx = d.app.ctx
+        d.step()
+        ending = next(
+            node.ending
+            for scene in ctx.content.library.scenes.values()
+            for node in scene.nodes.values()
+            if node.ending is not None
+        )
+        ctx.persistent.endings.append(ending.id)
+        ctx.stack.push(EndingScreen(ctx, ending))
+        d.press("return")  # on to the credits
+        check(d, "credits")
