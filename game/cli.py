@@ -115,9 +115,9 @@ def check_mod_paths(paths: list[Path]) -> tuple[int, list[Path] | None]:
         print(f"error: --mod {path}: no such file or folder", file=sys.stderr)
     if missing:
         return 2, None
-    from game.content.health import split_by_cache
     from game.content.library import display_path
     from game.content.mods import discover_mods
+    from game.modhealth import split_by_cache
 
     asked = {Path(p).resolve() for p in paths}
     # Puzzles the game already found failing (and the files are unchanged) count as broken.
@@ -244,6 +244,6 @@ def _main(argv: list[str] | None) -> int:
     if command == "pack":
         from game.content.pack import cli_pack
 
-        return cli_pack(args)
+        return cli_pack(args, _lint_runner())
     parser.error(f"unknown command {command}")
     return 2

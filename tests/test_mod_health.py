@@ -72,9 +72,10 @@ def test_a_reference_that_crashes_switches_the_mod_off_once_and_from_cache_after
 def test_a_player_inside_a_mod_found_failing_is_moved_out_with_progress(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from game.ui.session import GameSession
+
     from game.ui.driver import Driver
     from game.ui.mod_health import apply_health_news
-    from game.ui.session import GameSession
 
     mod = make_mod(tmp_path / "trap", crash=True)
     failure = Diagnostic(file=str(mod / REFERENCE), line=6, code="reference-fails", message="boom")

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from game.ui.session import GameSession
+
 from game.content.library import load_library
 from game.content.mods import discover_mods
 from game.content.scaffold import render
@@ -17,7 +19,6 @@ from game.persistence.writer import BackgroundWriter
 from game.story.engine import Story
 from game.story.places import state_fits
 from game.story.state import GameState
-from game.ui.session import GameSession
 
 SCENE = "scenes/keeper_annex.yaml"
 

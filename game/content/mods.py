@@ -203,7 +203,7 @@ def discover_mods(
     """Find, check and order mods. `disabled`: mod ids the player switched off (listed, not
     loaded). `user_mods=False` looks at `extra` only (lint of given folders). `base`: the base
     game's root (default: the installed game). `failed`: problems found by running the puzzles
-    of mods (by resolved folder, see `game.content.health`); those mods are switched off."""
+    of mods (by resolved folder, see `game.modhealth`); those mods are switched off."""
     base_part = read_root(base if base is not None else content_root())
     cands = [_read(p) for p in _candidate_paths(extra, user_mods)]
     by_id: dict[str, _Candidate] = {}

@@ -15,6 +15,7 @@ from pathlib import Path, PurePosixPath
 
 from game.content.diagnostics import ContentError, Diagnostic
 from game.content.mod_models import MOD_MANIFEST
+from game.content.puzzle_runs import RunnerHooks
 from game.persistence.paths import user_home
 
 MAX_FILES = 2000
@@ -87,8 +88,9 @@ def unpack(zip_path: Path) -> Path:
     return dest / next(iter(tops))
 
 
-def cli_pack(args: argparse.Namespace) -> int:
-    """`torchenstein pack MOD [--out DIR]`: lint, then write `<id>-<version>.zip`."""
+def cli_pack(args: argparse.Namespace, runner: RunnerHooks | None) -> int:
+    """`torchenstein pack MOD [--out DIR]`: lint (puzzle code through `runner`), then write
+    `<id>-<version>.zip`."""
     from game.content.library import read_root
     from game.content.lint import _lint_paths, _order
 
@@ -96,7 +98,7 @@ def cli_pack(args: argparse.Namespace) -> int:
     if not (folder / MOD_MANIFEST).is_file():
         print(f"pack: `{folder}` is not a mod folder (no `{MOD_MANIFEST}`)")
         return 2
-    diags = _order(_lint_paths([folder], run_puzzles=True))
+    diags = _order(_lint_paths([folder], runner is not None, runner))
     for d in diags:
         print(d.render())
     errors = sum(d.severity == "error" for d in diags)

@@ -338,9 +338,7 @@ class Runner:
         out = job_dir / "out"
         try:
             _make_job_dirs(job_dir)
-            self._write_job(
-                job_dir / "in", bundle, code, device, cases, roots, rules, tools or {}
-            )
+            self._write_job(job_dir / "in", bundle, code, device, cases, roots, rules, tools or {})
             for written in (job_dir / "in").rglob("*"):
                 written.chmod(0o755 if written.is_dir() else 0o644)  # the run's uid reads them
             limits = self._limits(bundle, device, roots)

@@ -34,7 +34,7 @@ def group_failures(cases: list[CaseResult]) -> list[FailureGroup]:
             by_class.setdefault(case.failure_class or "exception", []).append(i)
 
     def order(cls: str) -> int:
-        return FAILURE_PRIORITY.index(cls) if cls in FAILURE_PRIORITY else len(FAILURE_PRIORITY)  # type: ignore[arg-type]
+        return FAILURE_PRIORITY.index(cls) if cls in FAILURE_PRIORITY else len(FAILURE_PRIORITY)
 
     groups = []
     for cls in sorted(by_class, key=order):

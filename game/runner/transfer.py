@@ -154,7 +154,7 @@ class Encoder:
             if cpu.is_complex():
                 cpu = _contiguous(_view_as_real(cpu))
             self.tensors[key] = cpu
-            node = {"t": "tensor", "key": key, "dtype": dtype, "device": device}
+            node: dict[str, Any] = {"t": "tensor", "key": key, "dtype": dtype, "device": device}
             if t.requires_grad:  # only then, so the nodes of plain inputs are unchanged
                 node["grad"] = True
             return node

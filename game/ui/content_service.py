@@ -1,7 +1,7 @@
 """The game's content in the UI process: mods discovered and the library loaded in a
 background thread after the first frame, and reloaded on demand (F5) without losing the
 player's place. Enabled mods' puzzles are also run once per change of their files (in a child
-process, `game.content.health`); a mod whose puzzle could trap a player is reported through
+process, `game.modhealth`); a mod whose puzzle could trap a player is reported through
 `take_health_news` so the game switches it off. Must not import torch.
 """
 
@@ -59,7 +59,7 @@ class ContentService:
             found = discover_mods(self.mod_paths, disabled=self.disabled, failed=self.failed)
             unchecked: list[Path] = []
             if self.health_checks:
-                from game.content.health import split_by_cache
+                from game.modhealth import split_by_cache
 
                 known, todo = split_by_cache([m.path.resolve() for m in found.mods if m.enabled])
                 unchecked = list(todo)
@@ -83,7 +83,7 @@ class ContentService:
 
     def _check_in_background(self, roots: list[Path]) -> None:
         def work() -> None:
-            from game.content.health import check_now
+            from game.modhealth import check_now
 
             log = logger("health")
             try:
@@ -103,7 +103,7 @@ class ContentService:
         """After a reload: run the puzzles of enabled mods whose files changed."""
         if not self.health_checks:
             return
-        from game.content.health import split_by_cache
+        from game.modhealth import split_by_cache
 
         enabled = [m.path.resolve() for m in self.mods if m.enabled]
         todo = list(split_by_cache(enabled)[1])
@@ -167,8 +167,8 @@ class ContentService:
         checked again by `recheck`)."""
         if not self.failed:
             return
-        from game.content.health import split_by_cache
         from game.content.mods import discover_mods
+        from game.modhealth import split_by_cache
 
         changed = split_by_cache(list(self.failed))[1]
         if not changed:

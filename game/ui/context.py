@@ -18,7 +18,6 @@ from game.persistence.persistent import (
     Persistent,
     load_persistent,
     queue_persistent_save,
-    save_persistent,
 )
 from game.persistence.saves import SaveFile, SaveStore
 from game.persistence.settings import Settings, save_settings

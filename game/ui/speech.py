@@ -14,7 +14,7 @@ from __future__ import annotations
 import importlib.util
 import threading
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from game.ui.snapshot import Snapshot
 
@@ -31,10 +31,10 @@ class Engine(Protocol):
 
 
 def _pyttsx3_engine() -> Engine:
-    import pyttsx3  # type: ignore[import-untyped]  # an optional extra without type hints
+    import pyttsx3  # an optional extra without type hints (see the mypy overrides)
 
-    engine: Any = pyttsx3.init()
-    return engine  # type: ignore[no-any-return]
+    engine: Engine = pyttsx3.init()
+    return engine
 
 
 class Voice:

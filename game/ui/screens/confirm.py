@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pygame
 
+from game.text.markup import plain_text
 from game.ui.context import Context
 from game.ui.intents import Intent
-from game.ui.markup import plain_text
 from game.ui.snapshot import Snapshot
 from game.ui.stack import Screen
 from game.ui.widgets.draw import panel, veil

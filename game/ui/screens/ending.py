@@ -12,10 +12,10 @@ from __future__ import annotations
 import pygame
 
 from game.content.scene_models import Ending
+from game.text.markup import plain_text
 from game.ui import flow
 from game.ui.context import Context
 from game.ui.intents import Intent
-from game.ui.markup import plain_text
 from game.ui.snapshot import Snapshot
 from game.ui.stack import Screen
 from game.ui.widgets.draw import hint_bar_height, key_hints, veil

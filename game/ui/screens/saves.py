@@ -11,10 +11,10 @@ from __future__ import annotations
 import pygame
 
 from game.persistence.saves import ALL_SLOTS, AUTO, MANUAL_SLOTS, QUICK, ReadOnlySaves, SlotInfo
+from game.text.markup import plain_text
 from game.ui import flow
 from game.ui.context import Context
 from game.ui.intents import Intent
-from game.ui.markup import plain_text
 from game.ui.screens.confirm import ConfirmScreen
 from game.ui.screens.page import PageScreen, pointed
 from game.ui.snapshot import Choice, Snapshot

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui.markup import plain_text
+from game.text.markup import plain_text
 from game.ui.screens.terminal_chrome import draw_buttons, draw_focus, draw_header, draw_tabs
 from game.ui.screens.terminal_input import TerminalInput
 from game.ui.screens.terminal_layout import TAB_TITLES, TerminalButton, TerminalLayout, plan

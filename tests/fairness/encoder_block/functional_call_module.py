@@ -1,8 +1,8 @@
 # style: nn.Linear modules run with the given tensors through torch.func.functional_call
 import torch
+import torch.nn.functional as F
 from torch import nn
 from torch.func import functional_call
-import torch.nn.functional as F
 
 
 def _rms(z, w):
@@ -20,8 +20,18 @@ def encoder_block(x, weights, num_heads, keep):
         "2.weight": weights["mlp.2.weight"],
         "2.bias": weights["mlp.2.bias"],
     }
-    q, k, v = F.linear(_rms(x, weights["norm1.weight"]), weights["attn.in_proj_weight"], weights["attn.in_proj_bias"]).split(e, dim=-1)
+    q, k, v = F.linear(
+        _rms(x, weights["norm1.weight"]),
+        weights["attn.in_proj_weight"],
+        weights["attn.in_proj_bias"],
+    ).split(e, dim=-1)
     heads = lambda t: t.unflatten(-1, (num_heads, e // num_heads)).transpose(1, 2)
-    att = F.scaled_dot_product_attention(heads(q), heads(k), heads(v), attn_mask=keep[:, None, None, :])
-    h = x + F.linear(att.transpose(1, 2).flatten(2), weights["attn.out_proj.weight"], weights["attn.out_proj.bias"])
+    att = F.scaled_dot_product_attention(
+        heads(q), heads(k), heads(v), attn_mask=keep[:, None, None, :]
+    )
+    h = x + F.linear(
+        att.transpose(1, 2).flatten(2),
+        weights["attn.out_proj.weight"],
+        weights["attn.out_proj.bias"],
+    )
     return h + functional_call(mlp, mlp_weights, (_rms(h, weights["norm2.weight"]),))

@@ -1,7 +1,6 @@
 # style: hooks that store into a dict by layer index; Pearson correlation through torch.corrcoef
-import torch
-
 import support
+import torch
 
 
 def probe(state_dict, x, y):
@@ -9,8 +8,10 @@ def probe(state_dict, x, y):
     caught = {}
     handles = []
     for i, layer in enumerate(model.layers):
+
         def hook(module, inputs, output, i=i):
             caught[i] = output.detach()
+
         handles.append(layer.register_forward_hook(hook))
     with torch.no_grad():
         model(x)

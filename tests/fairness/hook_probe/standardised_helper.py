@@ -1,7 +1,6 @@
 # style: a helper standardises activations and labels (z-scores) and averages their products
-import torch
-
 import support
+import torch
 
 
 def _abs_corr(act: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
@@ -14,12 +13,17 @@ def _abs_corr(act: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
 def probe(state_dict, x, y):
     box = support.BlackBox(state_dict)
     spied = []
-    handles = [layer.register_forward_hook(lambda m, i, o: spied.append(o.detach().clone())) for layer in box.layers]
+    handles = [
+        layer.register_forward_hook(lambda m, i, o: spied.append(o.detach().clone()))
+        for layer in box.layers
+    ]
     with torch.no_grad():
         box(x)
     for handle in handles:
         handle.remove()
     corrs = [_abs_corr(a, y) for a in spied]
-    stats = torch.tensor([[a.mean().item(), a.std().item(), c.max().item()] for a, c in zip(spied, corrs)])
+    stats = torch.tensor(
+        [[a.mean().item(), a.std().item(), c.max().item()] for a, c in zip(spied, corrs)]
+    )
     layer = int(stats[:, 2].argmax())
     return stats, layer, int(corrs[layer].argmax())

@@ -3,7 +3,9 @@ import torch
 
 
 def _forms(images: torch.Tensor) -> torch.Tensor:
-    return torch.stack([images, torch.flip(images, dims=[-1]), torch.flip(images, dims=[-2])], dim=1)
+    return torch.stack(
+        [images, torch.flip(images, dims=[-1]), torch.flip(images, dims=[-2])], dim=1
+    )
 
 
 def find_leaks(train: torch.Tensor, test: torch.Tensor) -> torch.Tensor:

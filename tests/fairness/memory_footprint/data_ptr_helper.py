@@ -18,6 +18,10 @@ def ledger(x: torch.Tensor, budget: int):
     out = {"bytes": x.nelement() * x.element_size()}
     for name, op in ops.items():
         out[name] = _new_bytes(op(x), x)
-    options = [d for d in (torch.float64, torch.float32, torch.float16) if x.nelement() * torch.empty((), dtype=d).element_size() <= budget]
+    options = [
+        d
+        for d in (torch.float64, torch.float32, torch.float16)
+        if x.nelement() * torch.empty((), dtype=d).element_size() <= budget
+    ]
     out["fit"] = x.to(options[0])
     return out

@@ -7,7 +7,7 @@ def shrink(state_dict):
     count = 0
     for name, tensor in state_dict.items():
         if name.startswith("module."):
-            name = name[len("module."):]
+            name = name[len("module.") :]
         if name.endswith(("running_mean", "running_var", "num_batches_tracked")):
             slim[name] = tensor
         else:

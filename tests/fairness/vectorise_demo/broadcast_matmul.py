@@ -1,5 +1,4 @@
 # style: broadcast matmul x @ m for the quadratic form, a diff tensor for the distance, no einsum
-import torch
 
 
 def compatibility(x, m, c, b):

@@ -1,8 +1,7 @@
 # style: a loader-building helper, a seeding class as worker_init_fn, results grown with torch.cat
 import torch
-from torch.utils.data import DataLoader, get_worker_info
-
 from support import JitteredStars
+from torch.utils.data import DataLoader, get_worker_info
 
 
 class SeedMyCopy:

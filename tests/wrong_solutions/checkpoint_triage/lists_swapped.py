@@ -2,9 +2,8 @@
 # Wrong: mixes up the lists - reports what the checkpoint lacks as unexpected and vice versa.
 import io
 
-import torch
-
 import support
+import torch
 
 
 def triage(blob, x):

@@ -2,9 +2,8 @@
 # Wrong: never renames `enc.` to `encoder.`; strict=False quietly keeps a random encoder.
 import io
 
-import torch
-
 import support
+import torch
 
 
 def triage(blob, x):

@@ -2,9 +2,8 @@
 # Wrong: renames with str.replace, which also turns `aux.enc.weight` into `aux.encoder.weight`.
 import io
 
-import torch
-
 import support
+import torch
 
 
 def triage(blob, x):

@@ -2,9 +2,8 @@
 # Wrong: loads strictly, so the v1 checkpoint's genuinely new and removed layers crash the load.
 import io
 
-import torch
-
 import support
+import torch
 
 
 def triage(blob, x):

@@ -1,9 +1,8 @@
 # expect: values | expected
 # Wrong: appends the norms in the order the hooks fire, which is last layer first.
+import support
 import torch
 import torch.nn.functional as F
-
-import support
 
 
 def find_explosion(state_dict, x, y):

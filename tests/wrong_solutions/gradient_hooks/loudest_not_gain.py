@@ -1,9 +1,8 @@
 # expect: values | expected
 # Wrong: blames the layer with the loudest input gradient instead of the largest gain; everything below a roar is loud.
+import support
 import torch
 import torch.nn.functional as F
-
-import support
 
 
 def find_explosion(state_dict, x, y):

@@ -1,9 +1,8 @@
 # expect: exception | attribute
 # Wrong: runs the model on x itself, which needs no gradient, so layer 0's input gradient is None.
+import support
 import torch
 import torch.nn.functional as F
-
-import support
 
 
 def find_explosion(state_dict, x, y):

@@ -4,7 +4,7 @@ this is switched off (the Mods screen and the session log say why, with file and
 puzzle gate can trap a player behind a reference that can never pass.
 
 The check runs lint's runner checks (`puzzle_runs`) in a child process (`python -m
-game.content.health MOD...`), so the game's UI process never imports torch, and its results
+game.modcheck MOD...`, which hands this module the runner), so the game's UI process never imports torch, and its results
 are cached in the user folder by a hash of the mod's files: it runs once per change of a mod.
 Must not import pygame or torch.
 """
@@ -20,6 +20,7 @@ from pathlib import Path
 
 import game
 from game.content.diagnostics import Diagnostic
+from game.content.puzzle_runs import RunnerHooks, run_puzzles
 from game.persistence.atomic import atomic_write
 from game.persistence.paths import user_home
 
@@ -80,7 +81,7 @@ def run_checks(roots: list[Path]) -> dict[Path, list[Diagnostic]]:
     if not roots:
         return {}
     done = subprocess.run(
-        [sys.executable, "-m", "game.content.health", *map(str, roots)],
+        [sys.executable, "-m", "game.modcheck", *map(str, roots)],
         capture_output=True,
         timeout=CHECK_TIMEOUT_S,
         check=False,
@@ -100,22 +101,17 @@ def check_now(roots: list[Path]) -> dict[Path, list[Diagnostic]]:
     return known | fresh
 
 
-def _child(paths: list[Path]) -> dict[str, list[dict]]:
-    """In the child process: run each mod's puzzles through the runner, next to the base game
+def child_report(paths: list[Path], runner: RunnerHooks) -> dict[str, list[dict]]:
+    """In the child process: run each mod's puzzles through `runner`, next to the base game
     and the mods before it."""
     from game.content.library import load_library
     from game.content.mods import discover_mods
-    from game.content.puzzle_runs import run_puzzles
 
     modset = discover_mods(paths)
     lib = load_library(modset.roots)
     out: dict[str, list[dict]] = {}
     for path in paths:
         mine = [pid for pid, e in lib.puzzles.items() if path.resolve() in e.folder.parents]
-        found = run_puzzles(lib, mine, modset.roots)
+        found = run_puzzles(lib, mine, modset.roots, runner)
         out[str(path)] = [d.model_dump() for d in found if d.code in TRAPS]
     return out
-
-
-if __name__ == "__main__":
-    print(json.dumps(_child([Path(p).resolve() for p in sys.argv[1:]])))
