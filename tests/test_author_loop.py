@@ -38,7 +38,9 @@ def test_a_key_script_plays_from_a_warped_place_and_fails_loudly(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     script = tmp_path / "keys.txt"
-    script.write_text("expect node: hub\nspace\nwait 10\nspace\nexpect choices:\n", encoding="utf-8")
+    script.write_text(
+        "expect node: hub\nspace\nwait 10\nspace\nexpect choices:\n", encoding="utf-8"
+    )
     argv = ["play", "--headless", "--at", "prologue:hub", "--flag", "tested"]
     assert main([*argv, "--keys", str(script)]) == 0
     assert not list(saves_dir().glob("*.json*"))  # the player's saves are untouched
