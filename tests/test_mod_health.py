@@ -47,13 +47,14 @@ def test_a_reference_that_crashes_switches_the_mod_off_once_and_from_cache_after
     service = ContentService([mod], [])
     service.wait()
     assert service.mods[0].enabled  # the static checks cannot see it
+    assert service.checking == {mod.resolve()}  # the Mods screen says so
     deadline = time.monotonic() + 300
     news: dict[Path, list[Diagnostic]] = {}
     while not news and time.monotonic() < deadline:
         news = service.take_health_news()
         time.sleep(0.2)
     [(root, diags)] = news.items()
-    assert root == mod.resolve()
+    assert root == mod.resolve() and not service.checking
     [d] = diags
     assert d.code == "reference-fails" and d.file.endswith("reference.py") and d.line == 6
     assert "boom" in d.message

@@ -45,6 +45,8 @@ class ContentService:
         """Mods (by resolved folder) whose puzzles failed when run: kept switched off."""
         self._news: dict[Path, list[Diagnostic]] = {}
         self._news_lock = threading.Lock()
+        self.checking: set[Path] = set()
+        """Mods (resolved folders) whose puzzles are being run right now."""
 
     def start(self) -> None:
         if self._thread is None:
@@ -82,6 +84,8 @@ class ContentService:
             self._done.set()
 
     def _check_in_background(self, roots: list[Path]) -> None:
+        self.checking |= set(roots)
+
         def work() -> None:
             from game.modhealth import check_now
 
@@ -91,6 +95,8 @@ class ContentService:
             except Exception:  # no verdict: the mod stays on, as lint would leave it
                 log.exception("the puzzles of %s could not be checked", roots)
                 return
+            finally:
+                self.checking -= set(roots)
             failing = {root: diags for root, diags in results.items() if diags}
             for root, diags in failing.items():
                 log.warning("mod at %s: a puzzle fails when run: %s", root, diags[0].render())

@@ -72,6 +72,10 @@ class ModsScreen(PageScreen):
             parts.append(f"by {mod.author}")
         if mod.description:
             parts.append(mod.description)
+        if mod.path.resolve() in self.ctx.content.checking:
+            parts.append(
+                "Its puzzles are being run in the background, to be sure none can trap a player."
+            )
         if mod.problems:
             parts.append("### Problems")
             parts += [f"- {d.render()}" for d in mod.problems[:30]]
