@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from game.content import health
+from game import modhealth as health
 from game.content.diagnostics import Diagnostic
 from game.content.scaffold import render
 from game.ui.content_service import ContentService
@@ -73,7 +73,7 @@ def test_a_reference_that_crashes_switches_the_mod_off_once_and_from_cache_after
 def test_a_player_inside_a_mod_found_failing_is_moved_out_with_progress(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from game.ui.session import GameSession
+    from game.session.playthrough import GameSession
 
     from game.ui.driver import Driver
     from game.ui.mod_health import apply_health_news

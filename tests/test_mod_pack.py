@@ -25,7 +25,7 @@ def make_mod(folder: Path, mod_id: str = "parcel") -> Path:
 @pytest.fixture(autouse=True)
 def _no_runner(monkeypatch: pytest.MonkeyPatch) -> None:
     # Packing lints; running the puzzle code is covered by the lint tests.
-    monkeypatch.setattr("game.content.puzzle_runs._load_runner", lambda: None)
+    monkeypatch.setattr("game.cli._lint_runner", lambda: None)
 
 
 def test_pack_writes_a_versioned_zip_the_mods_folder_accepts(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from game.ui.session import GameSession
+from game.session.playthrough import GameSession
 
 from game.content.library import load_library
 from game.content.mods import discover_mods
