@@ -146,7 +146,7 @@ class App:
     def step(self, dt: float) -> None:
         ctx = self.ctx
         for event in pygame.event.get():
-            intent = map_event(event)
+            intent = map_event(event, ctx.keys)
             if intent is None:
                 continue
             if intent.name == "wheel":  # wheel events carry no position: use the pointer's

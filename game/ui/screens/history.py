@@ -79,7 +79,7 @@ class HistoryScreen(PageScreen):
                     y += name.height
                 text.draw(surface, (inner.x + fonts.px(16), y))
                 y += text.height + gap
-        self.finish(surface, [("↑↓ PgUp PgDn", "scroll"), ("Esc", "back")])
+        self.finish(surface, self.ctx.hints("history"))
 
     def describe(self) -> str:
         out = ["screen: history"]

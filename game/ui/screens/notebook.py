@@ -264,16 +264,7 @@ class NotebookScreen(PageScreen):
                 theme.panel_alt,
                 theme.border,
             )
-        self.finish(
-            surface,
-            [
-                ("↑↓", "choose"),
-                ("Enter", "reopen to improve"),
-                ("Tab", "first/best solution"),
-                ("PgUp/PgDn", "scroll"),
-                ("Esc", "back"),
-            ],
-        )
+        self.finish(surface, self.ctx.hints("notebook"))
 
     def describe(self) -> str:
         entries = self.entries()
