@@ -133,3 +133,12 @@ def test_a_player_remaps_a_key_in_settings_and_it_is_saved() -> None:
         assert d.describe().startswith("screen: scene")  # H types nothing and opens nothing
         d.press("f4")
         assert d.describe().startswith("screen: history")
+
+
+def test_every_code_editor_key_has_a_command() -> None:
+    from game.ui.editor.harness import Harness
+
+    pane_commands = {"find", "goto", "zoom_in", "zoom_out", "zoom_reset"}
+    widget = Harness("x = 1\n").pane.widget
+    actions = {action for _, action in KeyMap().dispatch_table(editor=True)}
+    assert actions == set(widget._commands()) | pane_commands

@@ -51,15 +51,18 @@ class KeyDispatch:
     """Key presses -> intent names, compiled from a `KeyMap` (the one table in
     `game.ui.keymap`, with the player's own keys)."""
 
-    def __init__(self, keymap: KeyMap | None = None) -> None:
+    def __init__(self, keymap: KeyMap | None = None, *, editor: bool = False) -> None:
         self.keymap = keymap or KeyMap()
+        # The code editor's keys match their Ctrl and Shift exactly (Ctrl+Shift+A is not
+        # Select all); Alt there means "by words" and belongs to no chord.
+        self.exact = editor
         # key code -> [(modifiers the chord needs, whether the key types, action)]
         self._by_key: dict[int, list[tuple[frozenset[str], bool, str]]] = {}
         with warnings.catch_warnings():
             # pygame warns that key_code may be wrong before pygame.init(); SDL's key names
             # are a fixed table, so the codes are right either way (tests check them).
             warnings.simplefilter("ignore")
-            for chord, action in self.keymap.dispatch_table():
+            for chord, action in self.keymap.dispatch_table(editor=editor):
                 mods, name = split_chord(chord)
                 code = pygame.key.key_code(name)
                 self._by_key.setdefault(code, []).append((mods, is_character(name), action))
@@ -68,6 +71,9 @@ class KeyDispatch:
         """The action of the most specific chord the press satisfies: Ctrl+Shift+Enter is Try
         although Ctrl+Enter (Run) and Enter (confirm) are held too."""
         held = set(held_modifiers(mod))
+        if self.exact:
+            held.discard("alt")
+            return next((a for mods, _, a in self._by_key.get(key, ()) if mods == held), None)
         best: tuple[int, str] | None = None
         for mods, types, action in self._by_key.get(key, ()):
             if not mods <= held or (types and not mods and held & {"ctrl", "alt"}):

@@ -23,6 +23,16 @@ Where = Literal["everywhere", "dialogue", "lab terminal", "code editor"]
 MODIFIERS = ("ctrl", "shift", "alt")
 
 
+def split_chord(chord: str) -> tuple[frozenset[str], str]:
+    """(modifiers, key name): `ctrl+shift+return` -> ({ctrl, shift}, `return`); `ctrl++` works."""
+    mods: set[str] = set()
+    rest = chord.strip().lower()
+    while (head := rest.split("+", 1)[0]) in MODIFIERS and len(rest) > len(head) + 1:
+        mods.add(head)
+        rest = rest[len(head) + 1 :]
+    return frozenset(mods), rest
+
+
 @dataclass(frozen=True)
 class Binding:
     action: str  # the intent screens receive (code editor rows: what the editor does)
@@ -54,6 +64,22 @@ def _b(
 
 
 _DIGITS = [str(i) for i in range(1, 10)] + [f"[{i}]" for i in range(1, 10)]
+
+
+def _with(mod: str, chord: str) -> str:
+    mods, key = split_chord(chord)
+    return "+".join([m for m in MODIFIERS if m in mods | {mod}] + [key])
+
+
+def _any_shift(*chords: str) -> list[str]:
+    """Each chord with and without Shift (in the editor Shift extends the selection)."""
+    return [c for chord in chords for c in (chord, _with("shift", chord))]
+
+
+def _any_mods(*chords: str) -> list[str]:
+    """Each chord with and without Ctrl and Shift (Ctrl moves and erases by words)."""
+    return _any_shift(*chords, *(_with("ctrl", c) for c in chords))
+
 
 # The order is the order of every hint bar.
 BINDINGS: tuple[Binding, ...] = (
@@ -87,19 +113,36 @@ BINDINGS: tuple[Binding, ...] = (
     _b("screenshot", ["f12"], "screenshot", "everywhere", True),
     _b("back", ["escape"], "go back / open the pause menu / cancel a run", "everywhere", scene="menu", terminal="cancel/back", pause="resume", settings="back", mods="back", history="back", chapters="back", notebook="back", saves="back", keys="back"),
     _b("quit", ["ctrl+q"], "quit", "everywhere", True, title="quit"),
-    _b("redo", ["ctrl+y", "ctrl+shift+z"], "redo", "code editor"),
-    _b("copy", ["ctrl+c"], "copy", "code editor"),
-    _b("cut", ["ctrl+x"], "cut", "code editor"),
-    _b("paste", ["ctrl+v"], "paste", "code editor"),
-    _b("select_all", ["ctrl+a"], "select all", "code editor"),
-    _b("find", ["ctrl+f"], "find", "code editor", editor="find"),
-    _b("goto", ["ctrl+g"], "go to line", "code editor", editor="go to line"),
-    _b("comment", ["ctrl+/"], "comment", "code editor", editor="comment"),
+    _b("find", _any_shift("ctrl+f"), "find", "code editor", shown_as="Ctrl+F", editor="find"),
+    _b("goto", _any_shift("ctrl+g"), "go to line", "code editor", shown_as="Ctrl+G", editor="go to line"),
+    _b("comment", _any_shift("ctrl+/", "ctrl+[/]"), "comment", "code editor", shown_as="Ctrl+/", editor="comment"),
     _b("indent", ["tab"], "indent", "code editor", editor="indent"),
     _b("dedent", ["shift+tab"], "dedent", "code editor", editor="indent"),
     _b("undo", ["ctrl+z"], "undo", "code editor", editor="undo"),
-    _b("zoom_in", ["ctrl+=", "ctrl++"], "bigger code", "code editor", shown_as="Ctrl +", editor="size"),
-    _b("zoom_out", ["ctrl+-"], "smaller code", "code editor", shown_as="Ctrl -", editor="size"),
+    _b("redo", ["ctrl+y", "ctrl+shift+z"], "redo", "code editor"),
+    _b("copy", ["ctrl+c", "ctrl+insert", "ctrl+shift+insert"], "copy", "code editor"),
+    _b("cut", ["ctrl+x", "shift+delete"], "cut", "code editor"),
+    _b("paste", ["ctrl+v", "shift+insert"], "paste", "code editor"),
+    _b("select_all", ["ctrl+a"], "select all", "code editor"),
+    _b("zoom_in", _any_shift("ctrl+=", "ctrl++", "ctrl+[+]"), "bigger code", "code editor", shown_as="Ctrl +", editor="size"),
+    _b("zoom_out", _any_shift("ctrl+-", "ctrl+[-]"), "smaller code", "code editor", shown_as="Ctrl -", editor="size"),
+    _b("zoom_reset", _any_shift("ctrl+0", "ctrl+[0]"), "code at its usual size", "code editor", shown_as="Ctrl+0"),
+    # Moving and erasing: Shift extends the selection, Ctrl (or Alt) goes by words.
+    _b("move_left", _any_mods("left"), "caret left", "code editor", shown_as="←"),
+    _b("move_right", _any_mods("right"), "caret right", "code editor", shown_as="→"),
+    _b("move_up", _any_shift("up"), "caret up", "code editor", shown_as="↑"),
+    _b("move_down", _any_shift("down"), "caret down", "code editor", shown_as="↓"),
+    _b("scroll_up", _any_shift("ctrl+up"), "scroll up", "code editor", shown_as="Ctrl+↑"),
+    _b("scroll_down", _any_shift("ctrl+down"), "scroll down", "code editor", shown_as="Ctrl+↓"),
+    _b("move_page_up", _any_mods("page up"), "page up", "code editor", shown_as="PgUp"),
+    _b("move_page_down", _any_mods("page down"), "page down", "code editor", shown_as="PgDn"),
+    _b("line_start", _any_shift("home"), "start of line", "code editor", shown_as="Home"),
+    _b("line_end", _any_shift("end"), "end of line", "code editor", shown_as="End"),
+    _b("doc_start", _any_shift("ctrl+home"), "start of the code", "code editor", shown_as="Ctrl+Home"),
+    _b("doc_end", _any_shift("ctrl+end"), "end of the code", "code editor", shown_as="Ctrl+End"),
+    _b("erase_back", _any_mods("backspace"), "erase back", "code editor", shown_as="Backspace"),
+    _b("erase_forward", ["delete", "ctrl+delete", "ctrl+shift+delete"], "erase forward", "code editor", shown_as="Del"),
+    _b("newline", _any_shift("return", "enter"), "new line", "code editor", shown_as="Enter"),
 )  # fmt: skip
 BY_ACTION: Mapping[str, Binding] = MappingProxyType({b.action: b for b in BINDINGS})
 
@@ -118,16 +161,6 @@ _NAMES = {
     "right": "→",
 }
 _ARROWS = frozenset("↑↓←→")
-
-
-def split_chord(chord: str) -> tuple[frozenset[str], str]:
-    """(modifiers, key name): `ctrl+shift+return` -> ({ctrl, shift}, `return`); `ctrl++` works."""
-    mods: set[str] = set()
-    rest = chord.strip().lower()
-    while (head := rest.split("+", 1)[0]) in MODIFIERS and len(rest) > len(head) + 1:
-        mods.add(head)
-        rest = rest[len(head) + 1 :]
-    return frozenset(mods), rest
 
 
 def is_character(key: str) -> bool:
@@ -166,9 +199,12 @@ class KeyMap:
         shown = dict.fromkeys(show_chord(c) for c in (chords if all_keys else chords[:1]))
         return " / ".join(shown)
 
-    def dispatch_table(self) -> list[tuple[str, str]]:
-        """(chord, action) for every dispatched key, in table order."""
-        return [(c, b.action) for b in BINDINGS if b.dispatched for c in self.chords(b.action)]
+    def dispatch_table(self, *, editor: bool = False) -> list[tuple[str, str]]:
+        """(chord, action) for every key `map_event` dispatches, or with `editor` for every key
+        the code editor reads itself, in table order."""
+        return [
+            (c, b.action) for b in BINDINGS if b.dispatched != editor for c in self.chords(b.action)
+        ]
 
     def hints(self, screen: str, **labels: str) -> list[tuple[str, str]]:
         """The hint bar of `screen`: (keys, label) in table order, neighbours with one label
