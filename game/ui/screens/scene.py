@@ -103,11 +103,10 @@ class SceneScreen(SceneTypewriter):
                 base=20,
                 max_width=self._text_rect.width,
             )
-        if self._text is not None:
-            self._draw_text(surface)
+        self.typewriter.draw(surface, self._text_rect)
         if self._choices_open() and self.menu is not None:
             self._draw_menu(surface)
-        elif not self.typing and line is not None:
+        elif not self.typewriter.typing and line is not None:
             blink = ctx.settings.reduced_motion or int(self.clock * 2) % 2 == 0
             if blink:
                 scene_chrome.draw_continue_arrow(surface, theme, self._box, pad)
@@ -140,7 +139,7 @@ class SceneScreen(SceneTypewriter):
         ]
         if line is not None:
             out.append(f"speaker: {line.speaker or 'narrator'}")
-            state = "typing" if self.typing else "complete"
+            state = "typing" if self.typewriter.typing else "complete"
             out.append(
                 f"line {self.line_index + 1}/{len(view.lines)} [{state}]: {plain_text(line.text)}"
             )

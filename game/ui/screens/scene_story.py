@@ -12,7 +12,7 @@ from game.ui import flow
 from game.ui.context import Context
 from game.ui.stack import Screen
 from game.ui.widgets.menu import Menu, MenuItem
-from game.ui.widgets.richtext import RichText
+from game.ui.widgets.typewriter import Typewriter
 
 
 class SceneStory(Screen):
@@ -22,13 +22,11 @@ class SceneStory(Screen):
         self.session = ctx.session
         self.view: StoryView | None = None
         self.line_index = 0
-        self.revealed = 0.0
+        self.typewriter = Typewriter()
         self.skipping = False
         self.skip_timer = 0.0
         self.clock = 0.0
         self.menu: Menu | None = None
-        self._text: RichText | None = None
-        self._text_key: tuple[object, ...] = ()
         self._box = pygame.Rect(0, 0, 0, 0)
         self._text_rect = pygame.Rect(0, 0, 0, 0)
         self._chips: dict[str, pygame.Rect] = {}
@@ -52,8 +50,7 @@ class SceneStory(Screen):
             flow.show_message(self.ctx, "The story lost its place", [str(exc)])
             return
         self.line_index = 0
-        self.revealed = 0.0
-        self._text_key = ()
+        self.typewriter.restart()
         self.menu = None
         if not self.view.lines:
             self._build_menu()
@@ -67,10 +64,6 @@ class SceneStory(Screen):
     @property
     def at_last_line(self) -> bool:
         return self.view is not None and self.line_index >= len(self.view.lines) - 1
-
-    @property
-    def typing(self) -> bool:
-        return self._text is not None and self.revealed < self._text.chars
 
     def _build_menu(self) -> None:
         view = self.view
@@ -91,12 +84,12 @@ class SceneStory(Screen):
         view = self.view
         if view is None:
             return
-        if self.typing:
-            self.revealed = float(self._text.chars if self._text else 0)
+        if self.typewriter.typing:
+            self.typewriter.complete()
             return
         if not self.at_last_line:
             self.line_index += 1
-            self.revealed = 0.0
+            self.typewriter.restart()
             self.ctx.sound.play("tick")
             if self.at_last_line:
                 self._build_menu()
@@ -151,4 +144,4 @@ class SceneStory(Screen):
 
     # -- input ----------------------------------------------------------------------------
     def _choices_open(self) -> bool:
-        return self.menu is not None and self.at_last_line and not self.typing
+        return self.menu is not None and self.at_last_line and not self.typewriter.typing

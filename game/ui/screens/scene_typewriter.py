@@ -1,6 +1,6 @@
-"""SceneTypewriter: the dialogue box's text. It lays out the box, portrait and text area,
-reveals the line at the text speed, skips (S toggles, Ctrl held) through text read before, and
-draws the revealed part, scrolling by whole lines. Must not import torch.
+"""SceneTypewriter: the dialogue box. It lays out the box, portrait and text area, feeds the
+current line to the scene's `Typewriter` (which types and draws it) at the text speed, and
+skips (S toggles, Ctrl held) through text read before. Must not import torch.
 """
 
 from __future__ import annotations
@@ -23,9 +23,7 @@ class SceneTypewriter(SceneStory):
 
     def update(self, dt: float) -> None:
         self.clock += dt
-        speed = self.ctx.settings.effective_text_speed
-        if self._text is not None and self.typing:
-            self.revealed = float(self._text.chars) if speed <= 0 else self.revealed + speed * dt
+        self.typewriter.tick(dt, self.ctx.settings.effective_text_speed)
         held = bool(pygame.key.get_mods() & pygame.KMOD_CTRL)
         if not (self.skipping or held):
             return
@@ -37,8 +35,7 @@ class SceneTypewriter(SceneStory):
         self.skip_timer -= dt
         if self.skip_timer <= 0:
             self.skip_timer = SKIP_STEP_S
-            if self._text is not None:
-                self.revealed = float(self._text.chars)
+            self.typewriter.complete()
             if (
                 self.view is not None
                 and self.at_last_line
@@ -88,39 +85,18 @@ class SceneTypewriter(SceneStory):
             self.ctx.theme.name,
             id(self.view),
         )
-        if key == self._text_key:
-            return
-        self._text_key = key
-        if line is None:
-            self._text = None
-            return
-        narrator = line.speaker is None
-        self._text = RichText(
-            line.text,
-            self.ctx.fonts,
-            self.ctx.theme,
-            self._text_rect.width,
-            base=22,
-            role="italic" if narrator else "body",
-        )
-        if self.ctx.settings.effective_text_speed <= 0:
-            self.revealed = float(self._text.chars)
 
-    def _draw_text(self, surface: pygame.Surface) -> None:
-        assert self._text is not None
-        text, area = self._text, self._text_rect
-        shown = int(self.revealed)
-        # A line longer than the box scrolls by whole lines to follow the typewriter, so the
-        # newest words are always visible and no line is ever cut in half.
-        consumed, last_line = 0, 0
-        for piece in text.pieces:
-            if consumed >= shown:
-                break
-            consumed += piece.chars
-            last_line = piece.line
-        visible = max(1, area.height // text.line_height)
-        offset = max(0, last_line + 1 - visible) * text.line_height
-        clip = surface.get_clip()
-        surface.set_clip(pygame.Rect(area.x, area.y, area.width, visible * text.line_height))
-        text.draw(surface, (area.x, area.y - offset), reveal=shown)
-        surface.set_clip(clip)
+        def make() -> RichText | None:
+            if line is None:
+                return None
+            return RichText(
+                line.text,
+                self.ctx.fonts,
+                self.ctx.theme,
+                self._text_rect.width,
+                base=22,
+                role="italic" if line.speaker is None else "body",
+            )
+
+        instant = self.ctx.settings.effective_text_speed <= 0
+        self.typewriter.set_text(key, make, instant=instant)
