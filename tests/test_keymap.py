@@ -111,13 +111,13 @@ def test_a_player_remaps_a_key_in_settings_and_it_is_saved() -> None:
         d.press("return")
         assert d.describe().startswith("screen: keys")
         for _ in range(len(BINDINGS)):
-            if ">history" in d.describe():
+            if ">History" in d.describe():
                 break
             d.press("down")
         d.press("return")
         assert "Press the new key for: history" in d.describe()
         d.press("f4")
-        assert "history [F4]" in d.describe()
+        assert "History [F4]" in d.describe()
         d.app.ctx.writer.flush()  # settings are written in the background
         saved = load_settings().model
         assert saved is not None and saved.keys == {"history": "f4"}

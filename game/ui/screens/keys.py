@@ -34,7 +34,9 @@ class KeysScreen(PageScreen):
     def _rebuild(self) -> None:
         keymap = self.ctx.keys.keymap
         items = [
-            MenuItem(a, BY_ACTION[a].label, detail=keymap.shown(BY_ACTION[a], all_keys=True))
+            MenuItem(
+                a, _sentence(BY_ACTION[a].label), detail=keymap.shown(BY_ACTION[a], all_keys=True)
+            )
             for a in REMAPPABLE
         ]
         self.menu.items = [*items, MenuItem(RESET_ALL, "Put every key back")]
@@ -72,7 +74,7 @@ class KeysScreen(PageScreen):
             self.ctx.notify(f"{show_chord(chord)} already does: {owner.label}.", "warning")
         else:
             self._save({**self.ctx.settings.keys, action: chord})
-            self.ctx.notify(f"{binding.label.capitalize()}: {show_chord(chord)}.", "success")
+            self.ctx.notify(f"{_sentence(binding.label)}: {show_chord(chord)}.", "success")
         self.waiting = None
 
     def _save(self, keys: dict[str, str]) -> None:
@@ -107,3 +109,7 @@ class KeysScreen(PageScreen):
 
     def describe(self) -> str:
         return f"screen: keys\n{self.menu.describe()}\n{self.prompt()}"
+
+
+def _sentence(label: str) -> str:
+    return label[:1].upper() + label[1:]
