@@ -52,7 +52,8 @@ def main() -> int:
         "puzzles": {},
     }
     puzzles: dict[str, object] = {}
-    lib = load_library(content_roots([]))
+    roots = content_roots([])
+    lib = load_library(roots)
     summon_ref = (lib.puzzles["summon_tensors"].folder / "reference.py").read_text(encoding="utf-8")
     for pid, entry in sorted(lib.puzzles.items()):
         if time.monotonic() - started > BUDGET_S - 30:
@@ -63,7 +64,10 @@ def main() -> int:
             continue
         t0 = time.monotonic()
         result = check_code(
-            pid, (entry.folder / "reference.py").read_text(encoding="utf-8"), device="cuda"
+            pid,
+            (entry.folder / "reference.py").read_text(encoding="utf-8"),
+            device="cuda",
+            roots=roots,
         )
         puzzles[pid] = {
             "verdict": result.verdict,
@@ -73,14 +77,14 @@ def main() -> int:
             "message": "" if result.verdict == "pass" else result.message[:300],
         }
     report["puzzles"] = puzzles
-    oom = check_code("summon_tensors", OOM, device="cuda", mode="try")
+    oom = check_code("summon_tensors", OOM, device="cuda", roots=roots, mode="try")
     report["oom"] = {
         "verdict": oom.verdict,
         "ok": oom.verdict == "memory",
         "message": oom.message[:300],
     }
-    poisoned = check_code("summon_tensors", ASSERT, device="cuda", mode="try")
-    after = check_code("summon_tensors", summon_ref, device="cuda")
+    poisoned = check_code("summon_tensors", ASSERT, device="cuda", roots=roots, mode="try")
+    after = check_code("summon_tensors", summon_ref, device="cuda", roots=roots)
     report["device_assert"] = {
         "verdict": poisoned.verdict,
         "ok": poisoned.verdict == "error",
@@ -91,7 +95,7 @@ def main() -> int:
     warm = []
     for _ in range(5):
         t0 = time.monotonic()
-        check_code("summon_tensors", summon_ref, device="cuda")
+        check_code("summon_tensors", summon_ref, device="cuda", roots=roots)
         warm.append((time.monotonic() - t0) * 1000)
     report["summon_cuda_warm_ms"] = sorted(warm)[len(warm) // 2]
     checked = [p for p in puzzles.values() if isinstance(p, dict) and "verdict" in p]

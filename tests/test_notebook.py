@@ -14,6 +14,7 @@ from game.feedback.notebook import notebook_entries
 from game.story.state import GameState, PuzzleProgress
 from game.ui.fonts import Fonts
 from game.ui.intents import Intent
+from game.ui.keymap import KeyMap
 from game.ui.stack import ScreenStack
 from game.ui.theme import DEFAULT
 from tests.conftest import REPO
@@ -55,6 +56,9 @@ def test_entries_list_solved_puzzles_with_goals(library: ContentLibrary) -> None
 class _Ctx(SimpleNamespace):
     def notify(self, text: str, kind: str = "info") -> None:
         self.notices.append(text)
+
+    def hints(self, screen: str, **labels: str) -> list[tuple[str, str]]:
+        return KeyMap().hints(screen, **labels)
 
 
 def _ctx(library: ContentLibrary, scale: float = 1.0) -> Any:

@@ -68,6 +68,11 @@ class Settings(BaseModel):
     disabled_mods: list[str] = Field(
         default_factory=list, description="Ids of mods you switched off on the Mods screen."
     )
+    keys: dict[str, str] = Field(
+        default_factory=dict,
+        description="Your own keys for the game's commands (command: key, e.g. `hint: f4`); "
+        "the others keep their defaults. Press Enter to change them.",
+    )
 
     @property
     def effective_text_speed(self) -> int:

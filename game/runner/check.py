@@ -12,6 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from game.content.locate import content_root
 from game.content.puzzle_runs import RunnerHooks
 from game.runner.bundle import PuzzleError
 from game.runner.devices import DeviceUnavailable, resolve_device
@@ -26,16 +27,17 @@ def check_code(
     puzzle_id: str,
     code: str,
     *,
-    roots: list[Path],
+    roots: list[Path] | None = None,
     device: str = "auto",
     mode: Mode = "submit",
     seed: int | None = None,
     solutions: dict[str, str] | None = None,
 ) -> RunResult:
     """Check `code` against a puzzle found in the caller's content `roots` (base game first,
-    then mods) and return the verdict with per-case details. `solutions`: passing answers to
+    then mods; by default the base game alone, no mods) and return the verdict with per-case details. `solutions`: passing answers to
     earlier puzzles (by id), offered as the puzzle's tools."""
     runner = shared_runner()
+    roots = list(roots) if roots is not None else [content_root()]
     entry = runner.find(puzzle_id, roots)
     try:
         concrete = resolve_device(device, list(entry.model.devices))

@@ -5,8 +5,8 @@ Pure coordination between the story engine and the save store; the UI hands in t
 bytes. The session decides when an autosave is due (after every story step, run, hint, ending
 and when the terminal closes); the app asks `autosave_due` once per frame and calls `autosave`
 right after drawing, so the thumbnail shows the new moment. Code drafts are saved a moment
-after typing pauses; the cross-playthrough record (text seen, endings found) is written as it
-grows. Writes go through the background writer, so no frame ever waits for the disk.
+after typing pauses; the cross-playthrough record (text seen, endings found) is written after
+the save that follows its growth. Writes go through the background writer, so no frame ever waits for the disk.
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ class GameSession:
         self.persistent = persistent
         self._autosave_due = True  # the first frame of a new or loaded game is saved too
         self._draft_timer: float | None = None
+        self._record_grew = False  # the seen/endings record awaits its write
         self.current_seen_before = False  # was the current node read in any playthrough before?
         self._remember_seen()
 
@@ -112,8 +113,7 @@ class GameSession:
             if ending not in self.persistent.endings:
                 self.persistent.endings.append(ending)
                 grew = True
-        if grew:
-            queue_persistent_save(self.writer, self.persistent)
+        self._record_grew = self._record_grew or grew
 
     # -- the lab terminal ---------------------------------------------------------------------
     def record_run(
@@ -208,15 +208,19 @@ class GameSession:
         return SaveFile(meta=meta, state=state)
 
     def save(self, slot: str, thumbnail_png: bytes | None) -> bool:
-        """Queue a save of the current moment into `slot`; False if saves are read-only."""
-        if not self.saves.writable:
-            return False
-        data = self.saves.encode(self.snapshot())  # encoded now: a consistent snapshot
-        self.writer.submit(slot, lambda: self.saves.write_bytes(slot, data, thumbnail_png))
-        if slot == AUTO:
-            self._autosave_due = False
-            self._draft_timer = None
-        return True
+        """Queue a save of the current moment into `slot` (then the seen/endings record, if it
+        grew); False if saves are read-only."""
+        writable = self.saves.writable
+        if writable:
+            data = self.saves.encode(self.snapshot())  # encoded now: a consistent snapshot
+            self.writer.submit(slot, lambda: self.saves.write_bytes(slot, data, thumbnail_png))
+            if slot == AUTO:
+                self._autosave_due = False
+                self._draft_timer = None
+        if self._record_grew:
+            self._record_grew = False
+            queue_persistent_save(self.writer, self.persistent)
+        return writable
 
     def autosave(self, thumbnail_png: bytes | None) -> bool:
         return self.save(AUTO, thumbnail_png)

@@ -209,7 +209,7 @@ class App:
         ctx = self.ctx
         self._authoring()
         for event in pygame.event.get():
-            intent = map_event(event)
+            intent = map_event(event, ctx.keys)
             if intent is None:
                 continue
             if intent.name == "wheel":  # wheel events carry no position: use the pointer's

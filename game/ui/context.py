@@ -25,6 +25,8 @@ from game.persistence.writer import BackgroundWriter
 from game.ui.art import Art
 from game.ui.content_service import ContentService
 from game.ui.fonts import Fonts
+from game.ui.intents import KeyDispatch
+from game.ui.keymap import KeyMap
 from game.ui.runner_hub import RunnerHub
 from game.ui.sound import Sound
 from game.ui.speech import Announcer, Voice
@@ -54,6 +56,7 @@ class Context:
         on_settings: Callable[[Settings, Settings], None],
     ):
         self.settings = settings
+        self.keys = KeyDispatch(KeyMap(settings.keys))
         self.fonts = Fonts(settings.font_scale)
         self.theme: Theme = theme_for(settings.high_contrast)
         self.stack = ScreenStack()
@@ -93,11 +96,17 @@ class Context:
     def apply_settings(self, new: Settings) -> None:
         """Switch to `new` at once (fonts, theme, window) and persist it in the background."""
         old, self.settings = self.settings, new
+        if new.keys != old.keys:
+            self.keys = KeyDispatch(KeyMap(new.keys))
         self.fonts = Fonts(new.font_scale)
         self.theme = theme_for(new.high_contrast)
         self.sound.set_volume(new.volume)
         self._on_settings(old, new)
         self.writer.submit("settings", lambda: save_settings(new))
+
+    def hints(self, screen: str, **labels: str) -> list[tuple[str, str]]:
+        """The key hints of `screen` from the key table, with the player's own keys."""
+        return self.keys.keymap.hints(screen, **labels)
 
     # -- messages -----------------------------------------------------------------------------
     def notify(self, text: str, kind: str = "info") -> None:

@@ -1,15 +1,18 @@
 """Raw pygame events -> intents, before any screen sees them.
 
-Screens react to intents ("confirm", "back", "run", "number"...) rather than key codes, so the
-key map lives in one place and mouse, keyboard and tests drive the same paths. Each intent keeps
+Screens react to intents ("confirm", "back", "run", "number"...) rather than key codes; the keys
+come from the one table in `game.ui.keymap`, and mouse, keyboard and tests drive the same paths. Each intent keeps
 its raw event: the code editor needs the real keystrokes. Must not import torch.
 """
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 
 import pygame
+
+from game.ui.keymap import MODIFIERS, KeyMap, is_character, split_chord
 
 CTRL = pygame.KMOD_CTRL | pygame.KMOD_META  # Cmd on macOS acts as Ctrl
 
@@ -26,6 +29,12 @@ def command_held(mod: int) -> bool:
     return bool(mod & CTRL) and not typing_chord(mod)
 
 
+def held_modifiers(mod: int) -> list[str]:
+    """The key table's modifiers (`ctrl`, `shift`, `alt`) held in `mod`; Cmd counts as Ctrl."""
+    down = (command_held(mod), bool(mod & pygame.KMOD_SHIFT), bool(mod & pygame.KMOD_ALT))
+    return [name for name, held in zip(MODIFIERS, down, strict=True) if held]
+
+
 @dataclass(frozen=True)
 class Intent:
     name: str
@@ -38,43 +47,46 @@ class Intent:
         return self.name in ("click", "release", "motion", "wheel", "rclick")
 
 
-# Keys that mean the same on every screen. Text-editing screens still get the raw event.
-_PLAIN_KEYS: dict[int, str] = {
-    pygame.K_RETURN: "confirm",
-    pygame.K_KP_ENTER: "confirm",
-    pygame.K_SPACE: "advance",
-    pygame.K_ESCAPE: "back",
-    pygame.K_UP: "up",
-    pygame.K_DOWN: "down",
-    pygame.K_LEFT: "left",
-    pygame.K_RIGHT: "right",
-    pygame.K_PAGEUP: "page_up",
-    pygame.K_PAGEDOWN: "page_down",
-    pygame.K_HOME: "home",
-    pygame.K_END: "end",
-    pygame.K_TAB: "tab",
-    pygame.K_BACKSPACE: "erase",
-    pygame.K_DELETE: "delete",
-    pygame.K_F1: "hint",
-    pygame.K_F2: "device",
-    pygame.K_F3: "focus",
-    pygame.K_F5: "reload",
-    pygame.K_F6: "quicksave",
-    pygame.K_F9: "quickload",
-    pygame.K_F10: "dev",
-    pygame.K_F11: "fullscreen",
-    pygame.K_F12: "screenshot",
-}
+class KeyDispatch:
+    """Key presses -> intent names, compiled from a `KeyMap` (the one table in
+    `game.ui.keymap`, with the player's own keys)."""
 
-_LETTER_KEYS: dict[int, str] = {
-    pygame.K_h: "history",
-    pygame.K_s: "skip",
-    pygame.K_m: "map",
-    pygame.K_v: "voice",  # self-voicing on/off, the key Ren'Py uses
-}
+    def __init__(self, keymap: KeyMap | None = None, *, editor: bool = False) -> None:
+        self.keymap = keymap or KeyMap()
+        # The code editor's keys match their Ctrl and Shift exactly (Ctrl+Shift+A is not
+        # Select all); Alt there means "by words" and belongs to no chord.
+        self.exact = editor
+        # key code -> [(modifiers the chord needs, whether the key types, action)]
+        self._by_key: dict[int, list[tuple[frozenset[str], bool, str]]] = {}
+        with warnings.catch_warnings():
+            # pygame warns that key_code may be wrong before pygame.init(); SDL's key names
+            # are a fixed table, so the codes are right either way (tests check them).
+            warnings.simplefilter("ignore")
+            for chord, action in self.keymap.dispatch_table(editor=editor):
+                mods, name = split_chord(chord)
+                code = pygame.key.key_code(name)
+                self._by_key.setdefault(code, []).append((mods, is_character(name), action))
+
+    def action(self, key: int, mod: int) -> str | None:
+        """The action of the most specific chord the press satisfies: Ctrl+Shift+Enter is Try
+        although Ctrl+Enter (Run) and Enter (confirm) are held too."""
+        held = set(held_modifiers(mod))
+        if self.exact:
+            held.discard("alt")
+            return next((a for mods, _, a in self._by_key.get(key, ()) if mods == held), None)
+        best: tuple[int, str] | None = None
+        for mods, types, action in self._by_key.get(key, ()):
+            if not mods <= held or (types and not mods and held & {"ctrl", "alt"}):
+                continue  # Ctrl+H is no History; Alt+7 types, it picks no choice
+            if best is None or len(mods) > best[0]:
+                best = (len(mods), action)
+        return best[1] if best else None
 
 
-def map_event(event: pygame.event.Event) -> Intent | None:
+DEFAULT_KEYS = KeyDispatch()
+
+
+def map_event(event: pygame.event.Event, keys: KeyDispatch = DEFAULT_KEYS) -> Intent | None:
     """The intent for one raw event, or None for events no screen cares about."""
     t = event.type
     if t == pygame.QUIT:
@@ -99,32 +111,25 @@ def map_event(event: pygame.event.Event) -> Intent | None:
         return Intent("keyup", event)
     if t != pygame.KEYDOWN:
         return None
-    return _key_intent(event)
+    return _key_intent(event, keys)
 
 
-def _key_intent(event: pygame.event.Event) -> Intent:
-    key, mod = event.key, event.mod
-    if typing_chord(mod):
+def _key_intent(event: pygame.event.Event, keys: KeyDispatch) -> Intent:
+    if typing_chord(event.mod):
         return Intent("key", event)  # its character arrives as a TEXTINPUT event
-    ctrl, shift = command_held(mod), bool(mod & pygame.KMOD_SHIFT)
-    alt = bool(mod & pygame.KMOD_ALT)  # Option on macOS types characters too
-    if ctrl and key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-        return Intent("try" if shift else "run", event)
-    if ctrl and key == pygame.K_q:
-        return Intent("quit", event)
-    if ctrl and key == pygame.K_s:
-        return Intent("quicksave", event)
-    if key == pygame.K_TAB and shift:
-        return Intent("tab_back", event)
-    if not ctrl and not alt and pygame.K_1 <= key <= pygame.K_9:
-        return Intent("number", event, value=key - pygame.K_0)
-    if not ctrl and not alt and pygame.K_KP1 <= key <= pygame.K_KP9:
-        return Intent("number", event, value=key - pygame.K_KP1 + 1)
-    if key in _PLAIN_KEYS:
-        return Intent(_PLAIN_KEYS[key], event)
-    if not ctrl and not alt and key in _LETTER_KEYS:
-        return Intent(_LETTER_KEYS[key], event)
-    return Intent("key", event)
+    action = keys.action(event.key, event.mod)
+    if action == "number":
+        digit = pygame.key.name(event.key).strip("[]")
+        return Intent("number", event, value=int(digit))
+    return Intent(action or "key", event)
+
+
+def chord_of(event: pygame.event.Event) -> str | None:
+    """The key table's name for a key press (`ctrl+shift+f4`); None for AltGr chords, which
+    type characters."""
+    if typing_chord(event.mod):
+        return None
+    return "+".join([*held_modifiers(event.mod), pygame.key.name(event.key)])
 
 
 # Intents that carry no typing, so a text box may ignore them safely.

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from game.ui.keymap import KeyMap
+
 if TYPE_CHECKING:
     from game.ui.editor.pane import EditorPane
 
-HINTS = "Ctrl+F find · Ctrl+G go to line · Ctrl+/ comment · Tab / Shift+Tab indent · Ctrl+Z undo · Ctrl +/- size"
+HINTS = " · ".join(f"{keys} {label}" for keys, label in KeyMap().hints("editor"))
 
 
 def message(pane: EditorPane) -> tuple[str, tuple[int, int, int]]:

@@ -12,14 +12,14 @@ import pygame
 
 from game.ui.editor.chrome import draw_lines, draw_tooltip
 from game.ui.editor.describe import describe, message
+from game.ui.editor.findbar import Mode
 from game.ui.editor.keys import reserved
 from game.ui.editor.pane_tools import PaneTools
 from game.ui.editor.toolbar import where_text
-from game.ui.intents import command_held
+from game.ui.editor.widget import EDITOR_KEYS
 from game.ui.widgets.textfit import ellipsize, text_surface, wrap
 
-_ZOOM_IN = (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS)
-_ZOOM_OUT = (pygame.K_MINUS, pygame.K_KP_MINUS)
+_FIND_MODES: dict[str, Mode] = {"find": "find", "goto": "goto"}
 _MOUSE_EVENTS = (
     pygame.MOUSEBUTTONDOWN,
     pygame.MOUSEBUTTONUP,
@@ -60,14 +60,18 @@ class EditorPane(PaneTools):
             self.confirm.key(key)
             self._settle_confirm()
             return True
-        cmd = command_held(mod)
-        if cmd and key in (*_ZOOM_IN, *_ZOOM_OUT, pygame.K_0, pygame.K_KP0):
-            self.zoom_in() if key in _ZOOM_IN else self.zoom_out() if key in _ZOOM_OUT else self._set_zoom(
-                1.0
-            )
+        action = EDITOR_KEYS.action(key, mod)
+        zoom = {
+            "zoom_in": self.zoom_in,
+            "zoom_out": self.zoom_out,
+            "zoom_reset": lambda: self._set_zoom(1.0),
+        }.get(action or "")
+        if zoom is not None:
+            zoom()
             return True
-        if cmd and key in (pygame.K_f, pygame.K_g):
-            self.find_bar.open("find" if key == pygame.K_f else "goto")
+        mode = _FIND_MODES.get(action or "")
+        if mode is not None:
+            self.find_bar.open(mode)
             self._layout()
             return True
         target = self.find_bar if self.find_bar.focused else self.widget

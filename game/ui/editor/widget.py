@@ -5,13 +5,17 @@ it. Must not import torch.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pygame
 
 from game.ui.editor.code_view import CodeView
 from game.ui.editor.keys import MODIFIER_KEYS
 from game.ui.editor.paint import paint
-from game.ui.intents import command_held
+from game.ui.intents import KeyDispatch, command_held
 
+EDITOR_KEYS = KeyDispatch(editor=True)
+_KEEPS_CARET = frozenset({"scroll_up", "scroll_down"})  # scrolling leaves the caret be
 WHEEL_LINES = 3
 BLINK_S = 0.53
 DOUBLE_CLICK_S = 0.45
@@ -31,67 +35,58 @@ class EditorWidget(CodeView):
             self._acted()
 
     def key(self, key: int, mod: int) -> bool:
-        """Run the editing command for a key press; False if the key is not the editor's."""
-        ed = self.editor
-        shift = bool(mod & pygame.KMOD_SHIFT)
-        cmd = command_held(mod)
-        word = cmd or bool(mod & pygame.KMOD_ALT)
-        page = max(1, self.page_lines() - 1)
-        if key == pygame.K_LEFT:
-            ed.move_left(shift, word)
-        elif key == pygame.K_RIGHT:
-            ed.move_right(shift, word)
-        elif key in (pygame.K_UP, pygame.K_DOWN) and cmd:
-            self.scroll_by(-1 if key == pygame.K_UP else 1)
-            return True
-        elif key in (pygame.K_UP, pygame.K_DOWN):
-            ed.move_vertical(-1 if key == pygame.K_UP else 1, shift)
-        elif key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
-            step = -page if key == pygame.K_PAGEUP else page
-            self.scroll_by(step)
-            ed.move_vertical(step, shift)
-        elif key == pygame.K_HOME:
-            ed.move_doc_start(shift) if cmd else ed.move_home(shift)
-        elif key == pygame.K_END:
-            ed.move_doc_end(shift) if cmd else ed.move_end(shift)
-        elif key == pygame.K_BACKSPACE:
-            ed.backspace(word)
-        elif key == pygame.K_DELETE and shift and not cmd:
-            self.clipboard.put(ed.cut())
-        elif key == pygame.K_DELETE:
-            ed.delete(word)
-        elif key in (pygame.K_RETURN, pygame.K_KP_ENTER) and not cmd:
-            ed.newline()
-        elif key == pygame.K_TAB and not cmd:
-            ed.dedent() if shift else ed.indent()
-        elif key == pygame.K_INSERT and (cmd or shift):
-            self.clipboard.put(ed.copy()) if cmd else ed.paste(self.clipboard.get())
-        elif (
-            cmd
-            and not shift
-            and key in (pygame.K_a, pygame.K_c, pygame.K_x, pygame.K_v, pygame.K_y)
-        ):
-            {
-                pygame.K_a: ed.select_all,
-                pygame.K_c: lambda: self.clipboard.put(ed.copy()),
-                pygame.K_x: lambda: self.clipboard.put(ed.cut()),
-                pygame.K_v: lambda: ed.paste(self.clipboard.get()),
-                pygame.K_y: ed.redo,
-            }[key]()
-        elif cmd and key == pygame.K_z:
-            ed.redo() if shift else ed.undo()
-        elif cmd and key in (pygame.K_SLASH, pygame.K_KP_DIVIDE):
-            ed.toggle_comment()
-        else:
+        """Run the editing command for a key press (from the key table's code editor rows);
+        False if the key is not the editor's."""
+        action = EDITOR_KEYS.action(key, mod)
+        command = self._commands().get(action) if action else None
+        if command is None:
             # A character key (AltGr ones too) is ours: its text arrives as TEXTINPUT. Modifiers
             # and unclaimed shortcuts go on to the screen.
             return not (
                 key in MODIFIER_KEYS
-                or cmd
+                or command_held(mod)
                 or (mod & pygame.KMOD_ALT and not mod & pygame.KMOD_CTRL)
             )
-        self._acted()
+        command(bool(mod & pygame.KMOD_SHIFT), command_held(mod) or bool(mod & pygame.KMOD_ALT))
+        if action not in _KEEPS_CARET:
+            self._acted()
         return True
+
+    def _commands(self) -> dict[str, Callable[[bool, bool], object]]:
+        """The editor's command per action; each gets (Shift held, by words)."""
+        ed, clip = self.editor, self.clipboard
+        page = max(1, self.page_lines() - 1)
+
+        def by_page(step: int, shift: bool) -> None:
+            self.scroll_by(step)
+            ed.move_vertical(step, shift)
+
+        return {
+            "move_left": ed.move_left,
+            "move_right": ed.move_right,
+            "move_up": lambda shift, _: ed.move_vertical(-1, shift),
+            "move_down": lambda shift, _: ed.move_vertical(1, shift),
+            "scroll_up": lambda *_: self.scroll_by(-1),
+            "scroll_down": lambda *_: self.scroll_by(1),
+            "move_page_up": lambda shift, _: by_page(-page, shift),
+            "move_page_down": lambda shift, _: by_page(page, shift),
+            "line_start": lambda shift, _: ed.move_home(shift),
+            "line_end": lambda shift, _: ed.move_end(shift),
+            "doc_start": lambda shift, _: ed.move_doc_start(shift),
+            "doc_end": lambda shift, _: ed.move_doc_end(shift),
+            "erase_back": lambda _, word: ed.backspace(word),
+            "erase_forward": lambda _, word: ed.delete(word),
+            "newline": lambda *_: ed.newline(),
+            "indent": lambda *_: ed.indent(),
+            "dedent": lambda *_: ed.dedent(),
+            "copy": lambda *_: clip.put(ed.copy()),
+            "cut": lambda *_: clip.put(ed.cut()),
+            "paste": lambda *_: ed.paste(clip.get()),
+            "select_all": lambda *_: ed.select_all(),
+            "undo": lambda *_: ed.undo(),
+            "redo": lambda *_: ed.redo(),
+            "comment": lambda *_: ed.toggle_comment(),
+        }
 
     def mouse(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.MOUSEMOTION:

@@ -280,16 +280,7 @@ class NotebookScreen(PageScreen):
                 theme.panel_alt,
                 theme.border,
             )
-        self.finish(
-            surface,
-            [
-                ("↑↓", "choose"),
-                ("Enter", "reopen to improve"),
-                ("Tab", "first/best solution"),
-                ("PgUp/PgDn", "scroll"),
-                ("Esc", "back"),
-            ],
-        )
+        self.finish(surface, self.ctx.hints("notebook"))
 
     def snapshot(self) -> Snapshot:
         entries = self.entries()

@@ -104,7 +104,7 @@ class PauseScreen(Screen):
             pygame.Rect((w - menu_w) // 2, top, menu_w, h - top - hint_bar_height(fonts) - pad)
         )
         self.menu.draw(surface)
-        key_hints(surface, [("↑↓", "choose"), ("Enter", "select"), ("Esc", "resume")], fonts, theme)
+        key_hints(surface, self.ctx.hints("pause"), fonts, theme)
 
     def describe(self) -> str:
         return "screen: pause\n" + self.menu.describe()

@@ -184,9 +184,7 @@ class SavesScreen(PageScreen):
                 self.cards.append(card)
                 self._draw_card(surface, card, info, thumb_h, i == self.selected)
         action = "save here" if self.mode == "save" else "load"
-        self.finish(
-            surface, [("Arrows", "choose"), ("Enter", action), ("Del", "delete"), ("Esc", "back")]
-        )
+        self.finish(surface, self.ctx.hints("saves", open=action))
 
     def _draw_card(
         self, surface: pygame.Surface, card: pygame.Rect, info: SlotInfo, thumb_h: int, chosen: bool

@@ -115,16 +115,7 @@ class SceneScreen(SceneTypewriter):
             blink = ctx.settings.reduced_motion or int(self.clock * 2) % 2 == 0
             if blink:
                 scene_chrome.draw_continue_arrow(surface, theme, self._box, pad)
-        hints = [
-            ("Space", "next"),
-            ("1-9", "choose"),
-            ("H", "history"),
-            ("S", "skip"),
-            ("M", "map"),
-            ("F6", "quicksave"),
-            ("Esc", "menu"),
-        ]
-        key_hints(surface, hints, fonts, theme)
+        key_hints(surface, ctx.hints("scene"), fonts, theme)
         if self.skipping:
             scene_chrome.draw_skip_badge(surface, fonts, theme, self._chips)
 

@@ -1,5 +1,6 @@
-"""Settings: text speed, font scale, fullscreen, volume, device, high contrast, reduced motion
-and skip of unseen text. Each change applies at once and is saved.
+"""Settings: text speed, font scale, fullscreen, volume, device, high contrast, reduced motion,
+skip of unseen text, and the keys (a page of their own). Each change applies at once and is
+saved.
 
 Up/Down choose a row, Left/Right (or a click on a row's arrows) change its value, Enter toggles
 or steps forward, Esc returns. The line at the bottom explains the chosen row (the setting's
@@ -24,6 +25,7 @@ from game.persistence.settings import (
 )
 from game.ui.context import Context
 from game.ui.intents import Intent
+from game.ui.screens.keys import KeysScreen
 from game.ui.screens.page import PageScreen, pointed
 from game.ui.snapshot import Choice, Snapshot
 from game.ui.widgets.draw import label, panel
@@ -50,6 +52,8 @@ class Row:
             return f"{SPEED_NAMES.get(value, value)}"
         if self.field in ("font_scale", "volume", "code_zoom"):
             return f"{round(value * 100)}%"
+        if self.field == "keys":
+            return f"{len(value)} changed" if value else "defaults"
         return str(value)
 
 
@@ -64,6 +68,7 @@ ROWS = (
     Row("reduced_motion", "Reduced motion", (False, True)),
     Row("self_voicing", "Self-voicing", (False, True)),
     Row("skip_unseen", "Skip unseen text", (False, True)),
+    Row("keys", "Keys", ()),  # a page of its own: Settings > Keys
 )
 
 
@@ -79,6 +84,9 @@ class SettingsScreen(PageScreen):
         return getattr(self.ctx.settings, row.field)
 
     def change(self, row: Row, step: int) -> None:
+        if not row.values:
+            self.ctx.stack.push(KeysScreen(self.ctx))
+            return
         current = self._value(row)
         values = row.values
         # Settings written by hand may hold a value between steps: start from the nearest.
@@ -167,7 +175,7 @@ class SettingsScreen(PageScreen):
                 self.row_rects.append((rect, minus, plus))
                 y += step
         help_text.draw(surface, (area.x + pad, area.bottom + pad // 2))
-        self.finish(surface, [("↑↓", "choose"), ("←→", "change"), ("Esc", "back")])
+        self.finish(surface, self.ctx.hints("settings"))
 
     def shown(self, row: Row) -> str:
         """A row's value as the player reads it; self-voicing says when nothing can speak."""

@@ -71,19 +71,7 @@ class TerminalScreen(TerminalInput):
             draw_focus(surface, pane[self.focus], fonts, theme)
         draw_buttons(surface, layout.buttons, fonts, theme, keys_shown=layout.keys_shown)
         draw_tabs(surface, layout.tabs, shown, fonts, theme)
-        key_hints(
-            surface,
-            [
-                ("Ctrl+Enter", "run"),
-                ("Ctrl+Shift+Enter", "try"),
-                ("F1", "hint"),
-                ("F3", "focus"),
-                ("Esc", "cancel/back"),
-                ("F6", "quicksave"),
-            ],
-            fonts,
-            theme,
-        )
+        key_hints(surface, self.ctx.hints("terminal"), fonts, theme)
 
     def _draw_header(self, surface: pygame.Surface) -> None:
         theme = self.ctx.theme

@@ -147,9 +147,7 @@ class TitleScreen(Screen):
             spot = face.get_rect(bottomright=(w - pad, h - hint_bar_height(fonts) - pad))
             pygame.draw.rect(surface, theme.accent, spot.inflate(6, 6), 3, border_radius=4)
             surface.blit(face, spot)
-        key_hints(
-            surface, [("↑↓", "choose"), ("Enter", "select"), ("Ctrl+Q", "quit")], fonts, theme
-        )
+        key_hints(surface, ctx.hints("title"), fonts, theme)
         label(
             surface,
             f"v{__version__}",
