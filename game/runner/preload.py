@@ -15,6 +15,9 @@ MODULES = (
     "torch",
     "torch.nn",
     "torch.nn.functional",
+    # torch.optim imports torch._dynamo on the first optimizer.step(): seconds per run if not here.
+    "torch.optim",
+    "torch._dynamo",
     "torch.utils._pytree",
     "torch.overrides",
     "torch.utils._python_dispatch",

@@ -33,7 +33,7 @@ def examples() -> list[Case]:
 
 
 def random_case(g: torch.Generator) -> Case:
-    steps = _randint(g, 3, 31)
+    steps = _randint(g, 3, 21)
     warmup = _randint(g, 0, steps // 2 + 1)
     return _case(
         f"{steps} steps, warmup {warmup}", g, steps, _randint(g, 2, 17), _randint(g, 1, 9),
