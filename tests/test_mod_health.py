@@ -74,7 +74,6 @@ def test_a_player_inside_a_mod_found_failing_is_moved_out_with_progress(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from game.session.playthrough import GameSession
-
     from game.ui.driver import Driver
     from game.ui.mod_health import apply_health_news
 

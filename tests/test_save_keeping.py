@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from game.session.playthrough import GameSession
-
 from game.content.library import load_library
 from game.content.mods import discover_mods
 from game.content.scaffold import render
@@ -16,6 +14,7 @@ from game.persistence.paths import saves_dir
 from game.persistence.persistent import Persistent
 from game.persistence.saves import AUTO, SaveStore
 from game.persistence.writer import BackgroundWriter
+from game.session.playthrough import GameSession
 from game.story.engine import Story
 from game.story.places import state_fits
 from game.story.state import GameState
