@@ -155,3 +155,5 @@ class TerminalRuns(TerminalPanes):
             self.session.step_done()
         self.session.wants_autosave = True
         self.status = "Passed! Mwahahaha! Ctrl+Enter or Esc returns to the story."
+        if (self.entry.folder / "solution.md").is_file():
+            self.ctx.notify("The Professor's annotated solution is now in the lab notebook (F1).")
