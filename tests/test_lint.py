@@ -231,7 +231,7 @@ PUZZLE = "puzzles/add_one/"
             "def line",
         ),
         (
-            {PUZZLE + "puzzle.yaml": ('  - "`return x + 1`"\n', "")},
+            {PUZZLE + "puzzle.yaml": ('  - "Do tensors add elementwise?"\n', "")},
             "too-few-hints",
             "puzzle.yaml",
             7,

@@ -220,3 +220,31 @@ def test_a_player_reaches_the_notebook_from_the_pause_menu() -> None:
         assert "No solved puzzles yet." in d.describe()
         d.press("escape")
         assert d.describe().startswith("screen: pause")
+
+
+def test_the_professors_solution_opens_after_a_pass(library: ContentLibrary) -> None:
+    from game.ui.screens.notebook import NotebookScreen
+
+    ctx = _ctx(library, 1.0)
+    assert "state_dict_surgery" not in [e.puzzle_id for e in screen_entries(ctx)]  # not solved
+    ctx.session.state.puzzles["state_dict_surgery"] = PuzzleProgress(solved=True, solution="x")
+    screen = NotebookScreen(ctx)
+    screen.selected = next(
+        i for i, e in enumerate(screen.entries()) if e.puzzle_id == "state_dict_surgery"
+    )
+    professor = screen.entries()[screen.selected].professor
+    assert professor is not None and "def shrink" in professor.code
+    assert any("removeprefix" in line for line in professor.notes)
+    surface = pygame.Surface((1024, 640))
+    screen.draw(surface)
+    assert any(h.action == "professor" for h in screen._detail.hits)
+    screen.handle(_key("hint"))  # F1
+    screen.draw(surface)
+    text = screen.describe()
+    assert "The Professor's solution:" in text and "def shrink" in text
+    screen.handle(_key("hint"))
+    assert "Your solution" in screen.describe()
+
+
+def screen_entries(ctx: Any) -> list:
+    return notebook_entries(ctx.session.state, ctx.content.library)

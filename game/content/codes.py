@@ -54,6 +54,9 @@ CODES: dict[str, str] = {
     "case-function-arity": "`examples` must take no argument, `random_case` exactly one.",
     "empty-brief": "`brief.md` is empty.",
     "too-few-hints": "Fewer than 3 hints.",
+    "hint-ladder": "Warning: the last hint is not a skeleton with blanks (`____`) to fill.",
+    "hint-gives-answer": "Warning: a hint spells out half or more of the reference solution's "
+    "lines.",
     "unused-puzzle": "Warning: no scene opens this puzzle.",
     # puzzles, run through the runner
     "reference-fails": "The reference solution does not pass its own puzzle (it crashes, "

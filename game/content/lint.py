@@ -13,6 +13,7 @@ from pathlib import Path
 
 from game.content.diagnostics import ContentError, Diagnostic
 from game.content.graph import check_graph
+from game.content.hint_checks import check_hints
 from game.content.library import STORY_MANIFEST, ContentLibrary, display_path, load_library
 from game.content.mod_models import MOD_MANIFEST
 from game.content.puzzle_checks import check_puzzles
@@ -54,6 +55,7 @@ def check_library(
         )
     diags += check_references(lib)
     diags += check_graph(lib)
+    diags += check_hints(lib)
     per_puzzle = check_puzzles(lib)
     for found in per_puzzle.values():
         diags += found

@@ -1,15 +1,45 @@
 """What the lab notebook lists: each solved puzzle with its title, act, the player's best and
-first solutions, best scores and which goals those scores meet. PURE: must not import pygame or torch.
+first solutions, best scores, which goals those scores meet, and the Professor's annotated
+solution (`puzzles/<id>/solution.md`) once the puzzle is solved. PURE: must not import pygame or
+torch.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from game.content.library import ContentLibrary
 from game.feedback.numbers import METRIC_LABELS, fmt_metric
 from game.feedback.scores import SCORE_METRICS, GoalStatus, evaluate_goals
 from game.story.state import GameState, PuzzleProgress
+
+_CODE = re.compile(r"^```python[^\n]*\n(.*?)^```[ \t]*$", re.S | re.M)
+
+
+@dataclass(frozen=True)
+class ProfessorSolution:
+    """A puzzle's `solution.md`: the code of its first python block, and the notes around it."""
+
+    code: str
+    notes: list[str]
+
+
+def read_solution(folder: Path) -> ProfessorSolution | None:
+    """The Professor's annotated solution in `folder`, or None when there is none."""
+    try:
+        text = (folder / "solution.md").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    found = _CODE.search(text)
+    if found is None:
+        return None
+    rest = text[: found.start()] + text[found.end() :]
+    notes = [line.rstrip() for line in rest.splitlines() if not line.startswith("# ")]
+    while notes and not notes[0]:
+        notes.pop(0)
+    return ProfessorSolution(found.group(1).rstrip(), notes)
 
 
 @dataclass(frozen=True)
@@ -22,6 +52,7 @@ class NotebookEntry:
     goals: list[GoalStatus]
     hints_total: int
     loaded: bool  # False when the puzzle's content (e.g. a mod) is no longer installed
+    professor: ProfessorSolution | None = None  # shown only after a pass: entries are solved
 
     @property
     def goals_met(self) -> int:
@@ -94,6 +125,7 @@ def notebook_entries(state: GameState, library: ContentLibrary) -> list[Notebook
                 evaluate_goals(model.goals, progress.best),
                 len(model.hints),
                 True,
+                read_solution(entry.folder),
             )
         )
     for puzzle_id, progress in state.puzzles.items():

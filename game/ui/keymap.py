@@ -105,7 +105,7 @@ BINDINGS: tuple[Binding, ...] = (
     _b("map", ["m"], "chapter map", "dialogue", True, scene="map"),
     # The key Ren'Py uses; a letter, so screens where the player types never see it as one.
     _b("voice", ["v"], "self-voicing on/off (the game reads the screen aloud)", "dialogue", True),
-    _b("hint", ["f1"], "unlock the next hint", "lab terminal", True, terminal="hint"),
+    _b("hint", ["f1"], "unlock the next hint (in the lab notebook: the Professor's solution)", "lab terminal", True, terminal="hint", notebook="the Professor's solution"),
     _b("device", ["f2"], "switch device (auto/cpu/cuda)", "lab terminal", True),
     _b("focus", ["f3"], "move focus between brief, code and results", "lab terminal", True, terminal="focus"),
     _b("reload", ["f5"], "reload scenes and puzzles from disk", "everywhere", True),

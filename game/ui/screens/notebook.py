@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.feedback.notebook import NotebookEntry, notebook_entries
+from game.feedback.notebook import NotebookEntry, ProfessorSolution, notebook_entries
 from game.ui.context import Context
 from game.ui.intents import Intent
 from game.ui.results.doc import Chip, Doc, draw_scrollbar
@@ -38,6 +38,7 @@ class NotebookScreen(PageScreen):
         self._boxes = (pygame.Rect(0, 0, 1, 1), pygame.Rect(0, 0, 1, 1))
         self._scroll = [0, 0]
         self.show_first = False  # the best solution is shown unless the player asks
+        self.show_professor = False  # F1: the Professor's annotated solution instead of yours
 
     # -- data -----------------------------------------------------------------------------
     def entries(self) -> list[NotebookEntry]:
@@ -59,6 +60,8 @@ class NotebookScreen(PageScreen):
             self._reopen()
         elif name in ("tab", "tab_back"):
             self._toggle_solution()
+        elif name == "hint":
+            self._toggle_professor()
         elif name in ("page_up", "page_down"):
             self._scroll_detail((1 if name == "page_down" else -1) * self._boxes[1].h * 3 // 4)
         elif name == "wheel":
@@ -73,7 +76,7 @@ class NotebookScreen(PageScreen):
     def _select(self, index: int) -> None:
         if index != self.selected:
             self.selected, self._scroll[1], self._key = index, 0, ()
-            self.show_first = False
+            self.show_first = self.show_professor = False
 
     def _follow_selection(self) -> None:
         """Keep the chosen entry in the list's view (arrows reach every entry)."""
@@ -107,9 +110,19 @@ class NotebookScreen(PageScreen):
                 self._reopen()
             elif hit.action == "solution":
                 self._toggle_solution()
+            elif hit.action == "professor":
+                self._toggle_professor()
 
     def _toggle_solution(self) -> None:
-        self.show_first, self._key = not self.show_first, ()
+        self.show_first, self.show_professor, self._key = not self.show_first, False, ()
+
+    def _toggle_professor(self) -> None:
+        entries = self.entries()
+        entry = entries[min(self.selected, len(entries) - 1)] if entries else None
+        if entry is None or entry.professor is None:
+            self.ctx.notify("The Professor left no annotated solution for this one.")
+            return
+        self.show_professor, self._key = not self.show_professor, ()
 
     def _reopen(self) -> None:
         entries = self.entries()
@@ -223,6 +236,26 @@ class NotebookScreen(PageScreen):
         )
         doc.text(f"Hints used: {hints} · Submissions: {progress.attempts}", s.small, th.text_dim)
         doc.gap(s.gap)
+        if entry.professor is not None:
+            label = "Back to my solution" if self.show_professor else "The Professor's solution"
+            doc.flow(
+                [
+                    Chip(
+                        f"{label} (F1)",
+                        s.small,
+                        th.text,
+                        fill=th.panel_alt,
+                        border=th.border,
+                        pad=s.pad // 2,
+                        action="professor",
+                    )
+                ]
+            )
+            doc.gap(s.pad)
+        if self.show_professor and entry.professor is not None:
+            self._professor(doc, entry.professor, s)
+            doc.finish()
+            return doc
         title, *figures = entry.solution_lines(self.show_first)
         doc.text(title, s.bold, th.accent2)
         for line in figures:
@@ -253,6 +286,22 @@ class NotebookScreen(PageScreen):
         doc.box(pygame.Rect(0, top - 1, doc.width, doc.y - top + 1), th.bg, th.border, 1, 6)
         doc.finish()
         return doc
+
+    def _professor(self, doc: Doc, solution: ProfessorSolution, s: PanelStyle) -> None:
+        th = self.ctx.theme
+        doc.text("The Professor's solution, and why it is written that way", s.bold, th.accent2)
+        doc.gap(s.pad // 2)
+        top = doc.y
+        doc.gap(s.pad // 2)
+        doc.text(solution.code.expandtabs(4), s.mono, th.text, s.pad, doc.width - 2 * s.pad)
+        doc.gap(s.pad // 2)
+        doc.box(pygame.Rect(0, top - 1, doc.width, doc.y - top + 1), th.bg, th.border, 1, 6)
+        doc.gap(s.pad)
+        for line in solution.notes:
+            if line:  # the notes are Markdown; the notebook shows them as plain text
+                doc.text(line.replace("**", "").replace("`", ""), s.body, th.text)
+            else:
+                doc.gap(s.pad // 2)
 
     # -- frame ----------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
@@ -316,6 +365,10 @@ class NotebookScreen(PageScreen):
             entry = entries[min(self.selected, len(entries) - 1)]
             out += entry.score_lines()
             out += [g.describe() for g in entry.goals]
+            if self.show_professor and entry.professor is not None:
+                out.append("The Professor's solution:")
+                out += entry.professor.code.splitlines() + entry.professor.notes
+                return "\n".join(out)
             out.append(entry.solution_lines(self.show_first)[0] + ":")
             shown = entry.progress.solution if self.show_first else entry.best_code
             out += (shown or "").splitlines()

@@ -143,3 +143,5 @@ class TerminalRuns(TerminalPanes):
             )
         self.passed = True
         self.status = "Passed! Mwahahaha! Ctrl+Enter or Esc returns to the story."
+        if (self.entry.folder / "solution.md").is_file():
+            self.ctx.notify("The Professor's annotated solution is now in the lab notebook (F1).")
