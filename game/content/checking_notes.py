@@ -53,10 +53,19 @@ def _types(model: Puzzle) -> str:
     device = (
         "must be on the device the check runs on" if model.check_device else "may be on any device"
     )
-    return (
+    text = (
         "- **Types**: tensors must be plain `torch.Tensor`s of the expected shape; they "
         f"{dtype} and {device}."
     )
+    if model.detached_outputs:
+        text += " They must have no graph attached (`requires_grad` is `False`)."
+    if model.uses_parameters:
+        text += (
+            f" Your code must use its {_code(model.uses_parameters)} "
+            f"argument{'s' if len(model.uses_parameters) > 1 else ''} (checked in the code "
+            "itself, so on every machine)."
+        )
+    return text
 
 
 def _gradients(model: Puzzle) -> str:

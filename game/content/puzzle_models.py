@@ -121,6 +121,12 @@ class Puzzle(StrictModel):
         description="Also compare gradients: float inputs get requires_grad, the sum of the "
         "outputs is back-propagated, and input grads are compared with the reference's (fp64).",
     )
+    uses_parameters: list[str] = Field(
+        default_factory=list,
+        description="Parameters of the entry function (as named in `signature`) that the "
+        "player's code must read, checked statically: for an argument such as `device` whose "
+        "neglect a CPU-only check cannot see.",
+    )
     detached_outputs: bool = Field(
         default=False,
         description="Returned tensors must have no graph attached (`requires_grad` False), for "

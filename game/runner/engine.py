@@ -31,6 +31,7 @@ from game.runner.judge import judge, judge_static
 from game.runner.limits import MB, SandboxLimits
 from game.runner.protocol import Metrics, RunResult
 from game.runner.rules import check_code as check_static
+from game.runner.usage import unused_parameters
 
 STDOUT_MAX = 1 * MB  # printing more than this is verdict output_limit
 MAX_OUTPUT_BYTES = 64 * MB  # tensors returned by one case
@@ -178,6 +179,7 @@ class Runner:
             executor = self._executor(device)
             executor.warm()  # boots in parallel with the static checks and expected outputs
             problems = check_static(code, model.entry, model.rules, entry.has_support)
+            problems += unused_parameters(code, model.entry, model.signature, model.uses_parameters)
             if problems:
                 result = judge_static(model.id, device, mode, code, problems)
             else:
