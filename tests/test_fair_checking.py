@@ -184,12 +184,14 @@ def test_input_names_follow_parameters_keys_and_indices() -> None:
 
 def test_a_missing_gradient_names_the_key_and_the_usual_cuts() -> None:
     want = [torch.ones(2), torch.ones(3)]
-    bad = check_grads(want, [torch.ones(2), None], ["x", 'weights["norm2.weight"]'], Policy("cpu"))
+    have = [Received(torch.ones(2), "cpu"), None]
+    bad = check_grads(want, have, ["x", 'weights["norm2.weight"]'], Policy("cpu"))
     assert bad is not None
     assert 'weights["norm2.weight"]' in bad.message
     for cause in ("load_state_dict", ".detach()", "torch.tensor(x)", "copy"):
         assert cause in bad.message
-    off = check_grads(want, [torch.ones(2), torch.zeros(3)], ["x", "w"], Policy("cpu"))
+    have = [Received(torch.ones(2), "cpu"), Received(torch.zeros(3), "cpu")]
+    off = check_grads(want, have, ["x", "w"], Policy("cpu"))
     assert off is not None and "the gradient of `w`" in off.message
 
 
@@ -198,7 +200,8 @@ def test_copied_weights_are_explained_end_to_end() -> None:
     code = (
         "import torch\nimport torch.nn.functional as F\n\n"
         "def mha(x, weights, num_heads, keep, causal):\n"
-        "    w = {k: torch.tensor(v.tolist(), dtype=v.dtype) for k, v in weights.items()}\n"
+        "    w = dict(weights)\n"
+        "    w['out_proj.weight'] = torch.tensor(weights['out_proj.weight'].tolist())\n"
         "    b, n, e = x.shape\n"
         "    q, k, v = F.linear(x, w['in_proj_weight'], w['in_proj_bias']).chunk(3, -1)\n"
         "    s = lambda t: t.view(b, n, num_heads, e // num_heads).transpose(1, 2)\n"
@@ -212,7 +215,7 @@ def test_copied_weights_are_explained_end_to_end() -> None:
     result = check_code("multi_head_attention", code, roots=[REPO], device="cpu", mode="try")
     failed = [c for c in result.cases if c.status != "pass"]
     assert failed, result.message
-    assert 'the gradient of `weights["' in failed[0].message
+    assert 'the gradient of `weights["out_proj.weight"]` is missing' in failed[0].message
     assert "torch.tensor(x)" in failed[0].message
 
 
