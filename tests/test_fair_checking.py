@@ -262,7 +262,7 @@ def test_the_section_quotes_the_declared_tolerance_and_the_rounding_floor() -> N
     text = checking_section(model, has_support=False)
     assert "atol = 0.001" in text and "rtol = 0" in text
     step = ROUNDING_STEPS * EPS["float32"]
-    assert f"{step:.2g}" in text and math.isclose(step * 1e4, 0.005, rel_tol=0.1)
+    assert f"about {step * 1e4:.1g}" in text and math.isclose(step * 1e4, 0.005, rel_tol=0.1)
     assert "`support`" not in text
     assert "`support`" in checking_section(model, has_support=True)
 
@@ -276,3 +276,14 @@ def test_a_named_parameter_must_be_read() -> None:
     assert unused_parameters(uses, "summon", sig, ["device"]) == []
     assert unused_parameters("def summon(*a):\n    pass\n", "summon", sig, ["device"]) == []
     assert unused_parameters(ignores, "summon", sig, []) == []
+
+
+def test_the_terminal_shows_the_section_under_the_brief() -> None:
+    from game.ui.driver import Driver
+    from tests.test_ui_slice import new_game, walk
+
+    with Driver(runner=False) as d:
+        new_game(d)
+        walk(d, lambda t: t.startswith("screen: terminal"))
+        source = d.screen.brief.source(0)  # type: ignore[attr-defined]
+        assert source.index("## Your task") < source.index(HEADING) < source.index("## Hints")
