@@ -29,7 +29,8 @@ Metric = Literal["ops", "code_lines", "code_chars", "peak_memory_bytes", "time_m
 
 
 class Tolerance(StrictModel):
-    """How close floating-point outputs must be: |got - expected| <= atol + rtol * |expected|."""
+    """How close floating-point outputs must be: |got - expected| <= atol + rtol * |expected|,
+    with atol and rtol never below the rounding limit of the case's magnitude."""
 
     atol: float = Field(ge=0, description="Absolute tolerance.")
     rtol: float = Field(ge=0, description="Relative tolerance.")
@@ -110,7 +111,10 @@ class Puzzle(StrictModel):
         default=6, ge=0, le=200, description="How many random hidden cases each submission gets."
     )
     tolerance: Tolerance | None = Field(
-        default=None, description="Override the per-dtype default tolerances."
+        default=None,
+        description="The tolerance's floor, instead of the per-dtype defaults. The checker "
+        "still widens it to a few rounding steps of each case's largest number (see \"How "
+        'close is close enough"), so it cannot refuse a correct float32 answer.',
     )
     check_dtype: bool = Field(default=True, description="Outputs must have the expected dtype.")
     check_device: bool = Field(
