@@ -14,7 +14,8 @@ from game.runner.client import RunnerClient
 from game.runner.protocol import JobEvent
 
 REPO = Path(__file__).resolve().parent.parent
-LOOP = "def summon(n, device):\n    while True:\n        pass\n"
+# reads `device`, or the puzzle's static check would refuse it before it runs
+LOOP = "def summon(n, device):\n    while device:\n        pass\n"
 GOOD = (REPO / "puzzles/summon_tensors/reference.py").read_text(encoding="utf-8")
 
 SCRIPT = """

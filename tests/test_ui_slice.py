@@ -225,7 +225,7 @@ def _slice() -> dict[str, object]:
         report["starter_verdict"] = "pass" if "passed: True" in d.describe() else "fail"
         report["starter_node"] = session.state.node
         d.press("a", ctrl=True)
-        d.enter_text("import torch\n\ndef summon(n, device):\n    while True:\n        pass\n")
+        d.enter_text("import torch\n\ndef summon(n, device):\n    while device:\n        pass\n")
         d.press("return", ctrl=True)
         d.until(lambda: "running: True" in d.describe(), what="the endless run to start")
         d.step(30)

@@ -41,10 +41,9 @@ def _tolerance(model: Puzzle) -> str:
     return (
         "- **Numbers**: a float passes when |yours - expected| <= atol + rtol * |expected|, "
         f"with {floor}. Neither is ever tighter than {ROUNDING_STEPS:g} rounding steps of the "
-        "case's largest number: atol grows to "
-        f"{ROUNDING_STEPS:g} * eps * (largest |input| or |expected|) (for float32, "
-        f"{step:.2g} * that magnitude: inputs near 1e4 get about {step * 1e4:.1g}), so any "
-        "correct, stable formula passes. Integers and booleans must match exactly."
+        "case's largest input or expected number (float32 inputs near 1e4 get an atol of about "
+        f"{step * 1e4:.1g}), so any correct, stable formula passes. Integers and booleans "
+        "must match exactly."
     )
 
 
@@ -53,10 +52,19 @@ def _types(model: Puzzle) -> str:
     device = (
         "must be on the device the check runs on" if model.check_device else "may be on any device"
     )
-    return (
+    text = (
         "- **Types**: tensors must be plain `torch.Tensor`s of the expected shape; they "
         f"{dtype} and {device}."
     )
+    if model.detached_outputs:
+        text += " They must have no graph attached (`requires_grad` is `False`)."
+    if model.uses_parameters:
+        text += (
+            f" Your code must use its {_code(model.uses_parameters)} "
+            f"argument{'s' if len(model.uses_parameters) > 1 else ''} (checked in the code "
+            "itself, so on every machine)."
+        )
+    return text
 
 
 def _gradients(model: Puzzle) -> str:

@@ -30,7 +30,8 @@ Metric = Literal["ops", "code_lines", "code_chars", "peak_memory_bytes", "time_m
 
 
 class Tolerance(StrictModel):
-    """How close floating-point outputs must be: |got - expected| <= atol + rtol * |expected|."""
+    """How close floating-point outputs must be: |got - expected| <= atol + rtol * |expected|,
+    with atol and rtol never below the rounding limit of the case's magnitude."""
 
     atol: float = Field(ge=0, description="Absolute tolerance.")
     rtol: float = Field(ge=0, description="Relative tolerance.")
@@ -152,7 +153,10 @@ class Puzzle(StrictModel):
         default=6, ge=0, le=200, description="How many random hidden cases each submission gets."
     )
     tolerance: Tolerance | None = Field(
-        default=None, description="Override the per-dtype default tolerances."
+        default=None,
+        description="The tolerance's floor, instead of the per-dtype defaults. The checker "
+        "still widens it to a few rounding steps of each case's largest number (see \"How "
+        'close is close enough"), so it cannot refuse a correct float32 answer.',
     )
     check_dtype: bool = Field(default=True, description="Outputs must have the expected dtype.")
     dtype_match: Literal["strict", "kind"] = Field(
@@ -173,6 +177,12 @@ class Puzzle(StrictModel):
         default=False,
         description="Also compare gradients: float inputs get requires_grad, the sum of the "
         "outputs is back-propagated, and input grads are compared with the reference's (fp64).",
+    )
+    uses_parameters: list[str] = Field(
+        default_factory=list,
+        description="Parameters of the entry function (as named in `signature`) that the "
+        "player's code must read, checked statically: for an argument such as `device` whose "
+        "neglect a CPU-only check cannot see.",
     )
     detached_outputs: bool = Field(
         default=False,

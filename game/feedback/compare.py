@@ -2,7 +2,7 @@
 Professor's guesses about *how* values differ (offset, scale, sign, transpose).
 
 The runner's verdict is authoritative; this only re-derives, from the preview values, which
-cells to mark, using torch's default per-dtype tolerances. PURE: no pygame, no torch.
+cells to mark, using the runner's per-dtype tolerance floors. PURE: no pygame, no torch.
 """
 
 from __future__ import annotations
@@ -13,25 +13,18 @@ from dataclasses import dataclass
 from itertools import product
 from typing import Any
 
+from game.content.tolerance import DEFAULT_TOLERANCE
 from game.feedback.numbers import short_dtype
 from game.runner.protocol import TensorPreview
 
 Index = tuple[int, ...]
 Cell = float | complex  # complex tensors' cells arrive spelled as text, e.g. "1+2j"
 
-# (atol, rtol) by dtype, as torch.testing.assert_close uses by default.
-_TOLERANCE: dict[str, tuple[float, float]] = {
-    "float16": (1e-5, 1e-3),
-    "bfloat16": (1e-5, 1.6e-2),
-    "float32": (1e-5, 1.3e-6),
-    "float64": (1e-7, 1e-7),
-    "complex64": (1e-5, 1.3e-6),
-    "complex128": (1e-7, 1e-7),
-}
-
 
 def tolerance_for(dtype: str) -> tuple[float, float]:
-    return _TOLERANCE.get(short_dtype(dtype), (0.0, 0.0))
+    """The runner's per-dtype floor (`game.content.tolerance`), so the cells marked here are
+    the ones the verdict counted; a puzzle's own tolerance or a loud case can only widen it."""
+    return DEFAULT_TOLERANCE.get(short_dtype(dtype), (0.0, 0.0))
 
 
 def _number(value: Any) -> Cell:

@@ -34,6 +34,7 @@ from game.runner.protocol import Metrics, Mode, RunResult
 from game.runner.rules import CodeContext
 from game.runner.rules import check_code as check_static
 from game.runner.tracing import tensor_members
+from game.runner.usage import unused_parameters
 
 STDOUT_MAX = 1 * MB  # printing more than this is verdict output_limit
 MAX_OUTPUT_BYTES = 64 * MB  # tensors returned by one case
@@ -188,6 +189,7 @@ class Runner:
             executor.warm()  # boots in parallel with the static checks and expected outputs
             tools, context = self._toolbox(entry, roots or [], solutions or {})
             problems = check_static(code, model.entry, model.rules, context)
+            problems += unused_parameters(code, model.entry, model.signature, model.uses_parameters)
             if problems:
                 result = judge_static(model.id, device, mode, code, problems, model.rules)
             else:

@@ -1,6 +1,6 @@
-# expect: device | device=device
+# expect: rule | device=device
 # Wrong: right shapes, dtypes and values, but made wherever torch's default device is; the
-# `device` argument is never used, so asked for "meta" (or "cuda") it still answers on the CPU.
+# `device` argument is never used, so asked for "cuda" it would still answer on the CPU.
 import torch
 
 
