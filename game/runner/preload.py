@@ -15,15 +15,14 @@ MODULES = (
     "torch",
     "torch.nn",
     "torch.nn.functional",
-    # torch.optim imports torch._dynamo on the first optimizer.step(): seconds per run if not here.
+    # torch.optim imports torch._dynamo on the first optimizer.step(), and torch._check the
+    # symbolic-shapes machinery it brings the first time a Python-level kernel runs (every
+    # meta-device op does): seconds per run if not here.
     "torch.optim",
     "torch._dynamo",
     "torch.utils._pytree",
     "torch.overrides",
     "torch.utils._python_dispatch",
-    # torch._check imports it lazily the first time a Python-level kernel runs (every meta-device
-    # op does): seconds of sympy inside a run's time limit, paid once here instead.
-    "torch.fx.experimental.symbolic_shapes",
     "safetensors.torch",
     "numpy.ctypeslib",  # safetensors saves through it
     "game.runner.transfer",
