@@ -36,15 +36,17 @@ class RunnerHooks:
 
     check_code: CheckCode
     case_fingerprints: CaseFingerprints
+    unresolved_names: Callable[[list[str]], list[tuple[str, str | None]]] | None = None
 
 
 def _load_runner() -> RunnerHooks | None:
     try:
         from game.runner.check import check_code
         from game.runner.engine import case_fingerprints
+        from game.runner.names import unresolved
     except ImportError:
         return None
-    return RunnerHooks(check_code, case_fingerprints)
+    return RunnerHooks(check_code, case_fingerprints, unresolved)
 
 
 def _first_difference(first: list[Any], second: list[Any]) -> str:
@@ -63,6 +65,49 @@ def _failure_summary(result: Any) -> str:
     return f"verdict `{result.verdict}`{': ' + result.message if result.message else ''}{detail}"
 
 
+def _rule_names(entry: PuzzleEntry, runner: RunnerHooks) -> list[Diagnostic]:
+    """Every dotted name in `forbidden` and `allow` must reach a real object."""
+    if runner.unresolved_names is None:
+        return []
+    rules = entry.model.rules
+    names = [*rules.forbidden, *(n for n in rules.allow or [] if "." in n)]
+    out = []
+    for name, suggestion in runner.unresolved_names(names):
+        hint = f"; did you mean `{suggestion}`?" if suggestion else ""
+        out.append(
+            Diagnostic(
+                file=display_path(entry.folder / "puzzle.yaml"),
+                line=1,
+                code="unknown-rule-name",
+                message=f"`{name}` in the rules reaches nothing in torch, so it refuses or "
+                f"allows nothing{hint}",
+            )
+        )
+    return out
+
+
+def _unreachable_goals(entry: PuzzleEntry, result: Any, ref_file: str) -> list[Diagnostic]:
+    """A goal the reference does not meet is a goal no one is known to reach."""
+    if result.verdict != "pass":
+        return []
+    scores = result.metrics.model_dump()
+    out = []
+    for goal in entry.model.goals:
+        value = scores.get(goal.metric)
+        if value is not None and value > goal.max:
+            out.append(
+                Diagnostic(
+                    file=ref_file,
+                    line=1,
+                    severity="warning",
+                    code="goal-unreachable",
+                    message=f"the reference does not reach goal `{goal.id}` ({goal.metric} "
+                    f"{value:g} > {goal.max:g}): show it can be done, or loosen it",
+                )
+            )
+    return out
+
+
 def _check_one(entry: PuzzleEntry, roots: list[Path], runner: RunnerHooks) -> list[Diagnostic]:
     pid, folder = entry.model.id, entry.folder
     ref_file = display_path(folder / "reference.py")
@@ -79,8 +124,10 @@ def _check_one(entry: PuzzleEntry, roots: list[Path], runner: RunnerHooks) -> li
             pid, code, device="cpu", mode="submit", roots=roots, seed=LINT_SEED
         )
 
+    out += _rule_names(entry, runner)
     try:
         first = run(reference)
+        out += _unreachable_goals(entry, first, ref_file)
         if first.verdict != "pass":
             summary = _failure_summary(first)
             out.append(
