@@ -49,14 +49,29 @@ CODES: dict[str, str] = {
     "signature-mismatch": "Starter, reference and `signature` disagree on the entry function's "
     "name or parameters.",
     "missing-case-function": "`cases.py` lacks `examples()` or `random_case(g)`.",
-    "case-function-arity": "`examples` must take no argument, `random_case` exactly one.",
+    "case-function-arity": "`examples` must take no argument, `random_case` exactly one "
+    "(besides an optional `size=None`, which lets the runner shrink failing cases).",
     "empty-brief": "`brief.md` is empty.",
     "too-few-hints": "Fewer than 3 hints.",
     "unused-puzzle": "Warning: no scene opens this puzzle.",
+    "unknown-allow-group": "An `allow` entry without a dot is no group; the message lists the "
+    "groups and suggests the nearest.",
+    "bad-allow": "An `allow` entry with a dot must name a torch function or method "
+    "(`torch.where`, `torch.Tensor.long`).",
+    "unknown-tool": "A tool names no puzzle (the message suggests the nearest id).",
+    "self-tool": "A puzzle names itself as its own tool.",
+    "tool-clash": "Two tools have entry functions of the same name.",
+    "missing-support": "`support:` names no file inside the root's `puzzles/` folder.",
+    "rule-unreachable": "Warning: the reference breaks its own puzzle's rules (too many "
+    "statements, a refused operation...), so no player is known to be able to meet them.",
     # puzzles, run through the runner
     "reference-fails": "The reference solution does not pass its own puzzle (it crashes, "
     "breaks a rule or runs out of time).",
     "starter-passes": "The starter code already passes: nothing left for the player to do.",
+    "unknown-rule-name": "A dotted name in `forbidden` or `allow` reaches nothing in torch (a "
+    "typo such as `torch.cumsun` would refuse nothing); the message suggests the nearest name.",
+    "goal-unreachable": "Warning: the reference does not meet this goal, so no one is known "
+    "to be able to reach it.",
     "nondeterministic-cases": "Two runs with one seed built different cases: draw all "
     "randomness from the generator `g`.",
     "runner-error": "The runner failed on this puzzle (the message says why).",
