@@ -258,8 +258,6 @@ class _RuleVisitor(ast.NodeVisitor):
                 node,
                 f"`{node.id}` {ESCAPE_HATCHES[node.id]}; it is not allowed in puzzle solutions",
             )
-        elif node.id in self.aliases:
-            self._check_name_use(node, self.aliases[node.id])
 
     def generic_visit(self, node: ast.AST) -> None:
         if self.rules.forbid_loops and type(node) in _LOOPS:
