@@ -6,7 +6,7 @@ what the player has earned). Pure AST work: no runner, no torch."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from game.content.puzzle_models import Rules
@@ -123,6 +123,7 @@ def test_attributes_of_non_tensors_are_left_alone_when_the_tensor_members_are_kn
     assert messages("def f(a):\n    return a.mul(2)\n", Rules(allow=[]), context) != []
 
 
+@settings(deadline=None)
 @given(st.sampled_from(["+", "-", "*", "/", "//", "%", "**", "@", "<", "==", "&", "|"]))
 def test_operators_are_never_refused_statically(op: str) -> None:
     """Operators are judged at run time, where it is known whether they act on tensors."""
