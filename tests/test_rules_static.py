@@ -128,3 +128,11 @@ def test_attributes_of_non_tensors_are_left_alone_when_the_tensor_members_are_kn
 def test_operators_are_never_refused_statically(op: str) -> None:
     """Operators are judged at run time, where it is known whether they act on tensors."""
     assert messages(f"def f(a, b):\n    return a {op} b\n", Rules(allow=[])) == []
+
+
+def test_support_names_are_what_the_module_defines() -> None:
+    from game.content.toolbox import defined_names
+
+    source = "import torch\nfrom math import pi\nSCALE = 2\n_private = 1\n\ndef triu(n):\n    ...\n"
+    assert defined_names(source) == ["SCALE", "triu"]
+    assert defined_names(source + "__all__ = ['triu']\n") == ["triu"]
