@@ -50,13 +50,13 @@ def test_yaml_examples_are_real_puzzle_settings(attrs: dict[str, str], body: str
     assert _contains(real, yaml.safe_load(body)), f"{attrs['puzzle']}/puzzle.yaml says otherwise"
 
 
-@pytest.mark.parametrize(
-    "attrs,body", [(a, b) for a, b in _blocks("python") if "verdict" in a]
-)
+@pytest.mark.parametrize("attrs,body", [(a, b) for a, b in _blocks("python") if "verdict" in a])
 def test_python_examples_get_their_verdict(attrs: dict[str, str], body: str) -> None:
     solutions = {}
     if "solved" in attrs:
-        solutions[attrs["solved"]] = (REPO / "puzzles" / attrs["solved"] / "reference.py").read_text()
+        solutions[attrs["solved"]] = (
+            REPO / "puzzles" / attrs["solved"] / "reference.py"
+        ).read_text()
     result = check_code(
         attrs["puzzle"], body, device="cpu", roots=[REPO], seed=7, solutions=solutions
     )

@@ -33,7 +33,9 @@ def test_an_allow_entry_outside_torch_is_refused(tmp_path: Path) -> None:
 
 def test_tools_must_name_other_puzzles(tmp_path: Path) -> None:
     root = _with(tmp_path, "tools:\n  - puzzle: add_onee\n")
-    assert "did you mean `add_one`?" in only(lint([root], run_puzzles=False), "unknown-tool").message
+    assert (
+        "did you mean `add_one`?" in only(lint([root], run_puzzles=False), "unknown-tool").message
+    )
     root = _with(tmp_path / "self", "tools:\n  - puzzle: add_one\n")
     only(lint([root], run_puzzles=False), "self-tool")
 

@@ -29,7 +29,9 @@ def messages(code: str, rules: Rules = DRILL, context: CodeContext | None = None
 def test_operators_pass_where_their_methods_are_refused() -> None:
     assert messages("import torch\ndef f(a, b):\n    return a[:, None] * b\n") == []
     said = messages("import torch\ndef f(a, b):\n    return a[:, None].mul(b)\n")
-    assert said == ["line 3: `.mul()` is not allowed here, but the operator `*` is: write it that way"]
+    assert said == [
+        "line 3: `.mul()` is not allowed here, but the operator `*` is: write it that way"
+    ]
 
 
 def test_functions_off_the_list_are_refused_by_name() -> None:
@@ -101,15 +103,21 @@ def test_line_width_is_measured_on_the_entry_function() -> None:
 
 def test_support_exposes_only_what_it_defines_and_its_names_are_not_tensor_methods() -> None:
     context = CodeContext(support_names=frozenset({"triu"}))
-    assert messages("import support\ndef f(n):\n    return support.triu(n)\n", context=context) == []
-    said = messages("import support\ndef f(n):\n    return support.torch.ones(n)\n", context=context)
+    assert (
+        messages("import support\ndef f(n):\n    return support.triu(n)\n", context=context) == []
+    )
+    said = messages(
+        "import support\ndef f(n):\n    return support.torch.ones(n)\n", context=context
+    )
     assert said == ["line 3: `support` has no `torch` (it offers `triu`)"]
     assert "forbidden" in messages("def f(a):\n    return a.triu()\n", context=context)[0]
 
 
 def test_tools_must_be_earned() -> None:
     context = CodeContext(tools={"triu": None, "eye": "solve 'Drill 5' first"})
-    assert messages("from tools import triu\ndef f(n):\n    return triu(n)\n", context=context) == []
+    assert (
+        messages("from tools import triu\ndef f(n):\n    return triu(n)\n", context=context) == []
+    )
     assert messages("from tools import eye\ndef f(n):\n    return eye(n)\n", context=context) == [
         "line 1: solve 'Drill 5' first"
     ]
@@ -136,3 +144,10 @@ def test_support_names_are_what_the_module_defines() -> None:
     source = "import torch\nfrom math import pi\nSCALE = 2\n_private = 1\n\ndef triu(n):\n    ...\n"
     assert defined_names(source) == ["SCALE", "triu"]
     assert defined_names(source + "__all__ = ['triu']\n") == ["triu"]
+
+
+def test_a_forbidden_builtin_is_refused_where_it_is_called() -> None:
+    rules = Rules(forbidden=["builtins.map"])
+    assert messages("def f(a):\n    return list(map(abs, a))\n", rules) == [
+        "line 2: Python's `map()` is forbidden in this puzzle"
+    ]

@@ -245,6 +245,8 @@ class _RuleVisitor(ast.NodeVisitor):
         func = node.func
         if isinstance(func, ast.Name) and func.id not in self.aliases:
             name = func.id
+            if self._forbidden_hit(f"builtins.{name}"):
+                self._flag(node, f"Python's `{name}()` is forbidden in this puzzle")
             one_arg_minmax = name in ("min", "max") and len(node.args) != 1
             if self.rules.forbid_loops and name in ITERATING_BUILTINS and not one_arg_minmax:
                 why = self.policy.iteration(f"`{name}()`", ITERATING_BUILTINS[name])
