@@ -117,3 +117,20 @@ def test_dtype_by_kind() -> None:
     mismatch = compare(ints, Received(ints.float(), "cpu"), kind)
     assert mismatch is not None and mismatch.failure_class == "dtype"
     assert "integer kind" in mismatch.message
+
+
+def test_the_results_list_failures_by_group_then_the_rest() -> None:
+    from game.feedback.classify import grouped_cases
+    from game.runner.protocol import RunResult
+
+    cases = [
+        _case("big values", "values", 90),
+        _case("ok", None, 1),
+        _case("small values", "values", 4),
+        _case("shape", "shape", 50),
+    ]
+    result = RunResult(
+        puzzle="p", device="cpu", verdict="fail", cases=cases, groups=group_failures(cases)
+    )
+    names = [c.name for c in grouped_cases(result)]
+    assert names == ["shape", "small values", "big values", "ok"]
