@@ -13,6 +13,7 @@ import pytest
 import torch
 
 from game.content.puzzle_models import Rules
+from game.runner.callsite import SourceMap
 from game.runner.check import check_code
 from game.runner.tracing import (
     PLAYER_FILE,
@@ -33,6 +34,7 @@ def run(code: str, rules: Rules, *args: Any) -> tuple[Any, str | None]:
     tracer = CallTracer(
         resolve_forbidden(rules.forbidden),
         rules=runtime_rules(rules.model_dump(), code),
+        source=SourceMap(code),
     )
     try:
         with tracer:
@@ -71,6 +73,21 @@ def test_python_sum_over_a_tensor_is_named_as_python_sum() -> None:
     assert why is None
     _, why = run("def f(a):\n    return sum(a)\n", Rules(allow=ALLOW), A)
     assert why is not None and "`sum()`" in why and "dim" not in why
+
+
+def test_a_forbidden_method_leaves_its_operator_alone() -> None:
+    rules = Rules(forbidden=["torch.Tensor.mul", "torch.mul"])
+    out, why = run("def f(a):\n    return a * a + sum([a, a])\n", rules, A)
+    assert why is None and out.tolist() == [0.0, 3.0, 8.0, 15.0]
+    _, why = run("def f(a):\n    return a.mul(a)\n", rules, A)
+    assert why == "line 2: `torch.Tensor.mul` is forbidden in this puzzle"
+
+
+def test_a_forbidden_function_reached_through_torch_code_is_still_refused() -> None:
+    rules = Rules(forbidden=["torch.nn.functional.linear"])
+    code = "import torch\ndef f(a):\n    return torch.nn.Linear(4, 2)(a)\n"
+    _, why = run(code, rules, A)
+    assert why == "line 3: `torch.nn.functional.linear` is forbidden in this puzzle"
 
 
 def test_loops_hidden_from_the_static_check_are_caught_while_running() -> None:
