@@ -100,6 +100,15 @@ PLANNED_PUZZLES = {
     "norm_duel",
     "einsum_heads",
     "gradient_hooks",
+    # the drill room, a side chapter down the stairs from the lab hub
+    "drill_outer",
+    "drill_triu",
+    "drill_cumsum",
+    "drill_diag",
+    "drill_eye",
+    "drill_roll",
+    "drill_flip",
+    "drill_bincount",
 }
 ACT1_DECISIONS = {
     "duck": ("duck_kept", "duck_boxed"),

@@ -51,13 +51,24 @@ CODES: dict[str, str] = {
     "signature-mismatch": "Starter, reference and `signature` disagree on the entry function's "
     "name or parameters.",
     "missing-case-function": "`cases.py` lacks `examples()` or `random_case(g)`.",
-    "case-function-arity": "`examples` must take no argument, `random_case` exactly one.",
+    "case-function-arity": "`examples` must take no argument, `random_case` exactly one "
+    "(besides an optional `size=None`, which lets the runner shrink failing cases).",
     "empty-brief": "`brief.md` is empty.",
     "too-few-hints": "Fewer than 3 hints.",
     "hint-ladder": "Warning: the last hint is not a skeleton with blanks (`____`) to fill.",
     "hint-gives-answer": "Warning: a hint spells out half or more of the reference solution's "
     "lines.",
     "unused-puzzle": "Warning: no scene opens this puzzle.",
+    "unknown-allow-group": "An `allow` entry without a dot is no group; the message lists the "
+    "groups and suggests the nearest.",
+    "bad-allow": "An `allow` entry with a dot must name a torch function or method "
+    "(`torch.where`, `torch.Tensor.long`).",
+    "unknown-tool": "A tool names no puzzle (the message suggests the nearest id).",
+    "self-tool": "A puzzle names itself as its own tool.",
+    "tool-clash": "Two tools have entry functions of the same name.",
+    "missing-support": "`support:` names no file inside the root's `puzzles/` folder.",
+    "rule-unreachable": "Warning: the reference breaks its own puzzle's rules (too many "
+    "statements, a refused operation...), so no player is known to be able to meet them.",
     # puzzles, run through the runner
     "reference-fails": "The reference solution does not pass its own puzzle (it crashes, "
     "breaks a rule or runs out of time); the line is taken from the traceback, in "
@@ -65,6 +76,8 @@ CODES: dict[str, str] = {
     "cases-fail": "`cases.py` raised while building the cases (or made a case that cannot be "
     "sent to the checker); the line is taken from the traceback.",
     "starter-passes": "The starter code already passes: nothing left for the player to do.",
+    "unknown-rule-name": "A dotted name in `forbidden` or `allow` reaches nothing in torch (a "
+    "typo such as `torch.cumsun` would refuse nothing); the message suggests the nearest name.",
     "nondeterministic-cases": "Two runs with one seed built different cases: draw all "
     "randomness from the generator `g`.",
     "goal-unreachable": "Warning: a goal's `max` is far below the reference's own score "

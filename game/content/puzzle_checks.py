@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+from game.content import rule_checks
 from game.content.diagnostics import ContentError, Diagnostic, Severity
 from game.content.library import ContentLibrary, PuzzleEntry, display_path
 from game.content.yaml_source import read_text
@@ -169,7 +170,11 @@ class _PuzzleChecker:
             )
         wanted = self.signature()
         starter = self.code_file("starter.py", wanted)
-        self.code_file("reference.py", wanted if wanted is not None else starter)
+        if self.code_file("reference.py", wanted if wanted is not None else starter) is not None:
+            reference = read_text(self.entry.folder / "reference.py")
+            rule_checks.check_reference_rules(self.entry, reference, self.report)
+        rule_checks.check_allow(self.entry, self.at_yaml)
+        rule_checks.check_tools(self.entry, self.lib, self.at_yaml)
         self.cases()
         if self.entry.support_path is not None:
             self.parse(str(self.entry.support_path.resolve()))  # absolute: may sit outside

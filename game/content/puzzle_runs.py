@@ -41,6 +41,9 @@ class RunnerHooks:
     case_fingerprints: CaseFingerprints
     puzzle_error: type[BaseException] | None = None
     """The exception the runner raises when the puzzle's own code fails (not the runner)."""
+    unresolved_names: Callable[[list[str]], list[tuple[str, str | None]]] | None = None
+    """Which dotted rule names reach nothing in torch (with a did-you-mean), if the runner can
+    tell."""
 
     def is_puzzle_error(self, exc: BaseException) -> bool:
         return self.puzzle_error is not None and isinstance(exc, self.puzzle_error)
@@ -149,6 +152,27 @@ def _failure_summary(result: Any) -> str:
     return f"verdict `{result.verdict}`{': ' + result.message if result.message else ''}{detail}"
 
 
+def _rule_names(entry: PuzzleEntry, runner: RunnerHooks) -> list[Diagnostic]:
+    """Every dotted name in `forbidden` and `allow` must reach a real object."""
+    if runner.unresolved_names is None:
+        return []
+    rules = entry.model.rules
+    names = [*rules.forbidden, *(n for n in rules.allow or [] if "." in n)]
+    out = []
+    for name, suggestion in runner.unresolved_names(names):
+        hint = f"; did you mean `{suggestion}`?" if suggestion else ""
+        out.append(
+            Diagnostic(
+                file=display_path(entry.folder / "puzzle.yaml"),
+                line=1,
+                code="unknown-rule-name",
+                message=f"`{name}` in the rules reaches nothing in torch, so it refuses or "
+                f"allows nothing{hint}",
+            )
+        )
+    return out
+
+
 def _check_one(
     entry: PuzzleEntry, roots: list[Path], runner: RunnerHooks, doc: Any = None
 ) -> list[Diagnostic]:
@@ -167,6 +191,7 @@ def _check_one(
             pid, code, device="cpu", mode="submit", roots=roots, seed=LINT_SEED
         )
 
+    out += _rule_names(entry, runner)
     try:
         first = run(reference)
         if first.verdict != "pass":

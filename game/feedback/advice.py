@@ -98,6 +98,12 @@ def dtype_advice(got: str, expected: str) -> str:
         )
     if e == "bool":
         return f"comparisons already give bool; or call {cast}"
+    if g == "bool":
+        values = "1.0, 0.0" if "float" in e else "1, 0"
+        return (
+            f"a comparison gives bool: torch.where(mask, {values}) turns it into numbers, "
+            f"or call {cast}"
+        )
     return f"pass dtype=torch.{e} when you create the tensor, or convert it with {cast}"
 
 

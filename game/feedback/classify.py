@@ -94,3 +94,12 @@ def tally(result: RunResult) -> tuple[int, int]:
     """(passed, counted) over cases that ran; skipped cases are not counted."""
     counted = [c for c in result.cases if c.status != "skipped"]
     return sum(c.status == "pass" for c in counted), len(counted)
+
+
+def grouped_cases(result: RunResult) -> list[CaseResult]:
+    """The cases in the order to show them: failures by group (most instructive kind first,
+    smallest case first within each), then the cases that passed or never ran."""
+    order = [i for group in result.groups for i in group.cases if i < len(result.cases)]
+    seen = set(order)
+    rest = [i for i in range(len(result.cases)) if i not in seen]
+    return [result.cases[i] for i in order + rest]

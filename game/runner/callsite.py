@@ -93,6 +93,20 @@ class SourceMap:
             elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
                 self.defined.add(node.id)
 
+    def names_a_function(self, frame: FrameType) -> bool:
+        """Whether the player's frame is calling a function by name right now (`a.mul(b)`,
+        `torch.mul(a, b)`), rather than writing an operator, an index or an attribute, or
+        handing tensors to one of Python's builtins."""
+        instr = _instruction(frame)
+        if instr is None:
+            return True
+        op = instr.opname
+        if op in ("BINARY_OP", "COMPARE_OP", "LOAD_ATTR", "LOAD_METHOD") or op in _SUBSCRIPT:
+            return False
+        if op in _UNARY:
+            return False
+        return not (op.startswith("CALL") and self.builtin_called(instr) is not None)
+
     def builtin_called(self, instr: dis.Instruction) -> str | None:
         """Python's builtin called at this instruction (`sum`, `len`...), if that is what it is."""
         pos = instr.positions

@@ -16,6 +16,7 @@ from game.content.locate import content_root
 from game.content.puzzle_runs import RunnerHooks
 from game.runner.bundle import PuzzleError
 from game.runner.devices import DeviceUnavailable, resolve_device
+from game.runner.names import unresolved
 from game.runner.engine import UnknownPuzzleError, case_fingerprints, shared_runner
 from game.runner.protocol import Mode, RunResult
 from game.runner.report import render
@@ -54,7 +55,7 @@ def check_code(
 
 def runner_hooks() -> RunnerHooks:
     """What content lint may use to run puzzle code: this in-process runner."""
-    return RunnerHooks(check_code, case_fingerprints, PuzzleError)
+    return RunnerHooks(check_code, case_fingerprints, PuzzleError, unresolved)
 
 
 def cli_check(args: argparse.Namespace, roots: list[Path]) -> int:

@@ -249,6 +249,8 @@ class _RuleVisitor(ast.NodeVisitor):
         func = node.func
         if isinstance(func, ast.Name) and func.id not in self.aliases:
             name = func.id
+            if self._forbidden_hit(f"builtins.{name}"):
+                self._flag(node, f"Python's `{name}()` is forbidden in this puzzle")
             one_arg_minmax = name in ("min", "max") and len(node.args) != 1
             if self.rules.forbid_loops and name in ITERATING_BUILTINS and not one_arg_minmax:
                 why = self.policy.iteration(f"`{name}()`", ITERATING_BUILTINS[name])
@@ -262,8 +264,6 @@ class _RuleVisitor(ast.NodeVisitor):
                 node,
                 f"`{node.id}` {ESCAPE_HATCHES[node.id]}; it is not allowed in puzzle solutions",
             )
-        elif node.id in self.aliases:
-            self._check_name_use(node, self.aliases[node.id])
 
     def generic_visit(self, node: ast.AST) -> None:
         if self.rules.forbid_loops and type(node) in _LOOPS:

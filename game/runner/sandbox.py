@@ -28,7 +28,7 @@ from torch.utils._pytree import tree_flatten
 
 from game.runner import limits as limits_mod
 from game.runner import syscalls, toolbox, transfer
-from game.runner.callsite import RuntimeRules
+from game.runner.callsite import RuntimeRules, SourceMap
 from game.runner.jail import RootPlan
 from game.runner.limits import SandboxLimits
 from game.runner.tracing import (
@@ -185,6 +185,7 @@ class Harness:
         self.device: str = self.job["device"]
         self.violation: Violation | None = None
         self.runtime_rules: RuntimeRules | None = None
+        self.source_map: SourceMap | None = None
         self._last_status = ""
 
     def _import_violation(self, name: str, line: int | None) -> None:
@@ -243,7 +244,9 @@ class Harness:
         grad_inputs = _float_tensors((args, kwargs)) if self.job["grad_check"] else []
         for t in grad_inputs:
             t.requires_grad_(True)
-        tracer = CallTracer(forbidden, keep_trace=True, rules=self.runtime_rules)
+        tracer = CallTracer(
+            forbidden, keep_trace=True, rules=self.runtime_rules, source=self.source_map
+        )
         meter = OpMeter(storage_ids(inputs))
         report: dict[str, Any] = {"status": "ok"}
         torch.default_generator.manual_seed(0)  # CPU only: the CUDA path formats stacks
@@ -318,6 +321,9 @@ class Harness:
         tensors = transfer.load(self.inputs / "inputs.safetensors")
         forbidden = resolve_forbidden(self.job["forbidden"])
         self.runtime_rules = runtime_rules(self.job.get("rules"), self.job["code"])
+        self.source_map = (
+            self.runtime_rules.source if self.runtime_rules else SourceMap(self.job["code"])
+        )
         entry, problem = self.load()
         if problem is None:
             # Each case starts from the defaults the player's module left, not the last case's.

@@ -77,6 +77,36 @@ def direct_caller(frame: FrameType | None) -> tuple[FrameType | None, bool]:
     return None, False
 
 
+# Torch's implementations of Python protocols: what they call inside is torch's business.
+_PROTOCOLS = frozenset(
+    {
+        "__iter__",
+        "__len__",
+        "__repr__",
+        "__str__",
+        "__format__",
+        "__contains__",
+        "__hash__",
+        "__bool__",
+        "__array__",
+        "__reversed__",
+        "__deepcopy__",
+        "__reduce_ex__",
+    }
+)
+
+
+def inside_protocol(frame: FrameType | None) -> bool:
+    """Whether, between this torch call and the player's line, torch is running a Python
+    protocol (iteration, printing...) rather than an operation the player asked for."""
+    while frame is not None and frame.f_code.co_filename != PLAYER_FILE:
+        code = frame.f_code
+        if code.co_name in _PROTOCOLS and code.co_filename.startswith(_TORCH_DIR):
+            return True
+        frame = frame.f_back
+    return False
+
+
 def recursion_in(frame: FrameType) -> str | None:
     """The name of a player's function that is on the stack twice, if any."""
     seen: set[object] = set()
@@ -187,11 +217,13 @@ class CallTracer(TorchFunctionMode):
         forbidden: dict[int, str],
         keep_trace: bool = True,
         rules: RuntimeRules | None = None,
+        source: SourceMap | None = None,
     ) -> None:
         super().__init__()
         self.forbidden = forbidden
         self.keep_trace = keep_trace
         self.rules = rules
+        self.source = source if source is not None else (rules.source if rules else None)
         self.trace: list[dict[str, Any]] = []
         self.calls = 0
         self.violation: Violation | None = None
@@ -203,11 +235,18 @@ class CallTracer(TorchFunctionMode):
 
     def _check(self, func: Any, frame: FrameType | None) -> None:
         caller, via_iter = direct_caller(frame)
-        if caller is None:
-            return
-        if not via_iter and id(func) in self.forbidden:
-            self._refuse(self.forbidden[id(func)], caller.f_lineno)
-        if self.rules is None:
+        if id(func) in self.forbidden:
+            name = self.forbidden[id(func)]
+            if caller is not None and not via_iter:
+                # `a * b` is not `.mul()`, and Python's `sum()` adding tensors names no method
+                if self.source is None or self.source.names_a_function(caller):
+                    self._refuse(name, caller.f_lineno)
+            elif caller is None and not inside_protocol(frame):
+                # a forbidden function reached through torch's own code (nn.Linear calling
+                # F.linear) is still the player's doing, unless torch is only running a
+                # Python protocol for them (iterating, printing)
+                self._refuse(name, player_line(frame))
+        if caller is None or self.rules is None:
             return
         if self.rules.policy.forbid_recursion:
             name = recursion_in(caller)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import pygame
 
 from game.feedback import react, reference_metrics
-from game.feedback.classify import primary_case
+from game.feedback.classify import grouped_cases, primary_case
 from game.feedback.numbers import fmt_metric
 from game.feedback.scores import counts_for_scores, score_rows
 from game.runner.protocol import CaseResult, RunResult
@@ -99,15 +99,16 @@ class ResultsPanel:
             ),
             None,
         )
+        cases = grouped_cases(result)
         content = Content(
             kind="result",
-            cases=result.cases,
+            cases=cases,
             result=result,
             reaction=react(result, salt=outcome.attempts, unmet_goal=unmet, record=record),
             scores=rows,
             goals=outcome.goals,
         )
-        self._set_content(content, _primary_index(result))
+        self._set_content(content, _primary_index(result, cases))
 
     def show_examples(self, examples: list[CaseResult]) -> None:
         self._set_content(Content(kind="examples", cases=list(examples)), 0)
@@ -333,7 +334,7 @@ class ResultsPanel:
         return doc.overflow() if doc is not None else []
 
 
-def _primary_index(result: RunResult) -> int:
+def _primary_index(result: RunResult, cases: list[CaseResult]) -> int:
     """The case the Professor talks about is the one selected first."""
     case = primary_case(result)
-    return next((i for i, c in enumerate(result.cases) if c is case), 0)
+    return next((i for i, c in enumerate(cases) if c is case), 0)

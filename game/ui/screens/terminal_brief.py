@@ -13,9 +13,10 @@ from game.ui.widgets.markdown_view import MarkdownView
 from game.ui.widgets.scroll import Scroller
 
 
-def brief_source(brief: str, hints: list[str], used: int) -> str:
+def brief_source(brief: str, hints: list[str], used: int, toolbox: str = "") -> str:
+    """The pane's Markdown: the brief, the toolbox (what the player may import), the hints."""
     used = min(used, len(hints))
-    parts = [brief, f"\n\n## Hints ({used} of {len(hints)})\n"]
+    parts = [brief, f"\n\n{toolbox}" if toolbox else "", f"\n\n## Hints ({used} of {len(hints)})\n"]
     for i, hint in enumerate(hints):
         if i < used:
             parts.append(f"{i + 1}. {hint}\n")
@@ -26,15 +27,15 @@ def brief_source(brief: str, hints: list[str], used: int) -> str:
 
 
 class BriefPane:
-    def __init__(self, ctx: Context, brief: str, hints: list[str]):
+    def __init__(self, ctx: Context, brief: str, hints: list[str], toolbox: str = ""):
         self.ctx = ctx
-        self.brief, self.hints = brief, hints
+        self.brief, self.hints, self.toolbox = brief, hints, toolbox
         self.scroll = Scroller(ctx)
         self._view: MarkdownView | None = None
         self._key: tuple[object, ...] = ()
 
     def source(self, hints_used: int) -> str:
-        return brief_source(self.brief, self.hints, hints_used)
+        return brief_source(self.brief, self.hints, hints_used, self.toolbox)
 
     def draw(
         self, surface: pygame.Surface, rect: pygame.Rect, *, hints_used: int, focused: bool

@@ -7,6 +7,8 @@ it in sibling modules. Must not import torch.
 from __future__ import annotations
 
 from game.content.library import PuzzleEntry
+from game.content.toolbox import support_lines, tool_lines, toolbox_markdown
+from game.feedback.notebook import passing_solutions
 from game.persistence.paths import drafts_dir
 from game.ui.context import Context
 from game.ui.editor import EditorPane
@@ -38,11 +40,18 @@ class TerminalPanes(Screen):
         if self.editor.text != text:  # the pane picked up edits made in the player's own editor
             self._on_change(self.editor.text)
         self.results = ResultsPanel(fonts=ctx.fonts, theme=ctx.theme)
-        self.brief = BriefPane(ctx, self.entry.brief, list(self.entry.model.hints))
+        self.brief = BriefPane(ctx, self.entry.brief, list(self.entry.model.hints), self._toolbox())
         self.focus = "editor"
         self._last_pane = "editor"  # the pane the compact layout shows when the brief has focus
         self.layout: TerminalLayout | None = None
         self._look = self._current_look()
+
+    def _toolbox(self) -> str:
+        """The toolbox section: the support module's names and the earlier answers on offer."""
+        earned = passing_solutions(self.session.state, [t.puzzle for t in self.entry.model.tools])
+        lines = support_lines(self.entry.support_path)
+        lines += tool_lines(self.entry, self.ctx.content.library, earned)
+        return toolbox_markdown(lines)
 
     def _on_change(self, text: str) -> None:
         self.session.draft_changed(self.puzzle_id, text)
