@@ -17,12 +17,12 @@ from game.content.checking_notes import HEADING, checking_section
 from game.content.imports import SAFE_IMPORTS, importable
 from game.content.library import load_library
 from game.content.puzzle_models import Puzzle, Rules
+from game.content.static_rules import check_code as check_static
 from game.content.tolerance import EPS, ROUNDING_STEPS, widened
 from game.runner.bundle import code_seed, normalised_code
 from game.runner.check import check_code
 from game.runner.compare import Policy, compare, magnitude
 from game.runner.gradcheck import check_grads, input_names
-from game.runner.rules import check_code as check_static
 from game.runner.transfer import Received
 from game.runner.usage import unused_parameters
 

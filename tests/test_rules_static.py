@@ -1,4 +1,4 @@
-"""The static half of the puzzle rules (`game.runner.rules`): allow-lists that tell operators
+"""The static half of the puzzle rules (`game.content.static_rules`): allow-lists that tell operators
 from methods, loops in disguise and recursion named on the player's line, the shape of the
 entry function, and the toolbox modules (`support` exposes only what it defines, `tools` only
 what the player has earned). Pure AST work: no runner, no torch."""
@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from game.content.puzzle_models import Rules
-from game.runner.rules import CodeContext, check_code
+from game.content.static_rules import CodeContext, check_code
 
 DRILL = Rules(
     allow=["arithmetic", "comparison", "indexing", "shape", "torch.arange", "torch.where"],

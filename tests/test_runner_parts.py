@@ -11,11 +11,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from game.content.puzzle_models import Rules
+from game.content.static_rules import check_code, count_code_lines
 from game.runner import transfer
 from game.runner.casekit import DEVICE
 from game.runner.compare import Policy, compare
 from game.runner.preview import preview
-from game.runner.rules import check_code, count_code_lines
 
 DTYPES = [
     torch.float32,

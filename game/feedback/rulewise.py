@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
+from game.content.oprules import OpPolicy
 from game.content.puzzle_models import Rules
-from game.runner.oprules import OpPolicy
 
 _METHOD = re.compile(r"(?<![\w)\]])\.([A-Za-z_]\w*)\(")
 _TORCH = re.compile(r"\b(torch(?:\.[A-Za-z_]\w*)+)(?=\s*\()")

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from types import CodeType, FrameType
 from typing import Any
 
-from game.runner.oprules import ITERATING_BUILTINS, OpPolicy
+from game.content.oprules import ITERATING_BUILTINS, OpPolicy
 
 _SUBSCRIPT = {"BINARY_SUBSCR", "STORE_SUBSCR", "DELETE_SUBSCR", "BINARY_SLICE", "STORE_SLICE"}
 _UNARY = {"UNARY_NEGATIVE": "-x", "UNARY_POSITIVE": "+x", "UNARY_INVERT": "~"}

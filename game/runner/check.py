@@ -16,8 +16,8 @@ from game.content.locate import content_root
 from game.content.puzzle_runs import RunnerHooks
 from game.runner.bundle import PuzzleError
 from game.runner.devices import DeviceUnavailable, resolve_device
-from game.runner.names import unresolved
 from game.runner.engine import UnknownPuzzleError, case_fingerprints, shared_runner
+from game.runner.names import unresolved
 from game.runner.protocol import Mode, RunResult
 from game.runner.report import render
 

@@ -23,6 +23,8 @@ from typing import TypeVar
 
 from game.content.imports import importable
 from game.content.library import PuzzleEntry, load_library
+from game.content.static_rules import CodeContext
+from game.content.static_rules import check_code as check_static
 from game.content.toolbox import defined_names
 from game.runner import shrink, transfer
 from game.runner.bundle import Bundle, PreparedCase, PuzzleError
@@ -31,8 +33,6 @@ from game.runner.executor import Exit, SpareExecutor, ZygoteExecutor, supervise
 from game.runner.judge import judge, judge_static
 from game.runner.limits import MB, SandboxLimits
 from game.runner.protocol import Metrics, Mode, RunResult
-from game.runner.rules import CodeContext
-from game.runner.rules import check_code as check_static
 from game.runner.tracing import tensor_members
 from game.runner.usage import unused_parameters
 

@@ -18,6 +18,7 @@ import torch
 from torch.utils._pytree import tree_flatten
 
 from game.content.puzzle_models import Rules
+from game.content.static_rules import Problem, count_code_lines
 from game.runner import safeio, transfer
 from game.runner.bundle import Bundle, PreparedCase
 from game.runner.compare import Policy, compare, magnitude
@@ -26,7 +27,6 @@ from game.runner.gradcheck import check_grads, input_names
 from game.runner.grouping import group_failures, without_internals
 from game.runner.preview import preview
 from game.runner.protocol import CaseResult, FailureClass, Metrics, Mode, RunResult, TraceOp
-from game.runner.rules import Problem, count_code_lines
 from game.runner.sandbox import EXIT_OUTPUT_LIMIT
 
 STDOUT_KEEP = 64 * 1024

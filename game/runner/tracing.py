@@ -24,9 +24,9 @@ from torch.overrides import TorchFunctionMode
 from torch.utils._python_dispatch import TorchDispatchMode
 from torch.utils._pytree import tree_flatten
 
+from game.content.oprules import OpPolicy
 from game.content.puzzle_models import Rules
 from game.runner.callsite import RuntimeRules, SourceMap, dotted_name
-from game.runner.oprules import OpPolicy
 
 PLAYER_FILE = "<your code>"
 _TORCH_DIR = str(Path(torch.__file__).parent)
@@ -249,9 +249,10 @@ class CallTracer(TorchFunctionMode):
         if caller is None or self.rules is None:
             return
         if self.rules.policy.forbid_recursion:
-            name = recursion_in(caller)
-            if name is not None:
-                self._refuse(name, caller.f_lineno, self.rules.policy.recursion(name) or "")
+            recursive = recursion_in(caller)
+            if recursive is not None:
+                why = self.rules.policy.recursion(recursive) or ""
+                self._refuse(recursive, caller.f_lineno, why)
         why = self.rules.iteration(caller) if via_iter else self.rules.call(func, caller)
         if why:
             self._refuse(dotted_name(func), caller.f_lineno, why)

@@ -1,11 +1,12 @@
 """Static checks of the player's code before anything runs: syntax, the entry function, and the
 puzzle's rules (allow-list, forbidden names, loops and loops in disguise, recursion, imports,
 the shape of the code), each naming the construct and its line. The tracer checks the same
-rules again while the code runs (`tracing`); operators are only checked there, where it is
+rules again while the code runs (`game.runner.tracing`); operators are only checked there, where it is
 known whether they act on tensors.
 
-Pure AST work: must not import torch or pygame (the trusted runner calls it before spending a
-sandbox on code that cannot pass).
+Pure AST work, so it lives with the content it checks: the trusted runner calls it before
+spending a sandbox on code that cannot pass, and lint calls it to see that a reference obeys
+its own puzzle's rules.
 """
 
 from __future__ import annotations
@@ -16,10 +17,10 @@ import tokenize
 from dataclasses import dataclass, field
 from typing import Literal
 
+from game.content.code_shape import count_statements, entry_function, recursive_calls, widest_line
 from game.content.imports import importable
+from game.content.oprules import ITERATING_BUILTINS, ITERATING_MODULES, OpPolicy
 from game.content.puzzle_models import Rules
-from game.runner.code_shape import count_statements, entry_function, recursive_calls, widest_line
-from game.runner.oprules import ITERATING_BUILTINS, ITERATING_MODULES, OpPolicy
 
 # Ways around every other rule (running strings as code, importing by name): never allowed.
 ESCAPE_HATCHES = {
