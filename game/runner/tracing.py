@@ -251,8 +251,9 @@ class CallTracer(TorchFunctionMode):
         if self.rules.policy.forbid_recursion:
             recursive = recursion_in(caller)
             if recursive is not None:
-                why = self.rules.policy.recursion(recursive) or ""
-                self._refuse(recursive, caller.f_lineno, why)
+                self._refuse(
+                    recursive, caller.f_lineno, self.rules.policy.recursion(recursive) or ""
+                )
         why = self.rules.iteration(caller) if via_iter else self.rules.call(func, caller)
         if why:
             self._refuse(dotted_name(func), caller.f_lineno, why)
