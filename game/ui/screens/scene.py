@@ -159,6 +159,8 @@ class SceneScreen(SceneTypewriter):
             spoken = plain_text(line.text)
             say = (f"{line.speaker}: {spoken}" if line.speaker else spoken,)
         parts = menu_parts(self.menu) if self._choices_open() and self.menu is not None else {}
+        chips = {f"chip:{key}": (*r.topleft, *r.size) for key, r in self._chips.items()}
+        parts["targets"] = {**chips, **parts.get("targets", {})}
         if self.typing or self.more_pages:
             parts["more"] = ("space",)
         return self.snap(content=tuple(c for c in content if c), say=say, **parts)

@@ -334,7 +334,9 @@ class Menu:
 
     def targets(self) -> dict[str, tuple[int, int, int, int]]:
         self._layout()
-        out = {f"item:{it.key}": tuple(self._box(i)) for i, it in enumerate(self.items)}
+        view = self.view  # only where a click lands: the part of each item in view
+        shown = ((it, self._box(i).clip(view)) for i, it in enumerate(self.items))
+        out = {f"item:{it.key}": tuple(box) for it, box in shown if box.height > 0}
         out.update({f"marker:{k}": tuple(r) for k, r in self._markers.items()})
         return out  # type: ignore[return-value]
 
