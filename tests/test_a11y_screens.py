@@ -171,3 +171,23 @@ def test_named_click_targets_do_what_they_name() -> None:
         d.step()
         d.click(center(d.screen.snapshot().targets["item:settings"]))
         assert d.screen.name == "settings"
+
+
+def test_the_more_below_sign_scrolls_when_clicked() -> None:
+    """A mouse-only player reaches hidden menu items through the signs."""
+    from game.ui.driver import Driver
+    from game.ui.screens.pause import PauseScreen
+
+    (user_home() / "settings.json").write_text(json.dumps({"font_scale": 2.0, "text_speed": 0}))
+    with Driver(size=(1024, 640), runner=False) as d:
+        d.app.ctx.stack.push(PauseScreen(d.app.ctx))
+        seen: set[str] = set()
+        for _ in range(10):
+            d.step()
+            snap = d.screen.snapshot()
+            seen |= snap.shown_words
+            if "marker:more below" not in snap.targets:
+                break
+            d.click(center(snap.targets["marker:more below"]))
+        assert "quit" in seen and "marker:more above" in snap.targets
+        assert d.screen.name == "pause"  # clicking a sign never picks an item

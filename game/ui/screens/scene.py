@@ -19,7 +19,7 @@ from game.ui.screens import scene_chrome
 from game.ui.screens.scene_typewriter import SceneTypewriter
 from game.ui.snapshot import Snapshot
 from game.ui.widgets.draw import key_hints, label, panel
-from game.ui.widgets.menu import menu_parts
+from game.ui.widgets.menu_snapshot import menu_parts
 
 
 class SceneScreen(SceneTypewriter):
