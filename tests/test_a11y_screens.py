@@ -144,3 +144,50 @@ def test_credits_stand_still_and_scroll_with_reduced_motion() -> None:
         ctx.stack.push(EndingScreen(ctx, ending))
         d.press("return")  # on to the credits
         check(d, "credits")
+
+
+def center(box: tuple[int, int, int, int]) -> tuple[int, int]:
+    x, y, w, h = box
+    return x + w // 2, y + h // 2
+
+
+def test_named_click_targets_do_what_they_name() -> None:
+    """The snapshot's targets are where the pointer does what their names say."""
+    from game.ui.driver import Driver
+
+    (user_home() / "settings.json").write_text(json.dumps({"font_scale": 2.0, "text_speed": 0}))
+    with Driver(size=(1024, 640), runner=False) as d:
+        d.step()
+        d.click(center(d.screen.snapshot().targets["item:new"]))
+        assert d.screen.name == "scene"
+        d.click(center(d.screen.snapshot().targets["chip:history"]))
+        assert d.screen.name == "history"
+        d.step()
+        d.click(center(d.screen.snapshot().targets["back"]))
+        assert d.screen.name == "scene"
+        d.click(center(d.screen.snapshot().targets["chip:back"]))
+        assert d.screen.name == "pause"
+        d.press("page down")  # the menu scrolls; the targets move with it
+        d.step()
+        d.click(center(d.screen.snapshot().targets["item:settings"]))
+        assert d.screen.name == "settings"
+
+
+def test_the_more_below_sign_scrolls_when_clicked() -> None:
+    """A mouse-only player reaches hidden menu items through the signs."""
+    from game.ui.driver import Driver
+    from game.ui.screens.pause import PauseScreen
+
+    (user_home() / "settings.json").write_text(json.dumps({"font_scale": 2.0, "text_speed": 0}))
+    with Driver(size=(1024, 640), runner=False) as d:
+        d.app.ctx.stack.push(PauseScreen(d.app.ctx))
+        seen: set[str] = set()
+        for _ in range(10):
+            d.step()
+            snap = d.screen.snapshot()
+            seen |= snap.shown_words
+            if "marker:more below" not in snap.targets:
+                break
+            d.click(center(snap.targets["marker:more below"]))
+        assert "quit" in seen and "marker:more above" in snap.targets
+        assert d.screen.name == "pause"  # clicking a sign never picks an item

@@ -65,6 +65,12 @@ def test_without_the_library_the_voice_points_at_the_extra(monkeypatch) -> None:
     voice.say("nothing happens")  # no thread, no error
 
 
+class QuietEngine:
+    def say(self, text: str) -> None: ...
+
+    def runAndWait(self) -> None: ...
+
+
 class Recorder:
     available = True
 
@@ -106,6 +112,7 @@ def test_the_game_speaks_dialogue_and_menus(voiced_settings) -> None:
 
     with Driver(size=(1024, 640), runner=False) as d:
         voice = Recorder()
+        d.app.ctx.voice = Voice(QuietEngine)  # an engine is present
         d.app.ctx.announcer = Announcer(voice)  # type: ignore[arg-type]
         d.step()
         assert voice.said[-1] == "TORCHENSTEIN. New game."  # the screen, then its focus
@@ -129,7 +136,7 @@ def test_v_toggles_self_voicing_and_settings_say_when_no_engine() -> None:
     (user_home() / "settings.json").write_text(json.dumps({"text_speed": 0}))
     with Driver(size=(1024, 640), runner=False) as d:
         ctx = d.app.ctx
-        ctx.voice = Voice(lambda: SlowEngine())  # an engine that is present
+        ctx.voice = Voice(QuietEngine)  # an engine that is present
         d.press("v")
         assert ctx.settings.self_voicing
         d.press("v")
@@ -145,3 +152,19 @@ def test_v_toggles_self_voicing_and_settings_say_when_no_engine() -> None:
         assert snap.focus == "Self-voicing: no speech engine"
         assert "no eSpeak here" in " ".join(snap.content)
         assert words("Not available: no eSpeak here") <= snap.shown_words  # on screen too
+
+
+def test_an_engine_failing_in_play_is_told_once(voiced_settings) -> None:
+    from game.ui.driver import Driver
+
+    def broken() -> SlowEngine:
+        raise RuntimeError("no audio device")
+
+    with Driver(size=(1024, 640), runner=False) as d:
+        ctx = d.app.ctx
+        ctx.voice = Voice(broken)
+        ctx.announcer = Announcer(ctx.voice)
+        d.until(lambda: not ctx.voice.available, what="the engine to fail")
+        d.step(3)
+        told = [n.text for n in ctx.notices if "speech engine" in n.text]
+        assert told == ["Self-voicing needs a speech engine: RuntimeError: no audio device"]

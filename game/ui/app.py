@@ -88,6 +88,7 @@ class App:
         self.first_frame_s: float | None = None
         self._services_started = False
         self._failures = 0
+        self._told_voice_failed = False
         self._start_runner = start_runner  # tests that never press Run skip the torch process
 
     # -- window ---------------------------------------------------------------------------
@@ -119,6 +120,7 @@ class App:
         ctx.apply_settings(with_changes(ctx.settings, self_voicing=on))
         if not ctx.voice.available:
             ctx.notify(f"Self-voicing needs a speech engine: {ctx.voice.why}", "error")
+            self._told_voice_failed = True
             return
         ctx.notify("Self-voicing on." if on else "Self-voicing off.")
         if on:
@@ -129,9 +131,15 @@ class App:
     def _voice(self) -> None:
         """Self-voicing: hand the top screen's snapshot to the announcer (it speaks on its own
         thread, so this costs the frame only the snapshot)."""
-        top = self.ctx.stack.top
-        if top is not None and self.ctx.settings.self_voicing:
-            self.ctx.announcer.heard(top, top.snapshot(), self.ctx.notices)
+        ctx, top = self.ctx, self.ctx.stack.top
+        if top is None or not ctx.settings.self_voicing:
+            return
+        if not ctx.voice.available:  # the engine failed to start: say so once, on screen
+            if not self._told_voice_failed:
+                self._told_voice_failed = True
+                ctx.notify(f"Self-voicing needs a speech engine: {ctx.voice.why}", "error")
+            return
+        ctx.announcer.heard(top, top.snapshot(), ctx.notices)
 
     def _resized(self) -> None:
         self.surface = _display()
@@ -150,7 +158,8 @@ class App:
         self._services_started = True
         self.ctx.content.start()
         self.ctx.sound.start(self.ctx.settings.volume)
-        self.ctx.voice.start()
+        if self.ctx.settings.self_voicing:
+            self.ctx.voice.start()  # only when wanted: engines load system libraries
         if self._start_runner:
             self.ctx.runner.start()
         if self.ctx.startup_messages:

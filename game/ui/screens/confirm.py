@@ -10,7 +10,8 @@ from game.ui.intents import Intent
 from game.ui.snapshot import Snapshot
 from game.ui.stack import Screen
 from game.ui.widgets.draw import panel, veil
-from game.ui.widgets.menu import Menu, MenuItem, menu_parts
+from game.ui.widgets.menu import Menu, MenuItem
+from game.ui.widgets.menu_snapshot import menu_parts
 from game.ui.widgets.richtext import RichText
 
 

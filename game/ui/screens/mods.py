@@ -16,7 +16,8 @@ from game.ui.intents import Intent
 from game.ui.screens.page import PageScreen
 from game.ui.snapshot import Snapshot
 from game.ui.widgets.markdown_view import MarkdownView
-from game.ui.widgets.menu import Menu, MenuItem, menu_parts
+from game.ui.widgets.menu import Menu, MenuItem
+from game.ui.widgets.menu_snapshot import menu_parts
 
 
 class ModsScreen(PageScreen):

@@ -180,10 +180,11 @@ class NotebookScreen(PageScreen):
         for i, entry in enumerate(entries):
             top = doc.y
             doc.gap(s.pad // 2)
+            chosen = i == self.selected  # marked by a sign too, not by colour alone
             doc.text(
-                entry.title,
+                f"▶ {entry.title}" if chosen else entry.title,
                 s.bold,
-                th.accent if i == self.selected else th.text,
+                th.accent if chosen else th.text,
                 s.pad,
                 doc.width - 2 * s.pad,
             )

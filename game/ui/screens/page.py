@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
@@ -16,6 +17,9 @@ from game.ui.intents import Intent
 from game.ui.stack import Screen
 from game.ui.widgets.draw import back_chip, back_chip_room, hint_bar_height, key_hints, label, panel
 from game.ui.widgets.scroll import Scroller
+
+if TYPE_CHECKING:
+    from game.ui.snapshot import Snapshot
 
 
 def pointed(pos: tuple[int, int], rects: list[pygame.Rect]) -> int | None:
@@ -89,6 +93,11 @@ class PageScreen(Screen):
         with self.scroller.clipped(surface) as y:
             yield y
         self.scroller.draw_bar(surface)
+
+    def snap(self, **parts: Any) -> Snapshot:
+        """The page's snapshot, with its Back chip among the click targets."""
+        targets = {"back": (*self._back.topleft, *self._back.size), **parts.pop("targets", {})}
+        return super().snap(targets=targets, **parts)
 
     def finish(self, surface: pygame.Surface, hints: list[tuple[str, str]]) -> None:
         """The Back chip and the key hints, drawn last so nothing covers them."""

@@ -12,7 +12,8 @@ from game.ui.intents import Intent
 from game.ui.snapshot import Snapshot
 from game.ui.stack import Screen
 from game.ui.widgets.draw import hint_bar_height, key_hints, label, veil
-from game.ui.widgets.menu import Menu, MenuItem, menu_parts
+from game.ui.widgets.menu import Menu, MenuItem
+from game.ui.widgets.menu_snapshot import menu_parts
 
 
 class PauseScreen(Screen):

@@ -19,7 +19,7 @@ from game.ui.screens import scene_chrome
 from game.ui.screens.scene_typewriter import SceneTypewriter
 from game.ui.snapshot import Snapshot
 from game.ui.widgets.draw import key_hints, label, panel
-from game.ui.widgets.menu import menu_parts
+from game.ui.widgets.menu_snapshot import menu_parts
 
 
 class SceneScreen(SceneTypewriter):
@@ -150,6 +150,8 @@ class SceneScreen(SceneTypewriter):
             spoken = plain_text(line.text)
             say = (f"{line.speaker}: {spoken}" if line.speaker else spoken,)
         parts = menu_parts(self.menu) if self._choices_open() and self.menu is not None else {}
+        chips = {f"chip:{key}": (*r.topleft, *r.size) for key, r in self._chips.items()}
+        parts["targets"] = {**chips, **parts.get("targets", {})}
         if self.typing or self.more_pages:
             parts["more"] = ("space",)
         return self.snap(content=tuple(c for c in content if c), say=say, **parts)

@@ -17,7 +17,8 @@ from game.ui.snapshot import Snapshot
 from game.ui.stack import Screen
 from game.ui.widgets.draw import hint_bar_height, key_hints, label, veil
 from game.ui.widgets.ink import LOG
-from game.ui.widgets.menu import Menu, MenuItem, menu_parts
+from game.ui.widgets.menu import Menu, MenuItem
+from game.ui.widgets.menu_snapshot import menu_parts
 from game.ui.widgets.richtext import RichText
 from game.ui.widgets.scanlines import scanlines
 from game.ui.widgets.textfit import text_surface

@@ -7,19 +7,16 @@ than its box scrolls to keep the selection visible, with "more above / more belo
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 import pygame
 
 from game.ui.fonts import Fonts
 from game.ui.intents import Intent
-from game.ui.snapshot import Choice
 from game.ui.theme import Theme
 from game.ui.widgets.ink import LOG
+from game.ui.widgets.more_signs import MORE_ABOVE, MORE_BELOW, draw_signs, sign_height
 from game.ui.widgets.richtext import RichText
 from game.ui.widgets.textfit import text_surface
-
-MORE_ABOVE, MORE_BELOW = "more above", "more below"
 
 
 @dataclass
@@ -52,7 +49,7 @@ class Menu:
         self._key: tuple[object, ...] = ()
         self._pad = fonts.px(10)
         self._detail_font = fonts.get("mono", 15)
-        self._markers: dict[str, pygame.Rect] = {}
+        self.signs: dict[str, pygame.Rect] = {}
 
     # -- layout ---------------------------------------------------------------------------
     def set_rect(self, rect: pygame.Rect) -> None:
@@ -64,7 +61,7 @@ class Menu:
 
     @property
     def marker_height(self) -> int:
-        return self.fonts.get("body_bold", 14).get_linesize() + self.fonts.px(4)
+        return sign_height(self.fonts)
 
     @property
     def overflows(self) -> bool:
@@ -191,7 +188,7 @@ class Menu:
             if i is not None and self.items[i].enabled:
                 self.selected = i
         elif name == "click":
-            marker = next((k for k, r in self._markers.items() if r.collidepoint(intent.pos)), "")
+            marker = next((k for k, r in self.signs.items() if r.collidepoint(intent.pos)), "")
             if marker:  # the markers scroll by most of a view
                 page = max(self.fonts.px(30), self.view.height - self.marker_height)
                 self.scroll_by(page if marker == MORE_BELOW else -page)
@@ -262,81 +259,34 @@ class Menu:
                 surface.blit(d, spot)
                 LOG.record(surface, item.detail, detail_font, spot)
         surface.set_clip(clip)
-        self._markers = {}
+        self.signs = {}
         if self.overflows:
             self._draw_markers(surface, view)
 
     def _draw_markers(self, surface: pygame.Surface, view: pygame.Rect) -> None:
-        """A thin scroll bar, and above and below the items a triangle with words saying more
-        is there (colour alone would not tell a colour-blind or greyscale player)."""
+        """A thin scroll bar, and the "more above / more below" signs where items hide."""
         frac = view.height / self.content_height
         bar_h = max(12, int(view.height * frac))
         top = view.y + int(self.scroll * frac)
         pygame.draw.rect(
             surface, self.theme.accent2, (view.right + 3, top, 3, bar_h), border_radius=2
         )
-        font = self.fonts.get("body_bold", 14)
-        size = font.get_height() // 2
-        for word, shown, y in (
-            (MORE_ABOVE, self.scroll > 0, self.rect.y),
-            (MORE_BELOW, self.scroll < self.max_scroll, view.bottom),
-        ):
-            if not shown:
-                continue
-            strip = pygame.Rect(self.rect.x, y, self.rect.width, self.marker_height)
-            keys = "PgUp" if word == MORE_ABOVE else "PgDn"
-            caption = text_surface(font, f"{word} ({keys})", self.theme.accent2)
-            gap = self.fonts.px(6)
-            spot = caption.get_rect(center=(strip.centerx + size + gap // 2, strip.centery))
-            back = spot.inflate(2 * size + 3 * gap, 0).move(-size - gap // 2, 0)
-            back.height, back.centery = strip.height - 2, strip.centery
-            pygame.draw.rect(surface, self.theme.bg, back, border_radius=6)
-            pygame.draw.rect(surface, self.theme.accent2, back, 1, border_radius=6)
-            tip = -1 if word == MORE_ABOVE else 1
-            cx, cy = spot.left - gap - size // 2, strip.centery
-            half = size // 2
-            points = [
-                (cx - half, cy - tip * half),
-                (cx + half, cy - tip * half),
-                (cx, cy + tip * half),
-            ]
-            pygame.draw.polygon(surface, self.theme.accent2, points)
-            surface.blit(caption, spot)
-            LOG.record(surface, f"{word} ({keys})", font, spot)
-            self._markers[word] = strip
+        height = self.marker_height
+        if self.scroll > 0:
+            self.signs[MORE_ABOVE] = pygame.Rect(self.rect.x, self.rect.y, self.rect.w, height)
+        if self.scroll < self.max_scroll:
+            self.signs[MORE_BELOW] = pygame.Rect(self.rect.x, view.bottom, self.rect.w, height)
+        draw_signs(surface, self.fonts, self.theme, self.signs)
 
     # -- description ----------------------------------------------------------------------
-    def choices(self) -> tuple[Choice, ...]:
-        return tuple(
-            Choice(it.key, self._prefix(i) + it.label, it.enabled, it.detail)
-            for i, it in enumerate(self.items)
-        )
+    def label_of(self, i: int) -> str:
+        """Item `i` as shown, its number included."""
+        return self._prefix(i) + self.items[i].label
 
-    @property
-    def focus(self) -> str | None:
-        if not self.items:
-            return None
-        return self._prefix(self.selected) + self.items[self.selected].label
-
-    def more_keys(self) -> tuple[str, ...]:
-        """Keys that bring hidden items into view."""
+    def item_box(self, i: int) -> pygame.Rect:
+        """Where item `i` is drawn now (it may lie partly or wholly out of view)."""
         self._layout()
-        if not self.overflows:
-            return ()
-        return tuple(
-            k
-            for k, on in (
-                ("page down", self.scroll < self.max_scroll),
-                ("page up", self.scroll > 0),
-            )
-            if on
-        )
-
-    def targets(self) -> dict[str, tuple[int, int, int, int]]:
-        self._layout()
-        out = {f"item:{it.key}": tuple(self._box(i)) for i, it in enumerate(self.items)}
-        out.update({f"marker:{k}": tuple(r) for k, r in self._markers.items()})
-        return out  # type: ignore[return-value]
+        return self._box(i)
 
     def describe(self) -> str:
         parts = []
@@ -346,13 +296,3 @@ class Menu:
             detail = f" [{item.detail}]" if item.detail else ""
             parts.append(f"{mark}{self._prefix(i)}{item.label}{detail}{state}")
         return "\n".join(parts)
-
-
-def menu_parts(menu: Menu) -> dict[str, Any]:
-    """A menu's share of its screen's snapshot: choices, focus, targets, keys for more."""
-    return {
-        "choices": menu.choices(),
-        "focus": menu.focus,
-        "targets": menu.targets(),
-        "more": menu.more_keys(),
-    }
