@@ -84,7 +84,9 @@ def test_real_runner_failures_name_the_file_and_line(tmp_path: Path) -> None:
             ),
         },
     )
-    [d] = [d for d in lint([root], run_puzzles=True, runner=runner_hooks()) if d.severity == "error"]
+    [d] = [
+        d for d in lint([root], run_puzzles=True, runner=runner_hooks()) if d.severity == "error"
+    ]
     text = (root / PUZZLE / "cases.py").read_text().splitlines()
     assert d.code == "cases-fail" and d.file.endswith("cases.py")
     assert "assert False" in text[(d.line or 0) - 1]
@@ -92,6 +94,8 @@ def test_real_runner_failures_name_the_file_and_line(tmp_path: Path) -> None:
         tmp_path / "ref",
         {PUZZLE + "reference.py": ("return x + 1", "return x + undefined_name")},
     )
-    [d] = [d for d in lint([root], run_puzzles=True, runner=runner_hooks()) if d.severity == "error"]
+    [d] = [
+        d for d in lint([root], run_puzzles=True, runner=runner_hooks()) if d.severity == "error"
+    ]
     text = (root / PUZZLE / "reference.py").read_text().splitlines()
     assert d.code == "reference-fails" and "undefined_name" in text[(d.line or 0) - 1]
