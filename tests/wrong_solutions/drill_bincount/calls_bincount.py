@@ -1,4 +1,5 @@
 # expect: rule | bincount
+# Calls the built-in `torch.bincount` that the drill asks you to rebuild from allowed pieces: refused.
 import torch
 
 

@@ -1,4 +1,5 @@
 # expect: rule | cumsum
+# Calls the built-in `torch.cumsum` that the drill asks you to rebuild from allowed pieces: refused.
 import torch
 
 

@@ -1,4 +1,5 @@
 # expect: rule | diagonal
+# Calls the built-in `Tensor.diagonal` that the drill asks you to rebuild from allowed pieces: refused.
 import torch
 
 

@@ -1,4 +1,5 @@
 # expect: rule | eye
+# Calls the built-in `torch.eye` that the drill asks you to rebuild from allowed pieces: refused.
 import torch
 
 

@@ -1,4 +1,5 @@
 # expect: rule | flip
+# Calls the built-in `Tensor.flip` that the drill asks you to rebuild from allowed pieces: refused.
 import torch
 
 

@@ -1,4 +1,5 @@
 # expect: rule | outer
+# Calls the built-in `torch.outer` that the drill asks you to rebuild from allowed pieces: refused.
 import torch
 
 

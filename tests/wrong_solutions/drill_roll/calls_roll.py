@@ -1,4 +1,5 @@
 # expect: rule | roll
+# Calls the built-in `torch.roll` that the drill asks you to rebuild from allowed pieces: refused.
 import torch
 
 

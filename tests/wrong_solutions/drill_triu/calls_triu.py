@@ -1,4 +1,5 @@
 # expect: rule | triu
+# Calls the built-in `torch.triu` that the drill asks you to rebuild from allowed pieces: refused.
 import torch
 
 
