@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import signal
 import socket
 import sys
 import textwrap
@@ -333,9 +332,9 @@ def test_no_process_outlives_the_check() -> None:
         "os.mkfifo(os.path.join(work, 'case_0.json'))",
         "open(os.path.join(work, 'case_0.json'), 'w').write('[' * 200000 + ']' * 200000)",
         "open(os.path.join(work, 'case_0.json'), 'w').write("
-        "'{\"status\": \"ok\", \"time_ms\": Infinity, \"output\": {\"t\": \"none\"}}')",
+        '\'{"status": "ok", "time_ms": Infinity, "output": {"t": "none"}}\')',
         "open(os.path.join(work, 'case_0.json'), 'w').write("
-        "'{\"status\": \"ok\", \"time_ms\": 1e999, \"output\": {\"t\": \"none\"}}')",
+        '\'{"status": "ok", "time_ms": 1e999, "output": {"t": "none"}}\')',
         "os.truncate(os.path.join(work, 'case_0.safetensors'), 10 ** 10)",
     ],
 )

@@ -78,8 +78,19 @@ def test_fallback_keeps_the_other_walls_and_says_so(runner_with, env, missing) -
 def test_a_normal_run_names_every_layer(runner_with) -> None:  # type: ignore[no-untyped-def]
     result = runner_with({}, "def add(a, b):\n    return a + b\n")
     assert result.verdict == "pass"
-    for layer in ("user-ns", "pid-ns", "mount-ns", "net-ns", "ipc-ns", "private-root",
-                  "scratch-tmpfs", "landlock-fs", "seccomp", "no-capabilities", "rlimit-nproc"):
+    for layer in (
+        "user-ns",
+        "pid-ns",
+        "mount-ns",
+        "net-ns",
+        "ipc-ns",
+        "private-root",
+        "scratch-tmpfs",
+        "landlock-fs",
+        "seccomp",
+        "no-capabilities",
+        "rlimit-nproc",
+    ):
         assert layer in result.sandbox, result.sandbox
 
 
@@ -94,8 +105,9 @@ def test_safeio_refuses_links_fifos_devices_and_oversized(tmp_path: Path) -> Non
             safeio.read_json(str(tmp_path / name), 100)  # a FIFO must not block: O_NONBLOCK
     with pytest.raises(safeio.Untrusted):
         safeio.read_bytes("/dev/zero", 100)
-    assert not safeio.copy_regular("fifo.json", os.open(tmp_path, os.O_RDONLY),
-                                   os.open(tmp_path, os.O_RDONLY), 100)
+    assert not safeio.copy_regular(
+        "fifo.json", os.open(tmp_path, os.O_RDONLY), os.open(tmp_path, os.O_RDONLY), 100
+    )
 
 
 @pytest.mark.parametrize(

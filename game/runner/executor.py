@@ -25,6 +25,7 @@ from game.runner.limits import SandboxLimits
 from game.runner.memory import rss_bytes
 
 READY_TIMEOUT_S = 120.0
+MEMORY_POLL_S = 0.04  # RLIMIT_AS stops a single fast allocation; this catches the sum
 _PACKAGE_ROOT = str(Path(__file__).resolve().parent.parent.parent)
 
 
@@ -305,11 +306,15 @@ def supervise(
     deadline = started + limits.wall_s
     reason: str | None = None
     peak = 0
+    next_memory = started + MEMORY_POLL_S
     while True:
         ended = run.poll(0.01)
         if ended is not None:
             break
-        rss = run.memory()
+        rss = None
+        if time.monotonic() >= next_memory:  # walking the run's tree costs the run CPU too
+            next_memory = time.monotonic() + MEMORY_POLL_S
+            rss = run.memory()
         if rss is not None:
             peak = max(peak, rss)
         if reason is None:

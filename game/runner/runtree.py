@@ -9,6 +9,7 @@ back to `memory.rss_bytes` of the one process they know. Must not import torch o
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 
@@ -94,7 +95,5 @@ def own_bytes(pid: int) -> int:
 
 def kill(pids: list[int]) -> None:
     for pid in pids:
-        try:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
             os.kill(pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass

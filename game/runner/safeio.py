@@ -30,7 +30,9 @@ def open_regular(name: str, dir_fd: int | None = None, max_bytes: int | None = N
     except FileNotFoundError:
         raise
     except OSError as exc:  # ELOOP: a symlink; ENXIO: a FIFO or socket with nobody on it
-        raise Untrusted(f"{os.path.basename(name)} could not be opened safely ({exc.strerror})")
+        raise Untrusted(
+            f"{os.path.basename(name)} could not be opened safely ({exc.strerror})"
+        ) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):

@@ -11,6 +11,7 @@ boundary. Imports torch; never pygame.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import linecache
 import os
@@ -294,10 +295,8 @@ class Harness:
         transfer.write_json(tmp, report)
         os.replace(tmp, self.dir / f"case_{index}.json")
         if self.report is not None:
-            try:
+            with contextlib.suppress(OSError):
                 os.write(self.report, b"c")
-            except OSError:
-                pass
 
     def run(self) -> None:
         self.prepare()
@@ -337,13 +336,9 @@ def enter(
     The caller must `os._exit` afterwards and never return to its own loop."""
     from game.runner import landlock, seccomp
 
-    try:
+    with contextlib.suppress(OSError):  # a spare worker leads its session already
         os.setsid()
-    except OSError:
-        pass  # a spare worker leads its session already
-    keep = sorted({0, 1, 2} | ({report} if report is not None else set()))
-    for low, high in zip(keep, keep[1:] + [1 << 16]):
-        os.closerange(low + 1, high)
+    syscalls.close_fds_except({0, 1, 2} | ({report} if report is not None else set()))
     applied = list(layers)
     applied += [f"rlimit-{name}" for name in limits_mod.apply(limits, own_user_ns=jailed)]
     if sys.platform.startswith("linux"):

@@ -39,16 +39,54 @@ _ARG0 = 16  # offsetof(struct seccomp_data, args[0]), its low 32 bits on little-
 
 Instruction = tuple[int, int, int, int]
 
-_REFUSED = (
-    "ptrace process_vm_readv process_vm_writev process_madvise move_pages migrate_pages kcmp "
-    "pidfd_open pidfd_send_signal pidfd_getfd "
-    "mount umount2 pivot_root chroot unshare setns open_tree move_mount fsopen fsconfig "
-    "fsmount fspick mount_setattr "
-    "bpf io_uring_setup io_uring_enter io_uring_register keyctl add_key request_key "
-    "perf_event_open userfaultfd kexec_load kexec_file_load init_module finit_module "
-    "delete_module reboot swapon swapoff acct quotactl name_to_handle_at open_by_handle_at "
-    "sethostname setdomainname"
-).split()
+_REFUSED = [
+    "ptrace",
+    "process_vm_readv",
+    "process_vm_writev",
+    "process_madvise",
+    "move_pages",
+    "migrate_pages",
+    "kcmp",
+    "pidfd_open",
+    "pidfd_send_signal",
+    "pidfd_getfd",
+    "mount",
+    "umount2",
+    "pivot_root",
+    "chroot",
+    "unshare",
+    "setns",
+    "open_tree",
+    "move_mount",
+    "fsopen",
+    "fsconfig",
+    "fsmount",
+    "fspick",
+    "mount_setattr",
+    "bpf",
+    "io_uring_setup",
+    "io_uring_enter",
+    "io_uring_register",
+    "keyctl",
+    "add_key",
+    "request_key",
+    "perf_event_open",
+    "userfaultfd",
+    "kexec_load",
+    "kexec_file_load",
+    "init_module",
+    "finit_module",
+    "delete_module",
+    "reboot",
+    "swapon",
+    "swapoff",
+    "acct",
+    "quotactl",
+    "name_to_handle_at",
+    "open_by_handle_at",
+    "sethostname",
+    "setdomainname",
+]
 
 _X86_64 = {
     "ptrace": 101, "process_vm_readv": 310, "process_vm_writev": 311, "process_madvise": 440,

@@ -13,6 +13,7 @@ Never imports pygame.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import gc
 import json
@@ -54,10 +55,8 @@ def _sweep() -> None:
     its namespace is gone, which is exactly the guarantee wanted before the next run."""
     while True:
         for pid in _children():
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
         try:
             os.waitpid(-1, 0)
         except ChildProcessError:

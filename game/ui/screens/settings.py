@@ -3,7 +3,8 @@ and skip of unseen text. Each change applies at once and is saved.
 
 Up/Down choose a row, Left/Right (or a click on a row's arrows) change its value, Enter toggles
 or steps forward, Esc returns. The line at the bottom explains the chosen row (the setting's
-field description). Must not import torch.
+field description); under it, how strongly runs are sandboxed on this machine (a probe of the
+kernel, never a silent downgrade). Must not import torch.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from game.persistence.settings import (
     Settings,
     with_changes,
 )
+from game.runner.protections import probe, summary
 from game.ui.context import Context
 from game.ui.intents import Intent
 from game.ui.screens.page import PageScreen, pointed
@@ -71,6 +73,7 @@ class SettingsScreen(PageScreen):
         super().__init__(ctx)
         self.selected = 0
         self.row_rects: list[tuple[pygame.Rect, pygame.Rect, pygame.Rect]] = []
+        self.sandbox = "Sandbox: " + summary(probe())
 
     def _value(self, row: Row) -> Any:
         return getattr(self.ctx.settings, row.field)
@@ -114,7 +117,10 @@ class SettingsScreen(PageScreen):
         help_text = RichText(
             field.description or "", fonts, theme, width - 2 * pad, base=15, color=theme.text_dim
         )
-        help_h = help_text.height + pad
+        sandbox_text = RichText(
+            self.sandbox, fonts, theme, width - 2 * pad, base=14, color=theme.text_dim
+        )
+        help_h = help_text.height + sandbox_text.height + pad
         area = pygame.Rect((w - width) // 2, body.y, width, max(1, body.height - help_h))
         font = fonts.get("body", 19)
         row_h = font.get_linesize() + fonts.px(14)
@@ -165,6 +171,7 @@ class SettingsScreen(PageScreen):
                 self.row_rects.append((rect, minus, plus))
                 y += step
         help_text.draw(surface, (area.x + pad, area.bottom + pad // 2))
+        sandbox_text.draw(surface, (area.x + pad, area.bottom + pad // 2 + help_text.height))
         self.finish(surface, [("↑↓", "choose"), ("←→", "change"), ("Esc", "back")])
 
     def describe(self) -> str:
@@ -172,6 +179,7 @@ class SettingsScreen(PageScreen):
         for i, row in enumerate(ROWS):
             mark = ">" if i == self.selected else " "
             out.append(f"{mark}{row.title}: {row.show(self._value(row))}")
+        out.append(self.sandbox)
         return "\n".join(out)
 
 
