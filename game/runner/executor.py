@@ -150,11 +150,17 @@ class ZygoteExecutor:
     def pid(self) -> int | None:
         return self.proc.pid if self.proc is not None and self.proc.poll() is None else None
 
-    def launch(self, job_dir: Path, limits: SandboxLimits, cases: int) -> ZygoteRun:
+    def launch(
+        self, job_dir: Path, limits: SandboxLimits, cases: int, puzzle: Path | None = None
+    ) -> ZygoteRun:
+        """`puzzle`: a mod's puzzle folder, readable by a job that builds its cases."""
         self._ensure_ready()
         assert self.proc is not None and self.lines is not None
+        request = {"dir": str(job_dir), "limits": limits.to_json(), "cases": cases}
+        if puzzle is not None:
+            request["puzzle"] = str(puzzle)
         try:
-            _send(self.proc, {"dir": str(job_dir), "limits": limits.to_json(), "cases": cases})
+            _send(self.proc, request)
         except OSError:
             self.close()
             raise RuntimeError("the runner's zygote went away") from None
@@ -239,7 +245,9 @@ class SpareExecutor:
     def pid(self) -> int | None:
         return self.proc.pid if self.proc is not None and self.proc.poll() is None else None
 
-    def launch(self, job_dir: Path, limits: SandboxLimits, cases: int) -> SpareRun:
+    def launch(
+        self, job_dir: Path, limits: SandboxLimits, cases: int, puzzle: Path | None = None
+    ) -> SpareRun:
         self.warm()
         proc, lines = self.proc, self.lines
         assert proc is not None and lines is not None
@@ -253,7 +261,10 @@ class SpareExecutor:
             from game.runner.winjob import confine
 
             job = confine(proc, limits)
-        _send(proc, {"dir": str(job_dir), "limits": limits.to_json()})
+        request = {"dir": str(job_dir), "limits": limits.to_json()}
+        if puzzle is not None:
+            request["puzzle"] = str(puzzle)
+        _send(proc, request)
         return SpareRun(self, proc, job)
 
     def close(self) -> None:

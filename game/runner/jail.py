@@ -53,6 +53,7 @@ from game.runner.syscalls import (
 SCRATCH = "/tmp"
 RESULTS = "/tmp/out"
 JOB_MOUNT = "/job"
+PUZZLE_MOUNT = "/puzzle"  # a mod's own puzzle folder, for the job that builds its cases
 SCRATCH_BYTES = 160 * 1024 * 1024  # results (<= 64 MB of tensors), temp files, /dev/shm
 EXIT_LOST = 71
 _MS_NOATIME = 1024
@@ -158,7 +159,9 @@ def _locked_flags(path: str) -> int:
     )
 
 
-def build_root(new_root: str, plan: RootPlan, inputs: str, hide: list[str], uid: int) -> None:
+def build_root(
+    new_root: str, plan: RootPlan, inputs: str, hide: list[str], uid: int, puzzle: str | None
+) -> None:
     syscalls.mount("tmpfs", new_root, "tmpfs", MS_NOSUID | MS_NODEV, "size=4m,mode=0755")
     for path in plan.readonly:
         _bind(path, new_root + path, readonly=True)
@@ -171,6 +174,8 @@ def build_root(new_root: str, plan: RootPlan, inputs: str, hide: list[str], uid:
     for device in plan.devices:
         _bind(device, new_root + device, readonly=False)
     _bind(inputs, new_root + JOB_MOUNT, readonly=True)
+    if puzzle is not None:
+        _bind(puzzle, new_root + PUZZLE_MOUNT, readonly=True)
     scratch = new_root + SCRATCH
     os.makedirs(scratch)
     options = f"size={SCRATCH_BYTES},nr_inodes=4096,mode=1777"
@@ -182,7 +187,9 @@ def build_root(new_root: str, plan: RootPlan, inputs: str, hide: list[str], uid:
     os.mkdir(new_root + "/proc")
 
 
-def enter_namespaces(job_dir: str, plan: RootPlan, hide: list[str]) -> list[str]:
+def enter_namespaces(
+    job_dir: str, plan: RootPlan, hide: list[str], puzzle: str | None = None
+) -> list[str]:
     """Step 1 and 2 in the run parent; afterwards its working directory is the new root."""
     uid, gid = run_identity()
     as_root = os.geteuid() == 0
@@ -193,7 +200,7 @@ def enter_namespaces(job_dir: str, plan: RootPlan, hide: list[str]) -> list[str]
         _map_own_ids(uid, gid)
     syscalls.mount(None, "/", None, MS_REC | MS_PRIVATE)
     new_root = os.path.join(job_dir, "root")
-    build_root(new_root, plan, os.path.join(job_dir, "in"), hide, uid)
+    build_root(new_root, plan, os.path.join(job_dir, "in"), hide, uid, puzzle)
     run_ns = CLONE_NEWPID | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS
     if as_root:
         os.setgroups([])
@@ -281,7 +288,8 @@ class Relay:
         """After the init died: whatever the run finished but did not report, and done.json."""
         for index in range(self.copied, self.cases):
             self._copy_case(index)
-        safeio.copy_regular("done.json", self.scratch, self.out, self.max_bytes)
+        for name in ("build.safetensors", "build.json", "done.json"):
+            safeio.copy_regular(name, self.scratch, self.out, self.max_bytes)
 
 
 def _mirror(status: int) -> NoReturn:
@@ -306,6 +314,7 @@ def run_parent(job_dir: str, request: dict[str, Any], plan: RootPlan, zygote: in
         os._exit(EXIT_LOST)
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # it may die as its init did, quietly
     limits = SandboxLimits.from_json(request["limits"])
+    puzzle = str(request["puzzle"]) if request.get("puzzle") else None
     out = os.open(os.path.join(job_dir, "out"), os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
     log = os.open(
         "out.log", os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644, dir_fd=out
@@ -318,7 +327,7 @@ def run_parent(job_dir: str, request: dict[str, Any], plan: RootPlan, zygote: in
     jailed = False
     if namespaces_wanted():
         try:
-            layers = enter_namespaces(job_dir, plan, list(limits.hide))
+            layers = enter_namespaces(job_dir, plan, list(limits.hide), puzzle)
             jailed = True
         except OSError as exc:
             layers = [f"no-namespaces ({exc.strerror or exc})"[:80]]
@@ -339,7 +348,18 @@ def run_parent(job_dir: str, request: dict[str, Any], plan: RootPlan, zygote: in
             os.close(out)
             os.close(scratch)
             own = enter_root() if jailed else []
-            enter(Path(inputs), Path(work), Path(temp), limits, plan, jailed, write_end, own)
+            folder = None if puzzle is None else Path(PUZZLE_MOUNT if jailed else puzzle)
+            enter(
+                Path(inputs),
+                Path(work),
+                Path(temp),
+                limits,
+                plan,
+                jailed,
+                write_end,
+                own,
+                puzzle=folder,
+            )
             code = 0
         except BaseException:
             if os.environ.get("TORCHENSTEIN_RUNNER_DEBUG"):

@@ -28,6 +28,8 @@ MODULES = (
     "game.runner.landlock",
     "game.runner.jail",
     "game.runner.safeio",
+    "game.runner.bundle",  # a mod's cases are built in the sandbox (`builder`)
+    "game.runner.builder",
     "json",
     "traceback",
     "tempfile",

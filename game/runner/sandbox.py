@@ -329,6 +329,7 @@ def enter(
     report: int | None,
     layers: list[str],
     gpu: bool = False,
+    puzzle: Path | None = None,
 ) -> None:
     """Become the sandbox and run the job: own session, rlimits, Landlock, no capabilities,
     seccomp; then report the layers (one JSON line on `report`) and run. `plan`: what may be
@@ -348,6 +349,7 @@ def enter(
             read, write = ["/"], [str(temp)]
         else:
             read = [*(plan.readonly if plan else ()), str(inputs), *_HARDWARE_FACTS]
+            read += [str(puzzle)] if puzzle is not None else []
             write = [str(work), str(temp), "/dev/shm"]
         try:
             if gpu:
@@ -369,10 +371,18 @@ def enter(
         os.write(report, (line + "\n").encode())
     else:
         transfer.write_json(work / "sandbox.json", applied)
-    Harness(inputs, work, temp, report).run()
+    if puzzle is not None:
+        from game.runner.builder import run_build
+
+        tempfile.tempdir = str(temp)
+        run_build(inputs, work, puzzle)
+    else:
+        Harness(inputs, work, temp, report).run()
 
 
-def enter_spare(job_dir: Path, limits_doc: dict[str, Any], device: str) -> None:
+def enter_spare(
+    job_dir: Path, limits_doc: dict[str, Any], device: str, puzzle: Path | None = None
+) -> None:
     """A spare worker becomes the sandbox in place (no namespaces: CUDA cannot cross a fork).
     It writes straight into JOB/out, which the judge reads as hostile input anyway, and notes
     its layers in JOB/out/sandbox.json before any player code runs."""
@@ -389,4 +399,5 @@ def enter_spare(job_dir: Path, limits_doc: dict[str, Any], device: str) -> None:
     plan = root_plan() if sys.platform.startswith("linux") else None
     limits = SandboxLimits.from_json(limits_doc)
     layers = ["no-namespaces (spare worker)"]
-    enter(job_dir / "in", out, out, limits, plan, False, None, layers, gpu=device != "cpu")
+    gpu = device != "cpu"
+    enter(job_dir / "in", out, out, limits, plan, False, None, layers, gpu=gpu, puzzle=puzzle)
