@@ -92,3 +92,17 @@ def test_a_mod_that_hangs_or_breaks_is_the_mods_fault(tmp_path: Path) -> None:
     entry = runner.find("annex_double", [content_root(), broken])
     with pytest.raises(PuzzleError, match="ValueError"):
         runner.check(entry, "def double(x):\n    return x * 2\n", "cpu", "submit", 1)
+
+
+def test_a_new_mod_in_the_mods_folder_stays_off_until_switched_on(tmp_path: Path) -> None:
+    from game.content.mod_trust import trust_mod
+    from game.content.roots import content_roots
+    from game.persistence.paths import mods_dir
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("x")
+    folder = make_mod(mods_dir() / "annex", tmp_path / "pwned.txt", secret)
+    assert content_roots() == [content_root()]  # dropped in: not loaded, nothing of it runs
+    assert folder.resolve() in content_roots([folder])  # named with --mod: trusted by the player
+    trust_mod(folder)
+    assert folder.resolve() in content_roots()

@@ -35,10 +35,11 @@ class ContentService:
 
     def _load(self) -> None:
         from game.content.library import ContentLibrary, load_library
+        from game.content.mod_trust import trusted_mods
         from game.content.mods import discover_mods
 
         try:
-            found = discover_mods(self.mod_paths, disabled=self.disabled)
+            found = discover_mods(self.mod_paths, disabled=self.disabled, trusted=trusted_mods())
             self.roots, self.mods = found.roots, found.mods
             self._library = load_library(self.roots)
         except Exception as exc:  # content must never crash the game: show it instead
