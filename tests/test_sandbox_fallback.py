@@ -117,3 +117,23 @@ def test_safeio_refuses_links_fifos_devices_and_oversized(tmp_path: Path) -> Non
 def test_safeio_json_is_bounded_and_finite(text: str) -> None:
     with pytest.raises(safeio.Untrusted):
         safeio.parse_json(text.encode("utf-8", "surrogateescape") if text != "\xff{" else b"\xff{")
+
+
+def test_check_json_carries_the_sandbox_field(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import argparse
+    import json
+
+    from game.content.locate import content_root
+    from game.runner.check import cli_check
+
+    solution = content_root() / "puzzles" / "summon_tensors" / "reference.py"
+    args = argparse.Namespace(
+        puzzle="summon_tensors", solution=str(solution), device="cpu", json=True, mod=[]
+    )
+    assert cli_check(args) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert isinstance(doc["sandbox"], list) and doc["sandbox"]
+    if sys.platform.startswith("linux"):
+        assert "seccomp" in doc["sandbox"]

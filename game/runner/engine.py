@@ -401,7 +401,9 @@ def _make_job_dirs(job_dir: Path) -> None:
 def _hidden_paths(bundle: Bundle, roots: list[Path]) -> list[str]:
     """Folders a run must never see even if they sit inside something it may read: the
     puzzle folders of every content root (references live there) and the player's folder."""
-    found = {str(bundle.folder.resolve().parent)}
+    from game.content.locate import content_root
+
+    found = {str(bundle.folder.resolve().parent), str((content_root() / "puzzles").resolve())}
     found |= {str((root / "puzzles").resolve()) for root in roots}
     home = os.environ.get("TORCHENSTEIN_HOME")
     if home:
