@@ -130,7 +130,12 @@ def test_check_json_carries_the_sandbox_field(
 
     solution = content_root() / "puzzles" / "summon_tensors" / "reference.py"
     args = argparse.Namespace(
-        puzzle="summon_tensors", solution=str(solution), device="cpu", json=True, mod=[]
+        puzzle="summon_tensors",
+        solution=str(solution),
+        device="cpu",
+        json=True,
+        mod=[],
+        try_only=True,
     )
     assert cli_check(args) == 0
     doc = json.loads(capsys.readouterr().out)
