@@ -109,4 +109,8 @@ class IsolatedBundle:
         doc, tensors = self._ask(job)
         for step in doc.get("steps", []):
             cases = [_case(c, tensors) for c in step["cases"]]
-            yield str(step["kind"]), str(step["source"]), lambda cases=cases: cases
+            yield str(step["kind"]), str(step["source"]), _given(cases)
+
+
+def _given(cases: list[Case]) -> Callable[[], list[Case]]:
+    return lambda: cases
