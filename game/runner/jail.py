@@ -28,7 +28,7 @@ import os
 import signal
 import site
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -314,6 +314,8 @@ def run_parent(job_dir: str, request: dict[str, Any], plan: RootPlan, zygote: in
         os._exit(EXIT_LOST)
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # it may die as its init did, quietly
     limits = SandboxLimits.from_json(request["limits"])
+    # without a PID namespace the zygote is visible: seccomp must refuse signalling it too
+    limits = replace(limits, protect_pids=(*limits.protect_pids, zygote))
     puzzle = str(request["puzzle"]) if request.get("puzzle") else None
     out = os.open(os.path.join(job_dir, "out"), os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
     log = os.open(
@@ -344,6 +346,7 @@ def run_parent(job_dir: str, request: dict[str, Any], plan: RootPlan, zygote: in
     if pid == 0:
         code = 70
         try:
+            syscalls.prctl(syscalls.PR_SET_PDEATHSIG, signal.SIGKILL)  # seccomp keeps it set
             os.close(read_end)
             os.close(out)
             os.close(scratch)

@@ -392,7 +392,8 @@ def enter_spare(
     if os.geteuid() == 0:
         os.chown(out, 0, 0)  # it stays root (without capabilities) and writes here itself
     null = os.open(os.devnull, os.O_RDONLY)
-    log = os.open(out / "out.log", os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    log = os.open(out / "out.log", flags, 0o644)
     os.dup2(null, 0)
     os.dup2(log, 1)
     os.dup2(log, 2)
