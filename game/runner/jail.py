@@ -302,8 +302,11 @@ def _mirror(status: int) -> NoReturn:
     os._exit(os.waitstatus_to_exitcode(status))
 
 
-def run_parent(job_dir: str, request: dict[str, Any], plan: RootPlan, zygote: int) -> NoReturn:
-    """The whole life of a run parent (called right after the zygote's fork; never returns)."""
+def run_parent(
+    job_dir: str, request: dict[str, Any], plan: RootPlan, zygote: int, ready: int
+) -> NoReturn:
+    """The whole life of a run parent (called right after the zygote's fork; never returns).
+    `ready`: a pipe closed once the init reported its layers (the run's clock starts there)."""
     import resource
 
     from game.runner.limits import SandboxLimits
@@ -324,7 +327,7 @@ def run_parent(job_dir: str, request: dict[str, Any], plan: RootPlan, zygote: in
     null = os.open(os.devnull, os.O_RDWR)
     for target, source in ((0, null), (1, log), (2, log)):
         os.dup2(source, target)
-    syscalls.close_fds_except({0, 1, 2, out})  # the zygote's pipes included
+    syscalls.close_fds_except({0, 1, 2, out, ready})  # the zygote's pipes included
     layers = ["no-namespaces (switched off)"]
     jailed = False
     if namespaces_wanted():
@@ -347,9 +350,8 @@ def run_parent(job_dir: str, request: dict[str, Any], plan: RootPlan, zygote: in
         code = 70
         try:
             syscalls.prctl(syscalls.PR_SET_PDEATHSIG, signal.SIGKILL)  # seccomp keeps it set
-            os.close(read_end)
-            os.close(out)
-            os.close(scratch)
+            for fd in (read_end, out, scratch, ready):
+                os.close(fd)
             own = enter_root() if jailed else []
             folder = None if puzzle is None else Path(PUZZLE_MOUNT if jailed else puzzle)
             enter(
@@ -375,6 +377,7 @@ def run_parent(job_dir: str, request: dict[str, Any], plan: RootPlan, zygote: in
     relay = Relay(read_end, scratch, out, int(request.get("cases", 0)), limits.file_bytes)
     layers += relay.layers()
     _write_report(out, layers)
+    os.close(ready)
     relay.follow()
     _, status = os.waitpid(pid, 0)
     relay.finish()
