@@ -64,9 +64,9 @@ def main() -> None:
     sys.path.insert(0, str(REPO))
     import torch  # noqa: F401  (a warm process, as in the zygote)
 
-    from game.runner import jail, landlock, seccomp, syscalls  # noqa: F401  (imported once)
+    from game.runner import jail, landlock, newroot, seccomp, syscalls  # noqa: F401  (imported once)
 
-    plan = jail.root_plan()
+    plan = newroot.root_plan()
     scratch_root = "/dev/shm" if os.access("/dev/shm", os.W_OK) else None
 
     def job() -> str:

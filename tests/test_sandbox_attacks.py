@@ -22,7 +22,7 @@ import pytest
 
 from game.runner.check import check_code
 from game.runner.engine import shared_runner
-from game.runner.jail import SCRATCH_BYTES
+from game.runner.newroot import SCRATCH_BYTES
 from game.runner.protocol import RunResult
 from game.runner.runtree import descendants
 

@@ -29,8 +29,8 @@ from torch.utils._pytree import tree_flatten
 
 from game.runner import limits as limits_mod
 from game.runner import syscalls, transfer
-from game.runner.jail import RootPlan
 from game.runner.limits import SandboxLimits
+from game.runner.newroot import RootPlan
 from game.runner.tracing import (
     PLAYER_FILE,
     CallTracer,
@@ -386,7 +386,7 @@ def enter_spare(
     """A spare worker becomes the sandbox in place (no namespaces: CUDA cannot cross a fork).
     It writes straight into JOB/out, which the judge reads as hostile input anyway, and notes
     its layers in JOB/out/sandbox.json before any player code runs."""
-    from game.runner.jail import root_plan
+    from game.runner.newroot import root_plan
 
     out = job_dir / "out"
     if os.geteuid() == 0:

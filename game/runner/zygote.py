@@ -24,7 +24,7 @@ import sys
 import time
 from typing import IO, Any
 
-from game.runner import jail, syscalls
+from game.runner import jail, newroot, syscalls
 from game.runner.preload import preload
 
 _PR_SET_CHILD_SUBREAPER = 36
@@ -98,7 +98,7 @@ def serve() -> None:
     preload()
     syscalls.prctl(syscalls.PR_SET_DUMPABLE, 0)
     _become_subreaper()
-    plan = jail.root_plan()
+    plan = newroot.root_plan()
     me = os.getpid()
     gc.freeze()  # children then leave the preloaded objects' pages shared instead of copying them
 
