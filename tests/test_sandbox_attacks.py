@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import socket
 import sys
 import textwrap
@@ -131,6 +132,7 @@ def integrity() -> Iterator[dict[str, socket.socket]]:
     finally:
         tcp.close()
         unix.close()
+        shutil.rmtree(HOME, ignore_errors=True)
 
 
 def test_reading_the_reference_or_the_runner_is_impossible() -> None:
