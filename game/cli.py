@@ -116,6 +116,7 @@ def check_mod_paths(paths: list[Path]) -> tuple[int, list[Path] | None]:
     if missing:
         return 2, None
     from game.content.library import display_path
+    from game.content.mod_trust import trusted_mods
     from game.content.mods import discover_mods
     from game.modhealth import split_by_cache
 
@@ -123,7 +124,7 @@ def check_mod_paths(paths: list[Path]) -> tuple[int, list[Path] | None]:
     # Puzzles the game already found failing (and the files are unchanged) count as broken.
     known = split_by_cache(sorted(p for p in asked if p.is_dir()))[0]
     failed = {root: diags for root, diags in known.items() if diags}
-    modset = discover_mods([Path(p) for p in paths], failed=failed)
+    modset = discover_mods([Path(p) for p in paths], failed=failed, trusted=trusted_mods())
     broken = [m for m in modset.mods if m.path.resolve() in asked and not m.enabled]
     for mod in broken:
         for diag in mod.problems:

@@ -336,9 +336,13 @@ def sleepers(seconds: str) -> list[int]:
                 argv = f.read().split(b"\0")
         except OSError:
             continue
-        if len(argv) > 1 and argv[0].endswith(b"sleep") and argv[1] == seconds.encode():
-            if alive(int(name)):
-                found.append(int(name))
+        if (
+            len(argv) > 1
+            and argv[0].endswith(b"sleep")
+            and argv[1] == seconds.encode()
+            and alive(int(name))
+        ):
+            found.append(int(name))
     return found
 
 

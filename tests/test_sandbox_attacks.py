@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import socket
 import sys
 import textwrap
@@ -22,7 +23,7 @@ import pytest
 
 from game.runner.check import check_code
 from game.runner.engine import shared_runner
-from game.runner.jail import SCRATCH_BYTES
+from game.runner.newroot import SCRATCH_BYTES
 from game.runner.protocol import RunResult
 from game.runner.runtree import descendants
 
@@ -131,6 +132,7 @@ def integrity() -> Iterator[dict[str, socket.socket]]:
     finally:
         tcp.close()
         unix.close()
+        shutil.rmtree(HOME, ignore_errors=True)
 
 
 def test_reading_the_reference_or_the_runner_is_impossible() -> None:
@@ -263,6 +265,7 @@ def test_namespaces_mounts_and_kernel_interfaces_are_refused() -> None:
             refused("perf", libc.syscall(298, None, 0, -1, -1, 0)),
             refused("clone a process", libc.syscall(56, 17, 0, 0, 0, 0)),
             refused("fork", libc.fork()),
+            refused("clear the parent-death signal", libc.prctl(1, 0, 0, 0, 0)),
             os.getuid() != 0 or open("/proc/self/uid_map").read().split()[1] != "0",
         ]
         return verdict(a, b, checks)
@@ -321,6 +324,41 @@ def test_no_process_outlives_the_check() -> None:
     result = check_code("rt_children", textwrap.dedent(code), device="cpu", roots=ROOTS)
     assert result.verdict == "pass", result.message + result.stdout
     assert _sleepers("7093") == []
+
+
+def test_a_run_dies_with_its_zygote() -> None:
+    import threading
+    import time
+
+    zygote = shared_runner().zygote
+    assert zygote is not None
+    zygote_pid()
+    code = """
+    import subprocess, time
+    def total(x):
+        subprocess.Popen(["sleep", "7111"])
+        time.sleep(3)
+        return x.sum()
+    """
+
+    def kill_zygote() -> None:
+        for _ in range(400):
+            if _sleepers("7111"):
+                break
+            time.sleep(0.05)
+        if zygote.proc is not None:
+            zygote.proc.kill()
+
+    killer = threading.Thread(target=kill_zygote, daemon=True)
+    killer.start()
+    result = check_code("rt_children", textwrap.dedent(code), device="cpu", mode="try", roots=ROOTS)
+    killer.join(10)
+    assert result.verdict == "error", result.message
+    for _ in range(200):  # the kernel tears the namespace down after the zygote's death
+        if not _sleepers("7111"):
+            break
+        time.sleep(0.05)
+    assert _sleepers("7111") == []
 
 
 @pytest.mark.parametrize(

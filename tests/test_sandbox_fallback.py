@@ -32,6 +32,8 @@ def add(a, b):
         "runner memory": libc.open(b"/proc/%d/mem" % RUNNER, 2),
         "package": libc.open({str(GAME / "evil.py").encode()!r}, 0o101, 0o644),
         "signal runner": libc.kill(RUNNER, 0),
+        "signal zygote": libc.kill(ZYGOTE, 0),
+        "signal parent": libc.kill(os.getppid(), 0),
         "inet socket": libc.socket(2, 1, 0),
     }}
     print(tries)
@@ -48,6 +50,9 @@ def runner_with(monkeypatch: pytest.MonkeyPatch) -> Iterator[callable]:  # type:
             monkeypatch.setenv(key, value)
         runner = Runner()
         made.append(runner)
+        runner.warm("cpu")
+        zygote = runner.zygote.pid if runner.zygote is not None else None
+        code = code.replace("ZYGOTE_PID", str(zygote or os.getpid()))
         entry = runner.find("rt_add", ROOTS)
         return runner.check(entry, textwrap.dedent(code), "cpu", "try", 1, roots=ROOTS)
 
@@ -65,7 +70,8 @@ def runner_with(monkeypatch: pytest.MonkeyPatch) -> Iterator[callable]:  # type:
     ],
 )
 def test_fallback_keeps_the_other_walls_and_says_so(runner_with, env, missing) -> None:  # type: ignore[no-untyped-def]
-    result = runner_with(env, ATTACK.replace("RUNNER", str(os.getpid())))
+    code = ATTACK.replace("RUNNER", str(os.getpid()))
+    result = runner_with(env, code.replace("ZYGOTE", "ZYGOTE_PID"))
     assert result.verdict == "pass", result.message + result.stdout
     assert missing in result.sandbox
     assert "user-ns" not in result.sandbox
@@ -117,3 +123,28 @@ def test_safeio_refuses_links_fifos_devices_and_oversized(tmp_path: Path) -> Non
 def test_safeio_json_is_bounded_and_finite(text: str) -> None:
     with pytest.raises(safeio.Untrusted):
         safeio.parse_json(text.encode("utf-8", "surrogateescape") if text != "\xff{" else b"\xff{")
+
+
+def test_check_json_carries_the_sandbox_field(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import argparse
+    import json
+
+    from game.content.locate import content_root
+    from game.runner.check import cli_check
+
+    solution = content_root() / "puzzles" / "summon_tensors" / "reference.py"
+    args = argparse.Namespace(
+        puzzle="summon_tensors",
+        solution=str(solution),
+        device="cpu",
+        json=True,
+        mod=[],
+        try_only=True,
+    )
+    assert cli_check(args) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert isinstance(doc["sandbox"], list) and doc["sandbox"]
+    if sys.platform.startswith("linux"):
+        assert "seccomp" in doc["sandbox"]

@@ -87,6 +87,8 @@ CODES: dict[str, str] = {
     "runner-missing": "Warning: puzzle code could not be run because the runner is missing.",
     # mods
     "mod-not-folder": "A `--mod` path that is not a folder.",
+    "mod-untrusted": "A mod new in your mods folder stays off until you switch it on once "
+    "(Mods screen) or name it with `--mod PATH`: nothing a download brings runs silently.",
     "missing-mod-manifest": "A mod folder without `mod.yaml`.",
     "mod-story-manifest": "A mod ships `scenes/_story.yaml`; mods join the story through "
     "`entry` instead.",

@@ -199,11 +199,14 @@ def discover_mods(
     user_mods: bool = True,
     base: Path | None = None,
     failed: Mapping[Path, list[Diagnostic]] | None = None,
+    trusted: Collection[str] | None = None,
 ) -> ModSet:
     """Find, check and order mods. `disabled`: mod ids the player switched off (listed, not
     loaded). `user_mods=False` looks at `extra` only (lint of given folders). `base`: the base
     game's root (default: the installed game). `failed`: problems found by running the puzzles
-    of mods (by resolved folder, see `game.modhealth`); those mods are switched off."""
+    of mods (by resolved folder, see `game.modhealth`); those mods are switched off. `trusted`:
+    folder names of user-folder mods the player enabled (`mod_trust`); any other mod found
+    there stays off (None: no such check)."""
     base_part = read_root(base if base is not None else content_root())
     cands = [_read(p) for p in _candidate_paths(extra, user_mods)]
     by_id: dict[str, _Candidate] = {}
@@ -215,7 +218,18 @@ def discover_mods(
     # What the base game already reports is not the mods' fault (computed only if needed).
     known = {_key(d) for d in check_library(merge([base_part]))} if cands else set()
     statuses: dict[int, ModStatus] = {}
+    named = {Path(p).resolve() for p in extra}
     for cand in _dependency_order(cands):
+        if (
+            trusted is not None
+            and cand.path.resolve() not in named
+            and cand.path.name not in trusted
+        ):
+            cand.problem(
+                "mod-untrusted",
+                f"`{cand.path.name}` is new in your mods folder: its code runs only after you "
+                "switch it on once in the Mods screen (or name it with `--mod PATH`)",
+            )
         _check_manifest(cand, by_id)
         _check_dependencies(cand, by_id, enabled)
         if cand.part is not None and cand.part.mod is not None and not cand.problems:

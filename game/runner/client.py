@@ -207,3 +207,11 @@ class RunnerClient:
             else:
                 self._events.put(event)
         self._events.put(gen)
+
+
+def sandbox_summary() -> str:
+    """The sentence naming the protections a run gets on this machine, for the Settings screen
+    (a probe in a forked child, cached; imports neither torch nor pygame)."""
+    from game.runner.protections import probe, summary
+
+    return summary(probe())

@@ -19,19 +19,30 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
+
+import torch
+from safetensors.torch import load as safetensors_load
 
 from game.content.imports import importable
 from game.content.library import PuzzleEntry, load_library
+from game.content.puzzle_models import Puzzle
 from game.content.static_rules import CodeContext
 from game.content.static_rules import check_code as check_static
 from game.content.toolbox import defined_names
-from game.runner import shrink, transfer
+from game.runner import safeio, shrink, transfer
 from game.runner.bundle import Bundle, PreparedCase, PuzzleError
 from game.runner.casefp import CaseFingerprint, encode_cases, fingerprint_cases
 from game.runner.executor import Exit, SpareExecutor, ZygoteExecutor, supervise
 from game.runner.judge import judge, judge_static
 from game.runner.limits import MB, SandboxLimits
+from game.runner.modbundle import (
+    MAX_BUILD_JSON,
+    MAX_BUILD_TENSORS,
+    IsolatedBundle,
+    is_mod_puzzle,
+    read_source,
+)
 from game.runner.protocol import Metrics, Mode, RunResult
 from game.runner.tracing import tensor_members
 from game.runner.usage import unused_parameters
@@ -134,11 +145,59 @@ class Runner:
         return entries[puzzle_id]
 
     def bundle(self, entry: PuzzleEntry) -> Bundle:
+        """The puzzle's cases and answers; a mod's are built in the sandbox (`modbundle`)."""
         cached = self.bundles.get(entry.folder)
         if cached is None or not cached.fresh() or cached.model != entry.model:
-            cached = Bundle(entry)
-            self.bundles[entry.folder] = cached
-        return cached
+            if is_mod_puzzle(entry):
+                cached = IsolatedBundle(entry, self._build_isolated)  # type: ignore[assignment]
+            else:
+                cached = Bundle(entry)
+            self.bundles[entry.folder] = cached  # type: ignore[assignment]
+        return cached  # type: ignore[return-value]
+
+    def _build_isolated(
+        self, job: dict[str, object], folder: Path
+    ) -> tuple[dict[str, Any], dict[str, torch.Tensor]]:
+        """Run a mod puzzle's own code in a sandbox that may read only `folder`."""
+        model = Puzzle.model_validate(job["model"])
+        lim = model.limits
+        limits = SandboxLimits(
+            wall_s=reference_timeout_s(lim.time_s),
+            cpu_s=math.ceil(reference_timeout_s(lim.time_s)) + 2,
+            memory_bytes=lim.memory_mb * MB,
+            file_bytes=MAX_BUILD_TENSORS,
+            processes=lim.processes,
+            protect_pids=(os.getpid(),),
+        )
+        job_dir = Path(tempfile.mkdtemp(prefix="torchenstein-build-", dir=_scratch_root()))
+        out = job_dir / "out"
+        try:
+            _make_job_dirs(job_dir)
+            transfer.write_json(job_dir / "in" / "job.json", job)
+            (job_dir / "in" / "job.json").chmod(0o644)
+            executor = self._executor("cpu")
+            run = executor.launch(job_dir, limits, 0, puzzle=folder.resolve())
+            ended = supervise(run, limits, lambda: False, lambda: None)
+            if ended.reason == "timeout":
+                raise PuzzleTimeout(
+                    f"the mod puzzle `{model.id}` took longer than {limits.wall_s:g} s to build "
+                    "its cases and expected answers; this is the puzzle's fault, not your code's"
+                )
+            try:
+                doc = safeio.read_json(str(out / "build.json"), MAX_BUILD_JSON)
+                data = safeio.read_bytes(str(out / "build.safetensors"), MAX_BUILD_TENSORS)
+                tensors = safetensors_load(data)
+            except (OSError, ValueError) as exc:
+                why = ended.reason or (f"signal {ended.signal}" if ended.signal else "no answer")
+                raise PuzzleError(
+                    f"the mod puzzle `{model.id}` could not build its cases in the sandbox "
+                    f"({why}: {exc})"
+                ) from exc
+            if not isinstance(doc, dict):
+                raise PuzzleError(f"the mod puzzle `{model.id}` sent back no cases")
+            return doc, tensors
+        finally:
+            shutil.rmtree(job_dir, ignore_errors=True)
 
     def bounded(self, entry: PuzzleEntry, what: Callable[[Bundle], T]) -> T:
         """`what(bundle)` run on a helper thread with a deadline, since it runs the puzzle's own
@@ -384,7 +443,8 @@ class Runner:
         support = bundle.support_path
         if support is not None:
             (job_dir / "lib").mkdir(mode=0o755)
-            shutil.copyfile(support, job_dir / "lib" / "support.py")
+            source = read_source(support.parent, support.name)  # a mod's may be a symlink
+            (job_dir / "lib" / "support.py").write_text(source, encoding="utf-8")
         protected = sorted(
             {str((root / "puzzles").resolve()) + os.sep for root in roots}
             | {str(bundle.folder.resolve()) + os.sep}
@@ -432,7 +492,9 @@ def _make_job_dirs(job_dir: Path) -> None:
 def _hidden_paths(bundle: Bundle, roots: list[Path]) -> list[str]:
     """Folders a run must never see even if they sit inside something it may read: the
     puzzle folders of every content root (references live there) and the player's folder."""
-    found = {str(bundle.folder.resolve().parent)}
+    from game.content.locate import content_root
+
+    found = {str(bundle.folder.resolve().parent), str((content_root() / "puzzles").resolve())}
     found |= {str((root / "puzzles").resolve()) for root in roots}
     home = os.environ.get("TORCHENSTEIN_HOME")
     if home:

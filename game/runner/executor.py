@@ -26,6 +26,7 @@ from game.runner.limits import SandboxLimits
 from game.runner.memory import rss_bytes
 
 READY_TIMEOUT_S = 120.0
+MEMORY_POLL_S = 0.04  # RLIMIT_AS stops a single fast allocation; this catches the sum
 _PACKAGE_ROOT = str(Path(__file__).resolve().parent.parent.parent)
 
 
@@ -148,11 +149,17 @@ class ZygoteExecutor:
     def pid(self) -> int | None:
         return self.proc.pid if self.proc is not None and self.proc.poll() is None else None
 
-    def launch(self, job_dir: Path, limits: SandboxLimits, cases: int) -> ZygoteRun:
+    def launch(
+        self, job_dir: Path, limits: SandboxLimits, cases: int, puzzle: Path | None = None
+    ) -> ZygoteRun:
+        """`puzzle`: a mod's puzzle folder, readable by a job that builds its cases."""
         self._ensure_ready()
         assert self.proc is not None and self.lines is not None
+        request = {"dir": str(job_dir), "limits": limits.to_json(), "cases": cases}
+        if puzzle is not None:
+            request["puzzle"] = str(puzzle)
         try:
-            _send(self.proc, {"dir": str(job_dir), "limits": limits.to_json(), "cases": cases})
+            _send(self.proc, request)
         except OSError:
             self.close()
             raise RuntimeError("the runner's zygote went away") from None
@@ -233,7 +240,9 @@ class SpareExecutor:
     def pid(self) -> int | None:
         return self.proc.pid if self.proc is not None and self.proc.poll() is None else None
 
-    def launch(self, job_dir: Path, limits: SandboxLimits, cases: int) -> SpareRun:
+    def launch(
+        self, job_dir: Path, limits: SandboxLimits, cases: int, puzzle: Path | None = None
+    ) -> SpareRun:
         self.warm()
         proc, lines = self.proc, self.lines
         assert proc is not None and lines is not None
@@ -247,7 +256,10 @@ class SpareExecutor:
             from game.runner.winjob import confine
 
             job = confine(proc, limits)
-        _send(proc, {"dir": str(job_dir), "limits": limits.to_json()})
+        request = {"dir": str(job_dir), "limits": limits.to_json()}
+        if puzzle is not None:
+            request["puzzle"] = str(puzzle)
+        _send(proc, request)
         return SpareRun(self, proc, job)
 
     def close(self) -> None:
@@ -298,11 +310,15 @@ def supervise(
     deadline = started + limits.wall_s
     reason: str | None = None
     peak = 0
+    next_memory = started + MEMORY_POLL_S
     while True:
         ended = run.poll(0.01)
         if ended is not None:
             break
-        rss = run.memory()
+        rss = None
+        if time.monotonic() >= next_memory:  # walking the run's tree costs the run CPU too
+            next_memory = time.monotonic() + MEMORY_POLL_S
+            rss = run.memory()
         if rss is not None:
             peak = max(peak, rss)
         if reason is None:

@@ -26,13 +26,20 @@ from __future__ import annotations
 import json
 import os
 import signal
-import site
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, NoReturn
 
 from game.runner import safeio, syscalls
+from game.runner.newroot import (
+    JOB_MOUNT,
+    PUZZLE_MOUNT,
+    RESULTS,
+    SCRATCH,
+    RootPlan,
+    build_root,
+)
 from game.runner.syscalls import (
     CLONE_NEWIPC,
     CLONE_NEWNET,
@@ -50,14 +57,7 @@ from game.runner.syscalls import (
     MS_REMOUNT,
 )
 
-SCRATCH = "/tmp"
-RESULTS = "/tmp/out"
-JOB_MOUNT = "/job"
-SCRATCH_BYTES = 160 * 1024 * 1024  # results (<= 64 MB of tensors), temp files, /dev/shm
 EXIT_LOST = 71
-_MS_NOATIME = 1024
-_DEVICES = ("/dev/null", "/dev/zero", "/dev/full", "/dev/random", "/dev/urandom")
-_LOADER_FILES = ("/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/localtime")
 
 
 def run_identity() -> tuple[int, int]:
@@ -72,43 +72,6 @@ def namespaces_wanted() -> bool:
     return sys.platform.startswith("linux") and os.environ.get(
         "TORCHENSTEIN_SANDBOX_NAMESPACES", "1"
     ) not in ("0", "off", "no")
-
-
-@dataclass(frozen=True)
-class RootPlan:
-    """What a run's root holds besides its scratch: host paths bound read-only at the same
-    place, top-level symlinks (merged /usr), and device files."""
-
-    readonly: tuple[str, ...]
-    links: tuple[tuple[str, str], ...]
-    devices: tuple[str, ...]
-
-
-def root_plan() -> RootPlan:
-    """Exactly what Python, torch and the sandbox side of `game` need, nothing of the player's:
-    the repository's top level (puzzles, references) stays outside; only `game/` is bound."""
-    package = Path(__file__).resolve().parent.parent
-    wanted = [
-        sys.base_prefix,
-        sys.base_exec_prefix,
-        sys.prefix,
-        sys.exec_prefix,
-        *site.getsitepackages(),
-        str(package),
-        "/usr",
-        *_LOADER_FILES,
-    ]
-    links: list[tuple[str, str]] = []
-    for top in ("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"):
-        if os.path.islink(top):
-            links.append((top, os.readlink(top)))
-        elif os.path.isdir(top):
-            wanted.append(top)
-    real = sorted({os.path.realpath(p) for p in wanted if os.path.exists(p)})
-    outermost = tuple(
-        p for p in real if not any(q != p and p.startswith(q.rstrip("/") + "/") for q in real)
-    )
-    return RootPlan(outermost, tuple(links), tuple(d for d in _DEVICES if os.path.exists(d)))
 
 
 def _write(path: str, text: str) -> None:
@@ -131,58 +94,9 @@ def _map_own_ids(uid: int, gid: int) -> None:
         syscalls.prctl(syscalls.PR_SET_DUMPABLE, 0)
 
 
-def _touch(path: str) -> None:
-    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW, 0o644))
-
-
-def _bind(source: str, target: str, readonly: bool) -> None:
-    if os.path.isdir(source):
-        os.makedirs(target, exist_ok=True)
-    else:
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        _touch(target)
-    syscalls.mount(source, target, None, MS_BIND | MS_REC)
-    if readonly:
-        try:
-            syscalls.make_readonly(target)
-        except OSError:  # kernels before 5.12: only the top mount becomes read-only
-            flags = MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV
-            syscalls.mount(None, target, None, flags | _locked_flags(source))
-
-
-def _locked_flags(path: str) -> int:
-    """Flags a user namespace may not clear on a remount, as the source mount has them."""
-    found = os.statvfs(path).f_flag
-    return (MS_NOEXEC if found & os.ST_NOEXEC else 0) | (
-        _MS_NOATIME if found & os.ST_NOATIME else 0
-    )
-
-
-def build_root(new_root: str, plan: RootPlan, inputs: str, hide: list[str], uid: int) -> None:
-    syscalls.mount("tmpfs", new_root, "tmpfs", MS_NOSUID | MS_NODEV, "size=4m,mode=0755")
-    for path in plan.readonly:
-        _bind(path, new_root + path, readonly=True)
-    for path, target in plan.links:
-        os.symlink(target, new_root + path)
-    for path in hide:  # content roots or the player's folder that happen to sit inside a bind
-        if os.path.isdir(new_root + path):
-            flags = MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC
-            syscalls.mount("tmpfs", new_root + path, "tmpfs", flags, "size=4k,mode=0555")
-    for device in plan.devices:
-        _bind(device, new_root + device, readonly=False)
-    _bind(inputs, new_root + JOB_MOUNT, readonly=True)
-    scratch = new_root + SCRATCH
-    os.makedirs(scratch)
-    options = f"size={SCRATCH_BYTES},nr_inodes=4096,mode=1777"
-    syscalls.mount("tmpfs", scratch, "tmpfs", MS_NOSUID | MS_NODEV, options)
-    os.mkdir(new_root + RESULTS, 0o700)
-    os.chown(new_root + RESULTS, uid, -1)
-    os.makedirs(new_root + "/dev/shm")
-    syscalls.mount(scratch, new_root + "/dev/shm", None, MS_BIND)  # shared memory is scratch too
-    os.mkdir(new_root + "/proc")
-
-
-def enter_namespaces(job_dir: str, plan: RootPlan, hide: list[str]) -> list[str]:
+def enter_namespaces(
+    job_dir: str, plan: RootPlan, hide: list[str], puzzle: str | None = None
+) -> list[str]:
     """Step 1 and 2 in the run parent; afterwards its working directory is the new root."""
     uid, gid = run_identity()
     as_root = os.geteuid() == 0
@@ -193,7 +107,7 @@ def enter_namespaces(job_dir: str, plan: RootPlan, hide: list[str]) -> list[str]
         _map_own_ids(uid, gid)
     syscalls.mount(None, "/", None, MS_REC | MS_PRIVATE)
     new_root = os.path.join(job_dir, "root")
-    build_root(new_root, plan, os.path.join(job_dir, "in"), hide, uid)
+    build_root(new_root, plan, os.path.join(job_dir, "in"), hide, uid, puzzle)
     run_ns = CLONE_NEWPID | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS
     if as_root:
         os.setgroups([])
@@ -281,7 +195,8 @@ class Relay:
         """After the init died: whatever the run finished but did not report, and done.json."""
         for index in range(self.copied, self.cases):
             self._copy_case(index)
-        safeio.copy_regular("done.json", self.scratch, self.out, self.max_bytes)
+        for name in ("build.safetensors", "build.json", "done.json"):
+            safeio.copy_regular(name, self.scratch, self.out, self.max_bytes)
 
 
 def _mirror(status: int) -> NoReturn:
@@ -294,8 +209,11 @@ def _mirror(status: int) -> NoReturn:
     os._exit(os.waitstatus_to_exitcode(status))
 
 
-def run_parent(job_dir: str, request: dict[str, Any], plan: RootPlan, zygote: int) -> NoReturn:
-    """The whole life of a run parent (called right after the zygote's fork; never returns)."""
+def run_parent(
+    job_dir: str, request: dict[str, Any], plan: RootPlan, zygote: int, ready: int
+) -> NoReturn:
+    """The whole life of a run parent (called right after the zygote's fork; never returns).
+    `ready`: a pipe closed once the init reported its layers (the run's clock starts there)."""
     import resource
 
     from game.runner.limits import SandboxLimits
@@ -306,6 +224,9 @@ def run_parent(job_dir: str, request: dict[str, Any], plan: RootPlan, zygote: in
         os._exit(EXIT_LOST)
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # it may die as its init did, quietly
     limits = SandboxLimits.from_json(request["limits"])
+    # without a PID namespace the zygote is visible: seccomp must refuse signalling it too
+    limits = replace(limits, protect_pids=(*limits.protect_pids, zygote))
+    puzzle = str(request["puzzle"]) if request.get("puzzle") else None
     out = os.open(os.path.join(job_dir, "out"), os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
     log = os.open(
         "out.log", os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644, dir_fd=out
@@ -313,14 +234,12 @@ def run_parent(job_dir: str, request: dict[str, Any], plan: RootPlan, zygote: in
     null = os.open(os.devnull, os.O_RDWR)
     for target, source in ((0, null), (1, log), (2, log)):
         os.dup2(source, target)
-    keep = sorted({0, 1, 2, out})
-    for low, high in zip(keep, keep[1:] + [1 << 16]):
-        os.closerange(low + 1, high)  # the zygote's pipes to the trusted side included
+    syscalls.close_fds_except({0, 1, 2, out, ready})  # the zygote's pipes included
     layers = ["no-namespaces (switched off)"]
     jailed = False
     if namespaces_wanted():
         try:
-            layers = enter_namespaces(job_dir, plan, list(limits.hide))
+            layers = enter_namespaces(job_dir, plan, list(limits.hide), puzzle)
             jailed = True
         except OSError as exc:
             layers = [f"no-namespaces ({exc.strerror or exc})"[:80]]
@@ -337,11 +256,22 @@ def run_parent(job_dir: str, request: dict[str, Any], plan: RootPlan, zygote: in
     if pid == 0:
         code = 70
         try:
-            os.close(read_end)
-            os.close(out)
-            os.close(scratch)
+            syscalls.prctl(syscalls.PR_SET_PDEATHSIG, signal.SIGKILL)  # seccomp keeps it set
+            for fd in (read_end, out, scratch, ready):
+                os.close(fd)
             own = enter_root() if jailed else []
-            enter(Path(inputs), Path(work), Path(temp), limits, plan, jailed, write_end, own)
+            folder = None if puzzle is None else Path(PUZZLE_MOUNT if jailed else puzzle)
+            enter(
+                Path(inputs),
+                Path(work),
+                Path(temp),
+                limits,
+                plan,
+                jailed,
+                write_end,
+                own,
+                puzzle=folder,
+            )
             code = 0
         except BaseException:
             if os.environ.get("TORCHENSTEIN_RUNNER_DEBUG"):
@@ -354,6 +284,7 @@ def run_parent(job_dir: str, request: dict[str, Any], plan: RootPlan, zygote: in
     relay = Relay(read_end, scratch, out, int(request.get("cases", 0)), limits.file_bytes)
     layers += relay.layers()
     _write_report(out, layers)
+    os.close(ready)
     relay.follow()
     _, status = os.waitpid(pid, 0)
     relay.finish()

@@ -32,7 +32,10 @@ MODULES = (
     "game.runner.seccomp",
     "game.runner.landlock",
     "game.runner.jail",
+    "game.runner.newroot",
     "game.runner.safeio",
+    "game.runner.bundle",  # a mod's cases are built in the sandbox (`builder`)
+    "game.runner.builder",
     "json",
     "traceback",
     "tempfile",

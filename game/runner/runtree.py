@@ -9,6 +9,7 @@ back to `memory.rss_bytes` of the one process they know. Must not import torch o
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 
@@ -53,7 +54,7 @@ def _status_bytes(pid: int) -> int:
 def scratch_bytes(init: int) -> int:
     """Bytes used in the run's scratch tmpfs, seen through its init's root (0 if hidden, or
     while the init has not yet moved into its own root)."""
-    from game.runner.jail import SCRATCH_BYTES
+    from game.runner.newroot import SCRATCH_BYTES
 
     try:
         found = os.statvfs(f"/proc/{init}/root/tmp")
@@ -94,7 +95,5 @@ def own_bytes(pid: int) -> int:
 
 def kill(pids: list[int]) -> None:
     for pid in pids:
-        try:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
             os.kill(pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass

@@ -15,6 +15,16 @@ import stat
 from typing import Any
 
 MAX_JSON_DEPTH = 64
+# Windows lacks some of these; its spare worker has no symlink or FIFO tricks of this kind
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_READ_FLAGS = (
+    os.O_RDONLY
+    | _NOFOLLOW
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_BINARY", 0)
+)
 
 
 class Untrusted(ValueError):
@@ -24,13 +34,14 @@ class Untrusted(ValueError):
 def open_regular(name: str, dir_fd: int | None = None, max_bytes: int | None = None) -> int:
     """An O_RDONLY descriptor of the regular file `name` (never a symlink, FIFO or device);
     raises FileNotFoundError when absent, Untrusted for anything odd."""
-    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC | getattr(os, "O_NOCTTY", 0)
     try:
-        fd = os.open(name, flags, dir_fd=dir_fd)
+        fd = os.open(name, _READ_FLAGS, dir_fd=dir_fd)
     except FileNotFoundError:
         raise
     except OSError as exc:  # ELOOP: a symlink; ENXIO: a FIFO or socket with nobody on it
-        raise Untrusted(f"{os.path.basename(name)} could not be opened safely ({exc.strerror})")
+        raise Untrusted(
+            f"{os.path.basename(name)} could not be opened safely ({exc.strerror})"
+        ) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):

@@ -11,6 +11,7 @@ boundary. Imports torch; never pygame.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import linecache
 import os
@@ -29,8 +30,8 @@ from torch.utils._pytree import tree_flatten
 from game.runner import limits as limits_mod
 from game.runner import syscalls, toolbox, transfer
 from game.runner.callsite import RuntimeRules, SourceMap
-from game.runner.jail import RootPlan
 from game.runner.limits import SandboxLimits
+from game.runner.newroot import RootPlan
 from game.runner.tracing import (
     PLAYER_FILE,
     CallTracer,
@@ -311,10 +312,8 @@ class Harness:
         transfer.write_json(tmp, report)
         os.replace(tmp, self.dir / f"case_{index}.json")
         if self.report is not None:
-            try:
+            with contextlib.suppress(OSError):
                 os.write(self.report, b"c")
-            except OSError:
-                pass
 
     def run(self) -> None:
         self.prepare()
@@ -353,6 +352,7 @@ def enter(
     report: int | None,
     layers: list[str],
     gpu: bool = False,
+    puzzle: Path | None = None,
 ) -> None:
     """Become the sandbox and run the job: own session, rlimits, Landlock, no capabilities,
     seccomp; then report the layers (one JSON line on `report`) and run. `plan`: what may be
@@ -360,13 +360,9 @@ def enter(
     The caller must `os._exit` afterwards and never return to its own loop."""
     from game.runner import landlock, seccomp
 
-    try:
+    with contextlib.suppress(OSError):  # a spare worker leads its session already
         os.setsid()
-    except OSError:
-        pass  # a spare worker leads its session already
-    keep = sorted({0, 1, 2} | ({report} if report is not None else set()))
-    for low, high in zip(keep, keep[1:] + [1 << 16]):
-        os.closerange(low + 1, high)
+    syscalls.close_fds_except({0, 1, 2} | ({report} if report is not None else set()))
     applied = list(layers)
     applied += [f"rlimit-{name}" for name in limits_mod.apply(limits, own_user_ns=jailed)]
     if sys.platform.startswith("linux"):
@@ -376,6 +372,7 @@ def enter(
             read, write = ["/"], [str(temp)]
         else:
             read = [*(plan.readonly if plan else ()), str(inputs), *_HARDWARE_FACTS]
+            read += [str(puzzle)] if puzzle is not None else []
             write = [str(work), str(temp), "/dev/shm"]
         try:
             if gpu:
@@ -397,24 +394,34 @@ def enter(
         os.write(report, (line + "\n").encode())
     else:
         transfer.write_json(work / "sandbox.json", applied)
-    Harness(inputs, work, temp, report).run()
+    if puzzle is not None:
+        from game.runner.builder import run_build
+
+        tempfile.tempdir = str(temp)
+        run_build(inputs, work, puzzle)
+    else:
+        Harness(inputs, work, temp, report).run()
 
 
-def enter_spare(job_dir: Path, limits_doc: dict[str, Any], device: str) -> None:
+def enter_spare(
+    job_dir: Path, limits_doc: dict[str, Any], device: str, puzzle: Path | None = None
+) -> None:
     """A spare worker becomes the sandbox in place (no namespaces: CUDA cannot cross a fork).
     It writes straight into JOB/out, which the judge reads as hostile input anyway, and notes
     its layers in JOB/out/sandbox.json before any player code runs."""
-    from game.runner.jail import root_plan
+    from game.runner.newroot import root_plan
 
     out = job_dir / "out"
     if os.geteuid() == 0:
         os.chown(out, 0, 0)  # it stays root (without capabilities) and writes here itself
     null = os.open(os.devnull, os.O_RDONLY)
-    log = os.open(out / "out.log", os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    log = os.open(out / "out.log", flags, 0o644)
     os.dup2(null, 0)
     os.dup2(log, 1)
     os.dup2(log, 2)
     plan = root_plan() if sys.platform.startswith("linux") else None
     limits = SandboxLimits.from_json(limits_doc)
     layers = ["no-namespaces (spare worker)"]
-    enter(job_dir / "in", out, out, limits, plan, False, None, layers, gpu=device != "cpu")
+    gpu = device != "cpu"
+    enter(job_dir / "in", out, out, limits, plan, False, None, layers, gpu=gpu, puzzle=puzzle)

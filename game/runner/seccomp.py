@@ -7,7 +7,7 @@ never needs, refused by the kernel whatever route the code takes (ctypes, inline
   processes), every mount/namespace call, bpf, io_uring, keyrings, perf, userfaultfd, module and
   kexec loading, file handles; `clone` with any namespace flag; `kill(pid <= 0)` (a process
   group or everyone); signals to the runner's own processes (`protected`, for runs without a
-  PID namespace); sockets of any family but AF_UNIX.
+  PID namespace); sockets of any family but AF_UNIX; clearing the parent-death signal.
 - When the puzzle allows no extra processes, fork/vfork and `clone` without CLONE_THREAD.
 
 Elsewhere `install` returns False and the other layers carry on. Must not import torch or pygame.
@@ -36,6 +36,8 @@ _JGE = 0x35
 _JSET = 0x45
 _RET = 0x06
 _ARG0 = 16  # offsetof(struct seccomp_data, args[0]), its low 32 bits on little-endian
+_ARG1 = 24
+_PR_SET_PDEATHSIG = 1
 
 Instruction = tuple[int, int, int, int]
 
@@ -101,7 +103,7 @@ _X86_64 = {
     "swapon": 167, "swapoff": 168, "acct": 163, "quotactl": 179, "name_to_handle_at": 303,
     "open_by_handle_at": 304, "sethostname": 170, "setdomainname": 171,
     "kill": 62, "tkill": 200, "tgkill": 234, "rt_sigqueueinfo": 129, "rt_tgsigqueueinfo": 297,
-    "socket": 41, "clone": 56, "clone3": 435, "fork": 57, "vfork": 58,
+    "socket": 41, "clone": 56, "clone3": 435, "fork": 57, "vfork": 58, "prctl": 157,
 }  # fmt: skip
 _AARCH64 = {
     "ptrace": 117, "process_vm_readv": 270, "process_vm_writev": 271, "process_madvise": 440,
@@ -116,7 +118,7 @@ _AARCH64 = {
     "swapon": 224, "swapoff": 225, "acct": 89, "quotactl": 60, "name_to_handle_at": 264,
     "open_by_handle_at": 265, "sethostname": 161, "setdomainname": 162,
     "kill": 129, "tkill": 130, "tgkill": 131, "rt_sigqueueinfo": 138, "rt_tgsigqueueinfo": 240,
-    "socket": 198, "clone": 220, "clone3": 435,
+    "socket": 198, "clone": 220, "clone3": 435, "prctl": 167,
 }  # fmt: skip
 # machine -> (AUDIT_ARCH of the native ABI, syscall numbers); arm64 has no fork/vfork calls.
 _ARCHES = {"x86_64": (0xC000003E, _X86_64), "aarch64": (0xC00000B7, _AARCH64)}
@@ -186,6 +188,17 @@ def program(machine: str, forbid_forks: bool, protected: list[int]) -> list[Inst
             _ret(_RET_ALLOW),
         ],
     )
+    # the run's init dies with its parent: clearing that signal would let it outlive a killed
+    # runner (PR_SET_PDEATHSIG to 0); setting one stays allowed
+    prctl_body: list[Instruction] = [
+        (_LD_ABS_W, 0, 0, _ARG0),
+        (_JEQ, 0, 3, _PR_SET_PDEATHSIG),
+        (_LD_ABS_W, 0, 0, _ARG1),
+        (_JEQ, 0, 1, 0),
+        _ret(deny),
+        _ret(_RET_ALLOW),
+    ]
+    prog += _when(nrs["prctl"], prctl_body)
     for name in ("tkill", "tgkill", "rt_sigqueueinfo", "rt_tgsigqueueinfo"):
         prog += _when(
             nrs[name],

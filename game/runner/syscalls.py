@@ -153,3 +153,10 @@ def landlock_call(offset: int, *args: Any) -> int:
     if "landlock" not in _NR:
         raise OSError(38, "landlock: not available on this machine")
     return _check(libc().syscall(ctypes.c_long(_NR["landlock"] + offset), *args), "landlock")
+
+
+def close_fds_except(keep: set[int]) -> None:
+    """Close every descriptor but `keep` (inherited pipes to trusted processes included)."""
+    ordered = sorted(keep)
+    for low, high in zip(ordered, [*ordered[1:], 1 << 16], strict=True):
+        os.closerange(low + 1, high)

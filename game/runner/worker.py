@@ -45,7 +45,8 @@ def main() -> None:
     try:
         from game.runner.sandbox import enter_spare
 
-        enter_spare(Path(request["dir"]), request["limits"], args.device)
+        puzzle = Path(request["puzzle"]) if request.get("puzzle") else None
+        enter_spare(Path(request["dir"]), request["limits"], args.device, puzzle)
         code = 0
     finally:
         os._exit(code)

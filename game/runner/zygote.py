@@ -13,6 +13,7 @@ Never imports pygame.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import gc
 import json
@@ -23,10 +24,11 @@ import sys
 import time
 from typing import IO, Any
 
-from game.runner import jail, syscalls
+from game.runner import jail, newroot, syscalls
 from game.runner.preload import preload
 
 _PR_SET_CHILD_SUBREAPER = 36
+READY_S = 30.0  # building a run's namespaces takes milliseconds; this covers a wedged kernel
 BACKSTOP_S = 30.0  # the trusted side kills on time; this only covers a wedged trusted side
 
 
@@ -54,10 +56,8 @@ def _sweep() -> None:
     its namespace is gone, which is exactly the guarantee wanted before the next run."""
     while True:
         for pid in _children():
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
         try:
             os.waitpid(-1, 0)
         except ChildProcessError:
@@ -98,7 +98,7 @@ def serve() -> None:
     preload()
     syscalls.prctl(syscalls.PR_SET_DUMPABLE, 0)
     _become_subreaper()
-    plan = jail.root_plan()
+    plan = newroot.root_plan()
     me = os.getpid()
     gc.freeze()  # children then leave the preloaded objects' pages shared instead of copying them
 
@@ -112,12 +112,19 @@ def serve() -> None:
         if not line:
             return
         request = json.loads(line)
+        ready_read, ready_write = os.pipe()
         pid = os.fork()
         if pid == 0:
             try:
-                jail.run_parent(str(request["dir"]), request, plan, me)
+                os.close(ready_read)
+                jail.run_parent(str(request["dir"]), request, plan, me, ready_write)
             finally:
                 os._exit(70)
+        os.close(ready_write)
+        # The run's clock starts once its walls stand (or its parent gave up building them):
+        # building them is the game's cost, not the player's time limit.
+        select.select([ready_read], [], [], READY_S)
+        os.close(ready_read)
         send({"started": True})
         code, sig, gone = _wait(pid, stdin, float(request["limits"]["wall_s"]))
         _sweep()

@@ -55,10 +55,14 @@ class ContentService:
 
     def _load(self) -> None:
         from game.content.library import ContentLibrary, load_library
+        from game.content.mod_trust import trusted_mods
         from game.content.mods import discover_mods
 
         try:
-            found = discover_mods(self.mod_paths, disabled=self.disabled, failed=self.failed)
+            trusted = trusted_mods()
+            found = discover_mods(
+                self.mod_paths, disabled=self.disabled, failed=self.failed, trusted=trusted
+            )
             unchecked: list[Path] = []
             if self.health_checks:
                 from game.modhealth import split_by_cache
@@ -69,7 +73,7 @@ class ContentService:
                 if failing.keys() - self.failed.keys():
                     self.failed.update(failing)
                     found = discover_mods(
-                        self.mod_paths, disabled=self.disabled, failed=self.failed
+                        self.mod_paths, disabled=self.disabled, failed=self.failed, trusted=trusted
                     )
             self.roots, self.mods = found.roots, found.mods
             self._library = load_library(self.roots)
@@ -181,7 +185,11 @@ class ContentService:
             return
         for root in changed:
             del self.failed[root]
-        found = discover_mods(self.mod_paths, disabled=self.disabled, failed=self.failed)
+        from game.content.mod_trust import trusted_mods
+
+        found = discover_mods(
+            self.mod_paths, disabled=self.disabled, failed=self.failed, trusted=trusted_mods()
+        )
         self.roots, self.mods = found.roots, found.mods
 
     def adopt(self, library: ContentLibrary) -> None:

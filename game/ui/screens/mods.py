@@ -1,6 +1,7 @@
 """The Mods screen: every mod found (the user's mods folder and `--mod` paths) with its
 version, whether it is on, and the exact problems that keep a broken one off. Enter switches
-the chosen mod on or off (remembered in the settings; the content loads again).
+the chosen mod on or off (remembered in the settings; the content loads again); a mod new in
+the mods folder shows as "new" and runs only once switched on here (`mod_trust`).
 Must not import torch.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 import pygame
 
 from game.logging_setup import where_logs_are
+from game.content.mod_trust import trust_mod
 from game.persistence.paths import mods_dir
 from game.persistence.settings import with_changes
 from game.ui.context import Context
@@ -37,6 +39,8 @@ class ModsScreen(PageScreen):
         for mod in self.ctx.content.mods:
             if mod.enabled:
                 state = "on"
+            elif any(p.code == "mod-untrusted" for p in mod.problems):
+                state = "new"
             elif mod.id in disabled:
                 state = "off"
             else:
@@ -48,8 +52,13 @@ class ModsScreen(PageScreen):
         self._key = ()
 
     def _toggle(self, mod_id: str) -> None:
+        mod = next((m for m in self.ctx.content.mods if m.id == mod_id), None)
+        new = mod is not None and any(p.code == "mod-untrusted" for p in mod.problems)
         disabled = list(self.ctx.settings.disabled_mods)
-        if mod_id in disabled:
+        if new and mod is not None:
+            trust_mod(mod.path)  # the player's explicit choice lets a new mod's code run
+            disabled = [d for d in disabled if d != mod_id]
+        elif mod_id in disabled:
             disabled.remove(mod_id)
         else:
             disabled.append(mod_id)

@@ -4,7 +4,8 @@ saved.
 
 Up/Down choose a row, Left/Right (or a click on a row's arrows) change its value, Enter toggles
 or steps forward, Esc returns. The line at the bottom explains the chosen row (the setting's
-field description). Must not import torch.
+field description); under it, how strongly runs are sandboxed on this machine (a probe of the
+kernel, never a silent downgrade). Must not import torch.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from game.persistence.settings import (
     Settings,
     with_changes,
 )
+from game.runner.client import sandbox_summary
 from game.ui.context import Context
 from game.ui.intents import Intent
 from game.ui.screens.keys import KeysScreen
@@ -79,6 +81,7 @@ class SettingsScreen(PageScreen):
         super().__init__(ctx)
         self.selected = 0
         self.row_rects: list[tuple[pygame.Rect, pygame.Rect, pygame.Rect]] = []
+        self.sandbox = "Sandbox: " + sandbox_summary()
 
     def _value(self, row: Row) -> Any:
         return getattr(self.ctx.settings, row.field)
@@ -124,7 +127,10 @@ class SettingsScreen(PageScreen):
         help_text = RichText(
             self.help_text(), fonts, theme, width - 2 * pad, base=15, color=theme.text_dim
         )
-        help_h = help_text.height + pad
+        sandbox_text = RichText(
+            self.sandbox, fonts, theme, width - 2 * pad, base=14, color=theme.text_dim
+        )
+        help_h = help_text.height + sandbox_text.height + pad
         area = pygame.Rect((w - width) // 2, body.y, width, max(1, body.height - help_h))
         font = fonts.get("body", 19)
         row_h = font.get_linesize() + fonts.px(14)
@@ -175,6 +181,7 @@ class SettingsScreen(PageScreen):
                 self.row_rects.append((rect, minus, plus))
                 y += step
         help_text.draw(surface, (area.x + pad, area.bottom + pad // 2))
+        sandbox_text.draw(surface, (area.x + pad, area.bottom + pad // 2 + help_text.height))
         self.finish(surface, self.ctx.hints("settings"))
 
     def shown(self, row: Row) -> str:
@@ -198,13 +205,14 @@ class SettingsScreen(PageScreen):
             mark = ">" if i == self.selected else " "
             out.append(f"{mark}{row.title}: {self.shown(row)}")
         out.append(where_logs_are())
+        out.append(self.sandbox)
         return "\n".join(out)
 
     def snapshot(self) -> Snapshot:
         choices = tuple(Choice(r.field, f"{r.title}: {self.shown(r)}") for r in ROWS)
         more = tuple(k for k, on in (("down", self.scroller.max_offset > 0),) if on)
         return self.snap(
-            content=("SETTINGS", self.help_text()),
+            content=("SETTINGS", self.help_text(), self.sandbox),
             choices=choices,
             focus=choices[self.selected].label,
             targets={
