@@ -26,12 +26,11 @@ from __future__ import annotations
 import json
 import os
 import signal
-import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, NoReturn
 
-from game.runner import safeio, syscalls
+from game.runner import protections, safeio, syscalls
 from game.runner.newroot import (
     JOB_MOUNT,
     PUZZLE_MOUNT,
@@ -66,12 +65,6 @@ def run_identity() -> tuple[int, int]:
         uid = int(os.environ.get("TORCHENSTEIN_SANDBOX_UID", "65534"))
         return uid, uid
     return os.getuid(), os.getgid()
-
-
-def namespaces_wanted() -> bool:
-    return sys.platform.startswith("linux") and os.environ.get(
-        "TORCHENSTEIN_SANDBOX_NAMESPACES", "1"
-    ) not in ("0", "off", "no")
 
 
 def _write(path: str, text: str) -> None:
@@ -237,7 +230,7 @@ def run_parent(
     syscalls.close_fds_except({0, 1, 2, out, ready})  # the zygote's pipes included
     layers = ["no-namespaces (switched off)"]
     jailed = False
-    if namespaces_wanted():
+    if protections.namespaces_wanted():
         try:
             layers = enter_namespaces(job_dir, plan, list(limits.hide), puzzle)
             jailed = True

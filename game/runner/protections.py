@@ -14,6 +14,13 @@ import sys
 _CACHE: list[str] = []
 
 
+def namespaces_wanted() -> bool:
+    """Whether runs should enter namespaces here (`TORCHENSTEIN_SANDBOX_NAMESPACES=0` says no)."""
+    return sys.platform.startswith("linux") and os.environ.get(
+        "TORCHENSTEIN_SANDBOX_NAMESPACES", "1"
+    ) not in ("0", "off", "no")
+
+
 def _namespaces_work() -> str | None:
     """None when a child may enter user+mount+PID+network namespaces, else why not."""
     from game.runner import syscalls
@@ -43,9 +50,9 @@ def probe() -> list[str]:
         return list(_CACHE)
     found: list[str] = []
     if sys.platform.startswith("linux"):
-        from game.runner import jail, landlock, seccomp
+        from game.runner import landlock, seccomp
 
-        if not jail.namespaces_wanted():
+        if not namespaces_wanted():
             found.append("no-namespaces (switched off)")
         else:
             refused = _namespaces_work()

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pygame
 
-from game.logging_setup import where_logs_are
 from game.content.mod_trust import trust_mod
+from game.logging_setup import where_logs_are
 from game.persistence.paths import mods_dir
 from game.persistence.settings import with_changes
 from game.ui.context import Context
