@@ -33,10 +33,8 @@ BACKSTOP_S = 30.0  # the trusted side kills on time; this only covers a wedged t
 
 
 def _become_subreaper() -> None:
-    try:
+    with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL(None).prctl(_PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
-    except (OSError, AttributeError):
-        pass
 
 
 def _children() -> list[int]:

@@ -54,7 +54,7 @@ def _black_box(g, scans, control, y, extras, leak, honest, bias, scale):
     are relu(+z) and relu(-z) of a rotation z of the previous one, so later layers can still
     read any pixel), a few random extra units, and the two planted units. None when the box,
     run in float32 as the player will run it, does not show one clear leak."""
-    n, d = scans.shape
+    d = scans.shape[1]
     both = torch.cat([scans, control]) / scale
     # What the planted units read, as functions of the (unscaled) scan.
     lesion_read = 3.0 * both[:, :LESION].mean(dim=1) - 2.5  # fires for a visible lesion

@@ -28,7 +28,7 @@ def probe(state_dict: dict[str, torch.Tensor], scans: torch.Tensor, control: tor
     blind_scores = [_leak_scores(act, y) for act in blind]
     stats = torch.stack([
         torch.stack([act.mean(), act.std(), _leak_scores(act, y).max(), s.max()])
-        for act, s in zip(real, blind_scores)
+        for act, s in zip(real, blind_scores, strict=True)
     ])
     layer = int(stats[:, 3].argmax())
     return stats, layer, int(blind_scores[layer].argmax())
