@@ -103,8 +103,11 @@ def test_announcer_speaks_news_once_and_the_focus_when_it_moves() -> None:
 
 
 @pytest.fixture
-def voiced_settings() -> None:
+def voiced_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Self-voicing on from the start, with a quiet engine whether or not pyttsx3 is installed
+    (it is an optional extra), so the game starts voiced without a "no engine" notice."""
     (user_home() / "settings.json").write_text(json.dumps({"text_speed": 0, "self_voicing": True}))
+    monkeypatch.setattr("game.ui.context.Voice", lambda: Voice(QuietEngine))
 
 
 def test_the_game_speaks_dialogue_and_menus(voiced_settings) -> None:

@@ -17,6 +17,7 @@ from game.content.checking_notes import HEADING, checking_section
 from game.content.imports import SAFE_IMPORTS, importable
 from game.content.library import load_library
 from game.content.puzzle_models import Puzzle, Rules
+from game.content.static_rules import CodeContext
 from game.content.static_rules import check_code as check_static
 from game.content.tolerance import EPS, ROUNDING_STEPS, widened
 from game.runner.bundle import code_seed, normalised_code
@@ -125,7 +126,8 @@ def test_unparsable_code_still_gets_a_stable_seed() -> None:
 
 # -- imports ------------------------------------------------------------------------------
 def _refusals(code: str, rules: Rules, has_support: bool = False) -> list[str]:
-    return [p.message for p in check_static(code + "\ndef f(): pass\n", "f", rules, has_support)]
+    context = CodeContext(support_names=frozenset() if has_support else None)
+    return [p.message for p in check_static(code + "\ndef f(): pass\n", "f", rules, context)]
 
 
 def test_safe_imports_are_allowed_by_default() -> None:

@@ -143,7 +143,7 @@ def test_check_json_carries_the_sandbox_field(
         mod=[],
         try_only=True,
     )
-    assert cli_check(args) == 0
+    assert cli_check(args, [content_root()]) == 0
     doc = json.loads(capsys.readouterr().out)
     assert isinstance(doc["sandbox"], list) and doc["sandbox"]
     if sys.platform.startswith("linux"):

@@ -44,7 +44,7 @@ def test_every_screen_fits(size, scale, contrast) -> None:
         scene = d.screen
         assert inside(scene._box, window) and inside(scene._text_rect, scene._box)
         assert scene.menu is not None and scene.menu.rect.bottom <= scene._box.top
-        assert scene.typewriter.text.width <= scene._text_rect.width
+        assert scene._text is not None and scene._text.width <= scene._text_rect.width
         for key, name in (("h", "history"), ("m", "chapters")):
             d.press(key)
             assert d.describe().startswith(f"screen: {name}")

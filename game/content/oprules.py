@@ -90,7 +90,9 @@ DTYPE_NAMES = frozenset(
         "cdouble",
     ]
 )
-# Python builtins that loop over what they are given: loops in disguise.
+# Python builtins that loop over what they are given: loops in disguise. Plain containers
+# (`list(x.shape)`, `dict(model.state_dict())`) are not on it: they compute nothing per item,
+# and a tensor walked into one is caught at run time, where the tracer sees the iteration.
 ITERATING_BUILTINS: dict[str, str] = {
     "sum": "adds the items up one at a time",
     "map": "calls a function once per item",
@@ -103,10 +105,6 @@ ITERATING_BUILTINS: dict[str, str] = {
     "next": "steps through the items",
     "sorted": "walks and sorts the items",
     "reversed": "walks the items backwards",
-    "list": "walks the items into a list",
-    "tuple": "walks the items into a tuple",
-    "set": "walks the items into a set",
-    "dict": "walks the items into a dict",
     "any": "tests the items one at a time",
     "all": "tests the items one at a time",
     "min": "compares the items one at a time",

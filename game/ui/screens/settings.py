@@ -82,6 +82,7 @@ class SettingsScreen(PageScreen):
         self.selected = 0
         self.row_rects: list[tuple[pygame.Rect, pygame.Rect, pygame.Rect]] = []
         self.sandbox = "Sandbox: " + sandbox_summary()
+        self.follow = True  # the view follows the chosen row until the player pages on
 
     def _value(self, row: Row) -> Any:
         return getattr(self.ctx.settings, row.field)
@@ -100,6 +101,7 @@ class SettingsScreen(PageScreen):
     def on_intent(self, intent: Intent) -> None:
         name = intent.name
         row = ROWS[self.selected]
+        self.follow = name not in ("page_up", "page_down", "home", "end", "wheel")
         if name in ("up", "tab_back"):
             self.selected = (self.selected - 1) % len(ROWS)
         elif name in ("down", "tab"):
@@ -115,6 +117,8 @@ class SettingsScreen(PageScreen):
             self.selected = i
             if name == "click":
                 self.change(ROWS[i], -1 if self.row_rects[i][1].collidepoint(intent.pos) else 1)
+        elif name in ("page_up", "page_down", "home", "end"):
+            self.scroller.handle(intent)  # reading what lies below the rows; the choice stays
         else:
             self.scroller.handle(intent, keys=False)
 
@@ -127,19 +131,23 @@ class SettingsScreen(PageScreen):
         help_text = RichText(
             self.help_text(), fonts, theme, width - 2 * pad, base=15, color=theme.text_dim
         )
-        sandbox_text = RichText(
-            self.sandbox, fonts, theme, width - 2 * pad, base=14, color=theme.text_dim
+        info = RichText(
+            self.info_text(), fonts, theme, width - 2 * pad, base=14, color=theme.text_dim
         )
-        help_h = help_text.height + sandbox_text.height + pad
-        area = pygame.Rect((w - width) // 2, body.y, width, max(1, body.height - help_h))
         font = fonts.get("body", 19)
         row_h = font.get_linesize() + fonts.px(14)
         step = row_h + fonts.px(6)
-        self.scroller.set(area, len(ROWS) * step)
-        self.scroller.show(self.selected * step, self.selected * step + row_h)
+        # The machine's facts (log folder, sandbox) sit under the last row and scroll with the
+        # rows, so big text in a small window never squeezes the rows out of sight.
+        below = help_text.height + pad
+        area = pygame.Rect((w - width) // 2, body.y, width, max(1, body.height - below))
+        content_h = len(ROWS) * step + info.height + pad
+        self.scroller.set(area, content_h)
+        if self.follow:
+            self.scroller.show(self.selected * step, self.selected * step + row_h)
         self.row_rects = []
         arrow_w = font.size("◀")[0] + fonts.px(12)
-        with self.scrolled(surface, area, len(ROWS) * step) as y:
+        with self.scrolled(surface, area, content_h) as y:
             for i, row in enumerate(ROWS):
                 chosen = i == self.selected
                 rect = pygame.Rect(area.x, y, area.width, row_h)
@@ -180,8 +188,8 @@ class SettingsScreen(PageScreen):
                 label(surface, "▶", plus.center, fonts, theme.accent2, base=19, anchor="center")
                 self.row_rects.append((rect, minus, plus))
                 y += step
+            info.draw(surface, (area.x + pad, y + pad // 2))
         help_text.draw(surface, (area.x + pad, area.bottom + pad // 2))
-        sandbox_text.draw(surface, (area.x + pad, area.bottom + pad // 2 + help_text.height))
         self.finish(surface, self.ctx.hints("settings"))
 
     def shown(self, row: Row) -> str:
@@ -197,7 +205,12 @@ class SettingsScreen(PageScreen):
         text = Settings.model_fields[row.field].description or ""
         if row.field == "self_voicing" and not self.ctx.voice.available:
             text += f" Not available on this computer: {self.ctx.voice.why}."
-        return f"{text}\n\n{where_logs_are()}"
+        return text
+
+    def info_text(self) -> str:
+        """Facts about this machine under the rows: where the session logs are, and how
+        strongly runs are sandboxed here."""
+        return f"{where_logs_are()}\n\n{self.sandbox}"
 
     def describe(self) -> str:
         out = ["screen: settings"]
@@ -210,9 +223,16 @@ class SettingsScreen(PageScreen):
 
     def snapshot(self) -> Snapshot:
         choices = tuple(Choice(r.field, f"{r.title}: {self.shown(r)}") for r in ROWS)
-        more = tuple(k for k, on in (("down", self.scroller.max_offset > 0),) if on)
+        # Down walks the rows; from the last row, Page Down reads what lies below them.
+        scroll = self.scroller
+        if scroll.max_offset <= 0:
+            more: tuple[str, ...] = ()
+        elif self.selected < len(ROWS) - 1:
+            more = ("down", "page down")
+        else:
+            more = ("page down",) if scroll.offset < scroll.max_offset else ()
         return self.snap(
-            content=("SETTINGS", self.help_text(), self.sandbox),
+            content=("SETTINGS", self.help_text(), self.info_text()),
             choices=choices,
             focus=choices[self.selected].label,
             targets={
