@@ -101,7 +101,10 @@ class SettingsScreen(PageScreen):
     def on_intent(self, intent: Intent) -> None:
         name = intent.name
         row = ROWS[self.selected]
-        self.follow = name not in ("page_up", "page_down", "home", "end", "wheel")
+        if name in ("up", "down", "tab", "tab_back"):
+            self.follow = True  # a new choice: keep it in sight
+        elif name in ("page_up", "page_down", "home", "end", "wheel"):
+            self.follow = False  # reading on: leave the view where the player put it
         if name in ("up", "tab_back"):
             self.selected = (self.selected - 1) % len(ROWS)
         elif name in ("down", "tab"):
