@@ -33,7 +33,11 @@ def probe(state_dict, scans, control, y):
     for act in recorder.outputs:
         real, blind = act[:n], act[n:]
         blind_scores = _point_biserial(blind, y)
-        stats.append(torch.stack([real.mean(), real.std(), _point_biserial(real, y).max(), blind_scores.max()]))
+        stats.append(
+            torch.stack(
+                [real.mean(), real.std(), _point_biserial(real, y).max(), blind_scores.max()]
+            )
+        )
         leak_units.append(int(blind_scores.argmax()))
     stats = torch.stack(stats)
     leak_layer = int(stats[:, 3].argmax())

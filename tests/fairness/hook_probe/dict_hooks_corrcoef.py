@@ -29,7 +29,9 @@ def probe(state_dict, scans, control, y):
     rows, leak_units = [], []
     for real, blind in zip(_watch(model, scans), _watch(model, control)):
         blind_scores = _scores(blind, y)
-        rows.append(torch.stack([real.mean(), real.std(), _scores(real, y).max(), blind_scores.max()]))
+        rows.append(
+            torch.stack([real.mean(), real.std(), _scores(real, y).max(), blind_scores.max()])
+        )
         leak_units.append(int(blind_scores.argmax()))
     stats = torch.stack(rows)
     layer = int(torch.argmax(stats[:, 3]))

@@ -24,7 +24,8 @@ def _too_loud(t: torch.Tensor) -> bool:
 def shrink(state_dict: dict[str, torch.Tensor]):
     dtype = torch.bfloat16 if any(map(_too_loud, state_dict.values())) else torch.float16
     slim = dict(
-        (_strip(name), t.to(dtype) if torch.is_floating_point(t) else t) for name, t in state_dict.items()
+        (_strip(name), t.to(dtype) if torch.is_floating_point(t) else t)
+        for name, t in state_dict.items()
     )
     count = sum(t.numel() for name, t in slim.items() if _is_parameter(name))
     return count, slim
