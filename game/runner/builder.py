@@ -11,6 +11,7 @@ Jobs (`job.json`): {"kind": "build", "model": PUZZLE_YAML_AS_JSON, "what": "prep
 from __future__ import annotations
 
 import random
+import traceback
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +65,22 @@ def _build(job: dict[str, Any], folder: Path, encoder: transfer.Encoder) -> dict
     }
 
 
+def _where(exc: BaseException, folder: Path) -> list[Any] | None:
+    """[file name, line] of the innermost frame of the puzzle's own code in the traceback (or
+    the errors that caused it), so lint can point the author at it from outside the sandbox."""
+    chain: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and current not in chain:
+        chain.append(current)
+        current = current.__cause__ or current.__context__
+    for error in reversed(chain):
+        for frame in reversed(traceback.extract_tb(error.__traceback__)):
+            path = Path(frame.filename)
+            if path.parent == folder and path.suffix == ".py" and frame.lineno:
+                return [path.name, frame.lineno]
+    return None
+
+
 def run_build(inputs: Path, work: Path, folder: Path) -> None:
     """Build what `job.json` asks for; a broken puzzle becomes {"error": sentence}."""
     from game.runner.bundle import PuzzleError
@@ -73,8 +90,9 @@ def run_build(inputs: Path, work: Path, folder: Path) -> None:
     try:
         doc = _build(job, folder, encoder)
     except (PuzzleError, transfer.EncodeError) as exc:
-        doc, encoder.tensors = {"error": str(exc)[:2000]}, {}
+        doc, encoder.tensors = {"error": str(exc)[:2000], "where": _where(exc, folder)}, {}
     except Exception as exc:
-        doc, encoder.tensors = {"error": f"{type(exc).__name__}: {exc}"[:2000]}, {}
+        message = f"{type(exc).__name__}: {exc}"[:2000]
+        doc, encoder.tensors = {"error": message, "where": _where(exc, folder)}, {}
     transfer.save(work / "build.safetensors", encoder.tensors)
     transfer.write_json(work / "build.json", doc)

@@ -25,7 +25,10 @@ from game.runner.casekit import DEVICE, Case
 
 
 class PuzzleError(Exception):
-    """The puzzle's own files are broken (not the player's code)."""
+    """The puzzle's own files are broken (not the player's code). `where`: the puzzle file and
+    line to blame, when the error was raised in a sandbox and carries no traceback of ours."""
+
+    where: tuple[str, int] | None = None
 
 
 # The function of cases.py that makes each kind of case.

@@ -72,7 +72,11 @@ class IsolatedBundle:
             {"kind": "build", "model": self.model.model_dump(mode="json"), **job}, self.folder
         )
         if "error" in doc:
-            raise PuzzleError(str(doc["error"])[:2000])
+            error = PuzzleError(str(doc["error"])[:2000])
+            where = doc.get("where")
+            if isinstance(where, list) and len(where) == 2 and isinstance(where[1], int):
+                error.where = (str(where[0]), where[1])  # the puzzle file and line to blame
+            raise error
         return doc, tensors
 
     def _prepared(self, job: dict[str, Any]) -> list[PreparedCase]:

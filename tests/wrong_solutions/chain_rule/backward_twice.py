@@ -1,4 +1,4 @@
-# expect: values | 2x too big
+# expect: values | values are off
 # Wrong: calls backward a second time "to be sure"; gradients ACCUMULATE in .grad, so the
 # returned gradient and step are doubled.
 import torch
