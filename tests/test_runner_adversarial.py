@@ -473,7 +473,7 @@ def test_forged_result_files_cannot_pass_or_crash_the_judge() -> None:
     code = """
     import os
     def add(a, b):
-        scratch = "/tmp/out" if os.path.isdir("/tmp/out") else os.environ["TMPDIR"]
+        scratch = "/scratch/out" if os.path.isdir("/scratch/out") else os.environ["TMPDIR"]
         for i in range(10):
             with open(os.path.join(scratch, f"case_{i}.json"), "w") as f:
                 f.write('{"status": "ok", "output": {"t": "tensor", "key": "nope"}, "inputs_after": 7}')

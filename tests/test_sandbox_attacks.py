@@ -379,7 +379,7 @@ def test_a_run_dies_with_its_zygote() -> None:
 def test_hostile_result_files_end_as_plain_errors(plant: str) -> None:
     code = f"""
     def add(a, b):
-        work = "/tmp/out" if os.path.isdir("/tmp/out") else os.environ["TMPDIR"]
+        work = "/scratch/out" if os.path.isdir("/scratch/out") else os.environ["TMPDIR"]
         for name in ("done.json", "case_0.json", "case_0.safetensors"):
             try:
                 os.remove(os.path.join(work, name))

@@ -3,7 +3,7 @@ which host folders a run may read (the interpreter, site-packages, the `game` pa
 the loader cache; never the repository's top level, where puzzles and references live);
 `build_root` mounts them read-only under JOB/root with devices, the job's inputs at /job, a
 mod's puzzle at /puzzle for the job that builds its cases, and a size-limited scratch tmpfs at
-/tmp (also /dev/shm). Called by `jail` in the run's parent. Must not import torch or pygame.
+/scratch (also /dev/shm). Called by `jail` in the run's parent. Must not import torch or pygame.
 """
 
 from __future__ import annotations
@@ -25,8 +25,10 @@ from game.runner.syscalls import (
     MS_REMOUNT,
 )
 
-SCRATCH = "/tmp"
-RESULTS = "/tmp/out"
+# Not /tmp: the interpreter or its venv may live under /tmp (a CI's `mktemp -d`), and its
+# read-only bind must not collide with the run's writable scratch.
+SCRATCH = "/scratch"
+RESULTS = "/scratch/out"
 JOB_MOUNT = "/job"
 PUZZLE_MOUNT = "/puzzle"  # a mod's own puzzle folder, for the job that builds its cases
 SCRATCH_BYTES = 160 * 1024 * 1024  # results (<= 64 MB of tensors), temp files, /dev/shm

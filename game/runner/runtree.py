@@ -54,10 +54,10 @@ def _status_bytes(pid: int) -> int:
 def scratch_bytes(init: int) -> int:
     """Bytes used in the run's scratch tmpfs, seen through its init's root (0 if hidden, or
     while the init has not yet moved into its own root)."""
-    from game.runner.newroot import SCRATCH_BYTES
+    from game.runner.newroot import SCRATCH, SCRATCH_BYTES
 
     try:
-        found = os.statvfs(f"/proc/{init}/root/tmp")
+        found = os.statvfs(f"/proc/{init}/root{SCRATCH}")
     except OSError:
         return 0
     if found.f_blocks * found.f_frsize != SCRATCH_BYTES:
