@@ -248,3 +248,16 @@ def test_the_professors_solution_opens_after_a_pass(library: ContentLibrary) -> 
 
 def screen_entries(ctx: Any) -> list:
     return notebook_entries(ctx.session.state, ctx.content.library)
+
+
+def test_the_terminal_opens_the_professors_solution_at_its_entry(library: ContentLibrary) -> None:
+    from game.ui.screens.notebook import NotebookScreen
+
+    ctx = _ctx(library, 1.0)
+    for pid in ("summon_tensors", "state_dict_surgery"):
+        ctx.session.state.puzzles[pid] = PuzzleProgress(solved=True, solution="x")
+    screen = NotebookScreen(ctx)
+    screen.open_professor("state_dict_surgery")
+    assert screen.entries()[screen.selected].puzzle_id == "state_dict_surgery"
+    screen.draw(pygame.Surface((1024, 640)))
+    assert "The Professor's solution:" in screen.describe()

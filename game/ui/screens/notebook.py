@@ -50,6 +50,14 @@ class NotebookScreen(PageScreen):
     def resume(self) -> None:
         self._key = ()  # scores may have improved in the terminal
 
+    def open_professor(self, puzzle_id: str) -> None:
+        """Show `puzzle_id`'s entry with the Professor's annotated solution (the terminal opens
+        the notebook this way after a pass)."""
+        ids = [e.puzzle_id for e in self.entries()]
+        if puzzle_id in ids:
+            self._select(ids.index(puzzle_id))
+            self.show_professor = True
+
     # -- input ----------------------------------------------------------------------------
     def on_intent(self, intent: Intent) -> None:
         name = intent.name

@@ -38,7 +38,11 @@ class TerminalScreen(TerminalInput):
         return [
             TerminalButton("run", run_text, "Ctrl+Enter", not running),
             TerminalButton("try", "Try", "Ctrl+Shift+Enter", not running),
-            TerminalButton("hint", "Hint", "F1", self.hints_used < len(self.entry.model.hints)),
+            TerminalButton("hint", "Solution", "F1", True)
+            if self.professor_ready()
+            else TerminalButton(
+                "hint", "Hint", "F1", self.hints_used < len(self.entry.model.hints)
+            ),
             TerminalButton("device", f"Device: {self.ctx.settings.device}", "F2", not running),
             TerminalButton("cancel", "Cancel", "Esc")
             if running

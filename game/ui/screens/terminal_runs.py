@@ -85,7 +85,18 @@ class TerminalRuns(TerminalPanes):
             self.ctx.runner.cancel(self.job)
             self.status = "Cancelling..."
 
+    def professor_ready(self) -> bool:
+        """After a pass, F1 opens the Professor's annotated solution instead of a hint."""
+        return self.passed and (self.entry.folder / "solution.md").is_file()
+
     def _hint(self) -> None:
+        if self.professor_ready():
+            from game.ui.screens.notebook import NotebookScreen
+
+            book = NotebookScreen(self.ctx)
+            book.open_professor(self.puzzle_id)
+            self.ctx.stack.push(book)
+            return
         available = len(self.entry.model.hints)
         unlocked = self.session.use_hint(self.puzzle_id, available)
         if unlocked is None:
@@ -144,4 +155,7 @@ class TerminalRuns(TerminalPanes):
         self.passed = True
         self.status = "Passed! Mwahahaha! Ctrl+Enter or Esc returns to the story."
         if (self.entry.folder / "solution.md").is_file():
-            self.ctx.notify("The Professor's annotated solution is now in the lab notebook (F1).")
+            self.ctx.notify(
+                "The Professor's annotated solution is yours: F1 opens it now, and the lab "
+                "notebook keeps it."
+            )
