@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 from game.persistence.paths import saves_dir, settings_file, user_home
+from tests.test_a11y_screens import center
 from tests.test_ui_slice import new_game, walk
 
 
@@ -195,12 +196,12 @@ def test_mouse_only_reaches_the_menus_and_comes_back() -> None:
     with Driver(runner=False) as d:
         new_game(d)
         d.step()
-        d.click(d.screen._chips["history"].center)
+        d.click(center(d.screen.snapshot().targets["chip:history"]))
         assert d.describe().startswith("screen: history")
         d.step()
         d.click(d.screen._back.center)
         assert d.describe().startswith("screen: scene")
-        d.click(d.screen._chips["back"].center)
+        d.click(center(d.screen.snapshot().targets["chip:back"]))
         assert d.describe().startswith("screen: pause")
         d.click((5, 5))  # nowhere on the menu: nothing happens
         assert d.describe().startswith("screen: pause")
@@ -208,8 +209,7 @@ def test_mouse_only_reaches_the_menus_and_comes_back() -> None:
         choices = walk(d, lambda t: "choices:" in t)
         assert "choices:" in choices
         d.step()
-        box = d.screen.menu._box(1)
-        d.click(box.center)  # the second choice, by mouse
+        d.click(center(d.screen.snapshot().targets["item:1"]))  # the second choice, by mouse
         assert d.app.ctx.session.state.node != choices.split("node: ")[1].split(" ")[0]
 
 

@@ -42,9 +42,10 @@ def test_every_screen_fits(size, scale, contrast) -> None:
         d.press("return")
         walk(d, lambda t: "choices:" in t)
         scene = d.screen
-        assert inside(scene._box, window) and inside(scene._text_rect, scene._box)
-        assert scene.menu is not None and scene.menu.rect.bottom <= scene._box.top
-        assert scene._text is not None and scene._text.width <= scene._text_rect.width
+        box, text = scene.dialogue.box, scene.dialogue.text
+        assert inside(box, window) and inside(text, box)
+        assert scene.choices.menu is not None and scene.choices.menu.rect.bottom <= box.top
+        assert scene.typewriter.text is not None and scene.typewriter.text.width <= text.width
         for key, name in (("h", "history"), ("m", "chapters")):
             d.press(key)
             assert d.describe().startswith(f"screen: {name}")

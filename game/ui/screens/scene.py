@@ -1,64 +1,179 @@
 """The scene screen: backdrop, speaker name and portrait, typewriter text, choices, puzzle gates.
 
-Space, Enter or a click completes the line being typed, then advances. Choices take the mouse,
-the arrows or the number keys. S toggles skip (through text read before, in any playthrough,
-unless the settings allow unseen text too); holding Ctrl skips while held. H or the wheel opens
-the history, M the chapter map, Esc the pause menu. This module handles input and draws; the
-story walk, the typewriter and the chrome live in scene_story, scene_typewriter and
-scene_chrome. Must not import torch.
+Space, Enter or a click completes the line being typed, turns the page of a long line, then
+advances. Choices take the mouse, the arrows or the number keys. S toggles skip (through text
+read before, in any playthrough, unless the settings allow unseen text too); holding Ctrl
+skips while held. H or the wheel opens the history, M the chapter map, Esc the pause menu.
+
+The screen owns its parts and wires them: a StoryCursor (where the story is: game.session),
+a Typewriter (the line's reveal and pages: game.ui.widgets), SceneChoices, Skip, a DialogueBox
+and the SceneChrome. Intents from the key table are dispatched here to the part they concern.
+Must not import torch.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pygame
 
+from game.session.cursor import StoryCursor
+from game.story.engine import StoryError
 from game.text.markup import plain_text
-from game.ui.art.palette import hex_rgb
+from game.ui import flow
+from game.ui.context import Context
 from game.ui.intents import Intent
-from game.ui.screens import scene_chrome
-from game.ui.screens.scene_typewriter import SceneTypewriter
+from game.ui.screens import scene_box, scene_exits
+from game.ui.screens.scene_choices import PUZZLE, SceneChoices
+from game.ui.screens.scene_chrome import SceneChrome, draw_continue_arrow
+from game.ui.screens.scene_skip import Skip
 from game.ui.snapshot import Snapshot
-from game.ui.widgets.draw import key_hints, label, panel
-from game.ui.widgets.menu_snapshot import menu_parts
+from game.ui.stack import Screen
+from game.ui.widgets.draw import key_hints
+from game.ui.widgets.typewriter import Typewriter
 
 
-class SceneScreen(SceneTypewriter):
+class SceneScreen(Screen):
     name = "scene"
+
+    def __init__(self, ctx: Context):
+        super().__init__(ctx)
+        assert ctx.session is not None
+        self.cursor = StoryCursor(ctx.session)
+        self.typewriter = Typewriter()
+        self.choices = SceneChoices()
+        self.skip = Skip()
+        self.dialogue = scene_box.DialogueBox()
+        self.chrome = SceneChrome()
+        self.clock = 0.0  # for the blinking "continue" arrow
+        # Commands that leave the dialogue or change how it runs, whatever it shows.
+        self._commands: dict[str, Callable[[], None]] = {
+            "back": self._pause,
+            "rclick": self._pause,
+            "history": lambda: scene_exits.history(ctx),
+            "page_up": lambda: scene_exits.history(ctx),
+            "map": lambda: scene_exits.chapter_map(ctx),
+            "skip": self._toggle_skip,
+        }
+
+    # -- story ----------------------------------------------------------------------------
+    def enter(self) -> None:
+        self._load()
+
+    def resume(self) -> None:
+        if self.ctx.session is not None:
+            self.cursor.rebind(self.ctx.session)
+        if self.cursor.stale:
+            self._load()
+        else:
+            self._build_choices()
+
+    def _load(self) -> None:
+        try:
+            view = self.cursor.load()
+        except StoryError as exc:
+            flow.show_message(self.ctx, "The story lost its place", [str(exc)])
+            return
+        self.typewriter.restart()
+        self.choices.clear()
+        if not view.lines:
+            self._build_choices()
+
+    def _build_choices(self) -> None:
+        if self.cursor.view is not None:
+            self.choices.build(self.cursor.view, self.ctx.fonts, self.ctx.theme)
+
+    @property
+    def _instant(self) -> bool:
+        return self.ctx.settings.effective_text_speed <= 0
+
+    def _line_done(self) -> bool:
+        """The node's last line is shown whole, its last page included."""
+        tw = self.typewriter
+        return self.cursor.at_last_line and not tw.typing and not tw.more_pages
+
+    def _choices_open(self) -> bool:
+        return self.choices.is_open(self._line_done())
+
+    def _advance(self) -> None:
+        """Space/Enter/click: finish typing, turn the page, next line, or move the story on."""
+        cursor, tw = self.cursor, self.typewriter
+        if cursor.view is None:
+            return
+        if tw.typing:
+            tw.finish()
+            return
+        if tw.more_pages:
+            tw.turn_page(instant=self._instant)
+            return
+        if cursor.next_line():
+            tw.restart()
+            self.ctx.sound.play("tick")
+            if cursor.at_last_line:
+                self._build_choices()
+            return
+        if self.choices.menu is None:
+            self._build_choices()
+        if self.choices.menu is not None and not self._choices_open():
+            self.choices.read_whole()
+            return
+        way = cursor.way_on
+        if way == "next":
+            try:
+                cursor.move_on()
+            except StoryError as exc:
+                flow.show_message(self.ctx, "The story is stuck", [str(exc)])
+                return
+            self._load()
+        elif way == "ending":
+            self._show_ending()
+        elif way == "puzzle":
+            self._open_puzzle()
+
+    def _choose(self, index: int) -> None:
+        try:
+            self.cursor.choose(index)
+        except StoryError as exc:
+            self.ctx.notify(str(exc), "error")
+            return
+        self.ctx.sound.play("select")
+        self._load()
+
+    def _open_puzzle(self) -> None:
+        view = self.cursor.view
+        assert view is not None and view.puzzle is not None
+        if scene_exits.puzzle(self.ctx, view.puzzle):
+            self.skip.stop()
+
+    def _show_ending(self) -> None:
+        view = self.cursor.view
+        assert view is not None and view.ending is not None
+        self.skip.stop()
+        scene_exits.ending(self.ctx, view.ending)
+
+    # -- commands -------------------------------------------------------------------------
+    def _pause(self) -> None:
+        self.skip.stop()
+        scene_exits.pause(self.ctx)
+
+    def _toggle_skip(self) -> None:
+        self.ctx.notify("Skip on." if self.skip.toggle() else "Skip off.")
 
     # -- input ----------------------------------------------------------------------------
     def handle(self, intent: Intent) -> None:
-        name = intent.name
-        if name == "click":  # the corner chips do what their keys do
-            chip = scene_chrome.chip_at(self._chips, intent.pos)
+        if intent.name == "click":  # the corner chips do what their keys do
+            chip = self.chrome.chip_at(intent.pos)
             if chip is not None:
                 intent = Intent(chip, intent.event)
-                name = chip
-        if name == "back" or name == "rclick":
-            from game.ui.screens.pause import PauseScreen
-
-            self.skipping = False
-            self.ctx.stack.push(PauseScreen(self.ctx))
+        name = intent.name
+        command = self._commands.get("history" if name == "wheel" and intent.value > 0 else name)
+        if command is not None:
+            command()
             return
-        if name == "history" or (name == "wheel" and intent.value > 0) or name == "page_up":
-            from game.ui.screens.history import HistoryScreen
-
-            self.ctx.stack.push(HistoryScreen(self.ctx))
-            return
-        if name == "map":
-            from game.ui.screens.chapters import ChapterMapScreen
-
-            self.ctx.stack.push(ChapterMapScreen(self.ctx))
-            return
-        if name == "skip":
-            self.skipping = not self.skipping
-            self.ctx.notify("Skip on." if self.skipping else "Skip off.")
-            return
-        if self._choices_open() and self.menu is not None:
-            if name == "advance" or (name == "click" and self.menu.hit(intent.pos) is None):
-                return  # mashing Space or clicking beside the choices never picks one
-            item = self.menu.handle(intent)
+        if self._choices_open():
+            item = self.choices.handle(intent)
             if item is not None:
-                if item.key == "puzzle":
+                if item.key == PUZZLE:
                     self._open_puzzle()
                 else:
                     self._choose(int(item.key))
@@ -66,120 +181,120 @@ class SceneScreen(SceneTypewriter):
         if name in ("advance", "confirm", "click", "down") or (
             name == "wheel" and intent.value < 0
         ):
-            self.skipping = False if name == "click" else self.skipping
+            if name == "click":
+                self.skip.stop()
+            self._advance()
+
+    # -- time -----------------------------------------------------------------------------
+    def update(self, dt: float) -> None:
+        self.clock += dt
+        self.typewriter.tick(dt, self.ctx.settings.effective_text_speed)
+        act = self.skip.tick(
+            dt,
+            held=bool(pygame.key.get_mods() & pygame.KMOD_CTRL),
+            may_skip=self.cursor.may_skip(self.ctx.settings.skip_unseen),
+            blocked=self._choices_open(),
+        )
+        if act == "refused":
+            self.ctx.notify("Skip stops at text you have not read.")
+        elif act == "step":
+            self.typewriter.finish()
+            if self.cursor.at_gate and self.cursor.at_last_line and not self.typewriter.more_pages:
+                self.skip.stop()
+                return
             self._advance()
 
     # -- drawing --------------------------------------------------------------------------
+    def _layout(self, size: tuple[int, int]) -> None:
+        fonts = self.ctx.fonts
+        menu = self.choices.menu
+
+        def height(asks: bool) -> int:
+            least = self.choices.least_height if asks and menu is not None else None
+            return scene_box.box_height(
+                fonts, size, asks=asks, top=self.chrome.top, least_menu=least
+            )
+
+        # A line that would not fit the smaller box choices leave is read whole in the full
+        # box first; one more Space then brings the choices (see SceneChoices.is_open).
+        if menu is not None and self.typewriter.text is not None:
+            room = scene_box.text_room(fonts, height(True))
+            self.choices.fits_small = self.typewriter.fits(room)
+        line = self.cursor.line
+        has_portrait = line is not None and bool(line.portrait)
+        self.dialogue.place(fonts, size, height(self._choices_open()), portrait=has_portrait)
+
     def draw(self, surface: pygame.Surface) -> None:
-        ctx, view = self.ctx, self.view
+        ctx, view, line = self.ctx, self.cursor.view, self.cursor.line
         fonts, theme = ctx.fonts, ctx.theme
         w, h = surface.get_size()
         surface.blit(ctx.art.backdrop(view.background if view else None, (w, h)), (0, 0))
         self._layout((w, h))
-        self._ensure_text()
+        box, text_rect = self.dialogue.box, self.dialogue.text
+        self.typewriter.fit(
+            line.text if line else None,
+            text_rect,
+            fonts,
+            theme,
+            narrator=line is not None and line.speaker is None,
+            instant=self._instant,
+        )
         pad = fonts.px(16)
-        self._chips = scene_chrome.draw_chips(surface, fonts, theme)
-        self._top = max(r.bottom for r in self._chips.values())
-        if view is not None:
-            title = scene_chrome.draw_title(
-                surface, fonts, theme, view.scene_title, min(r.left for r in self._chips.values())
-            )
-            self._top = max(self._top, title.bottom)
-        panel(surface, self._box, theme, width=2)
-        line = self.line
-        if line is not None and line.portrait:
-            size = self._portrait_size()
-            face = ctx.art.portrait(line.portrait, size)
-            spot = face.get_rect(topleft=(self._box.x + pad, self._box.y + pad))
-            surface.blit(face, spot)
-            pygame.draw.rect(surface, theme.border, spot, 2)
-        if line is not None and line.speaker:
-            color = hex_rgb(line.color, theme.accent)
-            if theme.name != "default":
-                color = theme.accent
-            label(
-                surface,
-                line.speaker,
-                (self._text_rect.x, self._box.y + pad // 2),
-                fonts,
-                color,
-                role="body_bold",
-                base=20,
-                max_width=self._text_rect.width,
-            )
-        if self._text is not None:
-            self._draw_text(surface)
-        if self._choices_open() and self.menu is not None:
-            self._draw_menu(surface)
-        elif not self.typing and not self.more_pages and line is not None:
+        self.chrome.draw(surface, fonts, theme, view.scene_title if view else None)
+        self.dialogue.draw(surface, line, fonts, theme, ctx.art)
+        self.typewriter.draw(surface, fonts, theme)
+        if self._choices_open():
+            self.choices.draw(surface, fonts, theme, top=self.chrome.top, bottom=box.top)
+        elif not self.typewriter.typing and not self.typewriter.more_pages and line is not None:
             blink = ctx.settings.reduced_motion or int(self.clock * 2) % 2 == 0
             if blink:
-                scene_chrome.draw_continue_arrow(surface, theme, self._box, pad)
+                draw_continue_arrow(surface, theme, box, pad)
         key_hints(surface, ctx.hints("scene"), fonts, theme)
-        if self.skipping:
-            scene_chrome.draw_skip_badge(surface, fonts, theme, self._chips)
+        if self.skip.on:
+            self.chrome.draw_skip_badge(surface, fonts, theme)
 
-    def _draw_menu(self, surface: pygame.Surface) -> None:
-        assert self.menu is not None
-        fonts = self.ctx.fonts
-        self.menu.fonts, self.menu.theme = fonts, self.ctx.theme
-        w = surface.get_width()
-        menu_w = self._menu_width(w)
-        room = self._box.top - self._top - fonts.px(12) * 2  # between the title and the box
-        self.menu.set_rect(pygame.Rect((w - menu_w) // 2, 0, menu_w, room))
-        height = min(self.menu.content_height, room)
-        self.menu.set_rect(
-            pygame.Rect((w - menu_w) // 2, self._box.top - fonts.px(12) - height, menu_w, height)
-        )
-        self.menu.draw(surface)
-
+    # -- describing -----------------------------------------------------------------------
     def snapshot(self) -> Snapshot:
-        view, line = self.view, self.line
+        view, line = self.cursor.view, self.cursor.line
         if view is None:
             return self.snap()
         content = [view.scene_title]
         say: tuple[str, ...] = ()
         if line is not None:
-            # From the page on show to the end: earlier pages were read on the way here.
-            text = plain_text(line.text)
-            if self.page and self._text is not None:
-                text = self._text.text_of_lines(
-                    self.page * self.per_page, len(self._text.line_widths)
-                )
-            content += [line.speaker or "", text]
             spoken = plain_text(line.text)
+            # From the page on show to the end: earlier pages were read on the way here.
+            rest = self.typewriter.from_page()
+            content += [line.speaker or "", spoken if rest is None else rest]
             say = (f"{line.speaker}: {spoken}" if line.speaker else spoken,)
-        parts = menu_parts(self.menu) if self._choices_open() and self.menu is not None else {}
-        chips = {f"chip:{key}": (*r.topleft, *r.size) for key, r in self._chips.items()}
-        parts["targets"] = {**chips, **parts.get("targets", {})}
-        if self.typing or self.more_pages:
+        parts = self.choices.snapshot_parts() if self._choices_open() else {}
+        parts["targets"] = {**self.chrome.targets(), **parts.get("targets", {})}
+        if self.typewriter.typing or self.typewriter.more_pages:
             parts["more"] = ("space",)
         return self.snap(content=tuple(c for c in content if c), say=say, **parts)
 
     def describe(self) -> str:
-        view = self.view
+        view = self.cursor.view
         if view is None:
             return "screen: scene (no view)"
-        line = self.line
+        line, tw = self.cursor.line, self.typewriter
         out = [
             "screen: scene",
             f"scene: {view.scene_id} node: {view.node_id} title: {view.scene_title}",
         ]
         if line is not None:
             out.append(f"speaker: {line.speaker or 'narrator'}")
-            state = "typing" if self.typing else "complete"
-            page = f" page {self.page + 1}/{self.page_count}" if self.page_count > 1 else ""
+            state = "typing" if tw.typing else "complete"
+            page = f" page {tw.page + 1}/{tw.page_count}" if tw.page_count > 1 else ""
             out.append(
-                f"line {self.line_index + 1}/{len(view.lines)} [{state}]{page}: "
+                f"line {self.cursor.line_index + 1}/{len(view.lines)} [{state}]{page}: "
                 f"{plain_text(line.text)}"
             )
-        if self._choices_open() and self.menu is not None:
-            out.append("choices:")
-            out.append(self.menu.describe())
+        if self._choices_open():
+            out += self.choices.describe()
         if view.puzzle:
             out.append(f"puzzle: {view.puzzle}")
         if view.ending:
             out.append(f"ending: {view.ending.id}")
-        if self.skipping:
+        if self.skip.on:
             out.append("skipping")
         return "\n".join(out)

@@ -1,6 +1,8 @@
-"""The scene screen's chrome around the dialogue: the corner chips (History, Map, Skip, Menu)
-and which one a click hits, the scene title left of them, the SKIP badge and the blinking
-"continue" arrow. Pure drawing helpers with no story state. Must not import torch.
+"""SceneChrome: the scene screen's chrome around the dialogue. It owns the corner chips
+(History, Map, Skip, Menu), where they were drawn and which one a click hits, the scene title
+left of them and how far down the two reach (choices never rise above that); it also draws the
+SKIP badge under the chips and the blinking "continue" arrow. No story state. Must not import
+torch.
 """
 
 from __future__ import annotations
@@ -8,6 +10,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui.fonts import Fonts
+from game.ui.snapshot import Box
 from game.ui.theme import Theme
 from game.ui.widgets.draw import chip_buttons, label, panel
 from game.ui.widgets.richtext import RichText
@@ -20,15 +23,44 @@ CHIPS = [
 ]
 
 
-def draw_chips(surface: pygame.Surface, fonts: Fonts, theme: Theme) -> dict[str, pygame.Rect]:
-    """The corner chips, top right; returns where each one is, by the intent it stands for."""
-    return chip_buttons(
-        surface, CHIPS, fonts, theme, top_right=(surface.get_width() - fonts.px(10), fonts.px(10))
-    )
+class SceneChrome:
+    def __init__(self) -> None:
+        self.chips: dict[str, pygame.Rect] = {}
+        self.top = 0  # the bottom of the title and chips drawn last
 
+    def draw(self, surface: pygame.Surface, fonts: Fonts, theme: Theme, title: str | None) -> None:
+        """The corner chips, top right, and `title` (if any) left of them."""
+        self.chips = chip_buttons(
+            surface,
+            CHIPS,
+            fonts,
+            theme,
+            top_right=(surface.get_width() - fonts.px(10), fonts.px(10)),
+        )
+        self.top = max(r.bottom for r in self.chips.values())
+        if title is not None:
+            left = min(r.left for r in self.chips.values())
+            self.top = max(self.top, draw_title(surface, fonts, theme, title, left).bottom)
 
-def chip_at(chips: dict[str, pygame.Rect], pos: tuple[int, int]) -> str | None:
-    return next((k for k, r in chips.items() if r.collidepoint(pos)), None)
+    def chip_at(self, pos: tuple[int, int]) -> str | None:
+        """The intent of the chip at `pos`, if any: a chip does what its key does."""
+        return next((k for k, r in self.chips.items() if r.collidepoint(pos)), None)
+
+    def targets(self) -> dict[str, Box]:
+        return {f"chip:{key}": (*r.topleft, *r.size) for key, r in self.chips.items()}
+
+    def draw_skip_badge(self, surface: pygame.Surface, fonts: Fonts, theme: Theme) -> None:
+        below = max(r.bottom for r in self.chips.values()) + fonts.px(6)
+        label(
+            surface,
+            "SKIP ▶▶",
+            (surface.get_width() - fonts.px(16), below),
+            fonts,
+            theme.accent2,
+            role="mono_bold",
+            base=16,
+            anchor="topright",
+        )
 
 
 def draw_title(
@@ -45,46 +77,6 @@ def draw_title(
     panel(surface, box, theme, radius=6, width=1)
     title.draw(surface, (box.x + pad, box.y + pad // 2))
     return box
-
-
-def draw_more(
-    surface: pygame.Surface, fonts: Fonts, theme: Theme, right: int, top: int, page: str
-) -> None:
-    """The sign that a long line goes on, in the row kept free under the page: words and a
-    down triangle (not colour alone), right-aligned at `right`."""
-    spot = label(
-        surface,
-        f"{page} · more: Space",
-        (right, top),
-        fonts,
-        theme.accent2,
-        role="body_bold",
-        base=18,
-        anchor="topright",
-    )
-    size = spot.height // 3
-    cx, cy = spot.left - size - fonts.px(4), spot.centery
-    pygame.draw.polygon(
-        surface,
-        theme.accent2,
-        [(cx - size, cy - size // 2), (cx + size, cy - size // 2), (cx, cy + size)],
-    )
-
-
-def draw_skip_badge(
-    surface: pygame.Surface, fonts: Fonts, theme: Theme, chips: dict[str, pygame.Rect]
-) -> None:
-    below = max(r.bottom for r in chips.values()) + fonts.px(6)
-    label(
-        surface,
-        "SKIP ▶▶",
-        (surface.get_width() - fonts.px(16), below),
-        fonts,
-        theme.accent2,
-        role="mono_bold",
-        base=16,
-        anchor="topright",
-    )
 
 
 def draw_continue_arrow(surface: pygame.Surface, theme: Theme, box: pygame.Rect, pad: int) -> None:
