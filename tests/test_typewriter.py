@@ -33,9 +33,11 @@ def _display() -> Iterator[None]:
 
 def shown(tw: Typewriter, fonts: Fonts) -> set[str]:
     """The words the typewriter puts on the window now (whole and inside its clip)."""
+    window = pygame.display.get_surface()
+    assert window is not None
     LOG.begin_frame()
     LOG.owner = tw
-    tw.draw(pygame.display.get_surface(), fonts, DEFAULT)
+    tw.draw(window, fonts, DEFAULT)
     LOG.owner = None
     return set().union(*(words(ink.text) for ink in LOG.of(tw)))
 
