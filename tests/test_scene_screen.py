@@ -5,23 +5,29 @@ typewriter, cursor and choices stay in step through the real game."""
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 import pytest
 
 from game.persistence.paths import user_home
 from game.ui.keymap import BINDINGS, KeyMap, split_chord
+from game.ui.screens.scene import SceneScreen
+
+if TYPE_CHECKING:
+    from game.ui.driver import Driver
 
 
-def press(d, action: str, keymap: KeyMap) -> None:
+def press(d: Driver, action: str, keymap: KeyMap) -> None:
     """Press `action`'s first chord as the key table has it."""
     mods, key = split_chord(keymap.chords(action)[0])
     d.press(key, ctrl="ctrl" in mods, shift="shift" in mods)
 
 
-def to_scene(d) -> None:
+def to_scene(d: Driver) -> SceneScreen:
     d.step()
     d.press("return")  # New game
-    assert d.screen.name == "scene"
+    assert isinstance(d.screen, SceneScreen)
+    return d.screen
 
 
 @pytest.mark.parametrize("own_keys", [{}, {"history": "f4", "map": "ctrl+m", "skip": "k"}])
@@ -35,8 +41,7 @@ def test_every_key_on_the_dialogue_hint_bar_does_what_it_says(own_keys: dict[str
     named = {b.action for b in BINDINGS if "scene" in b.hints}
     assert named == {"advance", "number", "history", "skip", "map", "quicksave", "back"}
     with Driver(size=(1024, 640), runner=False) as d:
-        to_scene(d)
-        scene = d.screen
+        scene = to_scene(d)
         first = scene.snapshot().content
         press(d, "advance", keymap)
         assert scene.cursor.line_index == 1 and scene.snapshot().content != first
@@ -67,8 +72,7 @@ def test_space_finishes_the_line_then_turns_its_pages_then_moves_on() -> None:
 
     (user_home() / "settings.json").write_text(json.dumps({"font_scale": 2.0, "text_speed": 20}))
     with Driver(size=(1024, 640), runner=False) as d:
-        to_scene(d)
-        scene, seen = d.screen, set()
+        scene, seen = to_scene(d), set[str]()
         for _ in range(120):
             tw, line = scene.typewriter, scene.cursor.line_index
             if scene.snapshot().choices:
