@@ -4,9 +4,9 @@ and the results on the right; the device indicator and run progress in the heade
 Keys: Ctrl+Enter runs the hidden tests (Submit), Ctrl+Shift+Enter tries the visible examples,
 F1 unlocks the next hint, F2 switches the device, F3 moves the focus (editor, brief, results),
 Esc cancels a run or goes back to the story. Every change to the code is kept as a draft in the
-save. The screen owns its parts and wires them: the panes (`terminal_panes`), the run
-controller (`game.session.run_control`, which it presents as a `RunView`), the input router
-(`terminal_input`) and the layout of this frame (`terminal_layout`, painted by
+save. The screen owns its parts and wires them: the panes (`terminal_panes`, which present
+what the run controller reports), the run controller (`game.session.run_control`), the input
+router (`terminal_input`) and the layout of this frame (`terminal_layout`, painted by
 `terminal_chrome`). Must not import torch (the runner is reached only through the hub).
 """
 
@@ -14,9 +14,6 @@ from __future__ import annotations
 
 import pygame
 
-from game.feedback.runs import markers_for
-from game.runner.protocol import CaseResult
-from game.session import RunOutcome
 from game.session.run_control import RunController, RunMode
 from game.text.markup import plain_text
 from game.ui.context import Context
@@ -60,7 +57,9 @@ class TerminalScreen(Screen):
         self.puzzle_id = puzzle_id
         self.entry = ctx.content.library.puzzles[puzzle_id]
         self.panes = TerminalPanes(ctx, self.session, self.entry)
-        self.runs = RunController(self.session, self.entry, ctx.runner, self, improving=improving)
+        self.runs = RunController(
+            self.session, self.entry, ctx.runner, self.panes, improving=improving
+        )
         self.input = InputRouter(
             self.panes,
             {
@@ -73,6 +72,7 @@ class TerminalScreen(Screen):
                 "leave": self._leave,
             },
         )
+        self.panes.on_verdict = self.input.reveal_results
         self.layout: TerminalLayout | None = None  # as drawn last frame
 
     # -- the owned panes and what the parts know --------------------------------------------------
@@ -160,26 +160,6 @@ class TerminalScreen(Screen):
         self.ctx.apply_settings(
             with_changes(self.ctx.settings, device=DEVICES[(i + 1) % len(DEVICES)])
         )
-
-    # -- what the run controller asks to present (its RunView) ---------------------------------
-    def show_running(self, mode: str, done: int, total: int) -> None:
-        self.results.show_running(mode, done, total)
-
-    def show_examples(self, examples: list[CaseResult]) -> None:
-        self.results.show_examples(examples)
-
-    def show_message(self, text: str, kind: str) -> None:
-        self.results.show_message(text, kind)
-
-    def show_outcome(self, outcome: RunOutcome) -> None:
-        self.results.show_result(outcome)
-        self.editor.set_markers(markers_for(outcome.result))
-        if self.compact and self.input.focus == "editor":
-            self.input.set_focus("results")  # the verdict would be hidden behind the code tab
-        self.ctx.sound.play("pass" if outcome.result.verdict == "pass" else "fail")
-
-    def notify(self, text: str, kind: str = "info") -> None:
-        self.ctx.notify(text, kind)
 
     # -- drawing --------------------------------------------------------------------------------
     def _lay_out(self, size: tuple[int, int]) -> TerminalLayout:

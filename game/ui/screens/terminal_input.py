@@ -51,6 +51,12 @@ class InputRouter:
         self.panes.editor.focused = focus == "editor"
         self.panes.results.focused = focus == "results"
 
+    def reveal_results(self) -> None:
+        """A verdict came: with tabs, the results take the focus from the code, whose tab
+        would hide the verdict."""
+        if self.compact and self.focus == "editor":
+            self.set_focus("results")
+
     @property
     def compact(self) -> bool:
         """Whether panes share the space as tabs (big fonts in a small window)."""

@@ -1,16 +1,22 @@
 """TerminalPanes: the lab terminal's three panes, owned together: the code editor (opened on the
 player's draft, which it keeps in the save as it changes, and on the code zoom, kept in the
-settings), the results panel and the brief with its toolbox. It places them in a layout and
-keeps them in step with the player's text size and theme. Must not import torch.
+settings), the results panel and the brief with its toolbox. It places them in a layout, keeps
+them in step with the player's text size and theme, and presents what the run controller
+reports (it is the controller's `RunView`): progress, examples, messages and verdicts, with the
+verdict's gutter markers and sound. Must not import torch.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from game.content.library import PuzzleEntry
 from game.content.toolbox import support_lines, tool_lines, toolbox_markdown
 from game.feedback.notebook import passing_solutions
+from game.feedback.runs import markers_for
 from game.persistence.paths import drafts_dir
-from game.session import GameSession
+from game.runner.protocol import CaseResult
+from game.session import GameSession, RunOutcome
 from game.ui.context import Context
 from game.ui.editor import EditorPane
 from game.ui.results import ResultsPanel
@@ -37,6 +43,7 @@ class TerminalPanes:
             self._on_change(self.editor.text)
         self.results = ResultsPanel(fonts=ctx.fonts, theme=ctx.theme)
         self.brief = BriefPane(ctx, entry.brief, list(entry.model.hints), self._toolbox(entry))
+        self.on_verdict: Callable[[], None] | None = None  # after a verdict is shown
         self._look = self._current_look()
 
     def _toolbox(self, entry: PuzzleEntry) -> str:
@@ -73,3 +80,23 @@ class TerminalPanes:
 
     def _current_look(self) -> tuple[float, str, float]:
         return (self.ctx.fonts.scale, self.ctx.theme.name, self.ctx.settings.code_zoom)
+
+    # -- what the run controller reports (RunView) ---------------------------------------------
+    def show_running(self, mode: str, done: int, total: int) -> None:
+        self.results.show_running(mode, done, total)
+
+    def show_examples(self, examples: list[CaseResult]) -> None:
+        self.results.show_examples(examples)
+
+    def show_message(self, text: str, kind: str) -> None:
+        self.results.show_message(text, kind)
+
+    def show_outcome(self, outcome: RunOutcome) -> None:
+        self.results.show_result(outcome)
+        self.editor.set_markers(markers_for(outcome.result))
+        if self.on_verdict is not None:
+            self.on_verdict()
+        self.ctx.sound.play("pass" if outcome.result.verdict == "pass" else "fail")
+
+    def notify(self, text: str, kind: str = "info") -> None:
+        self.ctx.notify(text, kind)
