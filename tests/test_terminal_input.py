@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from game.ui.intents import Intent, map_event
-from game.ui.screens.terminal_input import InputRouter
+from game.ui.screens.terminal_input import InputRouter, TerminalCommands
 from game.ui.screens.terminal_layout import Mode, TerminalButton, TerminalLayout
 
 
@@ -68,8 +68,9 @@ def layout(panes: Panes, mode: Mode = "split", *, enabled: bool = True) -> Termi
 
 def router(mode: Mode = "split") -> tuple[InputRouter, Panes, list[str]]:
     panes, done = Panes(), []
-    commands = ("run", "try", "hint", "device", "back", "cancel", "leave")
-    out = InputRouter(panes, {c: (lambda c=c: done.append(c)) for c in commands})  # type: ignore[arg-type]
+    names = ("run", "try_examples", "hint", "device", "back", "cancel", "leave")
+    commands = TerminalCommands(**{n: (lambda n=n: done.append(n)) for n in names})
+    out = InputRouter(panes, commands)  # type: ignore[arg-type]
     out.place(layout(panes, mode))
     return out, panes, done
 
@@ -118,7 +119,7 @@ def test_the_key_tables_terminal_actions_reach_the_screens_commands() -> None:
         key(pygame.K_ESCAPE),
     ):
         route.handle(press)
-    assert done == ["run", "try", "hint", "device", "back"]
+    assert done == ["run", "try_examples", "hint", "device", "back"]
     assert panes.editor.got == []  # the editor never sees the terminal's own keys
 
 

@@ -28,7 +28,7 @@ from game.ui.screens.terminal_chrome import (
     draw_header,
     draw_tabs,
 )
-from game.ui.screens.terminal_input import InputRouter
+from game.ui.screens.terminal_input import InputRouter, TerminalCommands
 from game.ui.screens.terminal_layout import (
     TAB_TITLES,
     Pane,
@@ -62,15 +62,15 @@ class TerminalScreen(Screen):
         )
         self.input = InputRouter(
             self.panes,
-            {
-                "run": lambda: self._run("submit"),
-                "try": lambda: self._run("try"),
-                "hint": self._hint,
-                "device": self._cycle_device,
-                "back": self._back,
-                "cancel": self.runs.cancel,
-                "leave": self._leave,
-            },
+            TerminalCommands(
+                run=lambda: self._run("submit"),
+                try_examples=lambda: self._run("try"),
+                hint=self._hint,
+                device=self._cycle_device,
+                back=self._back,
+                cancel=self.runs.cancel,
+                leave=self._leave,
+            ),
         )
         self.panes.on_verdict = self.input.reveal_results
         self.layout: TerminalLayout | None = None  # as drawn last frame

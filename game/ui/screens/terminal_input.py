@@ -7,34 +7,60 @@ Must not import torch.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from game.ui.intents import Intent, KeyDispatch
 from game.ui.screens.terminal_layout import Pane, TerminalLayout
 from game.ui.screens.terminal_panes import TerminalPanes
 
 FOCUS_ORDER: tuple[Pane, ...] = ("editor", "brief", "results")
-# Key-table actions the screen carries out; "back" is Esc (cancel, close a popup, or leave).
-COMMANDS = ("run", "try", "hint", "device", "back")
-# The buttons' commands: the Back button leaves at once (Esc first closes a popup).
-BUTTON_COMMANDS = {
-    "run": "run",
-    "try": "try",
-    "hint": "hint",
-    "device": "device",
-    "cancel": "cancel",
-    "back": "leave",
-}
 # What the code editor's keys mean is its own table; these edit the code from any pane (after
 # a run the focus may sit on the results: Ctrl+A then typing must still replace the code).
 _EDITOR_KEYS = KeyDispatch(editor=True)
 CODE_ACTIONS = frozenset({"select_all", "paste", "cut", "undo", "redo", "find", "goto"})
 
 
+Command = Callable[[], None]
+
+
+@dataclass(frozen=True)
+class TerminalCommands:
+    """What the screen does when the router asks."""
+
+    run: Command  # Ctrl+Enter and the Run button
+    try_examples: Command  # Ctrl+Shift+Enter and the Try button
+    hint: Command  # F1 and the Hint (or Solution) button
+    device: Command  # F2 and the Device button
+    back: Command  # Esc: cancel the run, else close the editor's popup, else leave
+    cancel: Command  # the Cancel button
+    leave: Command  # the Back button: leaves at once
+
+    def for_action(self, action: str) -> Command | None:
+        """The command of a key-table action, if the terminal has one."""
+        return {
+            "run": self.run,
+            "try": self.try_examples,
+            "hint": self.hint,
+            "device": self.device,
+            "back": self.back,
+        }.get(action)
+
+    def for_button(self, key: str) -> Command:
+        """The command of a button (`TerminalButton.key`)."""
+        return {
+            "run": self.run,
+            "try": self.try_examples,
+            "hint": self.hint,
+            "device": self.device,
+            "cancel": self.cancel,
+            "back": self.leave,
+        }[key]
+
+
 class InputRouter:
-    def __init__(self, panes: TerminalPanes, commands: Mapping[str, Callable[[], None]]):
-        self.panes = panes
-        self.commands = commands  # COMMANDS and BUTTON_COMMANDS' values -> what the screen does
+    def __init__(self, panes: TerminalPanes, commands: TerminalCommands):
+        self.panes, self.commands = panes, commands
         self.focus: Pane = "editor"
         self._last_pane: Pane = "editor"  # the pane tabs show while the brief has the focus
         self.layout: TerminalLayout | None = None
@@ -75,10 +101,11 @@ class InputRouter:
     # -- input --------------------------------------------------------------------------------
     def handle(self, intent: Intent) -> None:
         name, editor = intent.name, self.panes.editor
+        command = self.commands.for_action(name)
         if name == "keyup":
             editor.handle_event(intent.event)  # ends the editor's own key repeat
-        elif name in COMMANDS:
-            self.commands[name]()
+        elif command is not None:
+            command()
         elif name == "focus":
             self.set_focus(FOCUS_ORDER[(FOCUS_ORDER.index(self.focus) + 1) % len(FOCUS_ORDER)])
         elif intent.is_pointer:
@@ -119,7 +146,7 @@ class InputRouter:
         assert self.layout is not None
         for button in self.layout.buttons:
             if button.rect.collidepoint(pos) and button.enabled:
-                self.commands[BUTTON_COMMANDS[button.key]]()
+                self.commands.for_button(button.key)()
                 return True
         for key, rect in self.layout.tabs:
             if rect.collidepoint(pos):
