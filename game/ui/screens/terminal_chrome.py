@@ -1,6 +1,6 @@
 """Drawing the lab terminal's frame: the header (title, device, status and run progress), the
-action buttons and the pane tabs. The layout comes from `terminal_layout`; this only paints.
-Must not import torch.
+action buttons and the pane tabs. The layout comes from `terminal_layout`; this only paints,
+and words the header's device line. Must not import torch.
 """
 
 from __future__ import annotations

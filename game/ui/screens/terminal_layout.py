@@ -4,7 +4,8 @@ Three arrangements, the roomiest that fits: "split" (the brief on the left; code
 results stacked on the right), "tabs" (the brief on the left; code and results share the right
 side as two tabs) and "all_tabs" (brief, code and results as three full-width tabs, for big
 fonts in small windows). When room is short the buttons drop the line naming their keys (the
-hint bar at the bottom still names them). Pure geometry: must not import torch.
+hint bar at the bottom still names them). Which buttons there are, with what labels, follows
+from the run's state (`button_specs`). Pure geometry: must not import torch.
 """
 
 from __future__ import annotations
