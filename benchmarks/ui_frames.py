@@ -122,7 +122,7 @@ def runner_frames(d, frames: int) -> tuple[list[Sample], int]:
     while len(samples) < frames:
         d.press("return", ctrl=True, shift=True)  # Try: runs again and again, the story stays
         runs += 1
-        while d.screen.job is not None and len(samples) < frames:
+        while d.screen.runs.busy and len(samples) < frames:
             samples.append(timed_step(d))
             time.sleep(0.004)  # leave the CPU to the runner as a 60 fps loop would
     return samples, runs

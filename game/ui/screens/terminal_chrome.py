@@ -1,6 +1,6 @@
 """Drawing the lab terminal's frame: the header (title, device, status and run progress), the
-action buttons and the pane tabs. The layout comes from `terminal_layout`; this only paints.
-Must not import torch.
+action buttons and the pane tabs. The layout comes from `terminal_layout`; this only paints,
+and words the header's device line. Must not import torch.
 """
 
 from __future__ import annotations
@@ -10,13 +10,25 @@ from collections.abc import Sequence
 import pygame
 
 from game.ui.fonts import Fonts
-from game.ui.screens.terminal_layout import TAB_TITLES, TerminalButton, header_lines
+from game.ui.screens.terminal_layout import TAB_TITLES, Pane, TerminalButton, header_lines
 from game.ui.theme import Theme
 from game.ui.widgets.draw import label
 from game.ui.widgets.ink import LOG
 from game.ui.widgets.textfit import ellipsize, text_surface
 
 RGB = tuple[int, int, int]
+
+
+def device_text(chosen: str, *, offline: bool, found: list[str] | None) -> str:
+    """The header's device line: the player's choice and what the runner found for it."""
+    if offline:
+        return "runner offline"
+    if found is None:
+        return f"device: {chosen} (runner warming up)"
+    if chosen == "auto":
+        return f"device: auto → {'cuda' if 'cuda' in found else 'cpu'}"
+    missing = "" if chosen in found else " (not found: runs will fail)"
+    return f"device: {chosen}{missing}"
 
 
 def draw_header(
@@ -102,7 +114,7 @@ def draw_buttons(
 
 def draw_tabs(
     surface: pygame.Surface,
-    tabs: Sequence[tuple[str, pygame.Rect]],
+    tabs: Sequence[tuple[Pane, pygame.Rect]],
     shown: str,
     fonts: Fonts,
     theme: Theme,

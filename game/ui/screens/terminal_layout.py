@@ -4,7 +4,8 @@ Three arrangements, the roomiest that fits: "split" (the brief on the left; code
 results stacked on the right), "tabs" (the brief on the left; code and results share the right
 side as two tabs) and "all_tabs" (brief, code and results as three full-width tabs, for big
 fonts in small windows). When room is short the buttons drop the line naming their keys (the
-hint bar at the bottom still names them). Pure geometry: must not import torch.
+hint bar at the bottom still names them). Which buttons there are, with what labels, follows
+from the run's state (`button_specs`). Pure geometry: must not import torch.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from game.ui.widgets.draw import hint_bar_height
 from game.ui.widgets.textfit import wrap
 
 Mode = Literal["split", "tabs", "all_tabs"]
-TAB_TITLES = {"brief": "Brief", "editor": "Code", "results": "Results"}
+Pane = Literal["editor", "brief", "results"]
+TAB_TITLES: dict[Pane, str] = {"brief": "Brief", "editor": "Code", "results": "Results"}
 
 
 @dataclass
@@ -39,7 +41,7 @@ class TerminalLayout:
     editor: pygame.Rect
     results: pygame.Rect
     buttons: list[TerminalButton]
-    tabs: list[tuple[str, pygame.Rect]]  # pane key and the tab's rect (empty when "split")
+    tabs: list[tuple[Pane, pygame.Rect]]  # pane key and the tab's rect (empty when "split")
     keys_shown: bool  # whether buttons show their keys under the label
 
     def shows(self, pane: str, shown: str) -> bool:
@@ -47,6 +49,25 @@ class TerminalLayout:
         if self.mode == "split" or (self.mode == "tabs" and pane == "brief"):
             return True
         return pane == shown
+
+
+def button_specs(
+    *, running: bool, continues: bool, solution: bool, hints_left: bool, device: str
+) -> list[TerminalButton]:
+    """The action buttons: Run (Continue once Submit returns to the story), Try, Hint (Solution
+    once the Professor's annotated solution is open to the player), Device, and Cancel while a
+    run is in flight, else Back."""
+    return [
+        TerminalButton("run", "Continue" if continues else "Run", "Ctrl+Enter", not running),
+        TerminalButton("try", "Try", "Ctrl+Shift+Enter", not running),
+        TerminalButton("hint", "Solution", "F1", True)
+        if solution
+        else TerminalButton("hint", "Hint", "F1", hints_left),
+        TerminalButton("device", f"Device: {device}", "F2", not running),
+        TerminalButton("cancel", "Cancel", "Esc")
+        if running
+        else TerminalButton("back", "Back", "Esc"),
+    ]
 
 
 def header_lines(fonts: Fonts, width: int, title: str) -> list[str]:
@@ -93,7 +114,9 @@ def plan(
     tool_h = _place_buttons(buttons, fonts, area, False)
     for button in buttons:
         button.rect.y += area.y
-    keys = ("editor", "results") if mode == "tabs" else ("brief", "editor", "results")
+    keys: tuple[Pane, ...] = (
+        ("editor", "results") if mode == "tabs" else ("brief", "editor", "results")
+    )
     tab_h = fonts.get("body_bold", 15).get_linesize() + gap
     step = (area.width + gap) // len(keys)
     tabs = [

@@ -1,38 +1,40 @@
-"""TerminalPanes: the lab terminal's panes and focus. It builds the code editor, results panel
-and brief, keeps the draft and code zoom in the save/settings, moves the focus between panes
-(tabs in the compact layout) and follows font/theme changes. Runs, input and drawing build on
-it in sibling modules. Must not import torch.
+"""TerminalPanes: the lab terminal's three panes, owned together: the code editor (opened on the
+player's draft, which it keeps in the save as it changes, and on the code zoom, kept in the
+settings), the results panel and the brief with its toolbox. It places them in a layout, keeps
+them in step with the player's text size and theme, and presents what the run controller
+reports (it is the controller's `RunView`): progress, examples, messages and verdicts, with the
+verdict's gutter markers and sound. Must not import torch.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from game.content.library import PuzzleEntry
 from game.content.toolbox import support_lines, tool_lines, toolbox_markdown
 from game.feedback.notebook import passing_solutions
+from game.feedback.runs import markers_for
 from game.persistence.paths import drafts_dir
+from game.runner.protocol import CaseResult
+from game.session import GameSession, RunOutcome
 from game.ui.context import Context
 from game.ui.editor import EditorPane
 from game.ui.results import ResultsPanel
 from game.ui.screens.terminal_brief import BriefPane
-from game.ui.screens.terminal_layout import TerminalButton, TerminalLayout
-from game.ui.stack import Screen
+from game.ui.screens.terminal_layout import TerminalLayout
 
 
-class TerminalPanes(Screen):
-    def __init__(self, ctx: Context, puzzle_id: str):
-        super().__init__(ctx)
-        assert ctx.session is not None
-        self.session = ctx.session
-        self.entry: PuzzleEntry = ctx.content.library.puzzles[puzzle_id]
-        self.puzzle_id = puzzle_id
-        state = self.session.state
-        text = state.drafts.get(puzzle_id) or self.entry.starter
+class TerminalPanes:
+    def __init__(self, ctx: Context, session: GameSession, entry: PuzzleEntry):
+        self.ctx, self.session = ctx, session
+        self.puzzle_id = entry.model.id
+        text = session.state.drafts.get(self.puzzle_id) or entry.starter
         self.editor = EditorPane(
             text,
             fonts=ctx.fonts,
             theme=ctx.theme,
-            draft_path=drafts_dir() / f"{puzzle_id}.py",
-            starter=self.entry.starter,
+            draft_path=drafts_dir() / f"{self.puzzle_id}.py",
+            starter=entry.starter,
             zoom=ctx.settings.code_zoom,
         )
         self.editor.on_change = self._on_change
@@ -40,17 +42,15 @@ class TerminalPanes(Screen):
         if self.editor.text != text:  # the pane picked up edits made in the player's own editor
             self._on_change(self.editor.text)
         self.results = ResultsPanel(fonts=ctx.fonts, theme=ctx.theme)
-        self.brief = BriefPane(ctx, self.entry.brief, list(self.entry.model.hints), self._toolbox())
-        self.focus = "editor"
-        self._last_pane = "editor"  # the pane the compact layout shows when the brief has focus
-        self.layout: TerminalLayout | None = None
+        self.brief = BriefPane(ctx, entry.brief, list(entry.model.hints), self._toolbox(entry))
+        self.on_verdict: Callable[[], None] | None = None  # after a verdict is shown
         self._look = self._current_look()
 
-    def _toolbox(self) -> str:
+    def _toolbox(self, entry: PuzzleEntry) -> str:
         """The toolbox section: the support module's names and the earlier answers on offer."""
-        earned = passing_solutions(self.session.state, [t.puzzle for t in self.entry.model.tools])
-        lines = support_lines(self.entry.support_path)
-        lines += tool_lines(self.entry, self.ctx.content.library, earned)
+        earned = passing_solutions(self.session.state, [t.puzzle for t in entry.model.tools])
+        lines = support_lines(entry.support_path)
+        lines += tool_lines(entry, self.ctx.content.library, earned)
         return toolbox_markdown(lines)
 
     def _on_change(self, text: str) -> None:
@@ -61,14 +61,11 @@ class TerminalPanes(Screen):
 
         self.ctx.apply_settings(with_changes(self.ctx.settings, code_zoom=zoom))
 
-    def _set_focus(self, focus: str) -> None:
-        self.focus = focus
-        if focus in ("editor", "results"):
-            self._last_pane = focus
-        self.editor.focused = focus == "editor"
-        self.results.focused = focus == "results"
+    def place(self, layout: TerminalLayout) -> None:
+        """Put the code and the results where `layout` says (the brief is placed as drawn)."""
+        self.editor.set_rect(layout.editor)
+        self.results.set_rect(layout.results)
 
-    # -- time -----------------------------------------------------------------------------
     def update(self, dt: float) -> None:
         look = self._current_look()
         if look != self._look:  # settings changed under us
@@ -84,22 +81,22 @@ class TerminalPanes(Screen):
     def _current_look(self) -> tuple[float, str, float]:
         return (self.ctx.fonts.scale, self.ctx.theme.name, self.ctx.settings.code_zoom)
 
-    # -- layout state ---------------------------------------------------------------------
-    @property
-    def compact(self) -> bool:
-        """Whether panes share the space as tabs (big fonts in a small window)."""
-        return self.layout is not None and self.layout.mode != "split"
+    # -- what the run controller reports (RunView) ---------------------------------------------
+    def show_running(self, mode: str, done: int, total: int) -> None:
+        self.results.show_running(mode, done, total)
 
-    @property
-    def buttons(self) -> list[TerminalButton]:
-        return self.layout.buttons if self.layout is not None else []
+    def show_examples(self, examples: list[CaseResult]) -> None:
+        self.results.show_examples(examples)
 
-    @property
-    def shown_pane(self) -> str:
-        """With tabs, which pane is on screen: the focused one (the brief only when it has a
-        tab of its own), else the last of code and results."""
-        if self.focus == "results" or (
-            self.focus == "brief" and self.layout is not None and self.layout.mode == "all_tabs"
-        ):
-            return self.focus
-        return self._last_pane
+    def show_message(self, text: str, kind: str) -> None:
+        self.results.show_message(text, kind)
+
+    def show_outcome(self, outcome: RunOutcome) -> None:
+        self.results.show_result(outcome)
+        self.editor.set_markers(markers_for(outcome.result))
+        if self.on_verdict is not None:
+            self.on_verdict()
+        self.ctx.sound.play("pass" if outcome.result.verdict == "pass" else "fail")
+
+    def notify(self, text: str, kind: str = "info") -> None:
+        self.ctx.notify(text, kind)
