@@ -60,7 +60,7 @@ def test_toolbar_and_find_bar_fit_the_terminal_pane(scale: float, tmp_path: Path
                 pane.find_bar.open(mode)  # type: ignore[arg-type]
             pane.set_rect(rect)
             where = f"{size} at {scale:.0%}, bar {mode}"
-            bar = pane._toolbar
+            bar = pane.toolbar.layout
             assert rect.contains(bar.rect), where
             pieces = [b.rect for b in pane.buttons] + ([bar.where] if bar.where else [])
             assert all(bar.rect.contains(r) for r in pieces), where
@@ -73,7 +73,7 @@ def test_toolbar_and_find_bar_fit_the_terminal_pane(scale: float, tmp_path: Path
                 assert all(fb.rect.contains(r) for r in found), where
                 _apart(found, where)
                 assert fb._field.w >= fonts.get("body", 15).size("000")[0], where
-            assert pane.widget.rect.h >= pane.widget.line_height, where  # some code shows
+            assert pane.widget.view.rect.h >= pane.widget.view.line_height, where  # some code shows
             pane.draw(surface)
 
 
@@ -83,10 +83,10 @@ def test_labels_shorten_before_anything_wraps(tmp_path: Path) -> None:
     )
     pane.set_rect(pygame.Rect(0, 0, 1800, 400))
     assert [b.shown for b in pane.buttons] == ["A-", "A+", "Reset to starter", "Open in my editor"]
-    assert pane._toolbar.where is not None and not pane._toolbar.short
+    assert pane.toolbar.layout.where is not None and not pane.toolbar.layout.short
     pane.set_rect(pygame.Rect(0, 0, 700, 400))
     assert [b.shown for b in pane.buttons] == ["A-", "A+", "Reset", "My editor"]
-    assert pane._toolbar.short and pane._toolbar.rect.h < 100
+    assert pane.toolbar.layout.short and pane.toolbar.layout.rect.h < 100
     pane.set_rect(pygame.Rect(0, 0, 300, 400))  # narrower than any window allows: rows
     rows = {b.rect.y for b in pane.buttons}
     assert len(rows) > 1

@@ -9,11 +9,13 @@ from typing import Literal
 
 import pygame
 
+from game.text import Editor
 from game.text.find import Match, find_all
 from game.text.words import word_left
 from game.ui.editor.chrome import Button
+from game.ui.editor.code_view import CodeView
 from game.ui.editor.keys import MODIFIER_KEYS
-from game.ui.editor.widget import EditorWidget
+from game.ui.editor.router import Clip
 from game.ui.intents import command_held
 from game.ui.theme import Theme
 from game.ui.widgets.textfit import ellipsize, text_surface
@@ -22,8 +24,8 @@ Mode = Literal["find", "goto"]
 
 
 class FindBar:
-    def __init__(self, widget: EditorWidget) -> None:
-        self.widget = widget
+    def __init__(self, editor: Editor, view: CodeView, clipboard: Clip) -> None:
+        self._editor, self._view, self._clipboard = editor, view, clipboard
         self.mode: Mode | None = None
         self.query = ""
         self.case_sensitive = False
@@ -56,7 +58,7 @@ class FindBar:
     def open(self, mode: Mode) -> None:
         self.mode, self.focused, self.note = mode, True, ""
         self.query = ""
-        selected = self.widget.editor.selected_text
+        selected = self._editor.selected_text
         if mode == "find" and selected and "\n" not in selected:
             self.query = selected
         self.replace_query = bool(self.query)
@@ -64,25 +66,25 @@ class FindBar:
 
     def close(self) -> None:
         self.mode, self.focused, self.note = None, False, ""
-        self.widget.set_matches([])
+        self._view.set_matches([])
 
     def matches(self) -> list[Match]:
         if self.mode != "find":
             return []
-        key = (self.widget.editor.version, self.query, self.case_sensitive)
+        key = (self._editor.version, self.query, self.case_sensitive)
         if self._cache is None or self._cache[0] != key:
-            self._cache = (key, find_all(self.widget.editor.lines, self.query, self.case_sensitive))
+            self._cache = (key, find_all(self._editor.lines, self.query, self.case_sensitive))
         return self._cache[1]
 
     def _search(self, *, backwards: bool = False, incremental: bool = False) -> None:
         if self.query:
-            self.widget.editor.find(
+            self._editor.find(
                 self.query,
                 backwards=backwards,
                 case_sensitive=self.case_sensitive,
                 incremental=incremental,
             )
-            self.widget.ensure_caret_visible()
+            self._view.ensure_caret_visible()
 
     def next(self) -> None:
         self._search()
@@ -96,12 +98,12 @@ class FindBar:
         self._search(incremental=True)
 
     def go(self) -> None:
-        count = self.widget.editor.buffer.line_count
+        count = self._editor.buffer.line_count
         if not self.query.isdigit() or not 1 <= int(self.query) <= count:
             self.note = f"Type a line number from 1 to {count}."
             return
-        self.widget.editor.goto_line(int(self.query))
-        self.widget.ensure_caret_visible()
+        self._editor.goto_line(int(self.query))
+        self._view.ensure_caret_visible()
         self.close()
 
     def type_text(self, text: str) -> None:
@@ -136,7 +138,7 @@ class FindBar:
         elif key == pygame.K_TAB:
             self.focused = False  # back to the code, bar stays open
         elif cmd and key == pygame.K_v:
-            self.type_text(self.widget.clipboard.get())
+            self.type_text(self._clipboard.get())
         elif key in MODIFIER_KEYS or cmd or mod & pygame.KMOD_ALT:
             return False
         return True
@@ -152,13 +154,13 @@ class FindBar:
     # -- showing ------------------------------------------------------------------------------
     def status(self) -> str:
         if self.mode == "goto":
-            return self.note or f"1 to {self.widget.editor.buffer.line_count}"
+            return self.note or f"1 to {self._editor.buffer.line_count}"
         if not self.query:
             return "type to search"
         matches = self.matches()
         if not matches:
             return "no matches"
-        selection = self.widget.editor.selection
+        selection = self._editor.selection
         for index, match in enumerate(matches, 1):
             if match == selection:
                 return f"{index} of {len(matches)}"
