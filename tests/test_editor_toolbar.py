@@ -91,3 +91,24 @@ def test_labels_shorten_before_anything_wraps(tmp_path: Path) -> None:
     rows = {b.rect.y for b in pane.buttons}
     assert len(rows) > 1
     assert "[toolbar] A- | A+ | Reset to starter | Open in my editor" in pane.describe()
+
+
+def test_the_toolbar_and_hover_parts_alone() -> None:
+    from game.text import Marker
+    from game.ui.editor.chrome import Button
+    from game.ui.editor.hover import Hover
+    from game.ui.editor.toolbar import Toolbar
+
+    pressed: list[str] = []
+    bar = Toolbar([Button("A-", lambda: pressed.append("A-"), "smaller code")])
+    bar.place(pygame.Rect(10, 20, 800, 400), Fonts(1.0).get("body", 15), 30)
+    assert bar.rect == pygame.Rect(10, 20, 800, 30) and bar.layout.where is not None
+    button = bar.at(bar.buttons[0].rect.center)
+    assert button is bar.buttons[0] and bar.at((700, 300)) is None
+    hover = Hover()
+    assert hover.tooltip(button, None, False) is None  # the pointer was never seen
+    hover.moved((15, 25), over_code=False)
+    assert hover.tooltip(button, None, False) == "smaller code"
+    marks = [Marker(line=2, kind="warning", message="unused")]
+    assert hover.tooltip(None, marks, True) == "Line 2 (warning): unused"
+    assert hover.tooltip(None, marks, False) is None
