@@ -62,7 +62,7 @@ class EditorPane:
         self._shown_matches: list[Match] = []
         self._seen_version = self.editor.version
         self._shared = SharedDraft(draft_path) if draft_path is not None else None
-        self.toolbar = Toolbar(self._buttons(draft_path))
+        self.toolbar = Toolbar(self._buttons())
         self.router = EventRouter(
             widget=self.widget,
             find_bar=self.find_bar,
@@ -82,14 +82,15 @@ class EditorPane:
                 area=lambda: self.rect,
             ),
         )
-        if self._shared is not None and draft_path is not None:
+        if self._shared is not None:
             picked = self._shared.resume(self.editor.text)
             if picked is not None and self.editor.set_text(picked):
                 self.status = (
-                    f"Picked up the changes you saved in {draft_path.name} (Ctrl+Z undoes them)."
+                    f"Picked up the changes you saved in {self._shared.path.name} "
+                    "(Ctrl+Z undoes them)."
                 )
 
-    def _buttons(self, draft_path: Path | None) -> list[Button]:
+    def _buttons(self) -> list[Button]:
         buttons = [
             Button("A-", self.zoom_out, "smaller code (Ctrl -)"),
             Button("A+", self.zoom_in, "bigger code (Ctrl +)"),
@@ -103,12 +104,12 @@ class EditorPane:
                     short="Reset",
                 )
             )
-        if draft_path is not None:
+        if self._shared is not None:
             buttons.append(
                 Button(
                     "Open in my editor",
                     self.open_in_editor,
-                    f"edit {draft_path} in your own editor",
+                    f"edit {self._shared.path} in your own editor",
                     short="My editor",
                 )
             )
