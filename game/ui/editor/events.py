@@ -128,7 +128,7 @@ class EventRouter:
         return True
 
     def _mouse(self, event: pygame.event.Event) -> bool:
-        widget, find_bar = self._widget, self._find_bar
+        widget = self._widget
         if event.type == pygame.MOUSEMOTION:
             over_code = widget.view.text_rect.collidepoint(event.pos)
             self._hover.moved(event.pos, over_code=over_code and self._reset.asked is None)
@@ -142,18 +142,23 @@ class EventRouter:
         self.focused = True
         if event.button != 1:
             return widget.mouse(event) or True
-        button = self._toolbar.at(event.pos)
+        self._left_click(event)
+        return True
+
+    def _left_click(self, event: pygame.event.Event) -> None:
+        """The question while asked, else the toolbar, the find bar, the strip or the code."""
+        find_bar, xy = self._find_bar, event.pos
+        button = self._toolbar.at(xy)
         if self._reset.asked is not None:
-            self._reset.click(event.pos)
+            self._reset.click(xy)
         elif button is not None:
             button.action()
-        elif find_bar.mode is not None and find_bar.rect.collidepoint(event.pos):
-            find_bar.click(event.pos)
+        elif find_bar.mode is not None and find_bar.rect.collidepoint(xy):
+            find_bar.click(xy)
             if find_bar.mode is None:
                 self._commands.relayout()
-        elif self._strip.rect.collidepoint(event.pos):
+        elif self._strip.rect.collidepoint(xy):
             self._commands.read_on()
         else:
             find_bar.focused = False
-            widget.mouse(event)
-        return True
+            self._widget.mouse(event)

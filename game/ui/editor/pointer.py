@@ -41,37 +41,43 @@ class Pointer:
     def event(self, event: pygame.event.Event, *, focused: bool) -> bool:
         """Handle one mouse event; True if it was the code view's. Without a known pointer
         position the wheel scrolls the view when it has the keyboard focus."""
-        view = self._view
         if event.type == pygame.MOUSEMOTION:
-            self._at = event.pos
-            inside = view.rect.collidepoint(event.pos)
-            self.hover_line = view.line_at(event.pos[1]) if inside else None
-            if self.dragging:
-                self._editor.move_to(view.pos_at(event.pos), select=True)
-                self._acted(inside)
-            return self.dragging
+            return self._moved(event.pos)
         if event.type == pygame.MOUSEBUTTONUP:
             was_dragging = self.dragging and event.button == 1
             self.dragging = self.dragging and not was_dragging
             return was_dragging
         if event.type == pygame.MOUSEWHEEL:
-            over = view.rect.collidepoint(self._at) if self._at is not None else focused
-            if over:
-                dx, dy = event.x, event.y
-                if pygame.key.get_mods() & pygame.KMOD_SHIFT:
-                    dx, dy = -dy, 0
-                view.scroll_by(-dy * WHEEL_LINES)
-                view.scroll_x_by(dx * 4 * view.renderer.char_width)
-                self._scrolled()
-            return over
+            return self._wheel(event.x, event.y, focused)
         if event.type != pygame.MOUSEBUTTONDOWN:
             return False
         self._at = event.pos
-        if not view.rect.collidepoint(event.pos):
+        if not self._view.rect.collidepoint(event.pos):
             return False
         if event.button == 1:
             self._click(event.pos, bool(pygame.key.get_mods() & pygame.KMOD_SHIFT))
         return True
+
+    def _moved(self, xy: tuple[int, int]) -> bool:
+        view = self._view
+        self._at = xy
+        inside = view.rect.collidepoint(xy)
+        self.hover_line = view.line_at(xy[1]) if inside else None
+        if self.dragging:
+            self._editor.move_to(view.pos_at(xy), select=True)
+            self._acted(inside)
+        return self.dragging
+
+    def _wheel(self, dx: int, dy: int, focused: bool) -> bool:
+        view = self._view
+        over = view.rect.collidepoint(self._at) if self._at is not None else focused
+        if over:
+            if pygame.key.get_mods() & pygame.KMOD_SHIFT:
+                dx, dy = -dy, 0
+            view.scroll_by(-dy * WHEEL_LINES)
+            view.scroll_x_by(dx * 4 * view.renderer.char_width)
+            self._scrolled()
+        return over
 
     def _click(self, xy: tuple[int, int], shift: bool) -> None:
         ed, pos = self._editor, self._view.pos_at(xy)

@@ -22,6 +22,7 @@ RGB = tuple[int, int, int]
 MIN_CODE_LINES = 5  # below this many visible code lines the strip keeps to one line
 MORE_ACTION = "message_more"
 MORE_KEY = BY_ACTION[MORE_ACTION].keys[0]  # a chord as the key table writes it: `ctrl+m`
+MORE_SHOWN = KeyMap().shown(BY_ACTION[MORE_ACTION])  # as a player reads it: `Ctrl+M`
 HINTS = " · ".join(f"{keys} {label}" for keys, label in KeyMap().hints("editor"))
 PAD_X, PAD_Y = 10, 5
 
@@ -97,7 +98,7 @@ class MessageStrip:
 
     @staticmethod
     def _sign(page: int, count: int) -> str:
-        return f"{page}/{count} · {KeyMap().shown(BY_ACTION[MORE_ACTION])} more"
+        return f"{page}/{count} · {MORE_SHOWN} more"
 
     def shown_lines(self) -> list[str]:
         return self._pages[self.page]
@@ -118,7 +119,7 @@ class MessageStrip:
 
     def describe(self) -> str:
         count = self.page_count
-        page = f" (page {self.page + 1}/{count}, {MORE_KEY} reads on)" if count > 1 else ""
+        page = f" (page {self.page + 1}/{count}, {MORE_SHOWN} reads on)" if count > 1 else ""
         return f"[message] {self._text}{page}"
 
 
