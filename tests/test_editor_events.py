@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pygame
 import pytest
 
-from game.text import Editor
+from game.text import Editor, Pos
 from game.ui.editor.chrome import Button
 from game.ui.editor.clipboard import Clipboard
 from game.ui.editor.events import EventRouter, PaneCommands
@@ -126,3 +126,29 @@ def test_clicks_reach_the_toolbar_strip_and_code_and_outside_takes_the_focus(rig
     assert not rig.router.focused and not rig.router.handle(text("z"))
     assert rig.click(rig.widget.view.text_rect.center)
     assert rig.router.focused and rig.router.handle(text("z"))
+
+
+def test_the_question_and_the_find_bar_read_the_key_table(rig: Rig) -> None:
+    rig.reset.ask()
+    rig.router.handle(key(pygame.K_TAB))  # to "Reset"
+    rig.router.handle(key(pygame.K_LEFT))  # back to "Keep my code"
+    rig.router.handle(key(pygame.K_RIGHT))
+    rig.router.handle(key(pygame.K_SPACE))  # Space presses the focused answer
+    assert rig.editor.text == STARTER and rig.reset.asked is None
+    rig.router.handle(key(pygame.K_f, CTRL))
+    rig.router.handle(text("pass"))
+    assert rig.editor.selected_text == "pass"
+    rig.router.handle(key(pygame.K_BACKSPACE, CTRL))  # a word at a time
+    assert rig.find_bar.query == ""
+    rig.router.handle(text("s"))
+    assert rig.editor.selection[0] == Pos(1, 6)  # the first "s" of "pass"
+    rig.router.handle(key(pygame.K_KP_ENTER))
+    assert rig.editor.selection[0] == Pos(1, 7)
+    rig.router.handle(key(pygame.K_RETURN, pygame.KMOD_SHIFT))
+    assert rig.editor.selection[0] == Pos(1, 6)
+    rig.find_bar.replace_query = True
+    rig.router.handle(key(pygame.K_HOME))  # the field keeps its query
+    assert not rig.find_bar.replace_query and rig.find_bar.query == "s"
+    assert not rig.router.handle(key(pygame.K_b, CTRL))  # not the bar's: left to the screen
+    rig.router.handle(key(pygame.K_TAB, pygame.KMOD_SHIFT))
+    assert rig.router.code_focused

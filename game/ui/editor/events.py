@@ -14,11 +14,11 @@ import pygame
 
 from game.ui.editor.findbar import FindBar, Mode
 from game.ui.editor.hover import Hover
-from game.ui.editor.keys import KeyRepeat, reserved
+from game.ui.editor.keys import EDITOR_KEYS, KeyRepeat, reserved
 from game.ui.editor.reset import ResetQuestion
 from game.ui.editor.strip import MessageStrip
 from game.ui.editor.toolbar import Toolbar
-from game.ui.editor.widget import EDITOR_KEYS, EditorWidget
+from game.ui.editor.widget import EditorWidget
 
 _FIND_MODES: dict[str, Mode] = {"find": "find", "goto": "goto"}
 _MOUSE_EVENTS = (

@@ -14,7 +14,7 @@ from game.text.find import Match, find_all
 from game.text.words import word_left
 from game.ui.editor.chrome import Button
 from game.ui.editor.code_view import CodeView
-from game.ui.editor.keys import MODIFIER_KEYS
+from game.ui.editor.keys import EDITOR_KEYS, FIELD_KEYS, MODIFIER_KEYS
 from game.ui.editor.router import Clip
 from game.ui.intents import command_held
 from game.ui.theme import Theme
@@ -117,31 +117,34 @@ class FindBar:
             self._search(incremental=True)
 
     def key(self, key: int, mod: int) -> bool:
-        shift, cmd = bool(mod & pygame.KMOD_SHIFT), command_held(mod)
-        if key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+        """A key while the bar has the focus, by its action in the key table (the game's rows
+        for the field, the code editor's for paste); False for shortcuts it leaves to others."""
+        action = FIELD_KEYS.action(key, mod)
+        if action == "confirm":
+            shift = bool(mod & pygame.KMOD_SHIFT)
             (self.go if self.mode == "goto" else self.previous if shift else self.next)()
-        elif key == pygame.K_BACKSPACE:
-            cut = (
-                0
-                if self.replace_query
-                else word_left(self.query, len(self.query))
-                if cmd
-                else len(self.query) - 1
-            )
-            self.query, self.replace_query = self.query[: max(0, cut)], False
-            if self.mode == "find":
-                self._search(incremental=True)
-        elif key in (pygame.K_UP, pygame.K_DOWN) and self.mode == "find":
-            (self.previous if key == pygame.K_UP else self.next)()
-        elif key in (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_HOME, pygame.K_END):
+        elif action == "erase":
+            self._erase(by_word=command_held(mod))
+        elif action in ("up", "down") and self.mode == "find":
+            (self.previous if action == "up" else self.next)()
+        elif action in ("left", "right", "home", "end"):
             self.replace_query = False  # the field's caret stays at the end; keep the query
-        elif key == pygame.K_TAB:
+        elif action in ("tab", "tab_back"):
             self.focused = False  # back to the code, bar stays open
-        elif cmd and key == pygame.K_v:
+        elif EDITOR_KEYS.action(key, mod) == "paste":
             self.type_text(self._clipboard.get())
-        elif key in MODIFIER_KEYS or cmd or mod & pygame.KMOD_ALT:
+        elif key in MODIFIER_KEYS or command_held(mod) or mod & pygame.KMOD_ALT:
             return False
         return True
+
+    def _erase(self, *, by_word: bool) -> None:
+        if self.replace_query:
+            cut = 0
+        else:
+            cut = word_left(self.query, len(self.query)) if by_word else len(self.query) - 1
+        self.query, self.replace_query = self.query[: max(0, cut)], False
+        if self.mode == "find":
+            self._search(incremental=True)
 
     def click(self, xy: tuple[int, int]) -> bool:
         for button in self.buttons:

@@ -15,15 +15,14 @@ import pygame
 from game.text import Editor
 from game.ui.editor.clipboard import Clipboard
 from game.ui.editor.code_view import CodeView
-from game.ui.editor.keys import MODIFIER_KEYS
+from game.ui.editor.keys import EDITOR_KEYS, MODIFIER_KEYS
 from game.ui.editor.paint import paint
 from game.ui.editor.pointer import Pointer
 from game.ui.editor.router import KEEPS_CARET, EditRouter
 from game.ui.fonts import Fonts
-from game.ui.intents import KeyDispatch, command_held
+from game.ui.intents import command_held
 from game.ui.theme import Theme
 
-EDITOR_KEYS = KeyDispatch(editor=True)
 BLINK_S = 0.53
 
 
