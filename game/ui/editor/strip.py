@@ -76,8 +76,8 @@ class MessageStrip:
         width = self.rect.w - 2 * PAD_X
         lines = wrap(font, text, width)
         if len(lines) > self.lines:
-            # Room on the last line of each page for the sign that more follows.
-            sign = font.size(self._sign(len(lines), len(lines)))[0] + PAD_X
+            # Every line leaves room for the sign that ends each page ("99/99 · Ctrl+M more").
+            sign = font.size(self._sign(99, 99))[0] + PAD_X
             lines = wrap(font, text, width - sign) if width - sign > sign else lines
         pages = [lines[i : i + self.lines] for i in range(0, len(lines), self.lines)] or [[]]
         if text != self._text:
