@@ -84,7 +84,7 @@ def timed(h: Harness, post: Callable[[], object]) -> Sample:
 
 def keystrokes(h: Harness, count: int, idle_frames: int) -> list[Sample]:
     h.pane.editor.goto_line(500)
-    h.pane.widget.ensure_caret_visible()
+    h.pane.widget.view.ensure_caret_visible()
     for _ in range(10):
         h.frame()
     samples = []
@@ -108,9 +108,9 @@ def paging(h: Harness, passes: int, idle_frames: int) -> list[Sample]:
     for _ in range(passes):
         for key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
             h.pane.editor.move_doc_start() if key == pygame.K_PAGEDOWN else h.pane.editor.move_doc_end()
-            h.pane.widget.ensure_caret_visible()
+            h.pane.widget.view.ensure_caret_visible()
             h.frame()
-            for _ in range(h.pane.editor.buffer.line_count // h.pane.widget.page_lines()):
+            for _ in range(h.pane.editor.buffer.line_count // h.pane.widget.view.page_lines()):
                 samples.append(timed(h, lambda key=key: h.key(key)))
                 for _ in range(idle_frames):
                     h.frame()
@@ -135,7 +135,7 @@ def main() -> None:
         "video_driver": os.environ["SDL_VIDEODRIVER"],
         "window": [1280, 800],
         "font_scale": args.scale,
-        "visible_lines": h.pane.widget.page_lines(),
+        "visible_lines": h.pane.widget.view.page_lines(),
         "python": platform.python_version(),
         "pygame": pygame.version.ver,
         "keystroke_ms": stats([w for w, _ in typing]),

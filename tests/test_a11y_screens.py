@@ -9,10 +9,12 @@ record: text drawn whole inside its clip), not through pixels."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 import pytest
 
 from game.persistence.paths import user_home
+from game.ui.keymap import split_chord
 from game.ui.snapshot import Ink, Snapshot
 
 SIZES = [(1024, 640), (1920, 1080), (3840, 2160)]
@@ -26,28 +28,36 @@ CASES = [
 MAX_PRESSES = 80
 
 
-def explore(d) -> tuple[Snapshot, set[str], list[Ink]]:
-    """Read a screen as a keyboard-only player would: note its content, then press the keys
-    its snapshot offers for more until every word was seen (or nothing more is offered).
-    Returns the first snapshot, the words never seen, and any text drawn too small."""
+def press(d, chord: str) -> None:
+    """Press a key the way a snapshot names it: a pygame key name or a chord (`ctrl+m`)."""
+    mods, key = split_chord(chord)
+    d.press(key, ctrl="ctrl" in mods, shift="shift" in mods)
+
+
+def explore(d, part: Callable[[], Snapshot] | None = None) -> tuple[Snapshot, set[str], list[Ink]]:
+    """Read a screen (or a `part` of it) as a keyboard-only player would: note its content,
+    then press the keys its snapshot offers for more until every word was seen (or nothing
+    more is offered). Returns the first snapshot, the words never seen, and any text drawn
+    too small."""
     d.step()
     screen = d.screen
-    first = snap = screen.snapshot()
+    read = part or screen.snapshot
+    first = snap = read()
     assert first.content, f"{first.screen} describes no content"
     need, seen, small = first.content_words, set(first.shown_words), list(first.too_small)
     assert not first.overlaps, f"{first.screen}: text drawn over text: {first.overlaps[:2]}"
     for _ in range(MAX_PRESSES):
         if need <= seen or not snap.more or d.screen is not screen:
             break
-        d.press(snap.more[0])
-        snap = screen.snapshot()
+        press(d, snap.more[0])
+        snap = read()
         seen |= snap.shown_words
         small += snap.too_small
     return first, need - seen, small
 
 
-def check(d, what: str) -> Snapshot:
-    first, missing, small = explore(d)
+def check(d, what: str, part: Callable[[], Snapshot] | None = None) -> Snapshot:
+    first, missing, small = explore(d, part)
     assert not missing, f"{what}: words never shown: {sorted(missing)}\n{first.text()}"
     assert not small, f"{what}: text below {first.min_px}px: {small[:3]}"
     return first
@@ -121,6 +131,13 @@ def test_every_word_reachable(size, scale, contrast) -> None:
         d.press("1")
         walk(d, lambda t: t.startswith("screen: terminal"))
         check(d, "terminal")
+        # The code editor's strip under the code (its keys, the runner's findings) pages a
+        # message longer than its lines: every word is read with the key it names.
+        for _ in range(3):
+            if d.screen.snapshot().focus == "Code pane":
+                break
+            d.press("f3")
+        check(d, "code editor", d.screen.editor.snapshot)
 
 
 def test_credits_stand_still_and_scroll_with_reduced_motion() -> None:

@@ -116,7 +116,7 @@ def test_home_end_and_paging(make: Callable[..., Harness]) -> None:
     h.key(pygame.K_HOME)
     h.frame()
     assert "caret 1:1" in h.pane.describe()
-    page = h.pane.widget.page_lines() - 1
+    page = h.pane.widget.view.page_lines() - 1
     h.key(pygame.K_PAGEDOWN)
     h.frame()
     assert f"caret {1 + page}:1" in h.pane.describe()

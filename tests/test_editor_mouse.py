@@ -59,7 +59,7 @@ def test_double_click_selects_word_and_triple_click_the_line(make: Callable[...,
 def test_gutter_click_selects_a_line(make: Callable[..., Harness]) -> None:
     h = make()
     h.frame()
-    x = h.pane.widget.rect.x + 4
+    x = h.pane.widget.view.rect.x + 4
     h.click((x, h.point_at(1, 0)[1]))
     h.frame()
     assert h.pane.editor.selected_text == "import torch\n"
@@ -84,7 +84,7 @@ def test_typing_scrolls_horizontally_to_keep_the_caret_visible(
     h = make("")
     h.type("y = " + "a" * 400)
     h.frame()
-    widget = h.pane.widget
+    widget = h.pane.widget.view
     assert widget.scroll_x > 0
     caret = widget.caret_screen_rect()
     assert widget.text_rect.left <= caret.x <= widget.text_rect.right

@@ -48,7 +48,7 @@ def test_markers_show_in_gutter_on_caret_line_and_on_hover(make: Callable[..., H
     )
     h.post(pygame.MOUSEMOTION, pos=h.point_at(3, 2), rel=(0, 0), buttons=(0, 0, 0))
     h.frame()
-    assert h.pane.widget.hover_line == 2
+    assert h.pane.widget.pointer.hover_line == 2
     h.pane.set_markers([Marker(99, "past the end")])
     h.frame()
     assert "E 3 | for i" in h.pane.describe()

@@ -60,7 +60,7 @@ def test_toolbar_and_find_bar_fit_the_terminal_pane(scale: float, tmp_path: Path
                 pane.find_bar.open(mode)  # type: ignore[arg-type]
             pane.set_rect(rect)
             where = f"{size} at {scale:.0%}, bar {mode}"
-            bar = pane._toolbar
+            bar = pane.toolbar.layout
             assert rect.contains(bar.rect), where
             pieces = [b.rect for b in pane.buttons] + ([bar.where] if bar.where else [])
             assert all(bar.rect.contains(r) for r in pieces), where
@@ -73,7 +73,7 @@ def test_toolbar_and_find_bar_fit_the_terminal_pane(scale: float, tmp_path: Path
                 assert all(fb.rect.contains(r) for r in found), where
                 _apart(found, where)
                 assert fb._field.w >= fonts.get("body", 15).size("000")[0], where
-            assert pane.widget.rect.h >= pane.widget.line_height, where  # some code shows
+            assert pane.widget.view.rect.h >= pane.widget.view.line_height, where  # some code shows
             pane.draw(surface)
 
 
@@ -83,11 +83,32 @@ def test_labels_shorten_before_anything_wraps(tmp_path: Path) -> None:
     )
     pane.set_rect(pygame.Rect(0, 0, 1800, 400))
     assert [b.shown for b in pane.buttons] == ["A-", "A+", "Reset to starter", "Open in my editor"]
-    assert pane._toolbar.where is not None and not pane._toolbar.short
+    assert pane.toolbar.layout.where is not None and not pane.toolbar.layout.short
     pane.set_rect(pygame.Rect(0, 0, 700, 400))
     assert [b.shown for b in pane.buttons] == ["A-", "A+", "Reset", "My editor"]
-    assert pane._toolbar.short and pane._toolbar.rect.h < 100
+    assert pane.toolbar.layout.short and pane.toolbar.layout.rect.h < 100
     pane.set_rect(pygame.Rect(0, 0, 300, 400))  # narrower than any window allows: rows
     rows = {b.rect.y for b in pane.buttons}
     assert len(rows) > 1
     assert "[toolbar] A- | A+ | Reset to starter | Open in my editor" in pane.describe()
+
+
+def test_the_toolbar_and_hover_parts_alone() -> None:
+    from game.text import Marker
+    from game.ui.editor.chrome import Button
+    from game.ui.editor.hover import Hover
+    from game.ui.editor.toolbar import Toolbar
+
+    pressed: list[str] = []
+    bar = Toolbar([Button("A-", lambda: pressed.append("A-"), "smaller code")])
+    bar.place(pygame.Rect(10, 20, 800, 400), Fonts(1.0).get("body", 15), 30)
+    assert bar.rect == pygame.Rect(10, 20, 800, 30) and bar.layout.where is not None
+    button = bar.at(bar.buttons[0].rect.center)
+    assert button is bar.buttons[0] and bar.at((700, 300)) is None
+    hover = Hover()
+    assert hover.tooltip(button, None, False) is None  # the pointer was never seen
+    hover.moved((15, 25), over_code=False)
+    assert hover.tooltip(button, None, False) == "smaller code"
+    marks = [Marker(line=2, kind="warning", message="unused")]
+    assert hover.tooltip(None, marks, True) == "Line 2 (warning): unused"
+    assert hover.tooltip(None, marks, False) is None

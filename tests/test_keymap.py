@@ -138,7 +138,7 @@ def test_a_player_remaps_a_key_in_settings_and_it_is_saved() -> None:
 def test_every_code_editor_key_has_a_command() -> None:
     from game.ui.editor.harness import Harness
 
-    pane_commands = {"find", "goto", "zoom_in", "zoom_out", "zoom_reset"}
-    widget = Harness("x = 1\n").pane.widget
+    pane_commands = {"find", "goto", "zoom_in", "zoom_out", "zoom_reset", "message_more"}
+    router = Harness("x = 1\n").pane.widget.router
     actions = {action for _, action in KeyMap().dispatch_table(editor=True)}
-    assert actions == set(widget._commands()) | pane_commands
+    assert actions == router.actions | pane_commands

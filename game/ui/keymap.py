@@ -130,6 +130,7 @@ BINDINGS: tuple[Binding, ...] = (
     _b("zoom_in", _any_shift("ctrl+=", "ctrl++", "ctrl+[+]"), "bigger code", "code editor", shown_as="Ctrl +", editor="size"),
     _b("zoom_out", _any_shift("ctrl+-", "ctrl+[-]"), "smaller code", "code editor", shown_as="Ctrl -", editor="size"),
     _b("zoom_reset", _any_shift("ctrl+0", "ctrl+[0]"), "code at its usual size", "code editor", shown_as="Ctrl+0"),
+    _b("message_more", ["ctrl+m"], "read on in the message under the code (when it says 1/2)", "code editor"),
     # Moving and erasing: Shift extends the selection, Ctrl (or Alt) goes by words.
     _b("move_left", _any_mods("left"), "caret left", "code editor", shown_as="←"),
     _b("move_right", _any_mods("right"), "caret right", "code editor", shown_as="→"),

@@ -1,19 +1,18 @@
-"""CodeView: the geometry and look of the code view. It owns the widget's state, scrolling,
-where each line and column is on screen, the font/palette/renderer for the current zoom, and
-prefetching line renders while idle. Input lives in `widget.py`, drawing in `paint.py`.
-Must not import torch.
+"""CodeView: the view part of the code widget. It owns where the code is shown (its rect),
+scrolling, where each line and column is on screen, the font/palette/renderer for the current
+zoom, what decorates the lines (runner markers, find matches) and prefetching line renders
+while idle. It reads the `Editor` and never changes it. The widget (`widget.py`) owns it;
+`paint.py` draws it. Must not import torch.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 
 import pygame
 
 from game.text import Editor, Highlighter, Marker, Pos
 from game.text.find import Match
-from game.ui.editor.clipboard import Clipboard
 from game.ui.editor.palette import palette_for
 from game.ui.editor.render import LineRenderer
 from game.ui.fonts import Fonts, font
@@ -24,37 +23,17 @@ PREFETCH_BUDGET_S = 0.004  # of an idle frame's 16 ms
 
 
 class CodeView:
-    def __init__(
-        self,
-        editor: Editor,
-        fonts: Fonts,
-        theme: Theme,
-        clipboard: Clipboard,
-        *,
-        clock: Callable[[], float] = time.monotonic,
-        zoom: float = 1.0,
-    ) -> None:
+    def __init__(self, editor: Editor, fonts: Fonts, theme: Theme, *, zoom: float = 1.0) -> None:
         self.editor = editor
         self.highlighter = Highlighter(editor.buffer)
-        self.clipboard = clipboard
         self.rect = pygame.Rect(0, 0, 0, 0)
         self.scroll_line = 0
         self.scroll_x = 0
         self.zoom = zoom
-        self.focused = True
         self.markers: dict[int, list[Marker]] = {}  # by 0-based line
-        self.composition = ""  # IME text being composed, shown at the caret
-        self.hover_line: int | None = None
         self.matches_by_line: dict[int, list[Match]] = {}
         self._fonts, self._theme = fonts, theme
-        self._clock = clock
-        self._blink = 0.0
-        self._drag = False
-        self._clicks: tuple[float, Pos, int] = (-1.0, Pos(-1, -1), 0)
-        self._mouse: tuple[int, int] | None = None
-        self._ime_rect: pygame.Rect | None = None
         self._prefetched: tuple[int, int, int] | None = None
-        self._busy = False  # input arrived this frame: draw it first, prefetch later
         self._rebuild()
 
     # -- look ---------------------------------------------------------------------------------
@@ -177,7 +156,7 @@ class CodeView:
         y = self.rect.y + (caret.line - self.scroll_line) * self.line_height
         return pygame.Rect(x, y, max(2, self.font_px // 9), self.line_height)
 
-    def _prefetch(self) -> None:
+    def prefetch(self) -> None:
         """Render the lines a page above and below while idle, so paging finds them ready."""
         state = (self.editor.version, self.scroll_line, self.font_px)
         if state == self._prefetched:

@@ -9,8 +9,12 @@ from collections.abc import Callable
 import pygame
 
 from game.ui.editor.chrome import Button, draw_lines
+from game.ui.editor.keys import FIELD_KEYS
 from game.ui.theme import Theme
 from game.ui.widgets.textfit import text_surface, wrap
+
+_SWITCH = frozenset({"tab", "tab_back", "left", "right"})
+_PRESS = frozenset({"confirm", "advance"})  # Enter, and Space as on any button
 
 
 class Confirm:
@@ -33,9 +37,10 @@ class Confirm:
             self._on_yes()
 
     def key(self, key: int) -> None:
-        if key in (pygame.K_TAB, pygame.K_LEFT, pygame.K_RIGHT):
+        action = FIELD_KEYS.action(key, 0)
+        if action in _SWITCH:
             self.selected = 1 - self.selected
-        elif key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+        elif action in _PRESS:
             self.buttons[self.selected].action()
 
     def text(self, text: str) -> None:

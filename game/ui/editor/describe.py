@@ -1,47 +1,51 @@
-"""What the pane says in words: the message strip under the code (runner finding on the
-caret's line, the latest status, where the marks are, or key hints) and `describe()`, a text
-picture of the whole pane for headless tests. Must not import torch.
+"""What the pane says in words: the message for the strip under the code, `describe()`, a
+text picture of the whole pane for headless tests and logs, and `snapshot()`, its typed
+description. Reads the pane's parts, changes nothing. Must not import torch.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from game.ui.keymap import KeyMap
+from game.ui.editor.strip import MORE_KEY, choose_message
+from game.ui.snapshot import Ink, Snapshot
 
 if TYPE_CHECKING:
     from game.ui.editor.pane import EditorPane
 
-HINTS = " · ".join(f"{keys} {label}" for keys, label in KeyMap().hints("editor"))
-
 
 def message(pane: EditorPane) -> tuple[str, tuple[int, int, int]]:
-    """What the strip under the code says, and in which colour."""
-    here = pane.widget.markers.get(pane.editor.caret.line)
-    if here:
-        text = " ".join(f"Line {m.line} ({m.kind}): {m.message}" for m in here)
-        return text, pane.widget.palette.markers[here[0].kind]
-    if pane.status:
-        return pane.status, pane.theme.text
-    if pane.widget.markers:
-        numbers = sorted({m.line for m in pane.markers})
-        where = (
-            f"line {numbers[0]}" if len(numbers) == 1 else "lines " + ", ".join(map(str, numbers))
-        )
-        return (
-            f"Marked in the gutter: {where}. Put the caret there (Ctrl+G) or hover to read why.",
-            pane.theme.warning,
-        )
-    return HINTS, pane.theme.text_dim
+    """What the strip under the code says now, and in which colour."""
+    view = pane.widget.view
+    return choose_message(
+        here=view.markers.get(pane.editor.caret.line, []),
+        status=pane.status,
+        marked_lines=[m.line for m in pane.markers] if view.markers else [],
+        palette=view.palette,
+        theme=pane.theme,
+    )
+
+
+def snapshot(pane: EditorPane, ink: tuple[Ink, ...], min_px: int) -> Snapshot:
+    """The pane as a part of a screen: its message in full (content), what it drew last frame
+    (`ink`) and the key that pages a message longer than the strip (more)."""
+    return Snapshot(
+        screen="editor",
+        content=(message(pane)[0],),
+        focus="code" if pane.focused else None,
+        ink=ink,
+        more=(MORE_KEY,) if pane.strip.page_count > 1 else (),
+        min_px=min_px,
+    )
 
 
 def describe(pane: EditorPane) -> str:
     """A text picture of the pane for tests and screen readers' logs."""
-    ed, w = pane.editor, pane.widget
+    ed, w, v = pane.editor, pane.widget, pane.widget.view
     start, end = ed.selection
-    visible = w.visible_range()
+    visible = v.visible_range()
     head = [
-        f"[editor] {'focused' if pane.focused else 'unfocused'} | code {w.font_px}px ({round(pane.zoom * 100)}%)"
+        f"[editor] {'focused' if pane.focused else 'unfocused'} | code {v.font_px}px ({round(pane.zoom * 100)}%)"
         f" | lines {visible.start + 1}-{visible.stop} of {ed.buffer.line_count}"
         f" | caret {ed.caret.line + 1}:{ed.caret.col + 1}"
         + (
@@ -59,8 +63,8 @@ def describe(pane: EditorPane) -> str:
         head.append(f'[composing] "{w.composition}"')
     width = len(str(ed.buffer.line_count))
     for i in visible:
-        marks = w.markers.get(i)
+        marks = v.markers.get(i)
         flag = marks[0].kind[0].upper() if marks else ">" if i == ed.caret.line else " "
         head.append(f"{flag} {i + 1:>{width}} | {ed.buffer.line(i)}")
-    head.append(f"[message] {message(pane)[0]}")
+    head.append(pane.strip.describe())
     return "\n".join(head)

@@ -9,11 +9,13 @@ from typing import Literal
 
 import pygame
 
+from game.text import Editor
 from game.text.find import Match, find_all
 from game.text.words import word_left
 from game.ui.editor.chrome import Button
-from game.ui.editor.keys import MODIFIER_KEYS
-from game.ui.editor.widget import EditorWidget
+from game.ui.editor.code_view import CodeView
+from game.ui.editor.keys import EDITOR_KEYS, FIELD_KEYS, MODIFIER_KEYS
+from game.ui.editor.router import Clip
 from game.ui.intents import command_held
 from game.ui.theme import Theme
 from game.ui.widgets.textfit import ellipsize, text_surface
@@ -22,8 +24,8 @@ Mode = Literal["find", "goto"]
 
 
 class FindBar:
-    def __init__(self, widget: EditorWidget) -> None:
-        self.widget = widget
+    def __init__(self, editor: Editor, view: CodeView, clipboard: Clip) -> None:
+        self._editor, self._view, self._clipboard = editor, view, clipboard
         self.mode: Mode | None = None
         self.query = ""
         self.case_sensitive = False
@@ -56,7 +58,7 @@ class FindBar:
     def open(self, mode: Mode) -> None:
         self.mode, self.focused, self.note = mode, True, ""
         self.query = ""
-        selected = self.widget.editor.selected_text
+        selected = self._editor.selected_text
         if mode == "find" and selected and "\n" not in selected:
             self.query = selected
         self.replace_query = bool(self.query)
@@ -64,25 +66,25 @@ class FindBar:
 
     def close(self) -> None:
         self.mode, self.focused, self.note = None, False, ""
-        self.widget.set_matches([])
+        self._view.set_matches([])
 
     def matches(self) -> list[Match]:
         if self.mode != "find":
             return []
-        key = (self.widget.editor.version, self.query, self.case_sensitive)
+        key = (self._editor.version, self.query, self.case_sensitive)
         if self._cache is None or self._cache[0] != key:
-            self._cache = (key, find_all(self.widget.editor.lines, self.query, self.case_sensitive))
+            self._cache = (key, find_all(self._editor.lines, self.query, self.case_sensitive))
         return self._cache[1]
 
     def _search(self, *, backwards: bool = False, incremental: bool = False) -> None:
         if self.query:
-            self.widget.editor.find(
+            self._editor.find(
                 self.query,
                 backwards=backwards,
                 case_sensitive=self.case_sensitive,
                 incremental=incremental,
             )
-            self.widget.ensure_caret_visible()
+            self._view.ensure_caret_visible()
 
     def next(self) -> None:
         self._search()
@@ -96,12 +98,12 @@ class FindBar:
         self._search(incremental=True)
 
     def go(self) -> None:
-        count = self.widget.editor.buffer.line_count
+        count = self._editor.buffer.line_count
         if not self.query.isdigit() or not 1 <= int(self.query) <= count:
             self.note = f"Type a line number from 1 to {count}."
             return
-        self.widget.editor.goto_line(int(self.query))
-        self.widget.ensure_caret_visible()
+        self._editor.goto_line(int(self.query))
+        self._view.ensure_caret_visible()
         self.close()
 
     def type_text(self, text: str) -> None:
@@ -115,31 +117,34 @@ class FindBar:
             self._search(incremental=True)
 
     def key(self, key: int, mod: int) -> bool:
-        shift, cmd = bool(mod & pygame.KMOD_SHIFT), command_held(mod)
-        if key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+        """A key while the bar has the focus, by its action in the key table (the game's rows
+        for the field, the code editor's for paste); False for shortcuts it leaves to others."""
+        action = FIELD_KEYS.action(key, mod)
+        if action == "confirm":
+            shift = bool(mod & pygame.KMOD_SHIFT)
             (self.go if self.mode == "goto" else self.previous if shift else self.next)()
-        elif key == pygame.K_BACKSPACE:
-            cut = (
-                0
-                if self.replace_query
-                else word_left(self.query, len(self.query))
-                if cmd
-                else len(self.query) - 1
-            )
-            self.query, self.replace_query = self.query[: max(0, cut)], False
-            if self.mode == "find":
-                self._search(incremental=True)
-        elif key in (pygame.K_UP, pygame.K_DOWN) and self.mode == "find":
-            (self.previous if key == pygame.K_UP else self.next)()
-        elif key in (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_HOME, pygame.K_END):
+        elif action == "erase":
+            self._erase(by_word=command_held(mod))
+        elif action in ("up", "down") and self.mode == "find":
+            (self.previous if action == "up" else self.next)()
+        elif action in ("left", "right", "home", "end"):
             self.replace_query = False  # the field's caret stays at the end; keep the query
-        elif key == pygame.K_TAB:
+        elif action in ("tab", "tab_back"):
             self.focused = False  # back to the code, bar stays open
-        elif cmd and key == pygame.K_v:
-            self.type_text(self.widget.clipboard.get())
-        elif key in MODIFIER_KEYS or cmd or mod & pygame.KMOD_ALT:
+        elif EDITOR_KEYS.action(key, mod) == "paste":
+            self.type_text(self._clipboard.get())
+        elif key in MODIFIER_KEYS or command_held(mod) or mod & pygame.KMOD_ALT:
             return False
         return True
+
+    def _erase(self, *, by_word: bool) -> None:
+        if self.replace_query:
+            cut = 0
+        else:
+            cut = word_left(self.query, len(self.query)) if by_word else len(self.query) - 1
+        self.query, self.replace_query = self.query[: max(0, cut)], False
+        if self.mode == "find":
+            self._search(incremental=True)
 
     def click(self, xy: tuple[int, int]) -> bool:
         for button in self.buttons:
@@ -152,13 +157,13 @@ class FindBar:
     # -- showing ------------------------------------------------------------------------------
     def status(self) -> str:
         if self.mode == "goto":
-            return self.note or f"1 to {self.widget.editor.buffer.line_count}"
+            return self.note or f"1 to {self._editor.buffer.line_count}"
         if not self.query:
             return "type to search"
         matches = self.matches()
         if not matches:
             return "no matches"
-        selection = self.widget.editor.selection
+        selection = self._editor.selection
         for index, match in enumerate(matches, 1):
             if match == selection:
                 return f"{index} of {len(matches)}"

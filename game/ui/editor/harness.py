@@ -86,7 +86,7 @@ class Harness:
 
     def point_at(self, line: int, col: int) -> tuple[int, int]:
         """Screen point of 1-based `line`, 0-based `col` in the code view (must be visible)."""
-        widget = self.pane.widget
+        widget = self.pane.widget.view
         x = widget.text_rect.x + widget.pad + col * widget.renderer.char_width
         y = (
             widget.rect.y

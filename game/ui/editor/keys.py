@@ -1,5 +1,7 @@
-"""Keyboard plumbing for the editor: which keys belong to the terminal screen (never consumed)
-and key repeat for held editing keys that works whether or not the app enabled
+"""Keyboard plumbing for the editor: the key table's dispatch for the code editor's rows
+(`EDITOR_KEYS`) and for the game's own rows that text fields read (`FIELD_KEYS`: Enter, the
+arrows, Backspace, Tab), which keys belong to the terminal screen (never consumed) and key
+repeat for held editing keys that works whether or not the app enabled
 `pygame.key.set_repeat`. (Which modifier means "command" is `game.ui.intents.command_held`.)
 Must not import torch.
 """
@@ -10,7 +12,10 @@ from collections.abc import Callable
 
 import pygame
 
-from game.ui.intents import command_held
+from game.ui.intents import DEFAULT_KEYS, KeyDispatch, command_held
+
+EDITOR_KEYS = KeyDispatch(editor=True)
+FIELD_KEYS = DEFAULT_KEYS
 
 _FUNCTION_KEYS = frozenset(getattr(pygame, f"K_F{i}") for i in range(1, 13))
 _ENTER_KEYS = frozenset({pygame.K_RETURN, pygame.K_KP_ENTER})

@@ -1,7 +1,8 @@
-"""Laying out the editor pane's toolbar at any width and font scale so nothing overlaps: full
-labels and the caret position ("Ln 12, Col 4") on one row when they fit; else short labels and
-a short position ("12:4"); else the buttons wrap onto more rows and the position takes the room
-left on the last one (or is left out: the gutter still shows the line). Must not import torch.
+"""The editor pane's toolbar (`Toolbar`: its buttons and the caret position) and laying it
+out at any width and font scale so nothing overlaps: full labels and the caret position
+("Ln 12, Col 4") on one row when they fit; else short labels and a short position ("12:4");
+else the buttons wrap onto more rows and the position takes the room left on the last one (or
+is left out: the gutter still shows the line). Must not import torch.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from dataclasses import dataclass
 import pygame
 
 from game.ui.editor.chrome import Button
+from game.ui.theme import Theme
+from game.ui.widgets.textfit import ellipsize, text_surface
 
 # The widest positions worth reserving room for (a 9999-line file, column 999).
 WHERE_FULL = "Ln 9999, Col 999"
@@ -57,3 +60,42 @@ def layout_toolbar(
     where = pygame.Rect(area.right - gap - where_w, y, where_w, row_h)
     room = where if where.left >= x else None
     return ToolbarLayout(pygame.Rect(area.x, area.y, area.w, y + row_h - area.y), room, True)
+
+
+class Toolbar:
+    """The row of buttons above the code and the caret position at its right end: owns the
+    buttons, where each sits and the drawing of both."""
+
+    def __init__(self, buttons: Sequence[Button]) -> None:
+        self.buttons = list(buttons)
+        self.layout = ToolbarLayout(pygame.Rect(0, 0, 0, 0), None, False)
+
+    @property
+    def rect(self) -> pygame.Rect:
+        return self.layout.rect
+
+    def place(self, area: pygame.Rect, font: pygame.font.Font, row_h: int) -> None:
+        self.layout = layout_toolbar(self.buttons, font, area, row_h, 6)
+
+    def at(self, xy: tuple[int, int]) -> Button | None:
+        """The button under `xy`, if any."""
+        return next((b for b in self.buttons if b.rect.collidepoint(xy)), None)
+
+    def draw(
+        self,
+        surface: pygame.Surface,
+        font: pygame.font.Font,
+        theme: Theme,
+        caret: tuple[int, int],
+        mouse: tuple[int, int] | None,
+    ) -> None:
+        """The buttons (the one under `mouse` lit) and the 1-based caret (line, column)."""
+        surface.fill(theme.panel, self.layout.rect)
+        hovered = self.at(mouse) if mouse is not None else None
+        for button in self.buttons:
+            button.draw(surface, font, theme, button is hovered)
+        room = self.layout.where
+        if room is not None:
+            text = ellipsize(font, where_text(*caret, self.layout.short), room.w)
+            where = text_surface(font, text, theme.text_dim)
+            surface.blit(where, where.get_rect(midright=room.midright))
