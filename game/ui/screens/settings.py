@@ -83,6 +83,9 @@ class SettingsScreen(PageScreen):
         self.row_rects: list[tuple[pygame.Rect, pygame.Rect, pygame.Rect]] = []
         self.sandbox = "Sandbox: " + sandbox_summary()
         self.follow = True  # the view follows the chosen row until the player pages on
+        # Wake the speech engine off-thread so the Self-voicing row can say at once when no
+        # engine can speak here, before the player turns it on and hears nothing.
+        ctx.voice.start()
 
     def _value(self, row: Row) -> Any:
         return getattr(self.ctx.settings, row.field)
