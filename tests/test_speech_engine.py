@@ -23,6 +23,8 @@ from game.persistence.paths import user_home
 from game.ui import speech
 from game.ui.speech import NO_ESPEAK, NO_PLAYER, Voice
 
+pytestmark = pytest.mark.real_speech
+
 LINE = "I am Professor Victor Py Torchenstein. You have found my laboratory."
 
 

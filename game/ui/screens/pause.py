@@ -101,11 +101,11 @@ class PauseScreen(Screen):
         )
         menu_w = min(w - 2 * pad, max(fonts.px(320), w // 3))
         top = title.bottom + pad
-        self.menu.set_rect(
-            pygame.Rect((w - menu_w) // 2, top, menu_w, h - top - hint_bar_height(fonts) - pad)
-        )
+        hints = self.ctx.hints("pause")
+        hint_h = hint_bar_height(fonts, hints, w)
+        self.menu.set_rect(pygame.Rect((w - menu_w) // 2, top, menu_w, h - top - hint_h - pad))
         self.menu.draw(surface)
-        key_hints(surface, self.ctx.hints("pause"), fonts, theme)
+        key_hints(surface, hints, fonts, theme, wrap=True)
 
     def describe(self) -> str:
         return "screen: pause\n" + self.menu.describe()

@@ -18,7 +18,7 @@ from game.ui.intents import Intent
 from game.ui.screens.confirm import ConfirmScreen
 from game.ui.screens.page import PageScreen, pointed
 from game.ui.snapshot import Choice, Snapshot
-from game.ui.widgets.draw import label, panel
+from game.ui.widgets.draw import Hint, label, panel
 from game.ui.widgets.richtext import RichText
 
 
@@ -42,6 +42,7 @@ class SavesScreen(PageScreen):
         self.infos: list[SlotInfo] = []
         self.selected = 0
         self.columns = 1
+        self.page_rows = 1
         self.cards: list[pygame.Rect] = []
         self._thumbs: dict[str, pygame.Surface | None] = {}
         self.refresh()
@@ -125,6 +126,11 @@ class SavesScreen(PageScreen):
         if name in ("left", "right", "up", "down"):
             step = {"left": -1, "right": 1, "up": -self.columns, "down": self.columns}[name]
             self.selected = max(0, min(n - 1, self.selected + step))
+        elif name in ("page_up", "page_down"):
+            step = self.columns * self.page_rows * (1 if name == "page_down" else -1)
+            self.selected = max(0, min(n - 1, self.selected + step))
+        elif name in ("home", "end"):
+            self.selected = 0 if name == "home" else n - 1
         elif name in ("tab", "tab_back"):
             self.selected = (self.selected + (1 if name == "tab" else -1)) % n
         elif name in ("confirm", "advance"):
@@ -139,6 +145,9 @@ class SavesScreen(PageScreen):
             self.scroller.handle(intent, keys=False)
 
     # -- drawing --------------------------------------------------------------------------
+    def hint_list(self) -> list[Hint]:
+        return self.ctx.hints("saves", open="save here" if self.mode == "save" else "load")
+
     def draw(self, surface: pygame.Surface) -> None:
         fonts, theme = self.ctx.fonts, self.ctx.theme
         w = surface.get_width()
@@ -171,6 +180,7 @@ class SavesScreen(PageScreen):
         thumb_h = min(card_w * 10 // 16, area.height // 3)
         card_h = thumb_h + 4 * line + pad
         rows = (len(self.infos) + self.columns - 1) // self.columns
+        self.page_rows = max(1, area.height // (card_h + pad))  # what PgDn moves by
         self.scroller.set(area, rows * (card_h + pad))
         row_sel = self.selected // self.columns
         self.scroller.show(row_sel * (card_h + pad), row_sel * (card_h + pad) + card_h)
@@ -183,8 +193,7 @@ class SavesScreen(PageScreen):
                 )
                 self.cards.append(card)
                 self._draw_card(surface, card, info, thumb_h, i == self.selected)
-        action = "save here" if self.mode == "save" else "load"
-        self.finish(surface, self.ctx.hints("saves", open=action))
+        self.finish(surface)
 
     def _draw_card(
         self, surface: pygame.Surface, card: pygame.Rect, info: SlotInfo, thumb_h: int, chosen: bool

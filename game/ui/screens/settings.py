@@ -196,7 +196,7 @@ class SettingsScreen(PageScreen):
                 y += step
             info.draw(surface, (area.x + pad, y + pad // 2))
         help_text.draw(surface, (area.x + pad, area.bottom + pad // 2))
-        self.finish(surface, self.ctx.hints("settings"))
+        self.finish(surface)
 
     def shown(self, row: Row) -> str:
         """A row's value as the player reads it; self-voicing says when nothing can speak."""
