@@ -149,11 +149,10 @@ def test_every_code_editor_key_has_a_command() -> None:
     assert actions == set(widget._commands()) | pane_commands
 
 
-@pytest.mark.parametrize(
-    "screen",
-    ["title", "pause", "settings", "keys", "saves", "mods", "notebook", "chapters", "history"]
-    + ["dev", "message", "ending"],
-)
+SCROLLING = "title pause settings keys saves mods notebook chapters history dev message ending"
+
+
+@pytest.mark.parametrize("screen", SCROLLING.split())
 def test_every_screen_that_scrolls_names_its_paging_keys(screen: str) -> None:
     keys = " ".join(k for k, _ in KeyMap().hints(screen))
     assert "PgUp" in keys and "PgDn" in keys, f"{screen}: {KeyMap().hints(screen)}"
