@@ -89,14 +89,20 @@ class PauseScreen(Screen):
         veil(surface, 190)
         w, h = surface.get_size()
         pad = fonts.px(20)
+        base = 36 if h > 720 else 26
+        top = min(pad * 2, h // 16)
+        # A solid band under the heading: the story's corner chips beneath the veil would
+        # otherwise show through the letters at large text sizes.
+        band = top + fonts.get("heading", base).get_linesize() + pad // 2
+        surface.fill(theme.bg, (0, 0, w, band))
         title = label(
             surface,
             "PAUSED",
-            (w // 2, min(pad * 2, h // 16)),
+            (w // 2, top),
             fonts,
             theme.accent,
             role="heading",
-            base=36 if h > 720 else 26,
+            base=base,
             anchor="midtop",
         )
         menu_w = min(w - 2 * pad, max(fonts.px(320), w // 3))
