@@ -49,6 +49,9 @@ class ToFile:
         self.files: list[Path] = []
         self.threads: list[str] = []
         self.done = threading.Event()
+        self.busy = threading.Event()  # set while the engine holds its thread
+        self.hold = threading.Event()  # cleared, the engine holds its thread until set
+        self.hold.set()
 
     def say(self, text: str) -> None:
         path = self.folder / f"{len(self.files)}.wav"
@@ -57,7 +60,10 @@ class ToFile:
 
     def runAndWait(self) -> None:
         self.threads.append(threading.current_thread().name)
+        self.busy.set()
+        assert self.hold.wait(30), "the test never let the engine go"
         self.engine.runAndWait()
+        self.busy.clear()
         self.done.set()
 
 
@@ -105,8 +111,14 @@ def test_settings_and_the_v_key_drive_the_real_engine_off_the_frame(real_engine:
         ctx.stack.push(SettingsScreen(ctx))
         while d.screen.snapshot().focus != "Self-voicing: off":
             d.press("down")
+        real_engine.hold.clear()  # the engine will take its time, as a slow voice does
         d.press("return")  # the Settings toggle
         assert ctx.settings.self_voicing and ctx.voice.available
+        assert real_engine.busy.wait(30)
+        frames = d.app.frames
+        d.step(5)  # the game draws on while the engine is busy speaking
+        assert d.app.frames == frames + 5 and real_engine.busy.is_set()
+        real_engine.hold.set()
         d.until(lambda: real_engine.done.is_set(), what="the engine to speak the screen")
         assert "Self-voicing: on" in ctx.voice.spoken[-1]
         real_engine.done.clear()
