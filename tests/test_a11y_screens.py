@@ -14,7 +14,7 @@ import pytest
 
 from game.persistence.paths import user_home
 from game.ui.keymap import show_chord
-from game.ui.snapshot import Ink, Snapshot
+from game.ui.snapshot import Ink, Snapshot, words
 
 SIZES = [(1024, 640), (1920, 1080), (3840, 2160)]
 SCALES = [0.8, 1.0, 1.5, 2.0]
@@ -239,3 +239,30 @@ def test_a_word_cut_with_an_ellipsis_fails_the_check(room: int | None) -> None:
                 check(d, "a title cut short")
             (cut,) = (ink.text for ink in d.screen.snapshot().ink)
             assert title.startswith(cut) and cut != title  # drawn, but cut short
+
+
+def test_paging_keys_do_what_the_hint_bars_say() -> None:
+    """PgDn / PgUp / End / Home, named in the save slots' and the dev panel's hint bars, move
+    the choice a window at a time there, and the window follows it."""
+    from game.ui.driver import Driver
+    from game.ui.screens.dev import DevScreen
+    from game.ui.screens.saves import SavesScreen
+
+    (user_home() / "settings.json").write_text(json.dumps({"font_scale": 2.0, "text_speed": 0}))
+    with Driver(size=(1024, 640), runner=False) as d:
+        ctx = d.app.ctx
+        for screen in (SavesScreen(ctx, mode="save"), DevScreen(ctx)):
+            ctx.stack.push(screen)
+            d.step()
+            first = d.screen.snapshot()
+            assert "PgDn" in {ink.text.split("/")[-1] for ink in first.ink}, screen.name
+            d.press("page down")
+            paged = d.screen.snapshot()
+            assert paged.focus and paged.focus != first.focus, screen.name
+            assert words(paged.focus) <= paged.shown_words, screen.name
+            d.press("end")
+            assert d.screen.snapshot().focus == first.choices[-1].label
+            d.press("page up")
+            d.press("home")
+            assert d.screen.snapshot().focus == first.focus
+            ctx.stack.pop(screen)

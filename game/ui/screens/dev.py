@@ -1,7 +1,7 @@
 """The developer panel (`torchenstein play --dev`, F10): jump to any scene or node and set or
 clear flags, for writers and modders testing a scene without replaying the story.
 
-Type to filter the places; ↑↓ (PgUp/PgDn a window at a time) pick one and Enter jumps there (from the title screen it starts
+Type to filter the places; ↑↓ (PgUp/PgDn a window at a time, Home/End) pick one and Enter jumps there (from the title screen it starts
 a test playthrough there, which saves apart from the player's saves). Typing `+flag` or
 `-flag` and Enter sets or clears a flag. Must not import torch.
 """
@@ -58,9 +58,18 @@ class DevScreen(PageScreen):
         elif intent.name == "erase":
             self.query = self.query[:-1]
             self.selected = 0
-        elif intent.name in ("up", "down", "page_up", "page_down"):
-            step = {"up": -1, "down": 1, "page_up": -self.shown, "page_down": self.shown}
-            self.selected = max(0, min(len(self.matches()) - 1, self.selected + step[intent.name]))
+        elif intent.name in ("up", "down", "page_up", "page_down", "home", "end"):
+            last = len(self.matches()) - 1
+            page = self.shown
+            to = {
+                "up": -1,
+                "down": 1,
+                "page_up": -page,
+                "page_down": page,
+                "home": -last,
+                "end": last,
+            }
+            self.selected = max(0, min(last, self.selected + to[intent.name]))
         elif intent.name == "confirm":
             self._confirm()
 
