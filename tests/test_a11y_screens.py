@@ -106,7 +106,7 @@ def test_every_word_reachable(size, scale, contrast) -> None:
             HistoryScreen(ctx),
             ChapterMapScreen(ctx),
             ConfirmScreen(ctx, "Start a new game?", "Your manual saves stay as they are."),
-            MessageScreen(ctx, "Please note", ["A long note. " * 40, "And a second one."]),
+            MessageScreen(ctx, "Your save's place is missing", ["A long note. " * 40, "And more."]),
             NotebookScreen(ctx),
             ModsScreen(ctx),
             DevScreen(ctx),

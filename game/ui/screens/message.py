@@ -16,6 +16,7 @@ from game.ui.stack import Screen
 from game.ui.widgets.draw import hint_bar_height, key_hints, label, panel, veil
 from game.ui.widgets.richtext import RichText
 from game.ui.widgets.scroll import Scroller
+from game.ui.widgets.textfit import wrap
 
 
 class MessageScreen(Screen):
@@ -28,6 +29,7 @@ class MessageScreen(Screen):
         self.scroller = Scroller(ctx)
         self._key: tuple[object, ...] = ()
         self._texts: list[RichText] = []
+        self._title_lines: list[str] = []
         self._box = pygame.Rect(0, 0, 0, 0)
         self._ok = pygame.Rect(0, 0, 0, 0)
 
@@ -42,7 +44,9 @@ class MessageScreen(Screen):
         inner = w - 2 * pad
         self._texts = [RichText(t, fonts, theme, inner, base=18) for t in self.lines]
         content_h = sum(t.height + fonts.px(8) for t in self._texts)
-        head = fonts.get("heading", 24).get_linesize() + pad
+        heading = fonts.get("heading", 24)
+        self._title_lines = wrap(heading, self.title, inner)  # a long title wraps, never cut
+        head = len(self._title_lines) * heading.get_linesize() + pad
         button_h = fonts.get("body_bold", 18).get_linesize() + fonts.px(12)
         # Room for the whole hint bar, so the keys stay in sight whether or not the text scrolls.
         room = size[1] - hint_bar_height(fonts, self.ctx.hints("message"), size[0])
@@ -71,16 +75,10 @@ class MessageScreen(Screen):
         edge = theme.error if self.kind == "error" else theme.accent
         panel(surface, self._box, theme, border=edge, width=3)
         pad = fonts.px(18)
-        label(
-            surface,
-            self.title,
-            (self._box.x + pad, self._box.y + pad * 2 // 3),
-            fonts,
-            edge,
-            role="heading",
-            base=24,
-            max_width=self._box.width - 2 * pad,
-        )
+        y = self._box.y + pad * 2 // 3
+        for line in self._title_lines:
+            spot = (self._box.x + pad, y)
+            y = label(surface, line, spot, fonts, edge, role="heading", base=24).bottom
         with self.scroller.clipped(surface) as y:
             for text in self._texts:
                 text.draw(surface, (self.scroller.view.x, y))
