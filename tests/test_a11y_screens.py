@@ -266,3 +266,16 @@ def test_paging_keys_do_what_the_hint_bars_say() -> None:
             d.press("home")
             assert d.screen.snapshot().focus == first.focus
             ctx.stack.pop(screen)
+
+
+def test_read_only_saves_say_so_in_full() -> None:
+    """With another window holding the saves, the page says so in words that wrap, not cut."""
+    from game.ui.driver import Driver
+    from game.ui.screens.saves import SavesScreen
+
+    (user_home() / "settings.json").write_text(json.dumps({"font_scale": 2.0, "text_speed": 0}))
+    with Driver(size=(1024, 640), runner=False) as d:
+        d.app.ctx.saves.writable = False
+        d.app.ctx.stack.push(SavesScreen(d.app.ctx, mode="save"))
+        snap = check(d, "read-only saves")
+        assert words("Read-only: another window holds the saves.") <= snap.shown_words

@@ -150,25 +150,12 @@ class SavesScreen(PageScreen):
 
     def draw(self, surface: pygame.Surface) -> None:
         fonts, theme = self.ctx.fonts, self.ctx.theme
-        w = surface.get_width()
         pad = fonts.px(16)
         heading = "SAVE GAME" if self.mode == "save" else "LOAD GAME"
-        title, body = self.frame(surface, heading, pad)
-        if not self.ctx.saves.writable:
-            label(
-                surface,
-                "read-only: another window holds the saves",
-                (title.right + pad, title.centery),
-                fonts,
-                theme.warning,
-                base=14,
-                anchor="midleft",
-                max_width=max(40, w // 2 - title.right),
-            )
+        _, body = self.frame(surface, heading, pad)
         # The chosen card in full under the grid: cards cut long titles short, this never does.
-        detail = RichText(
-            self.card_text(self.selected), fonts, theme, body.width - fonts.px(8), base=16
-        )
+        # A read-only store says so there too, wrapped, where large text has room for it.
+        detail = RichText(self.detail_text(), fonts, theme, body.width - fonts.px(8), base=16)
         area = pygame.Rect(
             body.x, body.y, body.width - fonts.px(8), max(1, body.height - detail.height - pad // 2)
         )
@@ -271,6 +258,13 @@ class SavesScreen(PageScreen):
                 max_width=width,
             )
 
+    def detail_text(self) -> str:
+        """What the line under the grid says: the chosen slot, and whether saving can work."""
+        text = self.card_text(self.selected)
+        if not self.ctx.saves.writable:
+            text = "**Read-only:** another window holds the saves.\n" + text
+        return text
+
     def card_text(self, i: int) -> str:
         """One slot said in full: its name, then what is in it."""
         if not self.infos:
@@ -295,7 +289,7 @@ class SavesScreen(PageScreen):
         )
         n = len(self.infos)
         return self.snap(
-            content=(heading,),
+            content=(heading, plain_text(self.detail_text())),
             choices=choices,
             focus=choices[self.selected].label if choices else None,
             targets={
