@@ -14,8 +14,8 @@ from collections.abc import Callable
 import pytest
 
 from game.persistence.paths import user_home
-from game.ui.keymap import split_chord
-from game.ui.snapshot import Ink, Snapshot
+from game.ui.keymap import show_chord, split_chord
+from game.ui.snapshot import Ink, Snapshot, words
 
 SIZES = [(1024, 640), (1920, 1080), (3840, 2160)]
 SCALES = [0.8, 1.0, 1.5, 2.0]
@@ -56,10 +56,18 @@ def explore(d, part: Callable[[], Snapshot] | None = None) -> tuple[Snapshot, se
     return first, need - seen, small
 
 
+def unnamed_keys(snap: Snapshot) -> list[str]:
+    """The keys that bring more into view which nothing on screen names (the hint bar, or a
+    "more below (PgDn)" sign): a player who cannot see them named cannot know to press them."""
+    drawn = " ".join(ink.text for ink in snap.ink)
+    return [key for key in snap.more if show_chord(key) not in drawn]
+
+
 def check(d, what: str, part: Callable[[], Snapshot] | None = None) -> Snapshot:
     first, missing, small = explore(d, part)
     assert not missing, f"{what}: words never shown: {sorted(missing)}\n{first.text()}"
     assert not small, f"{what}: text below {first.min_px}px: {small[:3]}"
+    assert not unnamed_keys(first), f"{what}: {unnamed_keys(first)} scroll it, unnamed"
     return first
 
 
@@ -72,8 +80,10 @@ def test_every_word_reachable(size, scale, contrast) -> None:
     from game.ui.driver import Driver
     from game.ui.screens.chapters import ChapterMapScreen
     from game.ui.screens.confirm import ConfirmScreen
+    from game.ui.screens.dev import DevScreen
     from game.ui.screens.ending import EndingScreen
     from game.ui.screens.history import HistoryScreen
+    from game.ui.screens.keys import KeysScreen
     from game.ui.screens.message import MessageScreen
     from game.ui.screens.mods import ModsScreen
     from game.ui.screens.notebook import NotebookScreen
@@ -100,13 +110,15 @@ def test_every_word_reachable(size, scale, contrast) -> None:
         for screen in (
             PauseScreen(ctx),
             SettingsScreen(ctx),
+            KeysScreen(ctx),
             SavesScreen(ctx, mode="save"),
             HistoryScreen(ctx),
             ChapterMapScreen(ctx),
             ConfirmScreen(ctx, "Start a new game?", "Your manual saves stay as they are."),
-            MessageScreen(ctx, "Please note", ["A long note. " * 40, "And a second one."]),
+            MessageScreen(ctx, "Your save's place is missing", ["A long note. " * 40, "And more."]),
             NotebookScreen(ctx),
             ModsScreen(ctx),
+            DevScreen(ctx),
         ):
             ctx.stack.push(screen)
             check(d, screen.name)
@@ -208,3 +220,78 @@ def test_the_more_below_sign_scrolls_when_clicked() -> None:
             d.click(center(snap.targets["marker:more below"]))
         assert "quit" in seen and "marker:more above" in snap.targets
         assert d.screen.name == "pause"  # clicking a sign never picks an item
+
+
+@pytest.mark.parametrize("room", [None, 150])
+def test_a_word_cut_with_an_ellipsis_fails_the_check(room: int | None) -> None:
+    """The check is not blind to an ellipsis: a title drawn as "The Transmiss…" fails it (the
+    ink holds the cut text, never "Transmission"), while the same title drawn whole passes."""
+    import pygame
+
+    from game.ui.driver import Driver
+    from game.ui.stack import Screen
+    from game.ui.widgets.draw import label
+
+    title = "The Transmission"
+
+    class Titled(Screen):
+        name = "titled"
+
+        def draw(self, surface: pygame.Surface) -> None:
+            surface.fill(self.ctx.theme.bg)
+            fonts, color = self.ctx.fonts, self.ctx.theme.text
+            label(surface, title, (20, 20), fonts, color, max_width=room)
+
+        def snapshot(self) -> Snapshot:
+            return self.snap(content=(title,))
+
+    (user_home() / "settings.json").write_text(json.dumps({"font_scale": 2.0, "text_speed": 0}))
+    with Driver(size=(1024, 640), runner=False) as d:
+        d.app.ctx.stack.push(Titled(d.app.ctx))
+        if room is None:
+            check(d, "a title drawn whole")
+        else:
+            with pytest.raises(AssertionError, match=r"words never shown: \['transmission'\]"):
+                check(d, "a title cut short")
+            (cut,) = (ink.text for ink in d.screen.snapshot().ink)
+            assert title.startswith(cut) and cut != title  # drawn, but cut short
+
+
+def test_paging_keys_do_what_the_hint_bars_say() -> None:
+    """PgDn / PgUp / End / Home, named in the save slots' and the dev panel's hint bars, move
+    the choice a window at a time there, and the window follows it."""
+    from game.ui.driver import Driver
+    from game.ui.screens.dev import DevScreen
+    from game.ui.screens.saves import SavesScreen
+
+    (user_home() / "settings.json").write_text(json.dumps({"font_scale": 2.0, "text_speed": 0}))
+    with Driver(size=(1024, 640), runner=False) as d:
+        ctx = d.app.ctx
+        for screen in (SavesScreen(ctx, mode="save"), DevScreen(ctx)):
+            ctx.stack.push(screen)
+            d.step()
+            first = d.screen.snapshot()
+            assert "PgDn" in {ink.text.split("/")[-1] for ink in first.ink}, screen.name
+            d.press("page down")
+            paged = d.screen.snapshot()
+            assert paged.focus and paged.focus != first.focus, screen.name
+            assert words(paged.focus) <= paged.shown_words, screen.name
+            d.press("end")
+            assert d.screen.snapshot().focus == first.choices[-1].label
+            d.press("page up")
+            d.press("home")
+            assert d.screen.snapshot().focus == first.focus
+            ctx.stack.pop(screen)
+
+
+def test_read_only_saves_say_so_in_full() -> None:
+    """With another window holding the saves, the page says so in words that wrap, not cut."""
+    from game.ui.driver import Driver
+    from game.ui.screens.saves import SavesScreen
+
+    (user_home() / "settings.json").write_text(json.dumps({"font_scale": 2.0, "text_speed": 0}))
+    with Driver(size=(1024, 640), runner=False) as d:
+        d.app.ctx.saves.writable = False
+        d.app.ctx.stack.push(SavesScreen(d.app.ctx, mode="save"))
+        snap = check(d, "read-only saves")
+        assert words("Read-only: another window holds the saves.") <= snap.shown_words

@@ -83,7 +83,12 @@ def test_what_a_player_may_bind() -> None:
 
 def test_hint_bars_merge_neighbours_with_one_label() -> None:
     keymap = KeyMap()
-    assert keymap.hints("settings") == [("↑↓", "choose"), ("←→", "change"), ("Esc", "back")]
+    assert keymap.hints("settings") == [
+        ("↑↓", "choose"),
+        ("←→", "change"),
+        ("PgUp/PgDn", "scroll"),
+        ("Esc", "back"),
+    ]
     assert keymap.hints("saves", open="load")[1] == ("Enter", "load")
 
 
@@ -142,3 +147,12 @@ def test_every_code_editor_key_has_a_command() -> None:
     router = Harness("x = 1\n").pane.widget.router
     actions = {action for _, action in KeyMap().dispatch_table(editor=True)}
     assert actions == router.actions | pane_commands
+
+
+SCROLLING = "title pause settings keys saves mods notebook chapters history dev message ending"
+
+
+@pytest.mark.parametrize("screen", SCROLLING.split())
+def test_every_screen_that_scrolls_names_its_paging_keys(screen: str) -> None:
+    keys = " ".join(k for k, _ in KeyMap().hints(screen))
+    assert "PgUp" in keys and "PgDn" in keys, f"{screen}: {KeyMap().hints(screen)}"

@@ -136,6 +136,9 @@ def take_a11y(outdir: Path) -> list[Path]:
 
 
 def main(argv: list[str]) -> int:
+    if {"-h", "--help"} & set(argv):  # not a folder to fill with pictures
+        print(__doc__)
+        return 0
     a11y = "--a11y" in argv
     argv = [a for a in argv if a != "--a11y"]
     default = Path(__file__).resolve().parents[2] / "assets" / "screenshots"

@@ -12,6 +12,8 @@ when the focus moves, and each notice ("Quicksaved.") once. Must not import torc
 from __future__ import annotations
 
 import importlib.util
+import shutil
+import sys
 import threading
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Protocol
@@ -22,6 +24,14 @@ if TYPE_CHECKING:
     from game.ui.context import Notice
 
 INSTALL_HINT = 'install the speech extra: pip install "torchenstein[speech]"'
+# pyttsx3 (2.99) renders eSpeak's words to a WAV file on Linux and plays it with ALSA's aplay;
+# when aplay is missing it only prints "not found" and the player hears nothing, so say why.
+NO_PLAYER = "eSpeak works but nothing can play its voice: install alsa-utils (for aplay)"
+NO_ESPEAK = "no eSpeak engine: install espeak-ng from your package manager"
+
+
+class NoEngine(RuntimeError):
+    """Nothing can speak on this computer; the message says what to install."""
 
 
 class Engine(Protocol):
@@ -33,7 +43,14 @@ class Engine(Protocol):
 def _pyttsx3_engine() -> Engine:
     import pyttsx3  # an optional extra without type hints (see the mypy overrides)
 
-    engine: Engine = pyttsx3.init()
+    try:
+        engine: Engine = pyttsx3.init()
+    except (RuntimeError, OSError) as exc:  # pyttsx3 could not load libespeak(-ng)
+        if sys.platform.startswith("linux") and "espeak" in str(exc).lower():
+            raise NoEngine(NO_ESPEAK) from exc
+        raise
+    if sys.platform.startswith("linux") and shutil.which("aplay") is None:
+        raise NoEngine(NO_PLAYER)
     return engine
 
 
@@ -86,7 +103,7 @@ class Voice:
         try:
             engine = self._make()  # engines belong to the thread that made them
         except Exception as exc:  # no eSpeak, no audio device: say so in Settings
-            self.why = f"{type(exc).__name__}: {exc}"
+            self.why = str(exc) if isinstance(exc, NoEngine) else f"{type(exc).__name__}: {exc}"
             self._ready.set()
             return
         self._ready.set()

@@ -232,7 +232,7 @@ class TensorDrawer:
         if worst <= 0:
             return
         s, th, doc = self.style, self.theme, self.doc
-        doc.text("Where they differ (dark: same, orange: different)", s.bold, th.text)
+        doc.text("Where they differ (dark: the same; brighter: a bigger gap)", s.bold, th.text)
         doc.gap(s.pad // 2)
         half = (doc.width - s.gap) // 2
         size = heatmap_size(exp.shape, half, self._heat_height(half))

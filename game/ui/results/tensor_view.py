@@ -184,7 +184,12 @@ def render_grid(
         fill = _cell_fill(theme, style, value, value_range, compared is not None, bad, role)
         pygame.draw.rect(surface, fill, rect, 0, 2 if style.cell_w > 8 else 0)
         if bad and role == "expected":
-            pygame.draw.rect(surface, theme.bad_cell, rect, max(1, style.cell_h // 10), 2)
+            ring = max(1, style.cell_h // 10)
+            pygame.draw.rect(surface, theme.bad_cell, rect, ring, 2)
+            if not style.show_values and style.cell_w >= 6:
+                # On a cell shaded by its value the orange ring may match the shade in
+                # luminance (greyscale, colour blindness): a ring of black or white inside it.
+                pygame.draw.rect(surface, ink_on(fill), rect.inflate(-2 * ring, -2 * ring), 1)
         if bad and role == "got" and style.cell_w >= 5:
             draw_cross(surface, rect, ink_on(theme.bad_cell))
         if style.show_values:

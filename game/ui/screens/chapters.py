@@ -91,7 +91,7 @@ class ChapterMapScreen(PageScreen):
             for block in self._blocks:
                 block.draw(surface, (inner.x, y))
                 y += block.height + gap
-        self.finish(surface, self.ctx.hints("chapters"))
+        self.finish(surface)
 
     def snapshot(self) -> Snapshot:
         content = ["CHAPTER MAP"]

@@ -1,7 +1,7 @@
 """The developer panel (`torchenstein play --dev`, F10): jump to any scene or node and set or
 clear flags, for writers and modders testing a scene without replaying the story.
 
-Type to filter the places; ↑↓ pick one and Enter jumps there (from the title screen it starts
+Type to filter the places; ↑↓ (PgUp/PgDn a window at a time, Home/End) pick one and Enter jumps there (from the title screen it starts
 a test playthrough there, which saves apart from the player's saves). Typing `+flag` or
 `-flag` and Enter sets or clears a flag. Must not import torch.
 """
@@ -16,9 +16,9 @@ from game.ui import flow
 from game.ui.context import Context
 from game.ui.intents import Intent
 from game.ui.screens.page import PageScreen
-from game.ui.widgets.draw import label
-
-SHOWN = 14
+from game.ui.snapshot import Choice, Snapshot
+from game.ui.widgets.draw import Hint, label
+from game.ui.widgets.textfit import wrap
 
 
 class DevScreen(PageScreen):
@@ -30,6 +30,8 @@ class DevScreen(PageScreen):
         self.query = ""
         self.selected = 0
         self.places = all_places(ctx.content.library)
+        self.shown = 1  # how many places fit under the status (the window PgUp/PgDn move by)
+        self.first = 0  # the first place in view
 
     # -- state ----------------------------------------------------------------------------
     def matches(self) -> list[str]:
@@ -56,9 +58,18 @@ class DevScreen(PageScreen):
         elif intent.name == "erase":
             self.query = self.query[:-1]
             self.selected = 0
-        elif intent.name in ("up", "down"):
-            step = -1 if intent.name == "up" else 1
-            self.selected = max(0, min(len(self.matches()) - 1, self.selected + step))
+        elif intent.name in ("up", "down", "page_up", "page_down", "home", "end"):
+            last = len(self.matches()) - 1
+            page = self.shown
+            to = {
+                "up": -1,
+                "down": 1,
+                "page_up": -page,
+                "page_down": page,
+                "home": -last,
+                "end": last,
+            }
+            self.selected = max(0, min(last, self.selected + to[intent.name]))
         elif intent.name == "confirm":
             self._confirm()
 
@@ -107,32 +118,45 @@ class DevScreen(PageScreen):
                 self.ctx.stack.push(self)
 
     # -- drawing --------------------------------------------------------------------------
+    def hint_list(self) -> list[Hint]:
+        return [("type", "filter"), *self.ctx.hints("dev")]
+
     def draw(self, surface: pygame.Surface) -> None:
         fonts, theme = self.ctx.fonts, self.ctx.theme
         pad = fonts.px(16)
         _, body = self.frame(surface, "DEVELOPER PANEL", pad)
         y = body.y
+        font = fonts.get("body", 17)
         for line in [*self.status(), f"> {self.query}_"]:
-            rect = label(surface, line, (body.x, y), fonts, theme.text, base=17)
-            y = rect.bottom + fonts.px(4)
+            for part in wrap(font, line, body.width):  # a long list of flags wraps
+                rect = label(surface, part, (body.x, y), fonts, theme.text, base=17)
+                y = rect.bottom + fonts.px(4)
         y += pad // 2
         found = self.matches()
-        start = max(0, self.selected - SHOWN + 1)
-        for i, place in enumerate(found[start : start + SHOWN], start):
+        row_h = fonts.get("mono", 16).get_linesize() + fonts.px(2)
+        self.shown = max(1, (body.bottom - y) // row_h)
+        # The window follows the choice, moving only as far as it must.
+        self.first = min(max(self.first, self.selected - self.shown + 1), self.selected)
+        self.first = max(0, min(self.first, len(found) - self.shown))
+        for i, place in enumerate(found[self.first : self.first + self.shown], self.first):
             color = theme.accent if i == self.selected else theme.text_dim
-            rect = label(surface, place, (body.x + pad, y), fonts, color, role="mono", base=16)
-            y = rect.bottom + fonts.px(2)
-        self.finish(
-            surface,
-            [
-                ("type", "filter"),
-                ("↑↓", "choose"),
-                ("Enter", "jump / +flag / -flag"),
-                ("Esc", "back"),
-            ],
+            mark = "▶ " if i == self.selected else "  "  # the choice is not told by colour alone
+            label(surface, mark + place, (body.x, y), fonts, color, role="mono", base=16)
+            y += row_h
+        self.finish(surface)
+
+    def snapshot(self) -> Snapshot:
+        found = self.matches()
+        choices = tuple(Choice(p, p) for p in found)
+        below = self.first + self.shown < len(found)
+        return self.snap(
+            content=("DEVELOPER PANEL", *self.status(), f"> {self.query}_", *found),
+            choices=choices,
+            focus=found[self.selected] if found else None,
+            more=("page down",) if below else ("page up",) if self.first > 0 else (),
         )
 
     def describe(self) -> str:
         found = self.matches()
-        rows = [("> " if i == self.selected else "  ") + p for i, p in enumerate(found[:SHOWN])]
+        rows = [("> " if i == self.selected else "  ") + p for i, p in enumerate(found)]
         return "\n".join(["screen: dev", *self.status(), f"query: {self.query}", *rows])

@@ -119,7 +119,9 @@ class EndingScreen(Screen):
                 )
         gap, pad = fonts.px(18), fonts.px(24)
         total = sum(t.height + gap for t in self._texts)
-        room = h - hint_bar_height(fonts)
+        action = "credits" if self.phase == "ending" else "title screen"
+        hints = ctx.hints("ending", next=action)
+        room = h - hint_bar_height(fonts, hints, w)  # room for every hint, scrolling or not
         # The credits roll, unless motion is reduced: then they stand and scroll with the keys
         # like the ending (standing at the bottom edge, they would never be seen).
         still = self.phase == "ending" or ctx.settings.reduced_motion
@@ -133,11 +135,15 @@ class EndingScreen(Screen):
             y = int(h - self.roll % (total + h))
         x = (w - width) // 2
         self._draw_plate(surface, pygame.Rect(x - pad, 0, width + 2 * pad, room))
+        old_clip = surface.get_clip()
+        surface.set_clip(pygame.Rect(0, 0, w, room))  # text never runs under the key hints
         for text in self._texts:
             text.draw(surface, (x, y))
             y += text.height + gap
-        action = "credits" if self.phase == "ending" else "title screen"
-        key_hints(surface, [("Enter", action)], fonts, theme)
+        surface.set_clip(old_clip)
+        if not self._overflow:  # the paging keys are named only while there is more to see
+            hints = [hint for hint in hints if hint[1] != "scroll"]
+        key_hints(surface, hints, fonts, theme, wrap=True)
 
     def _draw_plate(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         if self._plate is None or self._plate.get_size() != rect.size:
@@ -147,7 +153,7 @@ class EndingScreen(Screen):
 
     def snapshot(self) -> Snapshot:
         body = self._body()
-        more = ("down",) if self.offset < self._overflow else ()
+        more = ("page down",) if self.offset < self._overflow else ()
         return self.snap(
             content=tuple(p.removeprefix("# ") for p in body.split("\n\n")),
             say=(plain_text(body.replace("# ", "", 1)),) if self.phase == "ending" else (),

@@ -80,7 +80,7 @@ class HistoryScreen(PageScreen):
                     y += name.height
                 text.draw(surface, (inner.x + fonts.px(16), y))
                 y += text.height + gap
-        self.finish(surface, self.ctx.hints("history"))
+        self.finish(surface)
 
     def snapshot(self) -> Snapshot:
         texts = [t for e in self.entries for t in (e.speaker or "", plain_text(e.text)) if t]

@@ -15,8 +15,11 @@ from game.ui.editor.keys import MODIFIER_KEYS
 from game.ui.intents import Intent, chord_of
 from game.ui.keymap import BINDINGS, BY_ACTION, can_bind, show_chord
 from game.ui.screens.page import PageScreen
+from game.ui.snapshot import Snapshot
 from game.ui.widgets.draw import label
 from game.ui.widgets.menu import Menu, MenuItem
+from game.ui.widgets.menu_snapshot import menu_parts
+from game.ui.widgets.textfit import wrap
 
 RESET_ALL = "reset_all"
 REMAPPABLE = tuple(b.action for b in BINDINGS if b.remappable)
@@ -87,25 +90,26 @@ class KeysScreen(PageScreen):
         self.menu.fonts, self.menu.theme = fonts, theme
         pad = fonts.px(20)
         _, body = self.frame(surface, "KEYS", pad)
-        line = fonts.get("body", 17).get_linesize() + pad
-        self.menu.set_rect(pygame.Rect(body.x, body.y, body.width, max(1, body.height - line)))
-        self.menu.draw(surface)
-        label(
-            surface,
-            self.prompt(),
-            (body.x, body.bottom - line // 2),
-            fonts,
-            theme.accent if self.waiting else theme.text_dim,
-            base=17,
-            anchor="midleft",
-            max_width=body.width,
+        font = fonts.get("body", 17)
+        lines = wrap(font, self.prompt(), body.width)  # the prompt wraps, never cut short
+        prompt_h = len(lines) * font.get_linesize()
+        self.menu.set_rect(
+            pygame.Rect(body.x, body.y, body.width, max(1, body.height - prompt_h - pad))
         )
-        self.finish(surface, self.ctx.hints("keys"))
+        self.menu.draw(surface)
+        y = body.bottom - prompt_h
+        for line in lines:
+            color = theme.accent if self.waiting else theme.text_dim
+            y = label(surface, line, (body.x, y), fonts, color, base=17).bottom
+        self.finish(surface)
 
     def prompt(self) -> str:
         if self.waiting is not None:
             return f"Press the new key for: {BY_ACTION[self.waiting].label} (Esc keeps the old one)"
         return "Enter changes the chosen command's key; Backspace puts it back."
+
+    def snapshot(self) -> Snapshot:
+        return self.snap(content=("KEYS", self.prompt()), **menu_parts(self.menu))
 
     def describe(self) -> str:
         return f"screen: keys\n{self.menu.describe()}\n{self.prompt()}"

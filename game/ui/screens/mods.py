@@ -119,7 +119,7 @@ class ModsScreen(PageScreen):
             self._details = MarkdownView(self.details(), fonts, theme, inner.width)
         with self.scrolled(surface, inner, self._details.height) as y:
             self._details.draw(surface, (inner.x, y))
-        self.finish(surface, self.ctx.hints("mods"))
+        self.finish(surface)
 
     def snapshot(self) -> Snapshot:
         parts = menu_parts(self.menu)

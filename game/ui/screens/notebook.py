@@ -159,7 +159,7 @@ class NotebookScreen(PageScreen):
         w, h = size
         pad = fonts.px(20)
         top = fonts.get("heading", 28).get_linesize() + pad * 2
-        bottom = h - hint_bar_height(fonts) - pad // 2
+        bottom = h - hint_bar_height(fonts, self.hint_list(), w) - pad // 2
         list_w = max(fonts.px(220), min(w // 3, fonts.px(420)))
         inner = fonts.px(10)
         self._boxes = (
@@ -338,7 +338,7 @@ class NotebookScreen(PageScreen):
                 theme.panel_alt,
                 theme.border,
             )
-        self.finish(surface, self.ctx.hints("notebook"))
+        self.finish(surface)
 
     def snapshot(self) -> Snapshot:
         entries = self.entries()

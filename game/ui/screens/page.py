@@ -15,7 +15,15 @@ import pygame
 from game.ui.context import Context
 from game.ui.intents import Intent
 from game.ui.stack import Screen
-from game.ui.widgets.draw import back_chip, back_chip_room, hint_bar_height, key_hints, label, panel
+from game.ui.widgets.draw import (
+    Hint,
+    back_chip,
+    back_chip_room,
+    hint_bar_height,
+    key_hints,
+    label,
+    panel,
+)
 from game.ui.widgets.scroll import Scroller
 
 if TYPE_CHECKING:
@@ -72,7 +80,7 @@ class PageScreen(Screen):
             pad,
             title.bottom + pad // 2,
             w - 2 * pad,
-            max(1, h - title.bottom - pad - hint_bar_height(fonts)),
+            max(1, h - title.bottom - pad - hint_bar_height(fonts, self.hint_list(), w)),
         )
         return title, body
 
@@ -99,8 +107,13 @@ class PageScreen(Screen):
         targets = {"back": (*self._back.topleft, *self._back.size), **parts.pop("targets", {})}
         return super().snap(targets=targets, **parts)
 
-    def finish(self, surface: pygame.Surface, hints: list[tuple[str, str]]) -> None:
+    def hint_list(self) -> list[Hint]:
+        """The page's hint bar: its keys from the key table (every one, on as many rows as
+        the width needs, so the keys that scroll are always named)."""
+        return self.ctx.hints(self.name)
+
+    def finish(self, surface: pygame.Surface) -> None:
         """The Back chip and the key hints, drawn last so nothing covers them."""
         fonts, theme = self.ctx.fonts, self.ctx.theme
         self._back = back_chip(surface, fonts, theme)
-        key_hints(surface, hints, fonts, theme)
+        key_hints(surface, self.hint_list(), fonts, theme, wrap=True)

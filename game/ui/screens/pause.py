@@ -89,23 +89,29 @@ class PauseScreen(Screen):
         veil(surface, 190)
         w, h = surface.get_size()
         pad = fonts.px(20)
+        base = 36 if h > 720 else 26
+        top = min(pad * 2, h // 16)
+        # A solid band under the heading: the story's corner chips beneath the veil would
+        # otherwise show through the letters at large text sizes.
+        band = top + fonts.get("heading", base).get_linesize() + pad // 2
+        surface.fill(theme.bg, (0, 0, w, band))
         title = label(
             surface,
             "PAUSED",
-            (w // 2, min(pad * 2, h // 16)),
+            (w // 2, top),
             fonts,
             theme.accent,
             role="heading",
-            base=36 if h > 720 else 26,
+            base=base,
             anchor="midtop",
         )
         menu_w = min(w - 2 * pad, max(fonts.px(320), w // 3))
         top = title.bottom + pad
-        self.menu.set_rect(
-            pygame.Rect((w - menu_w) // 2, top, menu_w, h - top - hint_bar_height(fonts) - pad)
-        )
+        hints = self.ctx.hints("pause")
+        hint_h = hint_bar_height(fonts, hints, w)
+        self.menu.set_rect(pygame.Rect((w - menu_w) // 2, top, menu_w, h - top - hint_h - pad))
         self.menu.draw(surface)
-        key_hints(surface, self.ctx.hints("pause"), fonts, theme)
+        key_hints(surface, hints, fonts, theme, wrap=True)
 
     def describe(self) -> str:
         return "screen: pause\n" + self.menu.describe()

@@ -18,7 +18,7 @@ from game.ui.intents import Intent
 from game.ui.screens.confirm import ConfirmScreen
 from game.ui.screens.page import PageScreen, pointed
 from game.ui.snapshot import Choice, Snapshot
-from game.ui.widgets.draw import label, panel
+from game.ui.widgets.draw import Hint, label, panel
 from game.ui.widgets.richtext import RichText
 
 
@@ -42,6 +42,7 @@ class SavesScreen(PageScreen):
         self.infos: list[SlotInfo] = []
         self.selected = 0
         self.columns = 1
+        self.page_rows = 1
         self.cards: list[pygame.Rect] = []
         self._thumbs: dict[str, pygame.Surface | None] = {}
         self.refresh()
@@ -125,6 +126,11 @@ class SavesScreen(PageScreen):
         if name in ("left", "right", "up", "down"):
             step = {"left": -1, "right": 1, "up": -self.columns, "down": self.columns}[name]
             self.selected = max(0, min(n - 1, self.selected + step))
+        elif name in ("page_up", "page_down"):
+            step = self.columns * self.page_rows * (1 if name == "page_down" else -1)
+            self.selected = max(0, min(n - 1, self.selected + step))
+        elif name in ("home", "end"):
+            self.selected = 0 if name == "home" else n - 1
         elif name in ("tab", "tab_back"):
             self.selected = (self.selected + (1 if name == "tab" else -1)) % n
         elif name in ("confirm", "advance"):
@@ -139,27 +145,17 @@ class SavesScreen(PageScreen):
             self.scroller.handle(intent, keys=False)
 
     # -- drawing --------------------------------------------------------------------------
+    def hint_list(self) -> list[Hint]:
+        return self.ctx.hints("saves", open="save here" if self.mode == "save" else "load")
+
     def draw(self, surface: pygame.Surface) -> None:
         fonts, theme = self.ctx.fonts, self.ctx.theme
-        w = surface.get_width()
         pad = fonts.px(16)
         heading = "SAVE GAME" if self.mode == "save" else "LOAD GAME"
-        title, body = self.frame(surface, heading, pad)
-        if not self.ctx.saves.writable:
-            label(
-                surface,
-                "read-only: another window holds the saves",
-                (title.right + pad, title.centery),
-                fonts,
-                theme.warning,
-                base=14,
-                anchor="midleft",
-                max_width=max(40, w // 2 - title.right),
-            )
+        _, body = self.frame(surface, heading, pad)
         # The chosen card in full under the grid: cards cut long titles short, this never does.
-        detail = RichText(
-            self.card_text(self.selected), fonts, theme, body.width - fonts.px(8), base=16
-        )
+        # A read-only store says so there too, wrapped, where large text has room for it.
+        detail = RichText(self.detail_text(), fonts, theme, body.width - fonts.px(8), base=16)
         area = pygame.Rect(
             body.x, body.y, body.width - fonts.px(8), max(1, body.height - detail.height - pad // 2)
         )
@@ -171,6 +167,7 @@ class SavesScreen(PageScreen):
         thumb_h = min(card_w * 10 // 16, area.height // 3)
         card_h = thumb_h + 4 * line + pad
         rows = (len(self.infos) + self.columns - 1) // self.columns
+        self.page_rows = max(1, area.height // (card_h + pad))  # what PgDn moves by
         self.scroller.set(area, rows * (card_h + pad))
         row_sel = self.selected // self.columns
         self.scroller.show(row_sel * (card_h + pad), row_sel * (card_h + pad) + card_h)
@@ -183,8 +180,7 @@ class SavesScreen(PageScreen):
                 )
                 self.cards.append(card)
                 self._draw_card(surface, card, info, thumb_h, i == self.selected)
-        action = "save here" if self.mode == "save" else "load"
-        self.finish(surface, self.ctx.hints("saves", open=action))
+        self.finish(surface)
 
     def _draw_card(
         self, surface: pygame.Surface, card: pygame.Rect, info: SlotInfo, thumb_h: int, chosen: bool
@@ -262,6 +258,13 @@ class SavesScreen(PageScreen):
                 max_width=width,
             )
 
+    def detail_text(self) -> str:
+        """What the line under the grid says: the chosen slot, and whether saving can work."""
+        text = self.card_text(self.selected)
+        if not self.ctx.saves.writable:
+            text = "**Read-only:** another window holds the saves.\n" + text
+        return text
+
     def card_text(self, i: int) -> str:
         """One slot said in full: its name, then what is in it."""
         if not self.infos:
@@ -286,7 +289,7 @@ class SavesScreen(PageScreen):
         )
         n = len(self.infos)
         return self.snap(
-            content=(heading,),
+            content=(heading, plain_text(self.detail_text())),
             choices=choices,
             focus=choices[self.selected].label if choices else None,
             targets={

@@ -83,6 +83,9 @@ class SettingsScreen(PageScreen):
         self.row_rects: list[tuple[pygame.Rect, pygame.Rect, pygame.Rect]] = []
         self.sandbox = "Sandbox: " + sandbox_summary()
         self.follow = True  # the view follows the chosen row until the player pages on
+        # Wake the speech engine off-thread so the Self-voicing row can say at once when no
+        # engine can speak here, before the player turns it on and hears nothing.
+        ctx.voice.start()
 
     def _value(self, row: Row) -> Any:
         return getattr(self.ctx.settings, row.field)
@@ -193,7 +196,7 @@ class SettingsScreen(PageScreen):
                 y += step
             info.draw(surface, (area.x + pad, y + pad // 2))
         help_text.draw(surface, (area.x + pad, area.bottom + pad // 2))
-        self.finish(surface, self.ctx.hints("settings"))
+        self.finish(surface)
 
     def shown(self, row: Row) -> str:
         """A row's value as the player reads it; self-voicing says when nothing can speak."""

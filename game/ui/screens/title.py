@@ -140,23 +140,25 @@ class TitleScreen(Screen):
         portrait = min(h // 4, w // 6)
         menu_w = min(w - 2 * pad, max(fonts.px(300), w // 3))
         menu_top = sub_rect.bottom + pad
-        menu_h = h - menu_top - hint_bar_height(fonts) - pad
+        hints = ctx.hints("title")
+        hint_h = hint_bar_height(fonts, hints, w)
+        menu_h = h - menu_top - hint_h - pad
         self.menu.set_rect(pygame.Rect((w - menu_w) // 2, menu_top, menu_w, menu_h))
         self.menu.draw(surface)
         if w - (w + menu_w) // 2 > portrait + 2 * pad:
             face = ctx.art.portrait("professor", portrait)
-            spot = face.get_rect(bottomright=(w - pad, h - hint_bar_height(fonts) - pad))
+            spot = face.get_rect(bottomright=(w - pad, h - hint_h - pad))
             pygame.draw.rect(surface, theme.accent, spot.inflate(6, 6), 3, border_radius=4)
             surface.blit(face, spot)
-        key_hints(surface, ctx.hints("title"), fonts, theme)
+        key_hints(surface, hints, fonts, theme, wrap=True)
         label(
             surface,
             f"v{__version__}",
-            (w - pad // 2, h - pad // 3),
+            (w - pad // 2, pad // 3),  # the top corner: the hint bar may fill the bottom row
             fonts,
             theme.text_dim,
             base=13,
-            anchor="bottomright",
+            anchor="topright",
         )
 
     def describe(self) -> str:

@@ -67,38 +67,73 @@ def label(
     return rect
 
 
+Hint = tuple[str, str]  # (keys, what they do), e.g. ("PgUp/PgDn", "scroll")
+
+
+def _hint_fonts(fonts: Fonts) -> tuple[pygame.font.Font, pygame.font.Font, int]:
+    return fonts.get("mono_bold", 14), fonts.get("body", 14), fonts.px(6)
+
+
+def hint_rows(hints: list[Hint], fonts: Fonts, width: int) -> list[list[Hint]]:
+    """The hints laid out in rows that fit `width`, in order: a narrow window or large text
+    wraps the bar onto more rows rather than dropping the keys that come last."""
+    font_key, font_txt, pad = _hint_fonts(fonts)
+    rows: list[list[Hint]] = [[]]
+    x = pad * 2
+    for key, action in hints:
+        need = font_key.size(key)[0] + font_txt.size(action)[0] + pad * 5
+        if rows[-1] and x + need > width - pad:
+            rows.append([])
+            x = pad * 2
+        rows[-1].append((key, action))
+        x += need + pad  # the gap before the next hint (as key_hints draws it)
+    return rows
+
+
 def key_hints(
     surface: pygame.Surface,
-    hints: list[tuple[str, str]],
+    hints: list[Hint],
     fonts: Fonts,
     theme: Theme,
     *,
     bottom: int | None = None,
+    wrap: bool = False,
 ) -> None:
-    """A row of `[Key] action` hints along the bottom edge, dropping the last ones if narrow."""
-    font_key = fonts.get("mono_bold", 14)
-    font_txt = fonts.get("body", 14)
+    """Rows of `[Key] action` hints along the bottom edge. With `wrap` every hint is drawn,
+    on as many rows as the width needs (reserve `hint_bar_height(fonts, hints, width)`);
+    without, only the first row (screens that reserve one row)."""
+    font_key, font_txt, pad = _hint_fonts(fonts)
     width = surface.get_width()
-    pad = fonts.px(6)
-    y = (bottom if bottom is not None else surface.get_height()) - font_txt.get_linesize() - pad
+    rows = hint_rows(hints, fonts, width)
+    if not wrap:
+        rows = rows[:1]
+    line = font_txt.get_linesize()
+    bottom = surface.get_height() if bottom is None else bottom
+    top = bottom - hint_bar_height(fonts, rows=len(rows)) + pad
     # A solid strip: hints of a screen underneath (seen through a veil) never show through.
-    surface.fill(theme.bg, (0, y - pad, width, font_txt.get_linesize() + 2 * pad))
-    x = pad * 2
-    for key, action in hints:
-        k = text_surface(font_key, key, theme.bg)
-        t = text_surface(font_txt, action, theme.text_dim)
-        need = k.get_width() + t.get_width() + pad * 5
-        if x + need > width - pad:
-            break
-        box = pygame.Rect(x, y, k.get_width() + pad * 2, font_txt.get_linesize())
-        pygame.draw.rect(surface, theme.text_dim, box, border_radius=4)
-        surface.blit(k, k.get_rect(center=box.center))
-        surface.blit(t, (box.right + pad, y + (box.height - t.get_height()) // 2))
-        x = box.right + pad * 2 + t.get_width() + pad * 2
+    surface.fill(theme.bg, (0, top - pad, width, bottom - top + pad))
+    for r, row in enumerate(rows):
+        x, y = pad * 2, top + r * (line + pad)
+        for key, action in row:
+            k = text_surface(font_key, key, theme.bg)
+            t = text_surface(font_txt, action, theme.text_dim)
+            box = pygame.Rect(x, y, k.get_width() + pad * 2, line)
+            pygame.draw.rect(surface, theme.text_dim, box, border_radius=4)
+            key_rect = surface.blit(k, k.get_rect(center=box.center))
+            text_rect = surface.blit(t, (box.right + pad, y + (box.height - t.get_height()) // 2))
+            LOG.record(surface, key, font_key, key_rect)
+            LOG.record(surface, action, font_txt, text_rect)
+            x = box.right + pad * 2 + t.get_width() + pad * 2
 
 
-def hint_bar_height(fonts: Fonts) -> int:
-    return fonts.get("body", 14).get_linesize() + fonts.px(6) * 2
+def hint_bar_height(
+    fonts: Fonts, hints: list[Hint] | None = None, width: int = 0, *, rows: int = 1
+) -> int:
+    """The height the hint bar takes: one row, or as many as `hints` need across `width`."""
+    if hints is not None:
+        rows = len(hint_rows(hints, fonts, width))
+    _, font_txt, pad = _hint_fonts(fonts)
+    return rows * (font_txt.get_linesize() + pad) + pad
 
 
 def chip_height(fonts: Fonts) -> int:
