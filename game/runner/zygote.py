@@ -24,7 +24,7 @@ import sys
 import time
 from typing import IO, Any
 
-from game.runner import jail, newroot, syscalls
+from game.runner import hugepages, jail, newroot, syscalls
 from game.runner.preload import preload
 
 _PR_SET_CHILD_SUBREAPER = 36
@@ -99,6 +99,7 @@ def serve() -> None:
     plan = newroot.root_plan()
     me = os.getpid()
     gc.freeze()  # children then leave the preloaded objects' pages shared instead of copying them
+    hugepages.collapse_heap()
 
     def send(doc: dict[str, Any]) -> None:
         out.write(json.dumps(doc) + "\n")
