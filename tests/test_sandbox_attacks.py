@@ -395,6 +395,28 @@ def test_hostile_result_files_end_as_plain_errors(plant: str) -> None:
     assert "Traceback" not in result.message
 
 
+@pytest.mark.parametrize("mode", ["try", "submit"])
+def test_a_forged_done_file_with_no_cases_is_no_pass(mode: str) -> None:
+    """The run writes the harness's "all done" file itself and leaves before any case: no case
+    reported, so none may count as passed (this once read "All 5 cases passed")."""
+    code = """
+    work = "/scratch/out" if os.path.isdir("/scratch/out") else os.environ["TMPDIR"]
+    fd = libc.open(os.path.join(work, "done.json").encode(), 0o1101, 0o644)
+    libc.write(fd, b'{"load_error": null}', 20)
+    libc.close(fd)
+    libc._exit(0)
+
+    def add(a, b):
+        return a - b
+    """
+    result = check_code(
+        "rt_add", PRELUDE + textwrap.dedent(code), device="cpu", mode=mode, roots=ROOTS
+    )
+    assert result.verdict == "error", result.model_dump_json()[:2000]
+    assert not any(c.status == "pass" for c in result.cases)
+    assert "no result" in result.message
+
+
 def test_dev_shm_is_the_runs_own_size_limited_scratch() -> None:
     code = """
     def add(a, b):

@@ -429,8 +429,15 @@ def judge(
             result, push = _case_result(bundle, prepared, unreadable, {}, device, missing)
         if report is None and missing:
             missing = None  # only the case that was running gets the blame; later ones are skipped
-        if report is None and not missing and any(r.failure_class == "rule" for r in results):
-            result.message = "not run: a broken rule fails every case alike"
+        elif report is None and failure is None and not load_error:
+            if any(r.failure_class == "rule" for r in results):
+                result.message = "not run: a broken rule fails every case alike"
+            else:  # the harness stops early only at a broken rule: someone else said "done"
+                result.status, result.failure_class, push = "error", "tampering", "error"
+                result.message = (
+                    "the sandbox reported no result for this case, yet said it had finished: "
+                    "something in the run ended it early or forged its report"
+                )
         results.append(result)
         if push:
             pushes.append(push)
