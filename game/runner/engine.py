@@ -33,6 +33,7 @@ from game.content.toolbox import defined_names
 from game.runner import safeio, shrink, transfer
 from game.runner.bundle import Bundle, PreparedCase, PuzzleError
 from game.runner.casefp import CaseFingerprint, encode_cases, fingerprint_cases
+from game.runner.casewatch import CaseWatch
 from game.runner.executor import Exit, SpareExecutor, ZygoteExecutor, supervise
 from game.runner.judge import judge, judge_static
 from game.runner.limits import MB, SandboxLimits
@@ -178,6 +179,7 @@ class Runner:
             executor = self._executor("cpu")
             run = executor.launch(job_dir, limits, 0, puzzle=folder.resolve())
             ended = supervise(run, limits, lambda: False, lambda: None)
+            run.settle()
             if ended.reason == "timeout":
                 raise PuzzleTimeout(
                     f"the mod puzzle `{model.id}` took longer than {limits.wall_s:g} s to build "
@@ -404,14 +406,14 @@ class Runner:
                 written.chmod(0o755 if written.is_dir() else 0o644)  # the run's uid reads them
             limits = self._limits(bundle, device, roots)
             executor = self._executor(device)
-            seen = [0]
+            watch = CaseWatch(bundle, cases, out, device)
+            told = [0]
 
             def tick() -> None:
-                if progress is None:
-                    return
-                while (out / f"case_{seen[0]}.json").exists():
-                    seen[0] += 1
-                    progress(seen[0], len(cases))
+                judged = watch.ahead()
+                while progress is not None and told[0] < judged:
+                    told[0] += 1
+                    progress(told[0], len(cases))
 
             try:
                 run = executor.launch(job_dir, limits, len(cases))
@@ -421,7 +423,10 @@ class Runner:
             ended = supervise(run, limits, cancelled, tick)
             if isinstance(executor, SpareExecutor):
                 executor.warm()  # the next spare boots while we judge
-            return judge(bundle, code, device, mode, cases, out, ended, None)
+            try:
+                return judge(bundle, code, device, mode, cases, out, ended, None, watch)
+            finally:
+                run.settle()
         finally:
             shutil.rmtree(job_dir, ignore_errors=True)
 

@@ -26,7 +26,11 @@ from game.runner.limits import SandboxLimits
 from game.runner.memory import rss_bytes
 
 READY_TIMEOUT_S = 120.0
+SETTLE_S = 30.0  # the zygote's sweep waits for a killed PID namespace, normally milliseconds
 MEMORY_POLL_S = 0.04  # RLIMIT_AS stops a single fast allocation; this catches the sum
+# How often `tick` runs while a run goes on: it judges finished cases meanwhile, and a small
+# puzzle's case takes about a millisecond.
+TICK_S = 0.002
 _PACKAGE_ROOT = str(Path(__file__).resolve().parent.parent.parent)
 
 
@@ -45,6 +49,9 @@ class Run(Protocol):
     def memory(self) -> int | None: ...
 
     def kill(self) -> None: ...
+
+    def settle(self) -> None:
+        """Return once nothing of the run is left (after `poll` gave its exit)."""
 
 
 def sandbox_env() -> dict[str, str]:
@@ -124,6 +131,7 @@ class ZygoteExecutor:
         self.proc: subprocess.Popen[bytes] | None = None
         self.lines: Lines | None = None
         self.ready = False
+        self.pending: ZygoteRun | None = None  # launched, its teardown not yet seen
 
     def warm(self) -> None:
         if self.proc is not None and self.proc.poll() is None:
@@ -153,6 +161,8 @@ class ZygoteExecutor:
         self, job_dir: Path, limits: SandboxLimits, cases: int, puzzle: Path | None = None
     ) -> ZygoteRun:
         """`puzzle`: a mod's puzzle folder, readable by a job that builds its cases."""
+        if self.pending is not None:  # its caller never waited for the teardown: do it now
+            self.pending.settle()
         self._ensure_ready()
         assert self.proc is not None and self.lines is not None
         request = {"dir": str(job_dir), "limits": limits.to_json(), "cases": cases}
@@ -167,7 +177,8 @@ class ZygoteExecutor:
         if not isinstance(msg, dict) or "started" not in msg:
             self.close()
             raise RuntimeError("the runner's zygote could not start a sandbox")
-        return ZygoteRun(self, self.proc.pid)
+        self.pending = ZygoteRun(self, self.proc.pid)
+        return self.pending
 
     def close(self) -> None:
         if self.proc is not None:
@@ -180,6 +191,7 @@ class ZygoteExecutor:
         self.proc = None
         self.lines = None
         self.ready = False
+        self.pending = None
 
 
 class ZygoteRun:
@@ -205,6 +217,22 @@ class ZygoteRun:
         return Exit(
             code if isinstance(code, int) else None, sig if isinstance(sig, int) else None, None
         )
+
+    def settle(self) -> None:
+        """The zygote reports its exit first and then tears the run down; wait for the latter,
+        so that no process of a check outlives it."""
+        if self.zygote.pending is not self:
+            return
+        self.zygote.pending = None
+        lines = self.zygote.lines
+        while lines is not None:
+            msg = lines.get(SETTLE_S)
+            if msg is None or msg is False:  # gone, or wedged: nothing may be trusted to end
+                self.kill()
+                self.zygote.close()
+                return
+            if isinstance(msg, dict) and msg.get("swept"):
+                return
 
     def memory(self) -> int | None:
         _, run = runtree.zygote_run(self.zygote_pid)
@@ -290,6 +318,9 @@ class SpareRun:
                 pipe and pipe.close()
         return Exit(code, None, None) if code >= 0 else Exit(None, -code, None)
 
+    def settle(self) -> None:
+        pass  # `poll` has already killed the worker's group
+
     def memory(self) -> int | None:
         if sys.platform.startswith("linux"):
             tree = [self.pid, *runtree.descendants(self.pid)]
@@ -312,7 +343,7 @@ def supervise(
     peak = 0
     next_memory = started + MEMORY_POLL_S
     while True:
-        ended = run.poll(0.01)
+        ended = run.poll(TICK_S)
         if ended is not None:
             break
         rss = None

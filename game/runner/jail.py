@@ -57,6 +57,9 @@ from game.runner.syscalls import (
 )
 
 EXIT_LOST = 71
+CASE_DONE = b"c"  # init -> run parent, one per finished case
+RUN_DONE = b"d"  # init -> run parent -> zygote: every result file is written
+WALLS_UP = b"w"  # run parent -> zygote: the run's walls stand, its clock may start
 
 
 def run_identity() -> tuple[int, int]:
@@ -145,7 +148,8 @@ def enter_root() -> list[str]:
 @dataclass
 class Relay:
     """The run parent's side of the init's report pipe: the layers line, then one byte per
-    finished case; results are copied out as they come (so the trusted side sees progress)."""
+    finished case (`CASE_DONE`), then `RUN_DONE` once the harness has written its last file;
+    results are copied out as they come (so the trusted side sees progress)."""
 
     pipe: int
     scratch: int  # the folder the run writes its results in
@@ -167,15 +171,19 @@ class Relay:
             return []
         return [str(x)[:40] for x in found][:32] if isinstance(found, list) else []
 
-    def follow(self) -> None:
+    def follow(self) -> bool:
+        """Copy cases as they are reported; True once the harness says it is done, False when
+        the pipe closes first (the init died)."""
         while True:
             try:
                 chunk = os.read(self.pipe, 64)
             except OSError:
-                return
+                return False
             if not chunk:
-                return
-            for _ in chunk:
+                return False
+            for byte in chunk:
+                if byte == RUN_DONE[0]:
+                    return True
                 if self.copied < self.cases:
                     self._copy_case(self.copied)
                     self.copied += 1
@@ -206,7 +214,10 @@ def run_parent(
     job_dir: str, request: dict[str, Any], plan: RootPlan, zygote: int, ready: int
 ) -> NoReturn:
     """The whole life of a run parent (called right after the zygote's fork; never returns).
-    `ready`: a pipe closed once the init reported its layers (the run's clock starts there)."""
+    `ready`: a pipe to the zygote; `WALLS_UP` once the init reported its layers (the run's
+    clock starts there), `RUN_DONE` once every result is copied out. A run whose harness
+    finished is not waited for: the zygote answers at once and tears the run down while the
+    trusted side judges (a 220 MB process takes milliseconds to exit)."""
     import resource
 
     from game.runner.limits import SandboxLimits
@@ -277,8 +288,11 @@ def run_parent(
     relay = Relay(read_end, scratch, out, int(request.get("cases", 0)), limits.file_bytes)
     layers += relay.layers()
     _write_report(out, layers)
-    os.close(ready)
-    relay.follow()
+    os.write(ready, WALLS_UP)
+    if relay.follow():
+        relay.finish()  # the init may still be exiting; every file it made is complete
+        os.write(ready, RUN_DONE)
+        os._exit(0)
     _, status = os.waitpid(pid, 0)
     relay.finish()
     _mirror(status)

@@ -12,7 +12,7 @@ import os
 import signal
 import statistics
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import torch
 from torch.utils._pytree import tree_flatten
@@ -28,6 +28,9 @@ from game.runner.grouping import group_failures, without_internals
 from game.runner.preview import preview
 from game.runner.protocol import CaseResult, FailureClass, Metrics, Mode, RunResult, TraceOp
 from game.runner.sandbox import EXIT_OUTPUT_LIMIT
+
+if TYPE_CHECKING:
+    from game.runner.casewatch import CaseWatch
 
 STDOUT_KEEP = 64 * 1024
 MAX_REPORT_BYTES = 16 * 1024 * 1024  # a case's JSON (traces included) is far below this
@@ -103,7 +106,7 @@ def judge_static(
     )
 
 
-def _read_json(path: Path, problems: list[str]) -> Any:
+def read_json(path: Path, problems: list[str]) -> Any:
     """A JSON file the run left, or None; odd files (links, FIFOs, huge, deep, NaN) are noted."""
     try:
         return safeio.read_json(str(path), MAX_REPORT_BYTES)
@@ -127,7 +130,7 @@ def _tensors(path: Path) -> dict[str, torch.Tensor]:
 
 
 def _layers(job_dir: Path) -> list[str]:
-    found = _read_json(job_dir / "sandbox.json", [])
+    found = read_json(job_dir / "sandbox.json", [])
     if not isinstance(found, list):
         return ["unknown (the run did not say)"]
     return [str(x)[:80] for x in found[:40]]
@@ -369,6 +372,27 @@ def _summary(verdict: str, results: list[CaseResult]) -> str:
     return f"{len(bad)} of {len(results)} cases did not pass. '{first.name}': {first.message}"
 
 
+def judge_case(
+    bundle: Bundle,
+    prepared: PreparedCase,
+    report: dict[str, Any],
+    job_dir: Path,
+    index: int,
+    device: str,
+) -> tuple[CaseResult, str | None]:
+    """A reported case's result and the verdict it pushes for (None for pass)."""
+    try:
+        tensors = _tensors(job_dir / f"case_{index}.safetensors")
+        return _case_result(bundle, prepared, report, tensors, device, None)
+    except Exception:  # a malformed answer is the sandbox's doing, so the player's
+        unreadable = {
+            "status": "exception",
+            "type": "Error",
+            "message": "the sandbox's answer could not be read",
+        }
+        return _case_result(bundle, prepared, unreadable, {}, device, None)
+
+
 def judge(
     bundle: Bundle,
     code: str,
@@ -378,17 +402,21 @@ def judge(
     job_dir: Path,
     ended: Exit,
     launch_error: str | None,
+    watch: CaseWatch | None = None,
 ) -> RunResult:
+    """The verdict on a finished run from what it left in `job_dir`; `watch`: the cases judged
+    while it ran."""
     from game.runner.engine import STDOUT_MAX
 
     problems: list[str] = []
-    done = _read_json(job_dir / "done.json", problems)
+    done = read_json(job_dir / "done.json", problems)
     done = done if isinstance(done, dict) else None
     stdout, truncated, stdout_bytes = _stdout(job_dir)
     failure = _run_failure(ended, done, stdout_bytes, STDOUT_MAX, launch_error)
-    reports: list[dict[str, Any] | None] = []
-    for i in range(len(cases)):
-        report = _read_json(job_dir / f"case_{i}.json", problems)
+    early = watch.seen if watch is not None else 0
+    reports: list[dict[str, Any] | None] = list(watch.reports) if watch is not None else []
+    for i in range(early, len(cases)):
+        report = read_json(job_dir / f"case_{i}.json", problems)
         reports.append(report if isinstance(report, dict) else None)
     if problems and failure is None:
         failure = ("error", f"The sandbox left a result the runner refuses: {problems[0]}.")
@@ -417,16 +445,12 @@ def judge(
                 )
                 pushes.append("error")
                 continue
-        try:
-            tensors = _tensors(job_dir / f"case_{i}.safetensors") if report else {}
-            result, push = _case_result(bundle, prepared, report, tensors, device, missing)
-        except Exception:  # a malformed answer is the sandbox's doing, so the player's
-            unreadable = {
-                "status": "exception",
-                "type": "Error",
-                "message": "the sandbox's answer could not be read",
-            }
-            result, push = _case_result(bundle, prepared, unreadable, {}, device, missing)
+        if report is None:
+            result, push = _case_result(bundle, prepared, None, {}, device, missing)
+        elif watch is not None and i < early and not load_error:
+            result, push = watch.results[i]
+        else:
+            result, push = judge_case(bundle, prepared, report, job_dir, i, device)
         if report is None and missing:
             missing = None  # only the case that was running gets the blame; later ones are skipped
         elif report is None and failure is None and not load_error:

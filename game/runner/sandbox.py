@@ -30,6 +30,7 @@ from torch.utils._pytree import tree_flatten
 from game.runner import limits as limits_mod
 from game.runner import syscalls, toolbox, transfer
 from game.runner.callsite import RuntimeRules, SourceMap
+from game.runner.jail import CASE_DONE, RUN_DONE
 from game.runner.limits import SandboxLimits
 from game.runner.newroot import RootPlan
 from game.runner.tracing import (
@@ -313,7 +314,7 @@ class Harness:
         os.replace(tmp, self.dir / f"case_{index}.json")
         if self.report is not None:
             with contextlib.suppress(OSError):
-                os.write(self.report, b"c")
+                os.write(self.report, CASE_DONE)
 
     def run(self) -> None:
         self.prepare()
@@ -336,6 +337,9 @@ class Harness:
                 if self.violation is not None or self._last_status == "rule":
                     break  # a broken rule fails every case alike: report it once
         transfer.write_json(self.dir / "done.json", {"load_error": problem})
+        if self.report is not None:
+            with contextlib.suppress(OSError):
+                os.write(self.report, RUN_DONE)
 
 
 # What torch reads about the machine; outside a PID namespace the rest of /proc stays hidden.

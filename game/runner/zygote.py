@@ -2,7 +2,8 @@
 parent per run (Linux; see `jail`). Talks JSON lines with the trusted runner on stdin/stdout:
 
     -> {"dir": JOB_DIR, "limits": {...}, "cases": N}
-    <- {"ready": true} once, then per run {"started": true} and {"exit": CODE, "signal": SIG}
+    <- {"ready": true} once, then per run {"started": true}, {"exit": CODE, "signal": SIG}
+       and {"swept": true} once nothing of the run is left
 
 Forking after torch has run multi-threaded work can hang the child, and CUDA cannot survive a
 fork, so nothing here touches tensors or CUDA. The zygote is non-dumpable and invisible to
@@ -62,9 +63,12 @@ def _sweep() -> None:
             return
 
 
-def _wait(pid: int, stdin: IO[bytes], wall_s: float) -> tuple[int | None, int | None, bool]:
-    """Wait for the child; returns (exit code, signal, trusted side gone)."""
-    fds: list[Any] = [stdin]
+def _wait(
+    pid: int, stdin: IO[bytes], news: int, wall_s: float
+) -> tuple[int | None, int | None, bool]:
+    """Wait for the child, or for its word (`news`) that the run finished and its results are
+    out, whichever comes first; returns (exit code, signal, trusted side gone)."""
+    fds: list[Any] = [stdin, news]
     pidfd = os.pidfd_open(pid) if hasattr(os, "pidfd_open") else None
     if pidfd is not None:
         fds.append(pidfd)
@@ -79,6 +83,12 @@ def _wait(pid: int, stdin: IO[bytes], wall_s: float) -> tuple[int | None, int | 
                     return None, -code, gone
                 return code, None, gone
             ready, _, _ = select.select(fds, [], [], 0.05 if pidfd is not None else 0.002)
+            if news in ready:
+                said = os.read(news, 16)
+                if jail.RUN_DONE in said:
+                    return 0, None, gone
+                if not said:
+                    fds.remove(news)
             if stdin in ready and not gone and not stdin.readline():
                 gone = True  # trusted side died: end the run now
             if gone or time.monotonic() > deadline:
@@ -122,14 +132,17 @@ def serve() -> None:
         os.close(ready_write)
         # The run's clock starts once its walls stand (or its parent gave up building them):
         # building them is the game's cost, not the player's time limit.
-        select.select([ready_read], [], [], READY_S)
-        os.close(ready_read)
+        if select.select([ready_read], [], [], READY_S)[0]:
+            os.read(ready_read, len(jail.WALLS_UP))
         send({"started": True})
-        code, sig, gone = _wait(pid, stdin, float(request["limits"]["wall_s"]))
-        _sweep()
+        code, sig, gone = _wait(pid, stdin, ready_read, float(request["limits"]["wall_s"]))
+        os.close(ready_read)
         if gone:
+            _sweep()
             return
-        send({"exit": code, "signal": sig})
+        send({"exit": code, "signal": sig})  # the judge reads while the run is torn down
+        _sweep()
+        send({"swept": True})
 
 
 if __name__ == "__main__":
