@@ -25,7 +25,7 @@ from game.runner.check import check_code
 from game.runner.engine import shared_runner
 from game.runner.newroot import SCRATCH_BYTES
 from game.runner.protocol import RunResult
-from game.runner.runtree import descendants
+from tests.sandbox_procs import leftovers
 
 pytestmark = pytest.mark.skipif(
     not sys.platform.startswith("linux"), reason="the kernel's walls are Linux's"
@@ -127,7 +127,7 @@ def integrity() -> Iterator[dict[str, socket.socket]]:
         assert _tree(HOME, True) == home_before
         zygote = shared_runner().zygote
         if zygote is not None and zygote.pid is not None:
-            left = descendants(zygote.pid)
+            left = leftovers(zygote.pid)
             assert left == [], [Path(f"/proc/{p}/stat").read_text() for p in left]
     finally:
         tcp.close()

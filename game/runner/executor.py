@@ -11,6 +11,7 @@ import contextlib
 import json
 import os
 import queue
+import shutil
 import signal
 import subprocess
 import sys
@@ -132,6 +133,9 @@ class ZygoteExecutor:
         self.lines: Lines | None = None
         self.ready = False
         self.pending: ZygoteRun | None = None  # launched, its teardown not yet seen
+        # The job folder of the zygote's standby, walled off as the last run was (`hidden`)
+        self.next_dir: Path | None = None
+        self.hidden: tuple[str, ...] = ()
 
     def warm(self) -> None:
         if self.proc is not None and self.proc.poll() is None:
@@ -157,6 +161,20 @@ class ZygoteExecutor:
     def pid(self) -> int | None:
         return self.proc.pid if self.proc is not None and self.proc.poll() is None else None
 
+    def take_job_dir(self, limits: SandboxLimits) -> Path | None:
+        """The standby's job folder when its walls suit a run with `limits`, else None."""
+        found, self.next_dir = self.next_dir, None
+        if found is not None and limits.hide == self.hidden:
+            return found
+        if found is not None:
+            shutil.rmtree(found, ignore_errors=True)
+        return None
+
+    def replace_next(self, job_dir: object) -> None:
+        if self.next_dir is not None:
+            shutil.rmtree(self.next_dir, ignore_errors=True)
+        self.next_dir = Path(job_dir) if isinstance(job_dir, str) and job_dir else None
+
     def launch(
         self, job_dir: Path, limits: SandboxLimits, cases: int, puzzle: Path | None = None
     ) -> ZygoteRun:
@@ -165,6 +183,9 @@ class ZygoteExecutor:
             self.pending.settle()
         self._ensure_ready()
         assert self.proc is not None and self.lines is not None
+        if self.next_dir is not None and self.next_dir != job_dir:
+            self.replace_next(None)  # the standby will not be used: the zygote drops it
+        self.hidden = limits.hide
         request = {"dir": str(job_dir), "limits": limits.to_json(), "cases": cases}
         if puzzle is not None:
             request["puzzle"] = str(puzzle)
@@ -192,6 +213,7 @@ class ZygoteExecutor:
         self.lines = None
         self.ready = False
         self.pending = None
+        self.replace_next(None)
 
 
 class ZygoteRun:
@@ -232,6 +254,7 @@ class ZygoteRun:
                 self.zygote.close()
                 return
             if isinstance(msg, dict) and msg.get("swept"):
+                self.zygote.replace_next(msg.get("next"))
                 return
 
     def memory(self) -> int | None:

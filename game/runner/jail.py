@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from game.runner import protections, safeio, syscalls
+from game.runner.limits import SandboxLimits
 from game.runner.newroot import (
     JOB_MOUNT,
     PUZZLE_MOUNT,
@@ -57,6 +58,7 @@ from game.runner.syscalls import (
 )
 
 EXIT_LOST = 71
+MAX_REQUEST = 1 << 16  # a request line (paths and limits) is a few hundred bytes
 CASE_DONE = b"c"  # init -> run parent, one per finished case
 RUN_DONE = b"d"  # init -> run parent -> zygote: every result file is written
 WALLS_UP = b"w"  # run parent -> zygote: the run's walls stand, its clock may start
@@ -210,26 +212,48 @@ def _mirror(status: int) -> NoReturn:
     os._exit(os.waitstatus_to_exitcode(status))
 
 
+def _limits(request: dict[str, Any], zygote: int) -> SandboxLimits:
+    limits = SandboxLimits.from_json(request["limits"])
+    # without a PID namespace the zygote is visible: seccomp must refuse signalling it too
+    return replace(limits, protect_pids=(*limits.protect_pids, zygote))
+
+
+def _await_request(go: int) -> bytes:
+    """The request line a standby waits for; leaves quietly when the zygote drops it."""
+    line = b""
+    while not line.endswith(b"\n") and len(line) < MAX_REQUEST:
+        chunk = os.read(go, MAX_REQUEST)
+        if not chunk:
+            os._exit(EXIT_LOST)
+        line += chunk
+    return line
+
+
 def run_parent(
-    job_dir: str, request: dict[str, Any], plan: RootPlan, zygote: int, ready: int
+    job_dir: str,
+    request: dict[str, Any],
+    plan: RootPlan,
+    zygote: int,
+    ready: int,
+    go: int | None = None,
 ) -> NoReturn:
     """The whole life of a run parent (called right after the zygote's fork; never returns).
     `ready`: a pipe to the zygote; `WALLS_UP` once the init reported its layers (the run's
     clock starts there), `RUN_DONE` once every result is copied out. A run whose harness
     finished is not waited for: the zygote answers at once and tears the run down while the
-    trusted side judges (a 220 MB process takes milliseconds to exit)."""
+    trusted side judges (a 220 MB process takes milliseconds to exit).
+    `go`: this parent is a standby, built from an earlier `request` before its own is known;
+    it builds the walls, forks the init, and both wait there for the request line. A request
+    whose hidden folders differ from those it walled off is refused (the run is lost)."""
     import resource
 
-    from game.runner.limits import SandboxLimits
     from game.runner.sandbox import enter
 
     syscalls.prctl(syscalls.PR_SET_PDEATHSIG, signal.SIGKILL)
     if os.getppid() != zygote:
         os._exit(EXIT_LOST)
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # it may die as its init did, quietly
-    limits = SandboxLimits.from_json(request["limits"])
-    # without a PID namespace the zygote is visible: seccomp must refuse signalling it too
-    limits = replace(limits, protect_pids=(*limits.protect_pids, zygote))
+    limits = _limits(request, zygote)
     puzzle = str(request["puzzle"]) if request.get("puzzle") else None
     out = os.open(os.path.join(job_dir, "out"), os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
     log = os.open(
@@ -238,7 +262,8 @@ def run_parent(
     null = os.open(os.devnull, os.O_RDWR)
     for target, source in ((0, null), (1, log), (2, log)):
         os.dup2(source, target)
-    syscalls.close_fds_except({0, 1, 2, out, ready})  # the zygote's pipes included
+    keep = {0, 1, 2, out, ready} | ({go} if go is not None else set())
+    syscalls.close_fds_except(keep)  # the zygote's other pipes included
     layers = ["no-namespaces (switched off)"]
     jailed = False
     if protections.namespaces_wanted():
@@ -256,14 +281,23 @@ def run_parent(
         scratch = os.open(work, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
         inputs, temp = os.path.join(job_dir, "in"), work
     read_end, write_end = os.pipe()
+    gate_read, gate_write = os.pipe() if go is not None else (-1, -1)
     pid = os.fork()
     if pid == 0:
         code = 70
         try:
             syscalls.prctl(syscalls.PR_SET_PDEATHSIG, signal.SIGKILL)  # seccomp keeps it set
-            for fd in (read_end, out, scratch, ready):
+            for fd in (
+                read_end,
+                out,
+                scratch,
+                ready,
+                *((go, gate_write) if go is not None else ()),
+            ):
                 os.close(fd)
             own = enter_root() if jailed else []
+            if go is not None:
+                limits = _limits(json.loads(_await_request(gate_read)), zygote)
             folder = None if puzzle is None else Path(PUZZLE_MOUNT if jailed else puzzle)
             enter(
                 Path(inputs),
@@ -285,6 +319,15 @@ def run_parent(
         finally:
             os._exit(code)
     os.close(write_end)
+    if go is not None:
+        os.close(gate_read)
+        line = _await_request(go)
+        request = json.loads(line)
+        if list(request["limits"].get("hide", [])) != list(limits.hide):
+            os._exit(EXIT_LOST)  # its walls hide other folders than this run needs
+        limits = _limits(request, zygote)
+        os.write(gate_write, line)
+        os.close(gate_write)
     relay = Relay(read_end, scratch, out, int(request.get("cases", 0)), limits.file_bytes)
     layers += relay.layers()
     _write_report(out, layers)

@@ -23,9 +23,11 @@ import select
 import signal
 import sys
 import time
+from dataclasses import dataclass
 from typing import IO, Any
 
 from game.runner import hugepages, jail, newroot, syscalls
+from game.runner.jobdir import make_job_dir
 from game.runner.preload import preload
 
 _PR_SET_CHILD_SUBREAPER = 36
@@ -99,6 +101,50 @@ def _wait(
             os.close(pidfd)
 
 
+@dataclass
+class Standby:
+    """A run parent (and its init) forked ahead of the request, walls built around the job
+    folder the trusted side fills next; it waits for the request on `go`, and refuses one whose
+    walls would differ from those it built (see `jail.run_parent`)."""
+
+    pid: int
+    job_dir: str
+    go: int
+    news: int
+
+    def fits(self, request: dict[str, Any]) -> bool:
+        return request.get("dir") == self.job_dir and not request.get("puzzle")
+
+    def discard(self) -> None:
+        os.close(self.go)  # its parent reads the end of the pipe and leaves; _sweep reaps it
+        os.close(self.news)
+
+
+def _fork_parent(
+    request: dict[str, Any], plan: newroot.RootPlan, me: int, go: int | None
+) -> tuple[int, int]:
+    """Fork a run parent for `request` (or, with `go`, a standby that waits for the request
+    there); returns its pid and the pipe it reports on."""
+    news_read, news_write = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.close(news_read)
+            jail.run_parent(str(request["dir"]), request, plan, me, news_write, go)
+        finally:
+            os._exit(70)
+    os.close(news_write)
+    return pid, news_read
+
+
+def _standby(job_dir: str, last: dict[str, Any], plan: newroot.RootPlan, me: int) -> Standby:
+    """A standby for the next run in `job_dir`, walled as `last` was."""
+    go_read, go_write = os.pipe()
+    pid, news = _fork_parent({"dir": job_dir, "limits": last["limits"]}, plan, me, go_read)
+    os.close(go_read)
+    return Standby(pid, job_dir, go_write, news)
+
+
 def serve() -> None:
     stdin = sys.stdin.buffer
     out = os.fdopen(os.dup(1), "w", encoding="utf-8")
@@ -116,33 +162,41 @@ def serve() -> None:
         out.flush()
 
     send({"ready": True, "pid": os.getpid()})
+    standby: Standby | None = None
     while True:
         line = stdin.readline()
         if not line:
             return
         request = json.loads(line)
-        ready_read, ready_write = os.pipe()
-        pid = os.fork()
-        if pid == 0:
-            try:
-                os.close(ready_read)
-                jail.run_parent(str(request["dir"]), request, plan, me, ready_write)
-            finally:
-                os._exit(70)
-        os.close(ready_write)
+        if standby is not None and standby.fits(request):
+            os.write(standby.go, line)
+            os.close(standby.go)
+            pid, news = standby.pid, standby.news
+        else:
+            if standby is not None:
+                standby.discard()
+                _sweep()
+            pid, news = _fork_parent(request, plan, me, None)
+        standby = None
         # The run's clock starts once its walls stand (or its parent gave up building them):
         # building them is the game's cost, not the player's time limit.
-        if select.select([ready_read], [], [], READY_S)[0]:
-            os.read(ready_read, len(jail.WALLS_UP))
+        if select.select([news], [], [], READY_S)[0]:
+            os.read(news, len(jail.WALLS_UP))
         send({"started": True})
-        code, sig, gone = _wait(pid, stdin, ready_read, float(request["limits"]["wall_s"]))
-        os.close(ready_read)
+        code, sig, gone = _wait(pid, stdin, news, float(request["limits"]["wall_s"]))
+        os.close(news)
         if gone:
             _sweep()
             return
         send({"exit": code, "signal": sig})  # the judge reads while the run is torn down
         _sweep()
-        send({"swept": True})
+        job_dir = None
+        if not request.get("puzzle"):
+            with contextlib.suppress(OSError):
+                job_dir = str(make_job_dir())
+        send({"swept": True, "next": job_dir})
+        if job_dir is not None:  # the next run's walls go up while the trusted side judges
+            standby = _standby(job_dir, request, plan, me)
 
 
 if __name__ == "__main__":
