@@ -394,7 +394,7 @@ def test_rule_variants(code: str, line: int) -> None:
 
 
 def test_forbidden_call_reached_at_run_time() -> None:
-    code = "import torch\nimport torch.nn as nn\n\ndef act(x):\n    f = getattr(nn.functional, 'ge' + 'lu')\n    return f(x)\n"
+    code = "import torch\nimport torch.nn as nn\n\ndef act(x):\n    f = {'fn': nn.functional}['fn'].gelu\n    return f(x)\n"
     result = run(code, puzzle="rt_rules")
     expect(result, "rule_violation", "rule")
     assert result.line == 6

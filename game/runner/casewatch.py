@@ -37,7 +37,7 @@ class CaseWatch:
         """Judge every case whose report has appeared since the last call; returns how many
         cases are judged so far. Stops at the first gap (cases finish in order) and for good at
         anything odd, which the final judge then meets and explains itself."""
-        from game.runner.judge import judge_case, read_json
+        from game.runner.judge import judge_case, read_report
 
         while not self.stopped and self.seen < len(self.cases):
             index = self.seen
@@ -45,8 +45,8 @@ class CaseWatch:
             if not path.exists():
                 break
             problems: list[str] = []
-            report = read_json(path, problems)
-            if problems or not isinstance(report, dict):
+            report = read_report(path, problems)
+            if problems or report is None:
                 self.stopped = True
                 break
             self.reports.append(report)

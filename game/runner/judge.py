@@ -106,6 +106,44 @@ def judge_static(
     )
 
 
+_TEXT_FIELDS = ("status", "type", "message", "traceback", "rule")
+_NUMBER_FIELDS = ("time_ms", "ops", "calls", "peak_bytes", "bytes")
+_LIST_FIELDS = ("trace", "inputs_after", "grads")
+_MOST = 1e15  # no honest count, byte size or millisecond figure comes near
+
+
+def _odd_field(report: dict[str, Any]) -> str | None:
+    """The first field of a case report whose type or size no harness would write."""
+    for key in _TEXT_FIELDS:
+        if report.get(key) is not None and not isinstance(report[key], str):
+            return key
+    line = report.get("line")
+    if line is not None and (type(line) is not int or not 0 <= line < 1 << 31):
+        return "line"
+    for key in _NUMBER_FIELDS:
+        value = report.get(key)
+        if value is None:
+            continue
+        if type(value) not in (int, float) or not -_MOST < value < _MOST:
+            return key
+    for key in _LIST_FIELDS:
+        if report.get(key) is not None and not isinstance(report[key], list):
+            return key
+    return None
+
+
+def read_report(path: Path, problems: list[str]) -> dict[str, Any] | None:
+    """A case's report, or None when absent or not a report at all; odd fields are noted."""
+    report = read_json(path, problems)
+    if not isinstance(report, dict):
+        return None
+    odd = _odd_field(report)
+    if odd is not None:
+        problems.append(f"{path.name} holds an odd `{odd}`")
+        return None
+    return report
+
+
 def read_json(path: Path, problems: list[str]) -> Any:
     """A JSON file the run left, or None; odd files (links, FIFOs, huge, deep, NaN) are noted."""
     try:
@@ -341,7 +379,7 @@ def _metrics(code: str, cases: list[PreparedCase], reports: list[dict[str, Any] 
             metrics.time_ms = statistics.median(float(r.get("time_ms", 0.0)) for r in examples)
             metrics.ops = max(int(r.get("ops", 0)) for r in examples)
             metrics.peak_memory_bytes = max(int(r.get("peak_bytes", 0)) for r in examples)
-    except (TypeError, ValueError):  # numbers the sandbox garbled are no scores at all
+    except (TypeError, ValueError, ArithmeticError):  # garbled numbers are no scores at all
         metrics = _code_metrics(code)
     return metrics
 
@@ -416,8 +454,7 @@ def judge(
     early = watch.seen if watch is not None else 0
     reports: list[dict[str, Any] | None] = list(watch.reports) if watch is not None else []
     for i in range(early, len(cases)):
-        report = read_json(job_dir / f"case_{i}.json", problems)
-        reports.append(report if isinstance(report, dict) else None)
+        reports.append(read_report(job_dir / f"case_{i}.json", problems))
     if problems and failure is None:
         failure = ("error", f"The sandbox left a result the runner refuses: {problems[0]}.")
     load_error = done.get("load_error") if done is not None and not failure else None

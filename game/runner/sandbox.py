@@ -32,7 +32,7 @@ from game.runner import syscalls, toolbox, transfer
 from game.runner.callsite import RuntimeRules, SourceMap
 from game.runner.jail import CASE_DONE, RUN_DONE
 from game.runner.limits import SandboxLimits
-from game.runner.newroot import RootPlan
+from game.runner.newroot import RootPlan, carve
 from game.runner.tracing import (
     PLAYER_FILE,
     CallTracer,
@@ -253,13 +253,13 @@ class Harness:
         report: dict[str, Any] = {"status": "ok"}
         torch.default_generator.manual_seed(0)  # CPU only: the CUDA path formats stacks
         out: Any = None
-        started = time.perf_counter()
+        started = _CLOCK()
         try:
             with tracer, meter:
                 out = entry(*args, **kwargs)
                 if self.device == "cuda":
                     torch.cuda.synchronize()  # time the kernels, and surface their errors here
-            report["time_ms"] = (time.perf_counter() - started) * 1000
+            report["time_ms"] = (_CLOCK() - started) * 1000
             if grad_inputs:
                 report["grads"] = self._backward(out, grad_inputs)
         except RuleViolation:
@@ -342,6 +342,10 @@ class Harness:
                 os.write(self.report, RUN_DONE)
 
 
+# Taken before any player code runs: a solution that replaces `time.perf_counter` must not
+# write its own time score.
+_CLOCK = time.perf_counter
+
 # What torch reads about the machine; outside a PID namespace the rest of /proc stays hidden.
 _HARDWARE_FACTS = ("/proc/cpuinfo", "/proc/meminfo", "/sys/devices/system/cpu")
 
@@ -375,7 +379,9 @@ def enter(
         if jailed:
             read, write = ["/"], [str(temp)]
         else:
-            read = [*(plan.readonly if plan else ()), str(inputs), *_HARDWARE_FACTS]
+            # without a private root, the puzzle folders inside the install are cut out here
+            read = [*carve(plan.readonly if plan else (), limits.hide), str(inputs)]
+            read += list(_HARDWARE_FACTS)
             read += [str(puzzle)] if puzzle is not None else []
             write = [str(work), str(temp), "/dev/shm"]
         try:
