@@ -42,6 +42,7 @@ class Exit:
     reason: str | None  # "timeout" | "memory" | "cancelled" | "lost" | None
     wall_ms: float = 0.0
     peak_rss: int = 0
+    layers: list[str] | None = None  # a spare worker's own word on its protections
 
 
 class Run(Protocol):
@@ -311,7 +312,7 @@ class SpareExecutor:
         if puzzle is not None:
             request["puzzle"] = str(puzzle)
         _send(proc, request)
-        return SpareRun(self, proc, job)
+        return SpareRun(self, proc, lines, job)
 
     def close(self) -> None:
         if self.proc is not None:
@@ -322,11 +323,23 @@ class SpareExecutor:
 
 
 class SpareRun:
-    def __init__(self, owner: SpareExecutor, proc: subprocess.Popen[bytes], job: Any) -> None:
+    def __init__(
+        self, owner: SpareExecutor, proc: subprocess.Popen[bytes], lines: Lines, job: Any
+    ) -> None:
         self.owner = owner
         self.proc = proc
         self.pid = proc.pid
+        self.lines = lines  # the worker's announcement of its layers, before any player code
         self.job = job  # keeps the Windows job object (and its limits) alive for the run
+
+    def _layers(self) -> list[str]:
+        """The first thing the worker said after its request; the run itself never held the
+        pipe it was said on. Nothing said means nothing known."""
+        msg = self.lines.get(0.5)
+        found = msg.get("layers") if isinstance(msg, dict) else None
+        if not isinstance(found, list):
+            return ["unknown (the worker did not say)"]
+        return [str(x)[:80] for x in found[:40]]
 
     def poll(self, timeout: float) -> Exit | None:
         try:
@@ -339,7 +352,9 @@ class SpareRun:
         for pipe in (self.proc.stdin, self.proc.stdout):
             with contextlib.suppress(OSError):
                 pipe and pipe.close()
-        return Exit(code, None, None) if code >= 0 else Exit(None, -code, None)
+        ended = Exit(code, None, None) if code >= 0 else Exit(None, -code, None)
+        ended.layers = self._layers()
+        return ended
 
     def settle(self) -> None:
         pass  # `poll` has already killed the worker's group

@@ -517,7 +517,7 @@ def judge(
         metrics=_metrics(code, cases, reports),
         stdout=stdout,
         stdout_truncated=truncated or stdout_bytes > STDOUT_KEEP,
-        sandbox=_layers(job_dir),
+        sandbox=ended.layers if ended.layers is not None else _layers(job_dir),
         groups=group_failures(results),
         rules=bundle.model.rules,
     )

@@ -361,16 +361,20 @@ def enter(
     layers: list[str],
     gpu: bool = False,
     puzzle: Path | None = None,
+    announce: int | None = None,
 ) -> None:
     """Become the sandbox and run the job: own session, rlimits, Landlock, no capabilities,
-    seccomp; then report the layers (one JSON line on `report`) and run. `plan`: what may be
-    read outside a jail (None: a spare worker, which reads what its platform allows).
-    The caller must `os._exit` afterwards and never return to its own loop."""
+    seccomp; then report the layers (one JSON line on `report`, or for a spare worker one
+    `{"layers": [...]}` line on `announce`, its channel to the trusted side, closed before any
+    player code runs) and run. `plan`: what may be read outside a jail (None: a spare worker,
+    which reads what its platform allows). The caller must `os._exit` afterwards and never
+    return to its own loop."""
     from game.runner import landlock, seccomp
 
     with contextlib.suppress(OSError):  # a spare worker leads its session already
         os.setsid()
-    syscalls.close_fds_except({0, 1, 2} | ({report} if report is not None else set()))
+    keep = {fd for fd in (report, announce) if fd is not None}
+    syscalls.close_fds_except({0, 1, 2} | keep)
     applied = list(layers)
     applied += [f"rlimit-{name}" for name in limits_mod.apply(limits, own_user_ns=jailed)]
     if sys.platform.startswith("linux"):
@@ -399,11 +403,11 @@ def enter(
         protected = [] if jailed else [os.getppid(), *limits.protect_pids]
         if seccomp.install(forbid_forks=limits.processes == 0, protected=protected):
             applied.append("seccomp")
-    line = json.dumps(applied)
     if report is not None:
-        os.write(report, (line + "\n").encode())
-    else:
-        transfer.write_json(work / "sandbox.json", applied)
+        os.write(report, (json.dumps(applied) + "\n").encode())
+    if announce is not None:
+        os.write(announce, (json.dumps({"layers": applied}) + "\n").encode())
+        os.close(announce)
     if puzzle is not None:
         from game.runner.builder import run_build
 
@@ -414,11 +418,16 @@ def enter(
 
 
 def enter_spare(
-    job_dir: Path, limits_doc: dict[str, Any], device: str, puzzle: Path | None = None
+    job_dir: Path,
+    limits_doc: dict[str, Any],
+    device: str,
+    announce: int,
+    puzzle: Path | None = None,
 ) -> None:
     """A spare worker becomes the sandbox in place (no namespaces: CUDA cannot cross a fork).
-    It writes straight into JOB/out, which the judge reads as hostile input anyway, and notes
-    its layers in JOB/out/sandbox.json before any player code runs."""
+    It writes straight into JOB/out, which the judge reads as hostile input anyway, and tells
+    the trusted side its layers on `announce` before any player code runs (a file in JOB/out
+    would be the run's to rewrite)."""
     from game.runner.newroot import root_plan
 
     out = job_dir / "out"
@@ -434,4 +443,16 @@ def enter_spare(
     limits = SandboxLimits.from_json(limits_doc)
     layers = ["no-namespaces (spare worker)"]
     gpu = device != "cpu"
-    enter(job_dir / "in", out, out, limits, plan, False, None, layers, gpu=gpu, puzzle=puzzle)
+    enter(
+        job_dir / "in",
+        out,
+        out,
+        limits,
+        plan,
+        False,
+        None,
+        layers,
+        gpu=gpu,
+        puzzle=puzzle,
+        announce=announce,
+    )

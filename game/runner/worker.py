@@ -3,7 +3,8 @@
 it is ready, waits for exactly one job, becomes the sandbox for it and exits. The trusted side
 keeps one spare per device and starts the next one when a run ends.
 
-    -> {"dir": JOB_DIR, "limits": {...}}      <- {"ready": true}
+    -> {"dir": JOB_DIR, "limits": {...}}      <- {"ready": true}, then {"layers": [...]}
+                                                 before any player code runs
 
 Never imports pygame.
 """
@@ -40,13 +41,14 @@ def main() -> None:
         request = json.loads(sys.stdin.readline())
     except ValueError:  # end of input or garbage: the trusted side no longer needs this spare
         os._exit(0)
-    out.close()
+    out.flush()
     code = 70
     try:
         from game.runner.sandbox import enter_spare
 
         puzzle = Path(request["puzzle"]) if request.get("puzzle") else None
-        enter_spare(Path(request["dir"]), request["limits"], args.device, puzzle)
+        limits = request["limits"]
+        enter_spare(Path(request["dir"]), limits, args.device, out.fileno(), puzzle)
         code = 0
     finally:
         os._exit(code)
