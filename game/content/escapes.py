@@ -46,24 +46,10 @@ REACH_AROUND = frozenset(
         "tb_frame",
     }
 )
-# Modules that torch, numpy and others re-export as attributes (`torch.sys`): reaching one that
-# way counts as importing it.
+# The modules torch re-exports as attributes (`torch.sys`, `torch.nn.functional.importlib`) that
+# reach outside a puzzle: reaching one that way counts as importing it. (Checked against torch
+# 2.13: its harmless re-exports, `math` or `warnings`, are left alone.)
 REEXPORTED = frozenset(
-    {
-        "os",
-        "sys",
-        "ctypes",
-        "builtins",
-        "importlib",
-        "subprocess",
-        "gc",
-        "inspect",
-        "socket",
-        "pickle",
-        "marshal",
-        "shutil",
-        "threading",
-        "multiprocessing",
-    }
+    {"builtins", "ctypes", "glob", "importlib", "inspect", "os", "platform", "sys", "threading"}
 )
 BY_NAME = ("getattr", "setattr", "delattr", "hasattr")

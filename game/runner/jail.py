@@ -80,7 +80,7 @@ def _write(path: str, text: str) -> None:
         os.close(fd)
 
 
-def _map_own_ids(uid: int, gid: int) -> None:
+def map_own_ids(uid: int, gid: int) -> None:
     """Map exactly this process's outside ids into its new user namespace (all an unprivileged
     process may map), with setgroups denied."""
     syscalls.prctl(syscalls.PR_SET_DUMPABLE, 1)  # /proc/self/*_map belong to root otherwise
@@ -102,7 +102,7 @@ def enter_namespaces(
         syscalls.unshare(CLONE_NEWNS)
     else:
         syscalls.unshare(CLONE_NEWUSER | CLONE_NEWNS)
-        _map_own_ids(uid, gid)
+        map_own_ids(uid, gid)
     syscalls.mount(None, "/", None, MS_REC | MS_PRIVATE)
     new_root = os.path.join(job_dir, "root")
     build_root(new_root, plan, os.path.join(job_dir, "in"), hide, uid, puzzle)
@@ -112,7 +112,7 @@ def enter_namespaces(
         os.setresgid(gid, gid, gid)
         os.setresuid(uid, uid, uid)
         syscalls.unshare(CLONE_NEWUSER | CLONE_NEWNS | run_ns)
-        _map_own_ids(uid, gid)
+        map_own_ids(uid, gid)
         # pivot_root refuses mounts this namespace inherited (they are locked): bind a fresh one
         syscalls.mount(new_root, new_root, None, MS_BIND | MS_REC)
     else:
@@ -202,7 +202,7 @@ class Relay:
             safeio.copy_regular(name, self.scratch, self.out, self.max_bytes)
 
 
-def _mirror(status: int) -> NoReturn:
+def mirror(status: int) -> NoReturn:
     """Exit as the init did: same code, or death by the same signal."""
     if os.WIFSIGNALED(status):
         sig = os.WTERMSIG(status)
@@ -338,7 +338,7 @@ def run_parent(
         os._exit(0)
     _, status = os.waitpid(pid, 0)
     relay.finish()
-    _mirror(status)
+    mirror(status)
 
 
 def _write_report(out: int, layers: list[str]) -> None:

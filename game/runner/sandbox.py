@@ -422,12 +422,13 @@ def enter_spare(
     limits_doc: dict[str, Any],
     device: str,
     announce: int,
+    own: list[str],
     puzzle: Path | None = None,
 ) -> None:
     """A spare worker becomes the sandbox in place (no namespaces: CUDA cannot cross a fork).
     It writes straight into JOB/out, which the judge reads as hostile input anyway, and tells
     the trusted side its layers on `announce` before any player code runs (a file in JOB/out
-    would be the run's to rewrite)."""
+    would be the run's to rewrite). `own`: the namespaces the worker already sits in."""
     from game.runner.newroot import root_plan
 
     out = job_dir / "out"
@@ -441,7 +442,8 @@ def enter_spare(
     os.dup2(log, 2)
     plan = root_plan() if sys.platform.startswith("linux") else None
     limits = SandboxLimits.from_json(limits_doc)
-    layers = ["no-namespaces (spare worker)"]
+    own_only = "no-namespaces (spare worker, PID namespace only)"
+    layers = [*own, own_only] if own else ["no-namespaces (spare worker)"]
     gpu = device != "cpu"
     enter(
         job_dir / "in",
