@@ -15,6 +15,7 @@ import json
 import os
 import shutil
 import signal
+import subprocess
 import sys
 import tempfile
 import textwrap
@@ -312,25 +313,32 @@ def test_no_process_outlives_a_spare_worker_run(monkeypatch: pytest.MonkeyPatch)
 
 
 @pytest.mark.skipif(not torch.cuda.is_available(), reason="a CUDA run needs a GPU")
-def test_a_cuda_run_can_neither_read_references_nor_write_outside() -> None:
+def test_a_cuda_run_can_neither_read_references_nor_write_outside_nor_signal() -> None:
     """CUDA runs use a spare worker with Landlock switched off (`sandbox.enter`, gpu=True), so
-    only the audit hook stands between them and the disk, and ctypes walks past it. Seen by
-    calling `enter_spare(..., "cuda")` on a CPU machine: the reference was read and a file
-    planted outside the run."""
+    only the audit hook stands between them and the disk, and ctypes walks past it; with no
+    Landlock scope, every process of the same uid but the runner may be signalled. Seen by
+    calling `enter_spare(..., "cuda")` on a CPU machine: the reference was read, a file planted
+    outside the run, and an unrelated process of the same user SIGKILLed."""
     reference = ROOTS[0] / "puzzles" / "rt_add" / "reference.py"
     planted = Path("/tmp") / f"torchenstein-redteam-{os.getpid()}.txt"
+    victim = subprocess.Popen(["sleep", "60"])
     code = f"""
     import ctypes
     libc = ctypes.CDLL(None, use_errno=True)
     def add(a, b):
         seen = libc.open({str(reference)!r}.encode(), 0)
         made = libc.open({str(planted)!r}.encode(), 0o1101, 0o644)
-        print("read", seen, "write", made)
-        return a + b if seen < 0 and made < 0 else a - b
+        hit = libc.kill({victim.pid}, 0)
+        print("read", seen, "write", made, "signal", hit)
+        return a + b if seen < 0 and made < 0 and hit < 0 else a - b
     """
-    result = check_code("rt_add", textwrap.dedent(code), device="cuda", mode="try", roots=ROOTS)
-    exists = planted.exists()
-    planted.unlink(missing_ok=True)
+    try:
+        result = check_code("rt_add", textwrap.dedent(code), device="cuda", mode="try", roots=ROOTS)
+    finally:
+        victim.kill()
+        victim.wait()
+        exists = planted.exists()
+        planted.unlink(missing_ok=True)
     assert result.verdict == "pass", (result.message, result.stdout)
     assert not exists
 
@@ -484,3 +492,45 @@ def test_a_spare_worker_run_cannot_rewrite_the_protections_it_had(
         runner.close()
     assert result.verdict == "pass", result.message
     assert "user-ns" not in result.sandbox, result.sandbox
+
+
+def test_a_forbidden_call_laundered_through_an_earlier_answer_is_still_refused() -> None:
+    """Refused today (kept as a guard): an answer to drill_triu that passes its own puzzle and
+    statically hides `torch.cumsum` behind getattr, then called as a tool by drill_cumsum,
+    which forbids it. Tool code runs under its own file name; the tracer must still blame
+    the player's line."""
+    dual = (
+        "import torch\n\nT = torch.arange\nW = torch.where\n"
+        'C = getattr(torch, "cum" + "sum")\n\n\ndef triu(n):\n'
+        "    return W(T(n)[:, None] <= T(n), 1, 0) if type(n) is int else C(n, 0)\n"
+    )
+    assert submit("drill_triu", dual, roots=None).verdict == "pass"
+    player = "from tools import triu\n\n\ndef cumsum(a):\n    return triu(a)\n"
+    result = check_code(
+        "drill_cumsum", player, device="cpu", mode="submit", solutions={"drill_triu": dual}
+    )
+    assert result.verdict == "rule_violation", (result.verdict, result.message)
+
+
+def test_an_empty_tensor_with_a_huge_shape_costs_the_judge_nothing() -> None:
+    """A plain `torch.empty(N, 0)` crosses the boundary as 0 bytes, then the preview of the
+    wrong answer calls `.tolist()` on it: N empty lists built in the trusted process. 4e6 rows
+    took 10 s and a 12 MB result here; `torch.empty(2**40, 0)` would hang the judge (no
+    time limit applies there) until the host runs out of memory."""
+    code = "import torch\n\n\ndef add(a, b):\n    return torch.empty(2_000_000, 0)\n"
+    result = check_code("rt_add", code, device="cpu", mode="try", roots=ROOTS)
+    assert result.verdict == "fail", result.message
+    assert len(result.model_dump_json()) < 100_000
+
+
+def test_a_forged_trace_is_capped_like_an_honest_one() -> None:
+    """The judge turns every entry of a case's `trace` into the result (the UI draws it): a
+    forged 10 MB trace per case rides along to the game's client, far past `TRACE_CAP`."""
+    from game.runner.tracing import TRACE_CAP
+
+    update = 'trace=[{"op": "x" * 100, "inputs": ["y" * 100] * 100}] * 1000'
+    result = submit("rt_add", _forging(update))
+    assert all(len(c.trace or []) <= TRACE_CAP for c in result.cases), [
+        len(c.trace or []) for c in result.cases
+    ]
+    assert len(result.model_dump_json()) < 2_000_000

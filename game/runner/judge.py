@@ -28,6 +28,7 @@ from game.runner.grouping import group_failures, without_internals
 from game.runner.preview import preview
 from game.runner.protocol import CaseResult, FailureClass, Metrics, Mode, RunResult, TraceOp
 from game.runner.sandbox import EXIT_OUTPUT_LIMIT
+from game.runner.tracing import TRACE_CAP
 
 if TYPE_CHECKING:
     from game.runner.casewatch import CaseWatch
@@ -110,6 +111,8 @@ _TEXT_FIELDS = ("status", "type", "message", "traceback", "rule")
 _NUMBER_FIELDS = ("time_ms", "ops", "calls", "peak_bytes", "bytes")
 _LIST_FIELDS = ("trace", "inputs_after", "grads")
 _MOST = 1e15  # no honest count, byte size or millisecond figure comes near
+_TEXT_MAX = 120  # a trace entry's op or tensor description
+_TRACE_VALUES = 16  # inputs or outputs listed per trace entry
 
 
 def _odd_field(report: dict[str, Any]) -> str | None:
@@ -363,8 +366,19 @@ def _case_result(
         if report is not None and report.get("status") == "ok":
             result.got = preview(got, device)
         if report and report.get("trace"):
-            result.trace = [TraceOp(**op) for op in report["trace"]]
+            result.trace = [_trace_op(op) for op in report["trace"][:TRACE_CAP]]
     return result, push
+
+
+def _trace_op(op: dict[str, Any]) -> TraceOp:
+    """One entry of a case's trace, held to what the tracer itself writes."""
+    cut = TraceOp(**op)
+    return TraceOp(
+        op=cut.op[:_TEXT_MAX],
+        line=cut.line,
+        inputs=[text[:_TEXT_MAX] for text in cut.inputs[:_TRACE_VALUES]],
+        outputs=[text[:_TEXT_MAX] for text in cut.outputs[:_TRACE_VALUES]],
+    )
 
 
 def _metrics(code: str, cases: list[PreparedCase], reports: list[dict[str, Any] | None]) -> Metrics:

@@ -387,7 +387,9 @@ def enter(
             read = [*carve(plan.readonly if plan else (), limits.hide), str(inputs)]
             read += list(_HARDWARE_FACTS)
             read += [str(puzzle)] if puzzle is not None else []
-            write = [str(work), str(temp), "/dev/shm"]
+            write = [str(work), str(temp)]
+            if limits.processes > 0:  # worker processes share tensors through /dev/shm files
+                write.append("/dev/shm")
         try:
             if gpu:
                 applied.append("no-landlock (GPU driver)")
