@@ -495,7 +495,7 @@ def test_a_spare_worker_run_cannot_rewrite_the_protections_it_had(
 
 
 def test_a_forbidden_call_laundered_through_an_earlier_answer_is_still_refused() -> None:
-    """Refused today (kept as a guard): an answer to drill_triu that passes its own puzzle and
+    """Refused (kept as a guard): an answer to drill_triu that would pass its own puzzle and
     statically hides `torch.cumsum` behind getattr, then called as a tool by drill_cumsum,
     which forbids it. Tool code runs under its own file name; the tracer must still blame
     the player's line."""
@@ -504,7 +504,9 @@ def test_a_forbidden_call_laundered_through_an_earlier_answer_is_still_refused()
         'C = getattr(torch, "cum" + "sum")\n\n\ndef triu(n):\n'
         "    return W(T(n)[:, None] <= T(n), 1, 0) if type(n) is int else C(n, 0)\n"
     )
-    assert submit("drill_triu", dual, roots=None).verdict == "pass"
+    # getattr by a computed name is refused statically now, so the answer cannot pass its own
+    # puzzle; offered as a tool anyway, it must still never let the forbidden call through
+    assert submit("drill_triu", dual, roots=None).verdict == "rule_violation"
     player = "from tools import triu\n\n\ndef cumsum(a):\n    return triu(a)\n"
     result = check_code(
         "drill_cumsum", player, device="cpu", mode="submit", solutions={"drill_triu": dual}

@@ -58,6 +58,10 @@ from game.runner.syscalls import (
 )
 
 EXIT_LOST = 71
+# What a run may leave on the host in all (its copies sit outside its memory count): room for
+# a mod's case build (512 MB of tensors and 32 MB of JSON, `modbundle`) or eight cases at the
+# 64 MB output cap; honest puzzles return kilobytes.
+RELAY_BUDGET = 576 * 1024 * 1024
 MAX_REQUEST = 1 << 16  # a request line (paths and limits) is a few hundred bytes
 CASE_DONE = b"c"  # init -> run parent, one per finished case
 RUN_DONE = b"d"  # init -> run parent -> zygote: every result file is written
@@ -159,6 +163,7 @@ class Relay:
     cases: int
     max_bytes: int
     copied: int = 0
+    budget: int = RELAY_BUDGET
 
     def layers(self) -> list[str]:
         line = b""
@@ -190,16 +195,26 @@ class Relay:
                     self._copy_case(self.copied)
                     self.copied += 1
 
+    def _copy(self, name: str) -> None:
+        """One file out, within what is left of the run's whole budget (the copies land on the
+        host, outside the run's memory count)."""
+        room = min(self.max_bytes, self.budget)
+        if room > 0 and safeio.copy_regular(name, self.scratch, self.out, room):
+            try:
+                self.budget -= os.stat(name, dir_fd=self.out, follow_symlinks=False).st_size
+            except OSError:
+                self.budget = 0
+
     def _copy_case(self, index: int) -> None:
         for suffix in ("safetensors", "json"):  # the JSON last: the judge reads a case by it
-            safeio.copy_regular(f"case_{index}.{suffix}", self.scratch, self.out, self.max_bytes)
+            self._copy(f"case_{index}.{suffix}")
 
     def finish(self) -> None:
         """After the init died: whatever the run finished but did not report, and done.json."""
         for index in range(self.copied, self.cases):
             self._copy_case(index)
         for name in ("build.safetensors", "build.json", "done.json"):
-            safeio.copy_regular(name, self.scratch, self.out, self.max_bytes)
+            self._copy(name)
 
 
 def mirror(status: int) -> NoReturn:
