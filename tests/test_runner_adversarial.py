@@ -16,6 +16,7 @@ import pytest
 from game.runner.check import check_code
 from game.runner.engine import shared_runner
 from game.runner.protocol import RunResult
+from tests.sandbox_procs import leftovers
 
 ROOTS = [Path(__file__).resolve().parent / "runner_cases"]
 GOOD = "import torch\n\ndef add(a, b):\n    return a + b\n"
@@ -28,15 +29,11 @@ def run(code: str, puzzle: str = "rt_add", mode: str = "submit") -> RunResult:
 
 
 def sandbox_children() -> list[int]:
-    """Processes still parented by the zygote (there must be none between runs)."""
+    """Processes under the zygote other than its standby (there must be none between runs)."""
     zygote = shared_runner().zygote
     if zygote is None or zygote.pid is None:
         return []
-    found: list[int] = []
-    for tid in os.listdir(f"/proc/{zygote.pid}/task"):
-        with open(f"/proc/{zygote.pid}/task/{tid}/children", encoding="ascii") as f:
-            found += [int(p) for p in f.read().split()]
-    return found
+    return leftovers(zygote.pid)
 
 
 def alive(pid: int) -> bool:
@@ -397,7 +394,7 @@ def test_rule_variants(code: str, line: int) -> None:
 
 
 def test_forbidden_call_reached_at_run_time() -> None:
-    code = "import torch\nimport torch.nn as nn\n\ndef act(x):\n    f = getattr(nn.functional, 'ge' + 'lu')\n    return f(x)\n"
+    code = "import torch\nimport torch.nn as nn\n\ndef act(x):\n    f = {'fn': nn.functional}['fn'].gelu\n    return f(x)\n"
     result = run(code, puzzle="rt_rules")
     expect(result, "rule_violation", "rule")
     assert result.line == 6

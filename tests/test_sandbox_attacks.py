@@ -25,7 +25,7 @@ from game.runner.check import check_code
 from game.runner.engine import shared_runner
 from game.runner.newroot import SCRATCH_BYTES
 from game.runner.protocol import RunResult
-from game.runner.runtree import descendants
+from tests.sandbox_procs import leftovers
 
 pytestmark = pytest.mark.skipif(
     not sys.platform.startswith("linux"), reason="the kernel's walls are Linux's"
@@ -127,7 +127,7 @@ def integrity() -> Iterator[dict[str, socket.socket]]:
         assert _tree(HOME, True) == home_before
         zygote = shared_runner().zygote
         if zygote is not None and zygote.pid is not None:
-            left = descendants(zygote.pid)
+            left = leftovers(zygote.pid)
             assert left == [], [Path(f"/proc/{p}/stat").read_text() for p in left]
     finally:
         tcp.close()
@@ -393,6 +393,28 @@ def test_hostile_result_files_end_as_plain_errors(plant: str) -> None:
     assert result.verdict == "error", result.model_dump_json()[:2000]
     assert all(c.status != "pass" for c in result.cases)
     assert "Traceback" not in result.message
+
+
+@pytest.mark.parametrize("mode", ["try", "submit"])
+def test_a_forged_done_file_with_no_cases_is_no_pass(mode: str) -> None:
+    """The run writes the harness's "all done" file itself and leaves before any case: no case
+    reported, so none may count as passed (this once read "All 5 cases passed")."""
+    code = """
+    work = "/scratch/out" if os.path.isdir("/scratch/out") else os.environ["TMPDIR"]
+    fd = libc.open(os.path.join(work, "done.json").encode(), 0o1101, 0o644)
+    libc.write(fd, b'{"load_error": null}', 20)
+    libc.close(fd)
+    libc._exit(0)
+
+    def add(a, b):
+        return a - b
+    """
+    result = check_code(
+        "rt_add", PRELUDE + textwrap.dedent(code), device="cpu", mode=mode, roots=ROOTS
+    )
+    assert result.verdict == "error", result.model_dump_json()[:2000]
+    assert not any(c.status == "pass" for c in result.cases)
+    assert "no result" in result.message
 
 
 def test_dev_shm_is_the_runs_own_size_limited_scratch() -> None:

@@ -129,9 +129,8 @@ def _cases(model: Puzzle) -> str:
     return (
         "- **Cases**: Try runs the visible examples. Submit runs them, then "
         f"{model.hidden_cases} hidden random cases, then the puzzle's edge cases. The hidden "
-        "cases are drawn from the puzzle's version and your code (comments and layout do not "
-        "count), so the same code always meets the same cases, and a verdict never flips "
-        "between runs."
+        "cases are drawn from the puzzle's version and your code, exactly as written, so the "
+        "same code always meets the same cases, and a verdict never flips between runs."
     )
 
 

@@ -18,19 +18,11 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from game.content.code_shape import count_statements, entry_function, recursive_calls, widest_line
+from game.content.escapes import BY_NAME, ESCAPE_HATCHES, REACH_AROUND, REEXPORTED
 from game.content.imports import importable
 from game.content.oprules import ITERATING_BUILTINS, ITERATING_MODULES, OpPolicy
 from game.content.puzzle_models import Rules
 
-# Ways around every other rule (running strings as code, importing by name): never allowed.
-ESCAPE_HATCHES = {
-    "exec": "runs a string as code",
-    "eval": "runs a string as code",
-    "compile": "builds code from a string",
-    "__import__": "imports by name",
-    "__builtins__": "reaches around the rules",
-    "breakpoint": "stops for a debugger that is not there",
-}
 _LOOPS: dict[type, str] = {
     ast.For: "a `for` loop",
     ast.AsyncFor: "an `async for` loop",
@@ -226,7 +218,30 @@ class _RuleVisitor(ast.NodeVisitor):
         parent = getattr(node, "_parent", None)
         return isinstance(parent, ast.Call) and parent.func is node
 
+    def _reaches_around(self, node: ast.Attribute) -> bool:
+        """Flags an attribute of the chain ending at `node` that leads out of the puzzle."""
+        link: ast.expr = node
+        while isinstance(link, ast.Attribute):
+            if link.attr in REACH_AROUND:
+                self._flag(
+                    link,
+                    f"`.{link.attr}` reaches into Python's or torch's insides, around the "
+                    "rules; it is not allowed in puzzle solutions",
+                )
+                return True
+            if link.attr in REEXPORTED and link.attr not in self.allowed:
+                self._flag(
+                    link,
+                    f"`.{link.attr}` is the `{link.attr}` module, reached around "
+                    f"`import {link.attr}`, which is not allowed here",
+                )
+                return True
+            link = link.value
+        return False
+
     def visit_Attribute(self, node: ast.Attribute) -> None:
+        if self._reaches_around(node):
+            return
         dotted = self._dotted(node)
         if dotted is not None:
             self._check_name_use(node, dotted)
@@ -248,6 +263,12 @@ class _RuleVisitor(ast.NodeVisitor):
         for child in ast.iter_child_nodes(node):
             child._parent = node  # type: ignore[attr-defined]
         func = node.func
+        if isinstance(func, ast.Name) and func.id in BY_NAME and len(node.args) >= 2:
+            what = node.args[1]
+            if not (isinstance(what, ast.Constant) and isinstance(what.value, str)):
+                self._flag(node, f"`{func.id}` with a computed name reaches around the rules")
+            elif what.value in REACH_AROUND or what.value.startswith("_"):
+                self._flag(node, f"`{func.id}` of `{what.value}` reaches around the rules")
         if isinstance(func, ast.Name) and func.id not in self.aliases:
             name = func.id
             if self._forbidden_hit(f"builtins.{name}"):

@@ -14,7 +14,6 @@ import math
 import os
 import shutil
 import sys
-import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -33,7 +32,9 @@ from game.content.toolbox import defined_names
 from game.runner import safeio, shrink, transfer
 from game.runner.bundle import Bundle, PreparedCase, PuzzleError
 from game.runner.casefp import CaseFingerprint, encode_cases, fingerprint_cases
+from game.runner.casewatch import CaseWatch
 from game.runner.executor import Exit, SpareExecutor, ZygoteExecutor, supervise
+from game.runner.jobdir import make_job_dir
 from game.runner.judge import judge, judge_static
 from game.runner.limits import MB, SandboxLimits
 from game.runner.modbundle import (
@@ -78,11 +79,6 @@ def fork_available() -> bool:
     if forced == "spare":
         return False
     return sys.platform.startswith("linux") and hasattr(os, "fork")
-
-
-def _scratch_root() -> str | None:
-    shm = Path("/dev/shm")
-    return str(shm) if shm.is_dir() and os.access(shm, os.W_OK) else None
 
 
 def _yaml_stamp(entry: PuzzleEntry) -> float:
@@ -169,15 +165,15 @@ class Runner:
             processes=lim.processes,
             protect_pids=(os.getpid(),),
         )
-        job_dir = Path(tempfile.mkdtemp(prefix="torchenstein-build-", dir=_scratch_root()))
+        job_dir = make_job_dir("torchenstein-build-")
         out = job_dir / "out"
         try:
-            _make_job_dirs(job_dir)
             transfer.write_json(job_dir / "in" / "job.json", job)
             (job_dir / "in" / "job.json").chmod(0o644)
             executor = self._executor("cpu")
             run = executor.launch(job_dir, limits, 0, puzzle=folder.resolve())
             ended = supervise(run, limits, lambda: False, lambda: None)
+            run.settle()
             if ended.reason == "timeout":
                 raise PuzzleTimeout(
                     f"the mod puzzle `{model.id}` took longer than {limits.wall_s:g} s to build "
@@ -395,23 +391,25 @@ class Runner:
         rules: bool = True,
         tools: dict[str, dict[str, str]] | None = None,
     ) -> RunResult:
-        job_dir = Path(tempfile.mkdtemp(prefix="torchenstein-run-", dir=_scratch_root()))
+        limits = self._limits(bundle, device, roots)
+        executor = self._executor(device)
+        job_dir = None
+        if isinstance(executor, ZygoteExecutor):
+            job_dir = executor.take_job_dir(limits)  # a standby's walls already stand there
+        job_dir = job_dir or make_job_dir()
         out = job_dir / "out"
         try:
-            _make_job_dirs(job_dir)
             self._write_job(job_dir / "in", bundle, code, device, cases, roots, rules, tools or {})
             for written in (job_dir / "in").rglob("*"):
                 written.chmod(0o755 if written.is_dir() else 0o644)  # the run's uid reads them
-            limits = self._limits(bundle, device, roots)
-            executor = self._executor(device)
-            seen = [0]
+            watch = CaseWatch(bundle, cases, out, device)
+            told = [0]
 
             def tick() -> None:
-                if progress is None:
-                    return
-                while (out / f"case_{seen[0]}.json").exists():
-                    seen[0] += 1
-                    progress(seen[0], len(cases))
+                judged = watch.ahead()
+                while progress is not None and told[0] < judged:
+                    told[0] += 1
+                    progress(told[0], len(cases))
 
             try:
                 run = executor.launch(job_dir, limits, len(cases))
@@ -421,7 +419,10 @@ class Runner:
             ended = supervise(run, limits, cancelled, tick)
             if isinstance(executor, SpareExecutor):
                 executor.warm()  # the next spare boots while we judge
-            return judge(bundle, code, device, mode, cases, out, ended, None)
+            try:
+                return judge(bundle, code, device, mode, cases, out, ended, None, watch)
+            finally:
+                run.settle()
         finally:
             shutil.rmtree(job_dir, ignore_errors=True)
 
@@ -472,21 +473,6 @@ class Runner:
                 "max_output_bytes": MAX_OUTPUT_BYTES,
             },
         )
-
-
-def _make_job_dirs(job_dir: Path) -> None:
-    """JOB (traversable only), JOB/in (the job, readable by the run), JOB/out (what the judge
-    reads, written by the run's parent, which runs as the sandbox's uid), JOB/root (where the
-    run's private root is mounted)."""
-    from game.runner.jail import run_identity
-
-    os.chmod(job_dir, 0o711)
-    (job_dir / "in").mkdir(mode=0o755)
-    (job_dir / "out").mkdir(mode=0o700)
-    (job_dir / "root").mkdir(mode=0o755)
-    if os.geteuid() == 0:
-        uid, gid = run_identity()
-        os.chown(job_dir / "out", uid, gid)
 
 
 def _hidden_paths(bundle: Bundle, roots: list[Path]) -> list[str]:

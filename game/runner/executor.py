@@ -11,6 +11,7 @@ import contextlib
 import json
 import os
 import queue
+import shutil
 import signal
 import subprocess
 import sys
@@ -26,7 +27,11 @@ from game.runner.limits import SandboxLimits
 from game.runner.memory import rss_bytes
 
 READY_TIMEOUT_S = 120.0
+SETTLE_S = 30.0  # the zygote's sweep waits for a killed PID namespace, normally milliseconds
 MEMORY_POLL_S = 0.04  # RLIMIT_AS stops a single fast allocation; this catches the sum
+# How often `tick` runs while a run goes on: it judges finished cases meanwhile, and a small
+# puzzle's case takes about a millisecond.
+TICK_S = 0.002
 _PACKAGE_ROOT = str(Path(__file__).resolve().parent.parent.parent)
 
 
@@ -37,6 +42,7 @@ class Exit:
     reason: str | None  # "timeout" | "memory" | "cancelled" | "lost" | None
     wall_ms: float = 0.0
     peak_rss: int = 0
+    layers: list[str] | None = None  # a spare worker's own word on its protections
 
 
 class Run(Protocol):
@@ -45,6 +51,9 @@ class Run(Protocol):
     def memory(self) -> int | None: ...
 
     def kill(self) -> None: ...
+
+    def settle(self) -> None:
+        """Return once nothing of the run is left (after `poll` gave its exit)."""
 
 
 def sandbox_env() -> dict[str, str]:
@@ -124,6 +133,10 @@ class ZygoteExecutor:
         self.proc: subprocess.Popen[bytes] | None = None
         self.lines: Lines | None = None
         self.ready = False
+        self.pending: ZygoteRun | None = None  # launched, its teardown not yet seen
+        # The job folder of the zygote's standby, walled off as the last run was (`hidden`)
+        self.next_dir: Path | None = None
+        self.hidden: tuple[str, ...] = ()
 
     def warm(self) -> None:
         if self.proc is not None and self.proc.poll() is None:
@@ -149,12 +162,31 @@ class ZygoteExecutor:
     def pid(self) -> int | None:
         return self.proc.pid if self.proc is not None and self.proc.poll() is None else None
 
+    def take_job_dir(self, limits: SandboxLimits) -> Path | None:
+        """The standby's job folder when its walls suit a run with `limits`, else None."""
+        found, self.next_dir = self.next_dir, None
+        if found is not None and limits.hide == self.hidden:
+            return found
+        if found is not None:
+            shutil.rmtree(found, ignore_errors=True)
+        return None
+
+    def replace_next(self, job_dir: object) -> None:
+        if self.next_dir is not None:
+            shutil.rmtree(self.next_dir, ignore_errors=True)
+        self.next_dir = Path(job_dir) if isinstance(job_dir, str) and job_dir else None
+
     def launch(
         self, job_dir: Path, limits: SandboxLimits, cases: int, puzzle: Path | None = None
     ) -> ZygoteRun:
         """`puzzle`: a mod's puzzle folder, readable by a job that builds its cases."""
+        if self.pending is not None:  # its caller never waited for the teardown: do it now
+            self.pending.settle()
         self._ensure_ready()
         assert self.proc is not None and self.lines is not None
+        if self.next_dir is not None and self.next_dir != job_dir:
+            self.replace_next(None)  # the standby will not be used: the zygote drops it
+        self.hidden = limits.hide
         request = {"dir": str(job_dir), "limits": limits.to_json(), "cases": cases}
         if puzzle is not None:
             request["puzzle"] = str(puzzle)
@@ -167,7 +199,8 @@ class ZygoteExecutor:
         if not isinstance(msg, dict) or "started" not in msg:
             self.close()
             raise RuntimeError("the runner's zygote could not start a sandbox")
-        return ZygoteRun(self, self.proc.pid)
+        self.pending = ZygoteRun(self, self.proc.pid)
+        return self.pending
 
     def close(self) -> None:
         if self.proc is not None:
@@ -180,6 +213,8 @@ class ZygoteExecutor:
         self.proc = None
         self.lines = None
         self.ready = False
+        self.pending = None
+        self.replace_next(None)
 
 
 class ZygoteRun:
@@ -205,6 +240,23 @@ class ZygoteRun:
         return Exit(
             code if isinstance(code, int) else None, sig if isinstance(sig, int) else None, None
         )
+
+    def settle(self) -> None:
+        """The zygote reports its exit first and then tears the run down; wait for the latter,
+        so that no process of a check outlives it."""
+        if self.zygote.pending is not self:
+            return
+        self.zygote.pending = None
+        lines = self.zygote.lines
+        while lines is not None:
+            msg = lines.get(SETTLE_S)
+            if msg is None or msg is False:  # gone, or wedged: nothing may be trusted to end
+                self.kill()
+                self.zygote.close()
+                return
+            if isinstance(msg, dict) and msg.get("swept"):
+                self.zygote.replace_next(msg.get("next"))
+                return
 
     def memory(self) -> int | None:
         _, run = runtree.zygote_run(self.zygote_pid)
@@ -260,7 +312,7 @@ class SpareExecutor:
         if puzzle is not None:
             request["puzzle"] = str(puzzle)
         _send(proc, request)
-        return SpareRun(self, proc, job)
+        return SpareRun(self, proc, lines, job)
 
     def close(self) -> None:
         if self.proc is not None:
@@ -271,11 +323,23 @@ class SpareExecutor:
 
 
 class SpareRun:
-    def __init__(self, owner: SpareExecutor, proc: subprocess.Popen[bytes], job: Any) -> None:
+    def __init__(
+        self, owner: SpareExecutor, proc: subprocess.Popen[bytes], lines: Lines, job: Any
+    ) -> None:
         self.owner = owner
         self.proc = proc
         self.pid = proc.pid
+        self.lines = lines  # the worker's announcement of its layers, before any player code
         self.job = job  # keeps the Windows job object (and its limits) alive for the run
+
+    def _layers(self) -> list[str]:
+        """The first thing the worker said after its request; the run itself never held the
+        pipe it was said on. Nothing said means nothing known."""
+        msg = self.lines.get(0.5)
+        found = msg.get("layers") if isinstance(msg, dict) else None
+        if not isinstance(found, list):
+            return ["unknown (the worker did not say)"]
+        return [str(x)[:80] for x in found[:40]]
 
     def poll(self, timeout: float) -> Exit | None:
         try:
@@ -288,7 +352,12 @@ class SpareRun:
         for pipe in (self.proc.stdin, self.proc.stdout):
             with contextlib.suppress(OSError):
                 pipe and pipe.close()
-        return Exit(code, None, None) if code >= 0 else Exit(None, -code, None)
+        ended = Exit(code, None, None) if code >= 0 else Exit(None, -code, None)
+        ended.layers = self._layers()
+        return ended
+
+    def settle(self) -> None:
+        pass  # `poll` has already killed the worker's group
 
     def memory(self) -> int | None:
         if sys.platform.startswith("linux"):
@@ -312,7 +381,7 @@ def supervise(
     peak = 0
     next_memory = started + MEMORY_POLL_S
     while True:
-        ended = run.poll(0.01)
+        ended = run.poll(TICK_S)
         if ended is not None:
             break
         rss = None

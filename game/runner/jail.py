@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from game.runner import protections, safeio, syscalls
+from game.runner.limits import SandboxLimits
 from game.runner.newroot import (
     JOB_MOUNT,
     PUZZLE_MOUNT,
@@ -57,6 +58,14 @@ from game.runner.syscalls import (
 )
 
 EXIT_LOST = 71
+# What a run may leave on the host in all (its copies sit outside its memory count): room for
+# a mod's case build (512 MB of tensors and 32 MB of JSON, `modbundle`) or eight cases at the
+# 64 MB output cap; honest puzzles return kilobytes.
+RELAY_BUDGET = 576 * 1024 * 1024
+MAX_REQUEST = 1 << 16  # a request line (paths and limits) is a few hundred bytes
+CASE_DONE = b"c"  # init -> run parent, one per finished case
+RUN_DONE = b"d"  # init -> run parent -> zygote: every result file is written
+WALLS_UP = b"w"  # run parent -> zygote: the run's walls stand, its clock may start
 
 
 def run_identity() -> tuple[int, int]:
@@ -75,7 +84,7 @@ def _write(path: str, text: str) -> None:
         os.close(fd)
 
 
-def _map_own_ids(uid: int, gid: int) -> None:
+def map_own_ids(uid: int, gid: int) -> None:
     """Map exactly this process's outside ids into its new user namespace (all an unprivileged
     process may map), with setgroups denied."""
     syscalls.prctl(syscalls.PR_SET_DUMPABLE, 1)  # /proc/self/*_map belong to root otherwise
@@ -97,7 +106,7 @@ def enter_namespaces(
         syscalls.unshare(CLONE_NEWNS)
     else:
         syscalls.unshare(CLONE_NEWUSER | CLONE_NEWNS)
-        _map_own_ids(uid, gid)
+        map_own_ids(uid, gid)
     syscalls.mount(None, "/", None, MS_REC | MS_PRIVATE)
     new_root = os.path.join(job_dir, "root")
     build_root(new_root, plan, os.path.join(job_dir, "in"), hide, uid, puzzle)
@@ -107,7 +116,7 @@ def enter_namespaces(
         os.setresgid(gid, gid, gid)
         os.setresuid(uid, uid, uid)
         syscalls.unshare(CLONE_NEWUSER | CLONE_NEWNS | run_ns)
-        _map_own_ids(uid, gid)
+        map_own_ids(uid, gid)
         # pivot_root refuses mounts this namespace inherited (they are locked): bind a fresh one
         syscalls.mount(new_root, new_root, None, MS_BIND | MS_REC)
     else:
@@ -145,7 +154,8 @@ def enter_root() -> list[str]:
 @dataclass
 class Relay:
     """The run parent's side of the init's report pipe: the layers line, then one byte per
-    finished case; results are copied out as they come (so the trusted side sees progress)."""
+    finished case (`CASE_DONE`), then `RUN_DONE` once the harness has written its last file;
+    results are copied out as they come (so the trusted side sees progress)."""
 
     pipe: int
     scratch: int  # the folder the run writes its results in
@@ -153,6 +163,7 @@ class Relay:
     cases: int
     max_bytes: int
     copied: int = 0
+    budget: int = RELAY_BUDGET
 
     def layers(self) -> list[str]:
         line = b""
@@ -167,32 +178,46 @@ class Relay:
             return []
         return [str(x)[:40] for x in found][:32] if isinstance(found, list) else []
 
-    def follow(self) -> None:
+    def follow(self) -> bool:
+        """Copy cases as they are reported; True once the harness says it is done, False when
+        the pipe closes first (the init died)."""
         while True:
             try:
                 chunk = os.read(self.pipe, 64)
             except OSError:
-                return
+                return False
             if not chunk:
-                return
-            for _ in chunk:
+                return False
+            for byte in chunk:
+                if byte == RUN_DONE[0]:
+                    return True
                 if self.copied < self.cases:
                     self._copy_case(self.copied)
                     self.copied += 1
 
+    def _copy(self, name: str) -> None:
+        """One file out, within what is left of the run's whole budget (the copies land on the
+        host, outside the run's memory count)."""
+        room = min(self.max_bytes, self.budget)
+        if room > 0 and safeio.copy_regular(name, self.scratch, self.out, room):
+            try:
+                self.budget -= os.stat(name, dir_fd=self.out, follow_symlinks=False).st_size
+            except OSError:
+                self.budget = 0
+
     def _copy_case(self, index: int) -> None:
         for suffix in ("safetensors", "json"):  # the JSON last: the judge reads a case by it
-            safeio.copy_regular(f"case_{index}.{suffix}", self.scratch, self.out, self.max_bytes)
+            self._copy(f"case_{index}.{suffix}")
 
     def finish(self) -> None:
         """After the init died: whatever the run finished but did not report, and done.json."""
         for index in range(self.copied, self.cases):
             self._copy_case(index)
         for name in ("build.safetensors", "build.json", "done.json"):
-            safeio.copy_regular(name, self.scratch, self.out, self.max_bytes)
+            self._copy(name)
 
 
-def _mirror(status: int) -> NoReturn:
+def mirror(status: int) -> NoReturn:
     """Exit as the init did: same code, or death by the same signal."""
     if os.WIFSIGNALED(status):
         sig = os.WTERMSIG(status)
@@ -202,23 +227,48 @@ def _mirror(status: int) -> NoReturn:
     os._exit(os.waitstatus_to_exitcode(status))
 
 
+def _limits(request: dict[str, Any], zygote: int) -> SandboxLimits:
+    limits = SandboxLimits.from_json(request["limits"])
+    # without a PID namespace the zygote is visible: seccomp must refuse signalling it too
+    return replace(limits, protect_pids=(*limits.protect_pids, zygote))
+
+
+def _await_request(go: int) -> bytes:
+    """The request line a standby waits for; leaves quietly when the zygote drops it."""
+    line = b""
+    while not line.endswith(b"\n") and len(line) < MAX_REQUEST:
+        chunk = os.read(go, MAX_REQUEST)
+        if not chunk:
+            os._exit(EXIT_LOST)
+        line += chunk
+    return line
+
+
 def run_parent(
-    job_dir: str, request: dict[str, Any], plan: RootPlan, zygote: int, ready: int
+    job_dir: str,
+    request: dict[str, Any],
+    plan: RootPlan,
+    zygote: int,
+    ready: int,
+    go: int | None = None,
 ) -> NoReturn:
     """The whole life of a run parent (called right after the zygote's fork; never returns).
-    `ready`: a pipe closed once the init reported its layers (the run's clock starts there)."""
+    `ready`: a pipe to the zygote; `WALLS_UP` once the init reported its layers (the run's
+    clock starts there), `RUN_DONE` once every result is copied out. A run whose harness
+    finished is not waited for: the zygote answers at once and tears the run down while the
+    trusted side judges (a 220 MB process takes milliseconds to exit).
+    `go`: this parent is a standby, built from an earlier `request` before its own is known;
+    it builds the walls, forks the init, and both wait there for the request line. A request
+    whose hidden folders differ from those it walled off is refused (the run is lost)."""
     import resource
 
-    from game.runner.limits import SandboxLimits
     from game.runner.sandbox import enter
 
     syscalls.prctl(syscalls.PR_SET_PDEATHSIG, signal.SIGKILL)
     if os.getppid() != zygote:
         os._exit(EXIT_LOST)
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # it may die as its init did, quietly
-    limits = SandboxLimits.from_json(request["limits"])
-    # without a PID namespace the zygote is visible: seccomp must refuse signalling it too
-    limits = replace(limits, protect_pids=(*limits.protect_pids, zygote))
+    limits = _limits(request, zygote)
     puzzle = str(request["puzzle"]) if request.get("puzzle") else None
     out = os.open(os.path.join(job_dir, "out"), os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
     log = os.open(
@@ -227,7 +277,8 @@ def run_parent(
     null = os.open(os.devnull, os.O_RDWR)
     for target, source in ((0, null), (1, log), (2, log)):
         os.dup2(source, target)
-    syscalls.close_fds_except({0, 1, 2, out, ready})  # the zygote's pipes included
+    keep = {0, 1, 2, out, ready} | ({go} if go is not None else set())
+    syscalls.close_fds_except(keep)  # the zygote's other pipes included
     layers = ["no-namespaces (switched off)"]
     jailed = False
     if protections.namespaces_wanted():
@@ -245,14 +296,23 @@ def run_parent(
         scratch = os.open(work, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
         inputs, temp = os.path.join(job_dir, "in"), work
     read_end, write_end = os.pipe()
+    gate_read, gate_write = os.pipe() if go is not None else (-1, -1)
     pid = os.fork()
     if pid == 0:
         code = 70
         try:
             syscalls.prctl(syscalls.PR_SET_PDEATHSIG, signal.SIGKILL)  # seccomp keeps it set
-            for fd in (read_end, out, scratch, ready):
+            for fd in (
+                read_end,
+                out,
+                scratch,
+                ready,
+                *((go, gate_write) if go is not None else ()),
+            ):
                 os.close(fd)
             own = enter_root() if jailed else []
+            if go is not None:
+                limits = _limits(json.loads(_await_request(gate_read)), zygote)
             folder = None if puzzle is None else Path(PUZZLE_MOUNT if jailed else puzzle)
             enter(
                 Path(inputs),
@@ -274,14 +334,26 @@ def run_parent(
         finally:
             os._exit(code)
     os.close(write_end)
+    if go is not None:
+        os.close(gate_read)
+        line = _await_request(go)
+        request = json.loads(line)
+        if list(request["limits"].get("hide", [])) != list(limits.hide):
+            os._exit(EXIT_LOST)  # its walls hide other folders than this run needs
+        limits = _limits(request, zygote)
+        os.write(gate_write, line)
+        os.close(gate_write)
     relay = Relay(read_end, scratch, out, int(request.get("cases", 0)), limits.file_bytes)
     layers += relay.layers()
     _write_report(out, layers)
-    os.close(ready)
-    relay.follow()
+    os.write(ready, WALLS_UP)
+    if relay.follow():
+        relay.finish()  # the init may still be exiting; every file it made is complete
+        os.write(ready, RUN_DONE)
+        os._exit(0)
     _, status = os.waitpid(pid, 0)
     relay.finish()
-    _mirror(status)
+    mirror(status)
 
 
 def _write_report(out: int, layers: list[str]) -> None:

@@ -12,7 +12,7 @@ import os
 import signal
 import statistics
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import torch
 from torch.utils._pytree import tree_flatten
@@ -28,6 +28,10 @@ from game.runner.grouping import group_failures, without_internals
 from game.runner.preview import preview
 from game.runner.protocol import CaseResult, FailureClass, Metrics, Mode, RunResult, TraceOp
 from game.runner.sandbox import EXIT_OUTPUT_LIMIT
+from game.runner.tracing import TRACE_CAP
+
+if TYPE_CHECKING:
+    from game.runner.casewatch import CaseWatch
 
 STDOUT_KEEP = 64 * 1024
 MAX_REPORT_BYTES = 16 * 1024 * 1024  # a case's JSON (traces included) is far below this
@@ -103,7 +107,47 @@ def judge_static(
     )
 
 
-def _read_json(path: Path, problems: list[str]) -> Any:
+_TEXT_FIELDS = ("status", "type", "message", "traceback", "rule")
+_NUMBER_FIELDS = ("time_ms", "ops", "calls", "peak_bytes", "bytes")
+_LIST_FIELDS = ("trace", "inputs_after", "grads")
+_MOST = 1e15  # no honest count, byte size or millisecond figure comes near
+_TEXT_MAX = 120  # a trace entry's op or tensor description
+_TRACE_VALUES = 16  # inputs or outputs listed per trace entry
+
+
+def _odd_field(report: dict[str, Any]) -> str | None:
+    """The first field of a case report whose type or size no harness would write."""
+    for key in _TEXT_FIELDS:
+        if report.get(key) is not None and not isinstance(report[key], str):
+            return key
+    line = report.get("line")
+    if line is not None and (type(line) is not int or not 0 <= line < 1 << 31):
+        return "line"
+    for key in _NUMBER_FIELDS:
+        value = report.get(key)
+        if value is None:
+            continue
+        if type(value) not in (int, float) or not -_MOST < value < _MOST:
+            return key
+    for key in _LIST_FIELDS:
+        if report.get(key) is not None and not isinstance(report[key], list):
+            return key
+    return None
+
+
+def read_report(path: Path, problems: list[str]) -> dict[str, Any] | None:
+    """A case's report, or None when absent or not a report at all; odd fields are noted."""
+    report = read_json(path, problems)
+    if not isinstance(report, dict):
+        return None
+    odd = _odd_field(report)
+    if odd is not None:
+        problems.append(f"{path.name} holds an odd `{odd}`")
+        return None
+    return report
+
+
+def read_json(path: Path, problems: list[str]) -> Any:
     """A JSON file the run left, or None; odd files (links, FIFOs, huge, deep, NaN) are noted."""
     try:
         return safeio.read_json(str(path), MAX_REPORT_BYTES)
@@ -127,7 +171,7 @@ def _tensors(path: Path) -> dict[str, torch.Tensor]:
 
 
 def _layers(job_dir: Path) -> list[str]:
-    found = _read_json(job_dir / "sandbox.json", [])
+    found = read_json(job_dir / "sandbox.json", [])
     if not isinstance(found, list):
         return ["unknown (the run did not say)"]
     return [str(x)[:80] for x in found[:40]]
@@ -228,7 +272,9 @@ def _check_case(
     after = [
         transfer.decode(node, tensors, received=True) for node in report.get("inputs_after", [])
     ]
-    for i, (orig, now) in enumerate(zip(originals, after, strict=False)):
+    if len(after) != len(originals):  # the harness sends every input back, always
+        return "fail", "the run did not send back every input it was given", "tampering", got, None
+    for i, (orig, now) in enumerate(zip(originals, after, strict=True)):
         same = (
             isinstance(now, transfer.Received)
             and now.tensor.shape == orig.shape
@@ -322,8 +368,19 @@ def _case_result(
         if report is not None and report.get("status") == "ok":
             result.got = preview(got, device)
         if report and report.get("trace"):
-            result.trace = [TraceOp(**op) for op in report["trace"]]
+            result.trace = [_trace_op(op) for op in report["trace"][:TRACE_CAP]]
     return result, push
+
+
+def _trace_op(op: dict[str, Any]) -> TraceOp:
+    """One entry of a case's trace, held to what the tracer itself writes."""
+    cut = TraceOp(**op)
+    return TraceOp(
+        op=cut.op[:_TEXT_MAX],
+        line=cut.line,
+        inputs=[text[:_TEXT_MAX] for text in cut.inputs[:_TRACE_VALUES]],
+        outputs=[text[:_TEXT_MAX] for text in cut.outputs[:_TRACE_VALUES]],
+    )
 
 
 def _metrics(code: str, cases: list[PreparedCase], reports: list[dict[str, Any] | None]) -> Metrics:
@@ -338,7 +395,7 @@ def _metrics(code: str, cases: list[PreparedCase], reports: list[dict[str, Any] 
             metrics.time_ms = statistics.median(float(r.get("time_ms", 0.0)) for r in examples)
             metrics.ops = max(int(r.get("ops", 0)) for r in examples)
             metrics.peak_memory_bytes = max(int(r.get("peak_bytes", 0)) for r in examples)
-    except (TypeError, ValueError):  # numbers the sandbox garbled are no scores at all
+    except (TypeError, ValueError, ArithmeticError):  # garbled numbers are no scores at all
         metrics = _code_metrics(code)
     return metrics
 
@@ -369,6 +426,27 @@ def _summary(verdict: str, results: list[CaseResult]) -> str:
     return f"{len(bad)} of {len(results)} cases did not pass. '{first.name}': {first.message}"
 
 
+def judge_case(
+    bundle: Bundle,
+    prepared: PreparedCase,
+    report: dict[str, Any],
+    job_dir: Path,
+    index: int,
+    device: str,
+) -> tuple[CaseResult, str | None]:
+    """A reported case's result and the verdict it pushes for (None for pass)."""
+    try:
+        tensors = _tensors(job_dir / f"case_{index}.safetensors")
+        return _case_result(bundle, prepared, report, tensors, device, None)
+    except Exception:  # a malformed answer is the sandbox's doing, so the player's
+        unreadable = {
+            "status": "exception",
+            "type": "Error",
+            "message": "the sandbox's answer could not be read",
+        }
+        return _case_result(bundle, prepared, unreadable, {}, device, None)
+
+
 def judge(
     bundle: Bundle,
     code: str,
@@ -378,18 +456,21 @@ def judge(
     job_dir: Path,
     ended: Exit,
     launch_error: str | None,
+    watch: CaseWatch | None = None,
 ) -> RunResult:
+    """The verdict on a finished run from what it left in `job_dir`; `watch`: the cases judged
+    while it ran."""
     from game.runner.engine import STDOUT_MAX
 
     problems: list[str] = []
-    done = _read_json(job_dir / "done.json", problems)
+    done = read_json(job_dir / "done.json", problems)
     done = done if isinstance(done, dict) else None
     stdout, truncated, stdout_bytes = _stdout(job_dir)
     failure = _run_failure(ended, done, stdout_bytes, STDOUT_MAX, launch_error)
-    reports: list[dict[str, Any] | None] = []
-    for i in range(len(cases)):
-        report = _read_json(job_dir / f"case_{i}.json", problems)
-        reports.append(report if isinstance(report, dict) else None)
+    early = watch.seen if watch is not None else 0
+    reports: list[dict[str, Any] | None] = list(watch.reports) if watch is not None else []
+    for i in range(early, len(cases)):
+        reports.append(read_report(job_dir / f"case_{i}.json", problems))
     if problems and failure is None:
         failure = ("error", f"The sandbox left a result the runner refuses: {problems[0]}.")
     load_error = done.get("load_error") if done is not None and not failure else None
@@ -417,20 +498,23 @@ def judge(
                 )
                 pushes.append("error")
                 continue
-        try:
-            tensors = _tensors(job_dir / f"case_{i}.safetensors") if report else {}
-            result, push = _case_result(bundle, prepared, report, tensors, device, missing)
-        except Exception:  # a malformed answer is the sandbox's doing, so the player's
-            unreadable = {
-                "status": "exception",
-                "type": "Error",
-                "message": "the sandbox's answer could not be read",
-            }
-            result, push = _case_result(bundle, prepared, unreadable, {}, device, missing)
+        if report is None:
+            result, push = _case_result(bundle, prepared, None, {}, device, missing)
+        elif watch is not None and i < early and not load_error:
+            result, push = watch.results[i]
+        else:
+            result, push = judge_case(bundle, prepared, report, job_dir, i, device)
         if report is None and missing:
             missing = None  # only the case that was running gets the blame; later ones are skipped
-        if report is None and not missing and any(r.failure_class == "rule" for r in results):
-            result.message = "not run: a broken rule fails every case alike"
+        elif report is None and failure is None and not load_error:
+            if any(r.failure_class == "rule" for r in results):
+                result.message = "not run: a broken rule fails every case alike"
+            else:  # the harness stops early only at a broken rule: someone else said "done"
+                result.status, result.failure_class, push = "error", "tampering", "error"
+                result.message = (
+                    "the sandbox reported no result for this case, yet said it had finished: "
+                    "something in the run ended it early or forged its report"
+                )
         results.append(result)
         if push:
             pushes.append(push)
@@ -449,7 +533,7 @@ def judge(
         metrics=_metrics(code, cases, reports),
         stdout=stdout,
         stdout_truncated=truncated or stdout_bytes > STDOUT_KEEP,
-        sandbox=_layers(job_dir),
+        sandbox=ended.layers if ended.layers is not None else _layers(job_dir),
         groups=group_failures(results),
         rules=bundle.model.rules,
     )

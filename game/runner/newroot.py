@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import site
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,6 +73,35 @@ def root_plan() -> RootPlan:
         p for p in real if not any(q != p and p.startswith(q.rstrip("/") + "/") for q in real)
     )
     return RootPlan(outermost, tuple(links), tuple(d for d in _DEVICES if os.path.exists(d)))
+
+
+def carve(readable: Sequence[str], hide: Sequence[str]) -> list[str]:
+    """`readable` with the folders in `hide` cut out, for Landlock (which can only allow): a
+    readable folder that holds a hidden one is replaced by its entries, and the entry on the way
+    to the hidden folder is carved the same way. Symlinks inside are left out (Landlock checks
+    where they lead); the walk lists only the folders on the way, never whole trees."""
+    hidden = [os.path.realpath(h) for h in hide]
+    found: list[str] = []
+
+    def visit(path: str) -> None:
+        inside = [h for h in hidden if h == path or h.startswith(path.rstrip("/") + "/")]
+        if not inside:
+            found.append(path)
+            return
+        if path in inside:
+            return
+        try:
+            entries = sorted(os.listdir(path))
+        except OSError:
+            return
+        for name in entries:
+            child = os.path.join(path, name)
+            if not os.path.islink(child):
+                visit(child)
+
+    for path in readable:
+        visit(os.path.realpath(path))
+    return found
 
 
 def _touch(path: str) -> None:

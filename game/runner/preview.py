@@ -33,8 +33,8 @@ def _plain(value: Any) -> Any:
 def tensor_preview(t: torch.Tensor, device: str) -> TensorPreview:
     shape = [int(d) for d in t.shape]
     preview = TensorPreview(shape=shape, dtype=dtype_name(t.dtype), device=device)
-    if t.numel() == 0:
-        preview.values = _plain(t.tolist())
+    if t.numel() == 0:  # nested empty lists cost one per leading row: torch.empty(2**40, 0)
+        preview.values = [] if t.dim() <= 1 or t.shape[0] == 0 else None
         return preview
     real = torch.view_as_real(t).to(torch.float64) if t.is_complex() else t.to(torch.float64)
     finite = real[torch.isfinite(real)]

@@ -74,4 +74,12 @@ def render(result: RunResult, source: str = "") -> str:
         out += ["", "printed:", result.stdout.rstrip()[:2000]]
     if source:
         out.insert(1, f"checked {source}")
-    return "\n".join(out)
+    return _printable("\n".join(out))
+
+
+def _printable(text: str) -> str:
+    """The report as a terminal shows it, without the control codes a run's prints or errors
+    may carry (an escape sequence could clear the screen and write its own verdict)."""
+    return "".join(
+        c if c in "\n\t" or not (ord(c) < 32 or 0x7F <= ord(c) < 0xA0) else "\ufffd" for c in text
+    )

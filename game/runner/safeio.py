@@ -9,6 +9,7 @@ Must not import torch or pygame.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import stat
@@ -131,15 +132,18 @@ def read_json(name: str, max_bytes: int, dir_fd: int | None = None) -> Any:
 
 def copy_regular(name: str, src_dir: int, dst_dir: int, max_bytes: int) -> bool:
     """Copy the regular file `name` between two directory descriptors (the destination must not
-    exist yet); False when it is absent, odd or too large (the judge then sees it missing)."""
+    exist yet); False when it is absent, odd or too large (the judge then sees it missing).
+    The file appears whole or not at all (written aside, then linked into place), so the judge
+    may read a case while the run is still going."""
     try:
         src = open_regular(name, src_dir, max_bytes)
     except (OSError, Untrusted):
         return False
+    part = f".{name}.part"
     try:
         try:
             dst = os.open(
-                name,
+                part,
                 os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC,
                 0o644,
                 dir_fd=dst_dir,
@@ -155,8 +159,11 @@ def copy_regular(name: str, src_dir: int, dst_dir: int, max_bytes: int) -> bool:
                 left -= sent
         finally:
             os.close(dst)
+        os.link(part, name, src_dir_fd=dst_dir, dst_dir_fd=dst_dir)
         return True
     except OSError:
         return False
     finally:
         os.close(src)
+        with contextlib.suppress(OSError):
+            os.unlink(part, dir_fd=dst_dir)

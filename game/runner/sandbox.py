@@ -30,8 +30,9 @@ from torch.utils._pytree import tree_flatten
 from game.runner import limits as limits_mod
 from game.runner import syscalls, toolbox, transfer
 from game.runner.callsite import RuntimeRules, SourceMap
+from game.runner.jail import CASE_DONE, RUN_DONE
 from game.runner.limits import SandboxLimits
-from game.runner.newroot import RootPlan
+from game.runner.newroot import RootPlan, carve
 from game.runner.tracing import (
     PLAYER_FILE,
     CallTracer,
@@ -252,13 +253,13 @@ class Harness:
         report: dict[str, Any] = {"status": "ok"}
         torch.default_generator.manual_seed(0)  # CPU only: the CUDA path formats stacks
         out: Any = None
-        started = time.perf_counter()
+        started = _CLOCK()
         try:
             with tracer, meter:
                 out = entry(*args, **kwargs)
                 if self.device == "cuda":
                     torch.cuda.synchronize()  # time the kernels, and surface their errors here
-            report["time_ms"] = (time.perf_counter() - started) * 1000
+            report["time_ms"] = (_CLOCK() - started) * 1000
             if grad_inputs:
                 report["grads"] = self._backward(out, grad_inputs)
         except RuleViolation:
@@ -313,7 +314,7 @@ class Harness:
         os.replace(tmp, self.dir / f"case_{index}.json")
         if self.report is not None:
             with contextlib.suppress(OSError):
-                os.write(self.report, b"c")
+                os.write(self.report, CASE_DONE)
 
     def run(self) -> None:
         self.prepare()
@@ -336,7 +337,14 @@ class Harness:
                 if self.violation is not None or self._last_status == "rule":
                     break  # a broken rule fails every case alike: report it once
         transfer.write_json(self.dir / "done.json", {"load_error": problem})
+        if self.report is not None:
+            with contextlib.suppress(OSError):
+                os.write(self.report, RUN_DONE)
 
+
+# Taken before any player code runs: a solution that replaces `time.perf_counter` must not
+# write its own time score.
+_CLOCK = time.perf_counter
 
 # What torch reads about the machine; outside a PID namespace the rest of /proc stays hidden.
 _HARDWARE_FACTS = ("/proc/cpuinfo", "/proc/meminfo", "/sys/devices/system/cpu")
@@ -353,16 +361,20 @@ def enter(
     layers: list[str],
     gpu: bool = False,
     puzzle: Path | None = None,
+    announce: int | None = None,
 ) -> None:
     """Become the sandbox and run the job: own session, rlimits, Landlock, no capabilities,
-    seccomp; then report the layers (one JSON line on `report`) and run. `plan`: what may be
-    read outside a jail (None: a spare worker, which reads what its platform allows).
-    The caller must `os._exit` afterwards and never return to its own loop."""
+    seccomp; then report the layers (one JSON line on `report`, or for a spare worker one
+    `{"layers": [...]}` line on `announce`, its channel to the trusted side, closed before any
+    player code runs) and run. `plan`: what may be read outside a jail (None: a spare worker,
+    which reads what its platform allows). The caller must `os._exit` afterwards and never
+    return to its own loop."""
     from game.runner import landlock, seccomp
 
     with contextlib.suppress(OSError):  # a spare worker leads its session already
         os.setsid()
-    syscalls.close_fds_except({0, 1, 2} | ({report} if report is not None else set()))
+    keep = {fd for fd in (report, announce) if fd is not None}
+    syscalls.close_fds_except({0, 1, 2} | keep)
     applied = list(layers)
     applied += [f"rlimit-{name}" for name in limits_mod.apply(limits, own_user_ns=jailed)]
     if sys.platform.startswith("linux"):
@@ -371,9 +383,13 @@ def enter(
         if jailed:
             read, write = ["/"], [str(temp)]
         else:
-            read = [*(plan.readonly if plan else ()), str(inputs), *_HARDWARE_FACTS]
+            # without a private root, the puzzle folders inside the install are cut out here
+            read = [*carve(plan.readonly if plan else (), limits.hide), str(inputs)]
+            read += list(_HARDWARE_FACTS)
             read += [str(puzzle)] if puzzle is not None else []
-            write = [str(work), str(temp), "/dev/shm"]
+            write = [str(work), str(temp)]
+            if limits.processes > 0:  # worker processes share tensors through /dev/shm files
+                write.append("/dev/shm")
         try:
             if gpu:
                 applied.append("no-landlock (GPU driver)")
@@ -389,11 +405,11 @@ def enter(
         protected = [] if jailed else [os.getppid(), *limits.protect_pids]
         if seccomp.install(forbid_forks=limits.processes == 0, protected=protected):
             applied.append("seccomp")
-    line = json.dumps(applied)
     if report is not None:
-        os.write(report, (line + "\n").encode())
-    else:
-        transfer.write_json(work / "sandbox.json", applied)
+        os.write(report, (json.dumps(applied) + "\n").encode())
+    if announce is not None:
+        os.write(announce, (json.dumps({"layers": applied}) + "\n").encode())
+        os.close(announce)
     if puzzle is not None:
         from game.runner.builder import run_build
 
@@ -404,11 +420,17 @@ def enter(
 
 
 def enter_spare(
-    job_dir: Path, limits_doc: dict[str, Any], device: str, puzzle: Path | None = None
+    job_dir: Path,
+    limits_doc: dict[str, Any],
+    device: str,
+    announce: int,
+    own: list[str],
+    puzzle: Path | None = None,
 ) -> None:
     """A spare worker becomes the sandbox in place (no namespaces: CUDA cannot cross a fork).
-    It writes straight into JOB/out, which the judge reads as hostile input anyway, and notes
-    its layers in JOB/out/sandbox.json before any player code runs."""
+    It writes straight into JOB/out, which the judge reads as hostile input anyway, and tells
+    the trusted side its layers on `announce` before any player code runs (a file in JOB/out
+    would be the run's to rewrite). `own`: the namespaces the worker already sits in."""
     from game.runner.newroot import root_plan
 
     out = job_dir / "out"
@@ -422,6 +444,19 @@ def enter_spare(
     os.dup2(log, 2)
     plan = root_plan() if sys.platform.startswith("linux") else None
     limits = SandboxLimits.from_json(limits_doc)
-    layers = ["no-namespaces (spare worker)"]
+    own_only = "no-namespaces (spare worker, PID namespace only)"
+    layers = [*own, own_only] if own else ["no-namespaces (spare worker)"]
     gpu = device != "cpu"
-    enter(job_dir / "in", out, out, limits, plan, False, None, layers, gpu=gpu, puzzle=puzzle)
+    enter(
+        job_dir / "in",
+        out,
+        out,
+        limits,
+        plan,
+        False,
+        None,
+        layers,
+        gpu=gpu,
+        puzzle=puzzle,
+        announce=announce,
+    )

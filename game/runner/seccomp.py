@@ -8,6 +8,8 @@ never needs, refused by the kernel whatever route the code takes (ctypes, inline
   kexec loading, file handles; `clone` with any namespace flag; `kill(pid <= 0)` (a process
   group or everyone); signals to the runner's own processes (`protected`, for runs without a
   PID namespace); sockets of any family but AF_UNIX; clearing the parent-death signal.
+- Answered ENOSYS ("not implemented"): memfds and SysV shared memory, which no memory count
+  sees.
 - When the puzzle allows no extra processes, fork/vfork and `clone` without CLONE_THREAD.
 
 Elsewhere `install` returns False and the other layers carry on. Must not import torch or pygame.
@@ -89,6 +91,10 @@ _REFUSED = [
     "sethostname",
     "setdomainname",
 ]
+# Memory no process maps (memfds written but not mapped, detached SysV segments) escapes the
+# run's memory count; "not implemented" so that libraries fall back (asmjit, torch's JIT helper,
+# then uses shared memory files, which the scratch counts).
+_ABSENT = ["memfd_create", "memfd_secret", "shmget"]
 
 _X86_64 = {
     "ptrace": 101, "process_vm_readv": 310, "process_vm_writev": 311, "process_madvise": 440,
@@ -104,6 +110,7 @@ _X86_64 = {
     "open_by_handle_at": 304, "sethostname": 170, "setdomainname": 171,
     "kill": 62, "tkill": 200, "tgkill": 234, "rt_sigqueueinfo": 129, "rt_tgsigqueueinfo": 297,
     "socket": 41, "clone": 56, "clone3": 435, "fork": 57, "vfork": 58, "prctl": 157,
+    "memfd_create": 319, "memfd_secret": 447, "shmget": 29,
 }  # fmt: skip
 _AARCH64 = {
     "ptrace": 117, "process_vm_readv": 270, "process_vm_writev": 271, "process_madvise": 440,
@@ -119,6 +126,7 @@ _AARCH64 = {
     "open_by_handle_at": 265, "sethostname": 161, "setdomainname": 162,
     "kill": 129, "tkill": 130, "tgkill": 131, "rt_sigqueueinfo": 138, "rt_tgsigqueueinfo": 240,
     "socket": 198, "clone": 220, "clone3": 435, "prctl": 167,
+    "memfd_create": 279, "memfd_secret": 447, "shmget": 194,
 }  # fmt: skip
 # machine -> (AUDIT_ARCH of the native ABI, syscall numbers); arm64 has no fork/vfork calls.
 _ARCHES = {"x86_64": (0xC000003E, _X86_64), "aarch64": (0xC00000B7, _AARCH64)}
@@ -157,6 +165,8 @@ def program(machine: str, forbid_forks: bool, protected: list[int]) -> list[Inst
         prog += _when(nrs.get(name), [_ret(deny)])
     # glibc falls back to clone() when clone3 is missing, so its flags can be inspected
     prog += _when(nrs["clone3"], [_ret(_RET_ERRNO | errno.ENOSYS)])
+    for name in _ABSENT:
+        prog += _when(nrs.get(name), [_ret(_RET_ERRNO | errno.ENOSYS)])
     clone_body: list[Instruction] = [(_LD_ABS_W, 0, 0, _ARG0), (_JSET, 0, 1, _CLONE_NAMESPACES)]
     clone_body.append(_ret(deny))
     if forbid_forks:

@@ -3,7 +3,8 @@
 it is ready, waits for exactly one job, becomes the sandbox for it and exits. The trusted side
 keeps one spare per device and starts the next one when a run ends.
 
-    -> {"dir": JOB_DIR, "limits": {...}}      <- {"ready": true}
+    -> {"dir": JOB_DIR, "limits": {...}}      <- {"ready": true}, then {"layers": [...]}
+                                                 before any player code runs
 
 Never imports pygame.
 """
@@ -13,16 +14,55 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import select
+import signal
 import sys
 from pathlib import Path
 
 from game.runner.preload import preload
 
 
+def _own_pid_namespace(device: str) -> list[str]:
+    """Linux: go on as the first process of a new PID namespace, so that whatever the run
+    starts (a setsid child included) dies with this worker. The process the trusted side
+    started stays outside, waits, and exits as the worker did; the worker has a parent-death
+    signal, so killing the outer process kills the namespace. Needs no privilege as root; other
+    users need a user namespace, which a CUDA driver may not accept, so their CUDA workers go
+    without (and the layers say so)."""
+    from game.runner import jail, protections, syscalls
+
+    if not protections.namespaces_wanted() or (device != "cpu" and os.geteuid() != 0):
+        return []
+    try:
+        if os.geteuid() == 0:
+            syscalls.unshare(syscalls.CLONE_NEWPID)
+        else:
+            syscalls.unshare(syscalls.CLONE_NEWUSER | syscalls.CLONE_NEWPID)
+            jail.map_own_ids(os.getuid(), os.getgid())
+    except OSError:
+        return []
+    alive, holder = os.pipe()  # the outer process holds `holder` open for as long as it lives
+    pid = os.fork()
+    if pid == 0:
+        syscalls.prctl(syscalls.PR_SET_PDEATHSIG, signal.SIGKILL)
+        os.close(holder)
+        gone = select.select([alive], [], [], 0)[0]  # its parent is not visible from in here
+        os.close(alive)
+        if gone:
+            os._exit(jail.EXIT_LOST)
+        return ["pid-ns"]
+    os.close(alive)
+    for fd in (0, 1):
+        os.close(fd)  # the worker alone talks to the trusted side
+    _, status = os.waitpid(pid, 0)
+    jail.mirror(status)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--device", default="cpu")
     args = parser.parse_args()
+    layers = _own_pid_namespace(args.device) if sys.platform.startswith("linux") else []
     out = os.fdopen(os.dup(1), "w", encoding="utf-8")
     os.dup2(2, 1)
     preload()
@@ -40,13 +80,14 @@ def main() -> None:
         request = json.loads(sys.stdin.readline())
     except ValueError:  # end of input or garbage: the trusted side no longer needs this spare
         os._exit(0)
-    out.close()
+    out.flush()
     code = 70
     try:
         from game.runner.sandbox import enter_spare
 
         puzzle = Path(request["puzzle"]) if request.get("puzzle") else None
-        enter_spare(Path(request["dir"]), request["limits"], args.device, puzzle)
+        limits = request["limits"]
+        enter_spare(Path(request["dir"]), limits, args.device, out.fileno(), layers, puzzle)
         code = 0
     finally:
         os._exit(code)

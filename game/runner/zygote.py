@@ -2,7 +2,8 @@
 parent per run (Linux; see `jail`). Talks JSON lines with the trusted runner on stdin/stdout:
 
     -> {"dir": JOB_DIR, "limits": {...}, "cases": N}
-    <- {"ready": true} once, then per run {"started": true} and {"exit": CODE, "signal": SIG}
+    <- {"ready": true} once, then per run {"started": true}, {"exit": CODE, "signal": SIG}
+       and {"swept": true} once nothing of the run is left
 
 Forking after torch has run multi-threaded work can hang the child, and CUDA cannot survive a
 fork, so nothing here touches tensors or CUDA. The zygote is non-dumpable and invisible to
@@ -22,9 +23,11 @@ import select
 import signal
 import sys
 import time
+from dataclasses import dataclass
 from typing import IO, Any
 
-from game.runner import jail, newroot, syscalls
+from game.runner import hugepages, jail, newroot, syscalls
+from game.runner.jobdir import make_job_dir
 from game.runner.preload import preload
 
 _PR_SET_CHILD_SUBREAPER = 36
@@ -62,9 +65,12 @@ def _sweep() -> None:
             return
 
 
-def _wait(pid: int, stdin: IO[bytes], wall_s: float) -> tuple[int | None, int | None, bool]:
-    """Wait for the child; returns (exit code, signal, trusted side gone)."""
-    fds: list[Any] = [stdin]
+def _wait(
+    pid: int, stdin: IO[bytes], news: int, wall_s: float
+) -> tuple[int | None, int | None, bool]:
+    """Wait for the child, or for its word (`news`) that the run finished and its results are
+    out, whichever comes first; returns (exit code, signal, trusted side gone)."""
+    fds: list[Any] = [stdin, news]
     pidfd = os.pidfd_open(pid) if hasattr(os, "pidfd_open") else None
     if pidfd is not None:
         fds.append(pidfd)
@@ -79,6 +85,12 @@ def _wait(pid: int, stdin: IO[bytes], wall_s: float) -> tuple[int | None, int | 
                     return None, -code, gone
                 return code, None, gone
             ready, _, _ = select.select(fds, [], [], 0.05 if pidfd is not None else 0.002)
+            if news in ready:
+                said = os.read(news, 16)
+                if jail.RUN_DONE in said:
+                    return 0, None, gone
+                if not said:
+                    fds.remove(news)
             if stdin in ready and not gone and not stdin.readline():
                 gone = True  # trusted side died: end the run now
             if gone or time.monotonic() > deadline:
@@ -87,6 +99,50 @@ def _wait(pid: int, stdin: IO[bytes], wall_s: float) -> tuple[int | None, int | 
     finally:
         if pidfd is not None:
             os.close(pidfd)
+
+
+@dataclass
+class Standby:
+    """A run parent (and its init) forked ahead of the request, walls built around the job
+    folder the trusted side fills next; it waits for the request on `go`, and refuses one whose
+    walls would differ from those it built (see `jail.run_parent`)."""
+
+    pid: int
+    job_dir: str
+    go: int
+    news: int
+
+    def fits(self, request: dict[str, Any]) -> bool:
+        return request.get("dir") == self.job_dir and not request.get("puzzle")
+
+    def discard(self) -> None:
+        os.close(self.go)  # its parent reads the end of the pipe and leaves; _sweep reaps it
+        os.close(self.news)
+
+
+def _fork_parent(
+    request: dict[str, Any], plan: newroot.RootPlan, me: int, go: int | None
+) -> tuple[int, int]:
+    """Fork a run parent for `request` (or, with `go`, a standby that waits for the request
+    there); returns its pid and the pipe it reports on."""
+    news_read, news_write = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.close(news_read)
+            jail.run_parent(str(request["dir"]), request, plan, me, news_write, go)
+        finally:
+            os._exit(70)
+    os.close(news_write)
+    return pid, news_read
+
+
+def _standby(job_dir: str, last: dict[str, Any], plan: newroot.RootPlan, me: int) -> Standby:
+    """A standby for the next run in `job_dir`, walled as `last` was."""
+    go_read, go_write = os.pipe()
+    pid, news = _fork_parent({"dir": job_dir, "limits": last["limits"]}, plan, me, go_read)
+    os.close(go_read)
+    return Standby(pid, job_dir, go_write, news)
 
 
 def serve() -> None:
@@ -99,36 +155,48 @@ def serve() -> None:
     plan = newroot.root_plan()
     me = os.getpid()
     gc.freeze()  # children then leave the preloaded objects' pages shared instead of copying them
+    hugepages.collapse_heap()
 
     def send(doc: dict[str, Any]) -> None:
         out.write(json.dumps(doc) + "\n")
         out.flush()
 
     send({"ready": True, "pid": os.getpid()})
+    standby: Standby | None = None
     while True:
         line = stdin.readline()
         if not line:
             return
         request = json.loads(line)
-        ready_read, ready_write = os.pipe()
-        pid = os.fork()
-        if pid == 0:
-            try:
-                os.close(ready_read)
-                jail.run_parent(str(request["dir"]), request, plan, me, ready_write)
-            finally:
-                os._exit(70)
-        os.close(ready_write)
+        if standby is not None and standby.fits(request):
+            os.write(standby.go, line)
+            os.close(standby.go)
+            pid, news = standby.pid, standby.news
+        else:
+            if standby is not None:
+                standby.discard()
+                _sweep()
+            pid, news = _fork_parent(request, plan, me, None)
+        standby = None
         # The run's clock starts once its walls stand (or its parent gave up building them):
         # building them is the game's cost, not the player's time limit.
-        select.select([ready_read], [], [], READY_S)
-        os.close(ready_read)
+        if select.select([news], [], [], READY_S)[0]:
+            os.read(news, len(jail.WALLS_UP))
         send({"started": True})
-        code, sig, gone = _wait(pid, stdin, float(request["limits"]["wall_s"]))
-        _sweep()
+        code, sig, gone = _wait(pid, stdin, news, float(request["limits"]["wall_s"]))
+        os.close(news)
         if gone:
+            _sweep()
             return
-        send({"exit": code, "signal": sig})
+        send({"exit": code, "signal": sig})  # the judge reads while the run is torn down
+        _sweep()
+        job_dir = None
+        if not request.get("puzzle"):
+            with contextlib.suppress(OSError):
+                job_dir = str(make_job_dir())
+        send({"swept": True, "next": job_dir})
+        if job_dir is not None:  # the next run's walls go up while the trusted side judges
+            standby = _standby(job_dir, request, plan, me)
 
 
 if __name__ == "__main__":
