@@ -362,7 +362,9 @@ class SpareRun:
     def memory(self) -> int | None:
         if sys.platform.startswith("linux"):
             tree = [self.pid, *runtree.descendants(self.pid)]
-            return runtree.memory(tree, None, runtree.own_bytes(self.pid) if len(tree) > 1 else 0)
+            if len(tree) > 1 and runtree.starts_namespace(tree[1]):
+                tree = tree[1:]  # the outer process only waits for the worker in its namespace
+            return runtree.memory(tree, None, runtree.own_bytes(tree[0]) if len(tree) > 1 else 0)
         return rss_bytes(self.pid)
 
     def kill(self) -> None:

@@ -27,6 +27,19 @@ def children(pid: int) -> list[int]:
     return found
 
 
+def starts_namespace(pid: int) -> bool:
+    """Whether `pid` is the first process of a PID namespace below ours (its NSpid ends in 1)."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as f:
+            for line in f:
+                if line.startswith("NSpid:"):
+                    ids = line.split()[1:]
+                    return len(ids) > 1 and ids[-1] == "1"
+    except OSError:
+        pass
+    return False
+
+
 def descendants(pid: int) -> list[int]:
     """Every process below `pid`, parents before their children."""
     found: list[int] = []
