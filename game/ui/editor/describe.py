@@ -27,11 +27,14 @@ def message(pane: EditorPane) -> tuple[str, tuple[int, int, int]]:
 
 
 def snapshot(pane: EditorPane, ink: tuple[Ink, ...], min_px: int) -> Snapshot:
-    """The pane as a part of a screen: its message in full (content), what it drew last frame
-    (`ink`) and the key that pages a message longer than the strip (more)."""
+    """The pane as a part of a screen: its message in full and every line of code (content),
+    what it drew last frame (`ink`: the message and each code line's columns whole in view) and
+    the key that pages a message longer than the strip (more). The caret keys reach the rest of
+    the code: the view follows the caret, sideways too."""
+    buffer = pane.editor.buffer
     return Snapshot(
         screen="editor",
-        content=(message(pane)[0],),
+        content=(message(pane)[0], *(buffer.line(i) for i in range(buffer.line_count))),
         focus="code" if pane.focused else None,
         ink=ink,
         more=(MORE_KEY,) if pane.strip.page_count > 1 else (),
