@@ -57,7 +57,6 @@ def test_the_keyboard_brings_every_character_of_a_long_line_into_view(harness: H
     h.key(pygame.K_DOWN)  # onto the long line, at its start
     h.frame()
     snap = h.pane.snapshot()
-    assert LONG in snap.content
     seen = _seen_columns(snap, LONG)
     assert len(seen) < len(LONG), "the line must be too wide for the view to test anything"
     for _ in range(len(LONG)):

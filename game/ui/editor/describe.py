@@ -27,14 +27,13 @@ def message(pane: EditorPane) -> tuple[str, tuple[int, int, int]]:
 
 
 def snapshot(pane: EditorPane, ink: tuple[Ink, ...], min_px: int) -> Snapshot:
-    """The pane as a part of a screen: its message in full and every line of code (content),
-    what it drew last frame (`ink`: the message and each code line's columns whole in view) and
-    the key that pages a message longer than the strip (more). The caret keys reach the rest of
-    the code: the view follows the caret, sideways too."""
-    buffer = pane.editor.buffer
+    """The pane as a part of a screen: its message in full (content), what it drew last frame
+    (`ink`: the message, and each code line's columns whole in view) and the key that pages a
+    message longer than the strip (more). The code is not content here: the caret keys, not
+    `more`, bring the rest of it into view (the view follows the caret, sideways too)."""
     return Snapshot(
         screen="editor",
-        content=(message(pane)[0], *(buffer.line(i) for i in range(buffer.line_count))),
+        content=(message(pane)[0],),
         focus="code" if pane.focused else None,
         ink=ink,
         more=(MORE_KEY,) if pane.strip.page_count > 1 else (),
