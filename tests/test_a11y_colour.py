@@ -126,3 +126,14 @@ def test_a_disabled_menu_item_is_marked_by_shape_and_words(theme: Theme, numbere
         assert _pixels(surface, left.move(on.topleft)) != _pixels(surface, left.move(off.topleft))
     assert any("(no save yet)" in text for text in ink), ink
     assert not any("(" in text for text in ink if "no save" not in text)
+
+
+def test_the_title_says_why_continue_and_load_are_shut() -> None:
+    from game.ui.driver import Driver
+
+    with Driver(size=(1024, 640), runner=False) as d:  # a fresh user folder: no save yet
+        d.step(2)
+        snap = d.screen.snapshot()
+        assert [c.label for c in snap.choices if not c.enabled] == ["Continue", "Load"]
+        drawn = [i.text for i in snap.ink]
+        assert sum("(no save yet)" in text for text in drawn) == 2, drawn
