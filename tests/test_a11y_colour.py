@@ -18,6 +18,7 @@ from game.ui.results import ResultsPanel
 from game.ui.results.colors import normalise, sequential
 from game.ui.results.tensor_view import colour_style, render_grid, value_style
 from game.ui.theme import DEFAULT, HIGH_CONTRAST, Theme
+from game.ui.widgets.ink import LOG
 from game.ui.widgets.menu import Menu, MenuItem
 from game.ui.widgets.textfit import SurfaceCache
 
@@ -92,3 +93,47 @@ def test_the_focused_menu_item_is_marked_by_shape(theme: Theme) -> None:
     chosen, other = menu.item_box(0), menu.item_box(1)
     assert chosen.size == other.size
     assert _pixels(surface, chosen) != _pixels(surface, other)
+
+
+def _greyless(theme: Theme) -> Theme:
+    """`colourless`, and a disabled item's dim text as bright as any other's."""
+    return dataclasses.replace(colourless(theme), disabled=theme.text)
+
+
+@pytest.mark.parametrize("theme", THEMES, ids=lambda t: t.name)
+@pytest.mark.parametrize("numbered", [False, True])
+def test_a_disabled_menu_item_is_marked_by_shape_and_words(theme: Theme, numbered: bool) -> None:
+    fonts = Fonts(2.0)
+    # The disabled item is not the selection's neighbour-in-looks: a third item holds the focus.
+    items = [
+        MenuItem("new", "New game"),
+        MenuItem("a", "Continue"),
+        MenuItem("b", "Continue", enabled=False, why="no save yet"),
+    ]
+    menu = Menu(items, fonts, _greyless(theme), numbered=numbered, align="left")
+    menu.set_rect(pygame.Rect(0, 0, 1000, 600))
+    surface = pygame.display.set_mode((1000, 600))  # ink is what reaches the window
+    surface.fill(theme.bg)
+    LOG.begin_frame()
+    LOG.owner = menu
+    menu.draw(surface)
+    LOG.owner = None
+    ink = [i.text for i in LOG.of(menu)]
+    on, off = menu.item_box(1), menu.item_box(2)
+    assert on.size == off.size
+    if not numbered:  # numbers differ anyway; unnumbered, only the mark may tell them apart
+        left = pygame.Rect(0, 0, on.w // 4, on.h)
+        assert _pixels(surface, left.move(on.topleft)) != _pixels(surface, left.move(off.topleft))
+    assert any("(no save yet)" in text for text in ink), ink
+    assert not any("(" in text for text in ink if "no save" not in text)
+
+
+def test_the_title_says_why_continue_and_load_are_shut() -> None:
+    from game.ui.driver import Driver
+
+    with Driver(size=(1024, 640), runner=False) as d:  # a fresh user folder: no save yet
+        d.step(2)
+        snap = d.screen.snapshot()
+        assert [c.label for c in snap.choices if not c.enabled] == ["Continue", "Load"]
+        drawn = [i.text for i in snap.ink]
+        assert sum("(no save yet)" in text for text in drawn) == 2, drawn

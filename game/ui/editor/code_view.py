@@ -1,5 +1,6 @@
 """CodeView: the view part of the code widget. It owns where the code is shown (its rect),
-scrolling, where each line and column is on screen, the font/palette/renderer for the current
+scrolling, where each line and column is on screen (and which columns of a line are whole in
+view, so the "text goes on" signs and the snapshot agree), the font/palette/renderer for the current
 zoom, what decorates the lines (runner markers, find matches) and prefetching line renders
 while idle. It reads the `Editor` and never changes it. The widget (`widget.py`) owns it;
 `paint.py` draws it. Must not import torch.
@@ -8,6 +9,8 @@ while idle. It reads the `Editor` and never changes it. The widget (`widget.py`)
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from typing import NamedTuple
 
 import pygame
 
@@ -20,6 +23,16 @@ from game.ui.theme import Theme
 
 BASE_PX = 17
 PREFETCH_BUDGET_S = 0.004  # of an idle frame's 16 ms
+
+
+class Shown(NamedTuple):
+    """The columns `first` to `stop` (exclusive) of a line are whole in view; `left`/`right`:
+    more of its text lies past that edge (a sign there says so, over the text it hides)."""
+
+    first: int
+    stop: int
+    left: bool
+    right: bool
 
 
 class CodeView:
@@ -118,6 +131,36 @@ class CodeView:
         cw = self.renderer.char_width
         return self.scroll_x // cw, (self.scroll_x + self.text_rect.w) // cw + 1
 
+    @property
+    def sign_width(self) -> int:
+        """Width of the "text goes on" sign at either edge of a line cut by the view."""
+        return self.renderer.char_width
+
+    def shown(self, line: int) -> Shown:
+        """Which columns of `line` are whole in view, between the signs its cut edges get."""
+        text = self.editor.buffer.line(line)
+        inked = text.strip()
+        if not inked:
+            return Shown(0, len(text), False, False)
+        left_of = self._left_of(text)  # where column c starts, relative to text_rect.x
+        view_w, sign = self.text_rect.w, self.sign_width
+        first_ink = len(text) - len(text.lstrip())
+        left = left_of(first_ink) < 0
+        right = left_of(first_ink + len(inked)) > view_w
+        lo, hi = (sign if left else 0), view_w - (sign if right else 0)
+        first = _first(lambda c: left_of(c) >= lo, 0, len(text))
+        stop = _first(lambda c: left_of(c + 1) > hi, first, len(text))
+        return Shown(first, stop, left, right)
+
+    def _left_of(self, text: str) -> Callable[[int], int]:
+        start, cw = self.pad - self.scroll_x, self.renderer.char_width
+        if text.isascii():
+            return lambda c: start + c * cw
+        lefts = [start]
+        for ch in text:
+            lefts.append(lefts[-1] + self.renderer.width_of(ch))
+        return lefts.__getitem__
+
     def max_scroll_line(self) -> int:
         return max(0, self.editor.buffer.line_count - self.page_lines())
 
@@ -174,3 +217,15 @@ class CodeView:
                 if time.perf_counter() > deadline:
                     return
         self._prefetched = state
+
+
+def _first(holds: Callable[[int], bool], lo: int, hi: int) -> int:
+    """The first column in `lo`..`hi` where `holds` (false, then true, along a line) is true;
+    `hi` if none. A binary search: a pasted 40,000-column line costs a few steps a frame."""
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if holds(mid):
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo

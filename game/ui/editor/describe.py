@@ -28,7 +28,9 @@ def message(pane: EditorPane) -> tuple[str, tuple[int, int, int]]:
 
 def snapshot(pane: EditorPane, ink: tuple[Ink, ...], min_px: int) -> Snapshot:
     """The pane as a part of a screen: its message in full (content), what it drew last frame
-    (`ink`) and the key that pages a message longer than the strip (more)."""
+    (`ink`: the message, and each code line's columns whole in view) and the key that pages a
+    message longer than the strip (more). The code is not content here: the caret keys, not
+    `more`, bring the rest of it into view (the view follows the caret, sideways too)."""
     return Snapshot(
         screen="editor",
         content=(message(pane)[0],),

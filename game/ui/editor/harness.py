@@ -17,6 +17,7 @@ import pygame
 from game.ui.editor.pane import EditorPane
 from game.ui.fonts import Fonts
 from game.ui.theme import theme_for
+from game.ui.widgets.ink import LOG
 
 
 class Harness:
@@ -106,6 +107,7 @@ class Harness:
             elif not self.pane.handle_event(event):
                 self.passed_on.append(event)
         self.pane.update(dt)
+        LOG.begin_frame()  # as the app does: the snapshot's ink is this frame's
         self.screen.fill(self.theme.bg)
         self.pane.draw(self.screen)
         pygame.display.flip()

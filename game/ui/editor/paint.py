@@ -1,6 +1,7 @@
 """Draws an `EditorWidget`: background, current line, runner-marker tints, find matches,
-selection, highlighted code, caret with IME composition, gutter with line numbers and marker
-dots, scrollbar. Reads the widget and its view, changes nothing but the IME position.
+selection, highlighted code, a sign (a framed arrow) at each edge past which a line's text goes
+on, caret with IME composition, gutter with line numbers and marker dots, scrollbar. Each
+line's whole visible columns go to the ink log, so the pane's snapshot says what can be read. Reads the widget and its view, changes nothing but the IME position.
 Must not import torch.
 """
 
@@ -10,7 +11,9 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.text import Pos
 from game.ui.editor.render import BLEND
+from game.ui.widgets.ink import LOG
 
 if TYPE_CHECKING:
     from game.ui.editor.code_view import CodeView
@@ -48,11 +51,40 @@ def paint(w: EditorWidget, surface: pygame.Surface) -> None:
             v.highlighter.key(i), line, v.highlighter.spans(i), first_col, last_col
         ):
             surface.blit(piece, (left + x, y), special_flags=BLEND)
+        _cut_edges(v, surface, i, y)
     _caret(w, surface)
     surface.set_clip(r.clip(old_clip))
     _gutter(v, surface, visible, tr.x)
     _scrollbar(v, surface)
     surface.set_clip(old_clip)
+
+
+def _cut_edges(v: CodeView, surface: pygame.Surface, i: int, y: int) -> None:
+    """Signs where line `i` runs past the view, and its readable part as ink."""
+    tr, lh, sign = v.text_rect, v.line_height, v.sign_width
+    first, stop, more_left, more_right = v.shown(i)
+    line = v.editor.buffer.line(i)
+    left = tr.x + v.pad - v.scroll_x
+    x0, x1 = left + v.x_of(Pos(i, first)), left + v.x_of(Pos(i, stop))
+    LOG.record(surface, line[first:stop], v.renderer.font, pygame.Rect(x0, y, x1 - x0, lh))
+    for side, on in ((-1, more_left), (1, more_right)):
+        if on:
+            box = pygame.Rect(tr.x if side < 0 else tr.right - sign, y, sign, lh)
+            _arrow(v, surface, box, side)
+
+
+def _arrow(v: CodeView, surface: pygame.Surface, box: pygame.Rect, side: int) -> None:
+    """A filled triangle pointing off the view (`side` -1: left, 1: right) on a framed tab."""
+    pal = v.palette
+    surface.fill(pal.gutter, box)
+    edge = box.left if side < 0 else box.right - 1
+    inner = box.right - 1 if side < 0 else box.left
+    pygame.draw.line(surface, pal.gutter_current, (inner, box.top), (inner, box.bottom - 1))
+    half_w, half_h = max(2, box.w * 3 // 10), max(3, box.h // 4)
+    tip = edge - side * max(1, box.w // 6)
+    back = tip - side * 2 * half_w
+    points = [(tip, box.centery), (back, box.centery - half_h), (back, box.centery + half_h)]
+    pygame.draw.polygon(surface, pal.gutter_current, points)
 
 
 def _gutter(v: CodeView, surface: pygame.Surface, visible: range, right: int) -> None:

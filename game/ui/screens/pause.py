@@ -28,7 +28,9 @@ class PauseScreen(Screen):
         self.menu = Menu(
             [
                 MenuItem("resume", "Resume", detail="Esc"),
-                MenuItem("save", "Save game", enabled=writable),
+                MenuItem(
+                    "save", "Save game", enabled=writable, why="another window holds the saves"
+                ),
                 MenuItem("load", "Load game"),
                 MenuItem("history", "History", detail="H"),
                 MenuItem("map", "Chapter map", detail="M"),

@@ -26,6 +26,9 @@ from game.ui.widgets.textfit import text_surface
 SUBTITLE = "The Origin Story of Professor Victor Py Torchenstein"
 
 
+NO_SAVE = "no save yet"
+
+
 class TitleScreen(Screen):
     name = "title"
     keeps_session_clock = False
@@ -39,8 +42,8 @@ class TitleScreen(Screen):
         has_save = self.ctx.saves.latest() is not None
         return [
             MenuItem("new", "New game"),
-            MenuItem("continue", "Continue", enabled=has_save),
-            MenuItem("load", "Load", enabled=has_save),
+            MenuItem("continue", "Continue", enabled=has_save, why=NO_SAVE),
+            MenuItem("load", "Load", enabled=has_save, why=NO_SAVE),
             MenuItem("mods", "Mods"),
             MenuItem("settings", "Settings"),
             MenuItem("quit", "Quit"),

@@ -1,7 +1,8 @@
 """A vertical menu of buttons, driven by keyboard (arrows, numbers, Enter/Space) and mouse
 (hover, click, wheel). Long labels wrap; text always keeps the player's size, so a menu taller
 than its box scrolls to keep the selection visible, with "more above / more below" markers
-(a triangle and words, clickable) at the edges. Must not import torch.
+(a triangle and words, clickable) at the edges. A disabled item is not told by its dim colour
+alone: it wears a padlock glyph and says why it is shut ("(no save yet)"). Must not import torch.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.text.markup import Span, parse_inline
 from game.ui.fonts import Fonts
 from game.ui.intents import Intent
 from game.ui.theme import Theme
@@ -18,6 +20,9 @@ from game.ui.widgets.more_signs import MORE_ABOVE, MORE_BELOW, draw_signs, sign_
 from game.ui.widgets.richtext import RichText
 from game.ui.widgets.textfit import text_surface
 
+LOCKED = "locked"
+LOCK_GLYPH = "lock"
+
 
 @dataclass
 class MenuItem:
@@ -25,6 +30,7 @@ class MenuItem:
     label: str
     enabled: bool = True
     detail: str = ""  # small text on the right, e.g. a key or a value
+    why: str = LOCKED  # shown after a disabled item's label: why it cannot be picked now
 
 
 class Menu:
@@ -94,7 +100,7 @@ class Menu:
             self.rect.width,
             self.fonts.scale,
             self.theme.name,
-            tuple((it.label, it.enabled, it.detail) for it in self.items),
+            tuple((it.label, it.enabled, it.detail, it.why) for it in self.items),
         )
         if key == self._key:
             return
@@ -112,7 +118,7 @@ class Menu:
             detail_w = detail_font.size(item.detail)[0] + pad if item.detail else 0
             color = self.theme.text if item.enabled else self.theme.disabled
             text = RichText(
-                self._prefix(i) + item.label,
+                self.shown_spans(i),
                 self.fonts,
                 self.theme,
                 self.rect.width - 2 * pad - detail_w,
@@ -279,6 +285,15 @@ class Menu:
         draw_signs(surface, self.fonts, self.theme, self.signs)
 
     # -- description ----------------------------------------------------------------------
+    def shown_spans(self, i: int) -> list[Span]:
+        """Item `i`'s words as drawn: a disabled one gets a padlock and says why, so it differs
+        from the others by shape and words, not only by its dim colour."""
+        item = self.items[i]
+        spans = parse_inline(self.label_of(i))
+        if item.enabled:
+            return spans
+        return [Span(LOCK_GLYPH, "glyph"), Span(" "), *spans, Span(f" ({item.why})")]
+
     def label_of(self, i: int) -> str:
         """Item `i` as shown, its number included."""
         return self._prefix(i) + self.items[i].label
