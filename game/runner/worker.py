@@ -33,12 +33,18 @@ def _own_pid_namespace(device: str) -> list[str]:
 
     if not protections.namespaces_wanted() or (device != "cpu" and os.geteuid() != 0):
         return []
+    uid, gid = os.getuid(), os.getgid()  # inside a new user namespace both read as unmapped
+    if os.geteuid() != 0:
+        try:
+            syscalls.unshare(syscalls.CLONE_NEWUSER)
+        except OSError:
+            return []
+        try:
+            jail.map_own_ids(uid, gid)
+        except OSError:  # an unmapped identity cannot even create files: no worker at all
+            os._exit(jail.EXIT_LOST)
     try:
-        if os.geteuid() == 0:
-            syscalls.unshare(syscalls.CLONE_NEWPID)
-        else:
-            syscalls.unshare(syscalls.CLONE_NEWUSER | syscalls.CLONE_NEWPID)
-            jail.map_own_ids(os.getuid(), os.getgid())
+        syscalls.unshare(syscalls.CLONE_NEWPID)
     except OSError:
         return []
     alive, holder = os.pipe()  # the outer process holds `holder` open for as long as it lives
