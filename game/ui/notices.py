@@ -1,15 +1,13 @@
 """Short notices ("Quicksaved.", "Hint 1 of 3 unlocked."), fading out, drawn where the frame
-has no text: each goes to the first free spot, looking down the right edge below the corner
-chips, then the left edge, then the middle, so at large text a notice never covers a heading,
-a menu's first row or the hint bar for the seconds it shows. The words drawn this frame come
-from the ink log; what a notice shows is ink of its own (`ink()`), never a screen's.
+has no text: each goes to the highest free spot below the corner chips, as far right as it
+goes, narrower and on more lines where only a narrow gap is free, so at large text a notice
+never covers a heading, a menu's first row or the hint bar for the seconds it shows. The words
+drawn this frame come from the ink log; what a notice shows is ink of its own (`ink()`).
 
 Must not import torch.
 """
 
 from __future__ import annotations
-
-from collections.abc import Iterator
 
 import pygame
 
@@ -27,27 +25,57 @@ def ink() -> tuple[Ink, ...]:
     return LOG.of(OWNER)
 
 
-def _spots(size: tuple[int, int], box: pygame.Rect, top: int, step: int) -> Iterator[pygame.Rect]:
-    """Where a notice of `box`'s size may go, best first."""
-    w, h = size
-    for x in (w - step - box.width, step, (w - box.width) // 2):
-        for y in range(top, h - box.height, step):
-            yield pygame.Rect(x, y, box.width, box.height)
+def _free_x(band: list[pygame.Rect], width: int, left: int, right: int) -> int | None:
+    """The rightmost x in [left, right] where `width` pixels meet none of `band`'s boxes."""
+    edge = right
+    for box in sorted(band, key=lambda b: -b.right):
+        if box.right <= edge - width:
+            return edge - width  # the gap right of this box holds it
+        edge = min(edge, box.left)
+    return edge - width if edge - width >= left else None
 
 
 def _place(
-    size: tuple[int, int], box: pygame.Rect, taken: list[pygame.Rect], top: int, step: int
-) -> pygame.Rect:
-    """The first spot clear of everything `taken`; with none free (a window full of words),
-    the one covering least of them."""
-    best, least = pygame.Rect(size[0] - step - box.width, top, *box.size), -1
-    for spot in _spots(size, box, top, step):
-        covered = sum(spot.clip(t).width * spot.clip(t).height for t in taken)
-        if covered == 0:
-            return spot
-        if least < 0 or covered < least:
-            best, least = spot, covered
-    return best
+    surface: pygame.Surface, size: tuple[int, int], taken: list[pygame.Rect], top: int, step: int
+) -> pygame.Rect | None:
+    """The highest free spot for a box of `size`, as far right as it goes; None if no row of
+    the window has room for it."""
+    w, h = surface.get_size()
+    for y in range(top, h - size[1], step):
+        row = pygame.Rect(0, y, w, size[1])
+        x = _free_x([t for t in taken if t.colliderect(row)], size[0], step, w - step)
+        if x is not None:
+            return pygame.Rect((x, y), size)
+    return None
+
+
+def _fit(
+    surface: pygame.Surface,
+    font: pygame.font.Font,
+    text: str,
+    taken: list[pygame.Rect],
+    top: int,
+    pad: int,
+    widest: int,
+) -> tuple[pygame.Rect, list[str]]:
+    """Where `text` goes and its lines: as wide as it needs (up to `widest`), narrower and on
+    more lines where only a narrow gap is free; at worst (a window full of words) the top
+    right corner, as before."""
+    width = min(widest, font.size(text)[0] + 2 * pad)
+    narrowest = max(font.size(word)[0] for word in text.split() or [text]) + 2 * pad
+    while True:
+        lines = wrap(font, text, width - 2 * pad)
+        size = (width, len(lines) * font.get_linesize() + pad)
+        spot = _place(surface, size, taken, top, pad)
+        if spot is not None:
+            return spot, lines
+        if width <= narrowest:
+            break
+        width = max(narrowest, width * 3 // 4)
+    lines = wrap(font, text, widest - 2 * pad)
+    box = pygame.Rect(0, top, widest, len(lines) * font.get_linesize() + pad)
+    box.right = surface.get_width() - pad
+    return box, lines
 
 
 def draw_notices(surface: pygame.Surface, ctx: Context) -> None:
@@ -61,12 +89,8 @@ def draw_notices(surface: pygame.Surface, ctx: Context) -> None:
     owner, LOG.owner = LOG.owner, OWNER
     for notice in ctx.notices:
         color = {"error": theme.error, "success": theme.success}.get(notice.kind, theme.accent2)
-        # Every word, at any text size (a notice stays up longer the longer it is); a short
-        # notice takes only the width it needs, so it finds a free spot sooner.
-        width = min(widest, font.size(notice.text)[0] + 2 * pad)
-        lines = wrap(font, notice.text, width - 2 * pad)
-        size = (width, len(lines) * font.get_linesize() + pad)
-        box = _place(surface.get_size(), pygame.Rect((0, 0), size), taken, top, pad)
+        # Every word, at any text size (a notice stays up longer the longer it is).
+        box, lines = _fit(surface, font, notice.text, taken, top, pad, widest)
         alpha = 255 if ctx.settings.reduced_motion else int(255 * min(1.0, notice.left / 0.4))
         layer = pygame.Surface(box.size, pygame.SRCALPHA)
         pygame.draw.rect(layer, (*theme.panel_alt, 235), layer.get_rect(), border_radius=6)
