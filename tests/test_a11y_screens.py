@@ -329,3 +329,46 @@ def test_read_only_saves_say_so_in_full() -> None:
         d.app.ctx.stack.push(SavesScreen(d.app.ctx, mode="save"))
         snap = check(d, "read-only saves")
         assert words("Read-only: another window holds the saves.") <= snap.shown_words
+
+
+@pytest.mark.parametrize("contrast", [False, True])
+def test_a_tall_last_line_is_read_in_full_beside_the_choices(contrast: bool) -> None:
+    """A line typed out page by page, too tall for the box the choices leave, is paged again
+    from its beginning once they show: every word of it can be read while choosing."""
+    from game.ui.driver import Driver
+
+    (user_home() / "settings.json").write_text(
+        json.dumps({"font_scale": 2.0, "text_speed": 20, "high_contrast": contrast})
+    )
+    with Driver(size=(1024, 640), runner=False) as d:
+        d.step()
+        d.press("return")
+        for _ in range(40):
+            if d.screen.snapshot().choices:
+                break
+            d.press("space")
+        snap = check(d, "choices beside a tall line")
+        assert snap.choices and "space" in snap.more, "the line beside them has one page"
+
+
+@pytest.mark.parametrize("contrast", [False, True])
+def test_scene_titles_show_in_full_in_both_themes(contrast: bool) -> None:
+    """The longest scene titles, at the largest text in the smallest window, wrap beside the
+    corner chips rather than end in an ellipsis ("The Transmiss…"), in either theme."""
+    from game.ui import flow
+    from game.ui.driver import Driver
+
+    (user_home() / "settings.json").write_text(
+        json.dumps({"font_scale": 2.0, "text_speed": 0, "high_contrast": contrast})
+    )
+    with Driver(size=(1024, 640), runner=False) as d:
+        d.step()
+        scenes = d.app.ctx.content.library.scenes
+        longest = sorted(scenes, key=lambda sid: -len(scenes[sid].title))[:3]
+        for scene_id in [*longest, "prologue"]:  # "The Transmission" first
+            assert flow.start_at(d.app.ctx, scene_id), scene_id
+            d.step(2)
+            snap = d.screen.snapshot()
+            title = scenes[scene_id].title
+            drawn = " ".join(ink.text.strip() for ink in snap.ink)
+            assert snap.screen == "scene" and title in drawn, f"{title!r} drawn as: {drawn}"
