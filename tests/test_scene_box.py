@@ -30,7 +30,11 @@ def _display() -> Iterator[None]:
 
 def height(fonts: Fonts, size: tuple[int, int], asks: bool, least: int | None = None) -> int:
     return scene_box.box_height(
-        fonts, size, asks=asks, top=40, least_menu=None if least is None else lambda _w: least,
+        fonts,
+        size,
+        asks=asks,
+        top=40,
+        least_menu=None if least is None else lambda _w: least,
         hint_h=hint_bar_height(fonts),
     )
 

@@ -67,10 +67,10 @@ def test_every_key_on_the_dialogue_hint_bar_does_what_it_says(own_keys: dict[str
 
 def test_space_finishes_the_line_then_turns_its_pages_then_moves_on() -> None:
     """At 200% in a small window long lines come in pages: Space shows the page whole, then
-    the next page, then the next line; the snapshot offers Space while any is left. A last
-    line too tall to share the screen with the choices is read whole first: one more Space
-    brings the choices, with the line from its beginning in the smaller box under them, paged
-round by Space."""
+        the next page, then the next line; the snapshot offers Space while any is left. A last
+        line too tall to share the screen with the choices is read whole first: one more Space
+        brings the choices, with the line from its beginning in the smaller box under them, paged
+    round by Space."""
     from game.ui.driver import Driver
 
     (user_home() / "settings.json").write_text(json.dumps({"font_scale": 2.0, "text_speed": 20}))

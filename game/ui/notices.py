@@ -78,19 +78,40 @@ def _fit(
     return box, lines
 
 
-def draw_notices(surface: pygame.Surface, ctx: Context) -> None:
-    fonts, theme = ctx.fonts, ctx.theme
-    font = fonts.get("body", 15)
-    pad = fonts.px(10)
+Placed = list[tuple[pygame.Rect, list[str]]]
+# The last frame's places: a frame with the same words in the same spots (most frames) and
+# the same notices reuses them instead of searching again.
+_last: tuple[object, Placed] = ((), [])
+
+
+def _places(surface: pygame.Surface, ctx: Context, texts: list[str]) -> Placed:
+    fonts = ctx.fonts
+    font, pad = fonts.get("body", 15), fonts.px(10)
+    boxes = tuple(i.box for i in LOG.of_frame())
+    key = (boxes, tuple(texts), surface.get_size(), fonts.scale)
+    global _last
+    if _last[0] == key:
+        return _last[1]
     widest = min(fonts.px(420), surface.get_width() // 2)
     # Room to breathe around the words already drawn: glyphs are not flush with their boxes.
-    taken = [pygame.Rect(i.box).inflate(pad, pad // 2) for i in LOG.of_frame()]
-    top = below_corner_chips(fonts)
-    owner, LOG.owner = LOG.owner, OWNER
-    for notice in ctx.notices:
-        color = {"error": theme.error, "success": theme.success}.get(notice.kind, theme.accent2)
+    taken = [pygame.Rect(box).inflate(pad, pad // 2) for box in boxes]
+    placed: Placed = []
+    for text in texts:
         # Every word, at any text size (a notice stays up longer the longer it is).
-        box, lines = _fit(surface, font, notice.text, taken, top, pad, widest)
+        box, lines = _fit(surface, font, text, taken, below_corner_chips(fonts), pad, widest)
+        placed.append((box, lines))
+        taken.append(box.inflate(pad, pad // 2))
+    _last = (key, placed)
+    return placed
+
+
+def draw_notices(surface: pygame.Surface, ctx: Context) -> None:
+    fonts, theme = ctx.fonts, ctx.theme
+    font, pad = fonts.get("body", 15), fonts.px(10)
+    places = _places(surface, ctx, [notice.text for notice in ctx.notices])
+    owner, LOG.owner = LOG.owner, OWNER
+    for notice, (box, lines) in zip(ctx.notices, places, strict=True):
+        color = {"error": theme.error, "success": theme.success}.get(notice.kind, theme.accent2)
         alpha = 255 if ctx.settings.reduced_motion else int(255 * min(1.0, notice.left / 0.4))
         layer = pygame.Surface(box.size, pygame.SRCALPHA)
         pygame.draw.rect(layer, (*theme.panel_alt, 235), layer.get_rect(), border_radius=6)
@@ -102,5 +123,4 @@ def draw_notices(surface: pygame.Surface, ctx: Context) -> None:
         layer.set_alpha(alpha)
         surface.blit(layer, box)
         LOG.record(surface, notice.text, font, box)
-        taken.append(box.inflate(pad, pad // 2))
     LOG.owner = owner

@@ -95,7 +95,9 @@ def plan(
     w, h = size
     pad, gap = fonts.px(12), fonts.px(6)
     top = header_height(fonts, w, title)
-    body = pygame.Rect(pad, top, w - 2 * pad, max(1, h - top - hint_bar_height(fonts, hints or [], w) - pad))
+    body = pygame.Rect(
+        pad, top, w - 2 * pad, max(1, h - top - hint_bar_height(fonts, hints or [], w) - pad)
+    )
     left_w = min(max(fonts.px(240), int(body.width * 0.36)), body.width // 2)
     brief = pygame.Rect(body.x, body.y, left_w, body.height)
     right = pygame.Rect(brief.right + pad, body.y, body.right - brief.right - pad, body.height)
