@@ -102,6 +102,8 @@ def test_space_finishes_the_line_then_turns_its_pages_then_moves_on() -> None:
                     words |= scene.snapshot().shown_words
                     assert scene.snapshot().choices and scene.cursor.line_index == line
                 assert tw.page == 0 and snapshot_words(plain_text(scene.cursor.line.text)) <= words
+                d.click(scene.dialogue.box.center)  # the mouse pages it too, and picks nothing
+                assert tw.page == 1 and scene.snapshot().choices
             else:
                 assert tw.page == 0 and scene.cursor.line_index in (line + 1, 0)
         assert seen == {"paged", "read whole"}

@@ -172,9 +172,10 @@ class SceneScreen(Screen):
             command()
             return
         if self._choices_open():
-            if name == "advance" and self.typewriter.page_count > 1:
-                # The line beside the choices pages on and round again: every word of it
-                # can be read while choosing.
+            on_line = name == "click" and self.dialogue.box.collidepoint(intent.pos)
+            if (name == "advance" or on_line) and self.typewriter.page_count > 1:
+                # The line beside the choices pages on and round again (Space, or a click on
+                # its box): every word of it can be read while choosing.
                 self.typewriter.turn_page(instant=True)
                 return
             item = self.choices.handle(intent)
