@@ -1,8 +1,10 @@
 """Short notices ("Quicksaved.", "Hint 1 of 3 unlocked."), fading out, drawn where the frame
 has no text: each goes to the highest free spot below the corner chips, as far right as it
 goes, narrower and on more lines where only a narrow gap is free, so at large text a notice
-never covers a heading, a menu's first row or the hint bar for the seconds it shows. The words
-drawn this frame come from the ink log; what a notice shows is ink of its own (`ink()`).
+never covers a heading, a menu's first row or the hint bar for the seconds it shows. Where
+there is room it keeps off the top screen's buttons and items as well (their snapshot's
+targets). The words drawn this frame come from the ink log; what a notice shows is ink of its
+own (`ink()`).
 
 Must not import torch.
 """
@@ -57,10 +59,9 @@ def _fit(
     top: int,
     pad: int,
     widest: int,
-) -> tuple[pygame.Rect, list[str]]:
+) -> tuple[pygame.Rect, list[str]] | None:
     """Where `text` goes and its lines: as wide as it needs (up to `widest`), narrower and on
-    more lines where only a narrow gap is free; at worst (a window full of words) the top
-    right corner, as before."""
+    more lines where only a narrow gap is free; None where no gap is."""
     width = min(widest, font.size(text)[0] + 2 * pad)
     narrowest = max(font.size(word)[0] for word in text.split() or [text]) + 2 * pad
     while True:
@@ -70,12 +71,8 @@ def _fit(
         if spot is not None:
             return spot, lines
         if width <= narrowest:
-            break
+            return None
         width = max(narrowest, width * 3 // 4)
-    lines = wrap(font, text, widest - 2 * pad)
-    box = pygame.Rect(0, top, widest, len(lines) * font.get_linesize() + pad)
-    box.right = surface.get_width() - pad
-    return box, lines
 
 
 Placed = list[tuple[pygame.Rect, list[str]]]
@@ -88,19 +85,32 @@ def _places(surface: pygame.Surface, ctx: Context, texts: list[str]) -> Placed:
     fonts = ctx.fonts
     font, pad = fonts.get("body", 15), fonts.px(10)
     boxes = tuple(i.box for i in LOG.of_frame())
-    key = (boxes, tuple(texts), surface.get_size(), fonts.scale)
+    top_screen = ctx.stack.top
+    controls = tuple(top_screen.snapshot().targets.values()) if top_screen else ()
+    key = (boxes, controls, tuple(texts), surface.get_size(), fonts.scale)
     global _last
     if _last[0] == key:
         return _last[1]
     widest = min(fonts.px(420), surface.get_width() // 2)
     # Room to breathe around the words already drawn: glyphs are not flush with their boxes.
     taken = [pygame.Rect(box).inflate(pad, pad // 2) for box in boxes]
+    # The top screen's buttons, items and chips too where there is room (a focus frame shows).
+    buttons = [pygame.Rect(box) for box in controls]
+    top = below_corner_chips(fonts)
     placed: Placed = []
     for text in texts:
-        # Every word, at any text size (a notice stays up longer the longer it is).
-        box, lines = _fit(surface, font, text, taken, below_corner_chips(fonts), pad, widest)
-        placed.append((box, lines))
-        taken.append(box.inflate(pad, pad // 2))
+        # Every word, at any text size (a notice stays up longer the longer it is); at worst
+        # (a window full of words) the top right corner.
+        spot = _fit(surface, font, text, taken + buttons, top, pad, widest) or _fit(
+            surface, font, text, taken, top, pad, widest
+        )
+        if spot is None:
+            lines = wrap(font, text, widest - 2 * pad)
+            box = pygame.Rect(0, top, widest, len(lines) * font.get_linesize() + pad)
+            box.right = surface.get_width() - pad
+            spot = box, lines
+        placed.append(spot)
+        taken.append(spot[0].inflate(pad, pad // 2))
     _last = (key, placed)
     return placed
 
