@@ -3,6 +3,9 @@
 the keys its snapshot names (pages, scrolling), no text is drawn below the player's scale, and
 no text is drawn over other text (a heading over a menu).
 
+Every check runs with notices up, which must land where no text is; and every key of a screen's
+hint bar is drawn (a bar too long for one row wraps, it never drops the keys that come last).
+
 Checked through the screens' typed snapshots (their content, and the ink the drawing helpers
 record: text drawn whole inside its clip), not through pixels."""
 
@@ -15,7 +18,7 @@ import pytest
 
 from game.persistence.paths import user_home
 from game.ui.keymap import show_chord, split_chord
-from game.ui.snapshot import Ink, Snapshot, words
+from game.ui.snapshot import Box, Ink, Snapshot, words
 
 SIZES = [(1024, 640), (1920, 1080), (3840, 2160)]
 SCALES = [0.8, 1.0, 1.5, 2.0]
@@ -26,6 +29,7 @@ CASES = [
     for j, scale in enumerate(SCALES)
 ] + [((1024, 640), 2.0, False)]
 MAX_PRESSES = 80
+NOTICES = ("Quicksaved.", "Hint 1 of 3 unlocked.")
 
 
 def press(d, chord: str) -> None:
@@ -34,11 +38,22 @@ def press(d, chord: str) -> None:
     d.press(key, ctrl="ctrl" in mods, shift="shift" in mods)
 
 
+def meets(a: Box, b: Box) -> bool:
+    return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
+
+
+def covered_by_notices(snap: Snapshot) -> list[tuple[str, str]]:
+    """The screen's text runs a notice is drawn over, as (notice, text) pairs."""
+    from game.ui import notices
+
+    return [(n.text, i.text) for n in notices.ink() for i in snap.ink if meets(n.box, i.box)]
+
+
 def explore(d, part: Callable[[], Snapshot] | None = None) -> tuple[Snapshot, set[str], list[Ink]]:
     """Read a screen (or a `part` of it) as a keyboard-only player would: note its content,
     then press the keys its snapshot offers for more until every word was seen (or nothing
-    more is offered). Returns the first snapshot, the words never seen, and any text drawn
-    too small."""
+    more is offered). Its first frame has no text drawn over text, notices included. Returns
+    the first snapshot, the words never seen, and any text drawn too small."""
     d.step()
     screen = d.screen
     read = part or screen.snapshot
@@ -46,6 +61,8 @@ def explore(d, part: Callable[[], Snapshot] | None = None) -> tuple[Snapshot, se
     assert first.content, f"{first.screen} describes no content"
     need, seen, small = first.content_words, set(first.shown_words), list(first.too_small)
     assert not first.overlaps, f"{first.screen}: text drawn over text: {first.overlaps[:2]}"
+    covered = covered_by_notices(first)
+    assert not covered, f"{first.screen}: notices drawn over {covered}"
     for _ in range(MAX_PRESSES):
         if need <= seen or not snap.more or d.screen is not screen:
             break
@@ -63,11 +80,28 @@ def unnamed_keys(snap: Snapshot) -> list[str]:
     return [key for key in snap.more if show_chord(key) not in drawn]
 
 
+TAILORED_BARS = {"message", "ending"}  # name PgUp/PgDn only when their text scrolls
+
+
+def dropped_hints(d, snap: Snapshot) -> list[str]:
+    """The keys of the screen's hint bar (from the key table) that were not drawn."""
+    if snap.screen in TAILORED_BARS:
+        return []
+    drawn = {ink.text for ink in snap.ink}
+    return [key for key, _ in d.app.ctx.hints(snap.screen) if key not in drawn]
+
+
 def check(d, what: str, part: Callable[[], Snapshot] | None = None) -> Snapshot:
+    ctx = d.app.ctx
+    ctx.notices.clear()
+    for text in NOTICES:  # up for the first frame read; they must cover no words there
+        ctx.notify(text)
     first, missing, small = explore(d, part)
     assert not missing, f"{what}: words never shown: {sorted(missing)}\n{first.text()}"
     assert not small, f"{what}: text below {first.min_px}px: {small[:3]}"
     assert not unnamed_keys(first), f"{what}: {unnamed_keys(first)} scroll it, unnamed"
+    if part is None:  # a part (the code editor) pages its own keys in its strip
+        assert not dropped_hints(d, first), f"{what}: hint bar drops {dropped_hints(d, first)}"
     return first
 
 
@@ -295,3 +329,46 @@ def test_read_only_saves_say_so_in_full() -> None:
         d.app.ctx.stack.push(SavesScreen(d.app.ctx, mode="save"))
         snap = check(d, "read-only saves")
         assert words("Read-only: another window holds the saves.") <= snap.shown_words
+
+
+@pytest.mark.parametrize("contrast", [False, True])
+def test_a_tall_last_line_is_read_in_full_beside_the_choices(contrast: bool) -> None:
+    """A line typed out page by page, too tall for the box the choices leave, is paged again
+    from its beginning once they show: every word of it can be read while choosing."""
+    from game.ui.driver import Driver
+
+    (user_home() / "settings.json").write_text(
+        json.dumps({"font_scale": 2.0, "text_speed": 20, "high_contrast": contrast})
+    )
+    with Driver(size=(1024, 640), runner=False) as d:
+        d.step()
+        d.press("return")
+        for _ in range(40):
+            if d.screen.snapshot().choices:
+                break
+            d.press("space")
+        snap = check(d, "choices beside a tall line")
+        assert snap.choices and "space" in snap.more, "the line beside them has one page"
+
+
+@pytest.mark.parametrize("contrast", [False, True])
+def test_scene_titles_show_in_full_in_both_themes(contrast: bool) -> None:
+    """The longest scene titles, at the largest text in the smallest window, wrap beside the
+    corner chips rather than end in an ellipsis ("The Transmiss…"), in either theme."""
+    from game.ui import flow
+    from game.ui.driver import Driver
+
+    (user_home() / "settings.json").write_text(
+        json.dumps({"font_scale": 2.0, "text_speed": 0, "high_contrast": contrast})
+    )
+    with Driver(size=(1024, 640), runner=False) as d:
+        d.step()
+        scenes = d.app.ctx.content.library.scenes
+        longest = sorted(scenes, key=lambda sid: -len(scenes[sid].title))[:3]
+        for scene_id in [*longest, "prologue"]:  # "The Transmission" first
+            assert flow.start_at(d.app.ctx, scene_id), scene_id
+            d.step(2)
+            snap = d.screen.snapshot()
+            title = scenes[scene_id].title
+            drawn = " ".join(ink.text.strip() for ink in snap.ink)
+            assert snap.screen == "scene" and title in drawn, f"{title!r} drawn as: {drawn}"

@@ -30,7 +30,12 @@ def _display() -> Iterator[None]:
 
 def height(fonts: Fonts, size: tuple[int, int], asks: bool, least: int | None = None) -> int:
     return scene_box.box_height(
-        fonts, size, asks=asks, top=40, least_menu=None if least is None else lambda _w: least
+        fonts,
+        size,
+        asks=asks,
+        top=40,
+        least_menu=None if least is None else lambda _w: least,
+        hint_h=hint_bar_height(fonts),
     )
 
 
@@ -54,16 +59,16 @@ def test_the_menu_is_asked_for_its_room_at_the_choices_width() -> None:
         widths.append(width)
         return 100
 
-    scene_box.box_height(fonts, (1280, 800), asks=True, top=40, least_menu=least)
+    scene_box.box_height(fonts, (1280, 800), asks=True, top=40, least_menu=least, hint_h=30)
     assert widths == [scene_box.menu_width(fonts, 1280)]
-    scene_box.box_height(fonts, (1280, 800), asks=False, top=40, least_menu=least)
+    scene_box.box_height(fonts, (1280, 800), asks=False, top=40, least_menu=least, hint_h=30)
     assert len(widths) == 1, "a box without choices above asks the menu nothing"
 
 
 @pytest.mark.parametrize("portrait", [False, True])
 def test_the_text_sits_in_the_box_right_of_any_portrait(portrait: bool) -> None:
     fonts, box = Fonts(1.5), DialogueBox()
-    box.place(fonts, (1024, 640), 220, portrait=portrait)
+    box.place(fonts, (1024, 640), 220, portrait=portrait, hint_h=hint_bar_height(fonts))
     assert box.box.bottom == 640 - hint_bar_height(fonts) and box.box.height == 220
     assert box.box.contains(box.text)
     assert box.text.height == scene_box.text_room(fonts, 220)
@@ -76,7 +81,7 @@ def test_the_text_sits_in_the_box_right_of_any_portrait(portrait: bool) -> None:
 def test_it_draws_the_speaker_in_the_themes_colours() -> None:
     fonts, box = Fonts(1.0), DialogueBox()
     surface = pygame.display.set_mode((1024, 640))
-    box.place(fonts, (1024, 640), 200, portrait=True)
+    box.place(fonts, (1024, 640), 200, portrait=True, hint_h=30)
     line = ShownLine("prof", "Professor Torchenstein", "Mwahahaha!", "#ff00ff", "professor")
     for theme, own_colour in ((DEFAULT, True), (HIGH_CONTRAST, False)):
         surface.fill((0, 0, 0))

@@ -76,12 +76,14 @@ def test_it_opens_after_the_last_line_and_a_tall_line_is_read_first() -> None:
     choices = built()
     assert not choices.is_open(False), "not while the line is typing or has pages left"
     assert choices.is_open(True)
+    assert choices.is_open(False), "once shown they stay while the line pages beside them"
+    choices = built()
     choices.fits_small = False  # the line would not fit the box the choices leave
     assert not choices.is_open(True)
     choices.read_whole()
     assert choices.is_open(True)
     choices.clear()
-    assert choices.menu is None and not choices.read_through
+    assert choices.menu is None and not choices.read_through and not choices.is_open(True)
 
 
 def test_space_or_a_click_beside_never_picks_but_keys_do() -> None:

@@ -10,8 +10,10 @@ from typing import TYPE_CHECKING
 import pytest
 
 from game.persistence.paths import user_home
+from game.text.markup import plain_text
 from game.ui.keymap import BINDINGS, KeyMap, split_chord
 from game.ui.screens.scene import SceneScreen
+from game.ui.snapshot import words as snapshot_words
 
 if TYPE_CHECKING:
     from game.ui.driver import Driver
@@ -65,9 +67,10 @@ def test_every_key_on_the_dialogue_hint_bar_does_what_it_says(own_keys: dict[str
 
 def test_space_finishes_the_line_then_turns_its_pages_then_moves_on() -> None:
     """At 200% in a small window long lines come in pages: Space shows the page whole, then
-    the next page, then the next line; the snapshot offers Space while any is left. A last
-    line too tall to share the screen with the choices is read whole first: one more Space
-    brings the choices, with the line's end in the smaller box above them."""
+        the next page, then the next line; the snapshot offers Space while any is left. A last
+        line too tall to share the screen with the choices is read whole first: one more Space
+        brings the choices, with the line from its beginning in the smaller box under them, paged
+    round by Space."""
     from game.ui.driver import Driver
 
     (user_home() / "settings.json").write_text(json.dumps({"font_scale": 2.0, "text_speed": 20}))
@@ -90,7 +93,17 @@ def test_space_finishes_the_line_then_turns_its_pages_then_moves_on() -> None:
                 assert scene.cursor.line_index == line
             elif scene.cursor.line_index == line and scene.snapshot().choices:
                 seen.add("read whole")
-                assert scene.choices.read_through and not tw.more_pages and not tw.typing
+                # Beside the choices the line starts again from its first page, and Space
+                # pages it round without taking the choices away.
+                assert scene.choices.read_through and tw.page == 0 and not tw.typing
+                words = set(scene.snapshot().shown_words)
+                for _ in range(tw.page_count):
+                    d.press("space")
+                    words |= scene.snapshot().shown_words
+                    assert scene.snapshot().choices and scene.cursor.line_index == line
+                assert tw.page == 0 and snapshot_words(plain_text(scene.cursor.line.text)) <= words
+                d.click(scene.dialogue.box.center)  # the mouse pages it too, and picks nothing
+                assert tw.page == 1 and scene.snapshot().choices
             else:
                 assert tw.page == 0 and scene.cursor.line_index in (line + 1, 0)
         assert seen == {"paged", "read whole"}

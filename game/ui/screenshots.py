@@ -102,7 +102,7 @@ def take_a11y(outdir: Path) -> list[Path]:
         shot(d, "title")
         d.press("return")
         # The Professor's long line: its first page, with the sign that more follows.
-        _advance_to(d, lambda t: "page 1/" in t)
+        _advance_to(d, lambda t: "page 1/" in t and "choices:" not in t)
         shot(d, "dialogue_paged")
         _advance_to(d, lambda t: "choices:" in t)
         shot(d, "choices")

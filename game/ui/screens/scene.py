@@ -1,7 +1,8 @@
 """The scene screen: backdrop, speaker name and portrait, typewriter text, choices, puzzle gates.
 
 Space, Enter or a click completes the line being typed, turns the page of a long line, then
-advances. Choices take the mouse, the arrows or the number keys. S toggles skip (through text
+advances. Choices take the mouse, the arrows or the number keys; beside them Space pages the
+last line round again from its beginning. S toggles skip (through text
 read before, in any playthrough, unless the settings allow unseen text too); holding Ctrl
 skips while held. H or the wheel opens the history, M the chapter map, Esc the pause menu.
 
@@ -29,7 +30,7 @@ from game.ui.screens.scene_chrome import SceneChrome, draw_continue_arrow
 from game.ui.screens.scene_skip import Skip
 from game.ui.snapshot import Snapshot
 from game.ui.stack import Screen
-from game.ui.widgets.draw import key_hints
+from game.ui.widgets.draw import hint_bar_height, key_hints
 from game.ui.widgets.typewriter import Typewriter
 
 
@@ -171,6 +172,12 @@ class SceneScreen(Screen):
             command()
             return
         if self._choices_open():
+            on_line = name == "click" and self.dialogue.box.collidepoint(intent.pos)
+            if (name == "advance" or on_line) and self.typewriter.page_count > 1:
+                # The line beside the choices pages on and round again (Space, or a click on
+                # its box): every word of it can be read while choosing.
+                self.typewriter.turn_page(instant=True)
+                return
             item = self.choices.handle(intent)
             if item is not None:
                 if item.key == PUZZLE:
@@ -205,14 +212,14 @@ class SceneScreen(Screen):
             self._advance()
 
     # -- drawing --------------------------------------------------------------------------
-    def _layout(self, size: tuple[int, int]) -> None:
+    def _layout(self, size: tuple[int, int], hint_h: int) -> None:
         fonts = self.ctx.fonts
         menu = self.choices.menu
 
         def height(asks: bool) -> int:
             least = self.choices.least_height if asks and menu is not None else None
             return scene_box.box_height(
-                fonts, size, asks=asks, top=self.chrome.top, least_menu=least
+                fonts, size, asks=asks, top=self.chrome.top, least_menu=least, hint_h=hint_h
             )
 
         # A line that would not fit the smaller box choices leave is read whole in the full
@@ -222,14 +229,17 @@ class SceneScreen(Screen):
             self.choices.fits_small = self.typewriter.fits(room)
         line = self.cursor.line
         has_portrait = line is not None and bool(line.portrait)
-        self.dialogue.place(fonts, size, height(self._choices_open()), portrait=has_portrait)
+        self.dialogue.place(
+            fonts, size, height(self._choices_open()), portrait=has_portrait, hint_h=hint_h
+        )
 
     def draw(self, surface: pygame.Surface) -> None:
         ctx, view, line = self.ctx, self.cursor.view, self.cursor.line
         fonts, theme = ctx.fonts, ctx.theme
         w, h = surface.get_size()
         surface.blit(ctx.art.backdrop(view.background if view else None, (w, h)), (0, 0))
-        self._layout((w, h))
+        hints = ctx.hints("scene")
+        self._layout((w, h), hint_bar_height(fonts, hints, w))
         box, text_rect = self.dialogue.box, self.dialogue.text
         self.typewriter.fit(
             line.text if line else None,
@@ -239,17 +249,21 @@ class SceneScreen(Screen):
             narrator=line is not None and line.speaker is None,
             instant=self._instant,
         )
+        choosing = self._choices_open()
+        if choosing and not self.typewriter.cycling:
+            # The smaller box beside the choices pages the line again from its beginning.
+            self.typewriter.rewind()
         pad = fonts.px(16)
         self.chrome.draw(surface, fonts, theme, view.scene_title if view else None)
         self.dialogue.draw(surface, line, fonts, theme, ctx.art)
         self.typewriter.draw(surface, fonts, theme)
-        if self._choices_open():
+        if choosing:
             self.choices.draw(surface, fonts, theme, top=self.chrome.top, bottom=box.top)
         elif not self.typewriter.typing and not self.typewriter.more_pages and line is not None:
             blink = ctx.settings.reduced_motion or int(self.clock * 2) % 2 == 0
             if blink:
                 draw_continue_arrow(surface, theme, box, pad)
-        key_hints(surface, ctx.hints("scene"), fonts, theme)
+        key_hints(surface, hints, fonts, theme, wrap=True)
         if self.skip.on:
             self.chrome.draw_skip_badge(surface, fonts, theme)
 
@@ -258,17 +272,22 @@ class SceneScreen(Screen):
         view, line = self.cursor.view, self.cursor.line
         if view is None:
             return self.snap()
+        tw, choosing = self.typewriter, self._choices_open()
         content = [view.scene_title]
         say: tuple[str, ...] = ()
         if line is not None:
             spoken = plain_text(line.text)
-            # From the page on show to the end: earlier pages were read on the way here.
-            rest = self.typewriter.from_page()
+            # From the page on show to the end: earlier pages were read on the way here (but
+            # beside the choices every page comes round again).
+            rest = None if choosing else tw.from_page()
             content += [line.speaker or "", spoken if rest is None else rest]
             say = (f"{line.speaker}: {spoken}" if line.speaker else spoken,)
-        parts = self.choices.snapshot_parts() if self._choices_open() else {}
+        parts = self.choices.snapshot_parts() if choosing else {}
         parts["targets"] = {**self.chrome.targets(), **parts.get("targets", {})}
-        if self.typewriter.typing or self.typewriter.more_pages:
+        if choosing and tw.page_count > 1:  # the line's next page, or the menu's rest first
+            menu_more = parts.get("more", ())
+            parts["more"] = ("space", *menu_more) if tw.more_pages else (*menu_more, "space")
+        elif tw.typing or tw.more_pages:
             parts["more"] = ("space",)
         return self.snap(content=tuple(c for c in content if c), say=say, **parts)
 

@@ -17,7 +17,7 @@ from game.ui.art import Art
 from game.ui.art.palette import hex_rgb
 from game.ui.fonts import Fonts
 from game.ui.theme import Theme
-from game.ui.widgets.draw import hint_bar_height, label, panel
+from game.ui.widgets.draw import label, panel
 
 
 def line_height(fonts: Fonts) -> int:
@@ -41,16 +41,18 @@ def box_height(
     asks: bool,
     top: int,
     least_menu: Callable[[int], int] | None,
+    hint_h: int,
 ) -> int:
-    """The box's height in a window of `size`; `asks`: choices show above it, needing at
-    least `least_menu(width)` pixels between the box and `top` (the title and chips)."""
+    """The box's height in a window of `size` over a hint bar `hint_h` pixels tall; `asks`:
+    choices show above it, needing at least `least_menu(width)` pixels between the box and
+    `top` (the title and chips)."""
     w, h = size
     pad, line_h, name_h = fonts.px(16), line_height(fonts), name_height(fonts)
     box_h = name_h + (3 if asks else 4) * line_h + 2 * pad
     share = 0.4 if asks else 0.5 + 0.1 * max(0.0, min(1.0, fonts.scale - 1))
     box_h = min(int(h * share), max(int(h * 0.22), box_h))
     if asks and least_menu is not None:
-        above = h - hint_bar_height(fonts) - top - least_menu(menu_width(fonts, w))
+        above = h - hint_h - top - least_menu(menu_width(fonts, w))
         box_h = max(name_h + line_h + pad, min(box_h, above - 2 * fonts.px(12)))
     return box_h
 
@@ -66,12 +68,14 @@ class DialogueBox:
         self.text = pygame.Rect(0, 0, 0, 0)  # where the line's text goes
         self.portrait = 0  # the portrait's side, 0 without one
 
-    def place(self, fonts: Fonts, size: tuple[int, int], height: int, *, portrait: bool) -> None:
-        """A box `height` pixels tall above the hint bar, with a portrait left of the text
-        when the line has one."""
+    def place(
+        self, fonts: Fonts, size: tuple[int, int], height: int, *, portrait: bool, hint_h: int
+    ) -> None:
+        """A box `height` pixels tall above the hint bar (`hint_h` pixels tall: every row the
+        bar wraps onto), with a portrait left of the text when the line has one."""
         w, h = size
         pad = fonts.px(16)
-        self.box = pygame.Rect(pad, h - hint_bar_height(fonts) - height, w - 2 * pad, height)
+        self.box = pygame.Rect(pad, h - hint_h - height, w - 2 * pad, height)
         self.portrait = min(self.box.height - 2 * pad, self.box.width // 4) if portrait else 0
         left = self.box.x + pad + (self.portrait + pad if self.portrait else 0)
         self.text = pygame.Rect(

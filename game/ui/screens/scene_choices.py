@@ -27,11 +27,13 @@ class SceneChoices:
         self.menu: Menu | None = None
         self.fits_small = True  # the last line fits the box that choices leave
         self.read_through = False  # Space pressed on the last page of a line too tall for it
+        self.opened = False  # shown for this node: they stay while the line pages beside them
 
     def clear(self) -> None:
         """A new node: nothing to pick until its lines are read."""
         self.menu = None
         self.read_through = False
+        self.opened = False
 
     def build(self, view: StoryView, fonts: Fonts, theme: Theme) -> None:
         if view.choices:
@@ -44,8 +46,12 @@ class SceneChoices:
             self.menu = None
 
     def is_open(self, line_done: bool) -> bool:
-        """Whether the choices show, given that the node's last line is shown whole."""
-        return self.menu is not None and line_done and (self.fits_small or self.read_through)
+        """Whether the choices show, given that the node's last line is shown whole. Once
+        shown they stay for the node: the line beside them pages round (see Typewriter.rewind)
+        without taking them away."""
+        if self.menu is not None and line_done and (self.fits_small or self.read_through):
+            self.opened = True
+        return self.menu is not None and self.opened
 
     def read_whole(self) -> None:
         """Space on a line too tall to share the screen with the choices: bring them now."""

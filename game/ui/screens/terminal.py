@@ -170,7 +170,8 @@ class TerminalScreen(Screen):
             hints_left=self.hints_used < len(self.entry.model.hints),
             device=self.ctx.settings.device,
         )
-        layout = plan(size, self.ctx.fonts, specs, self.entry.model.title)
+        hints = self.ctx.hints("terminal")
+        layout = plan(size, self.ctx.fonts, specs, self.entry.model.title, hints)
         self.layout = layout
         self.panes.place(layout)
         self.input.place(layout)
@@ -195,7 +196,7 @@ class TerminalScreen(Screen):
             draw_focus(surface, pane[focus], fonts, theme)
         draw_buttons(surface, layout.buttons, fonts, theme, keys_shown=layout.keys_shown)
         draw_tabs(surface, layout.tabs, shown, fonts, theme)
-        key_hints(surface, self.ctx.hints("terminal"), fonts, theme)
+        key_hints(surface, self.ctx.hints("terminal"), fonts, theme, wrap=True)
 
     def _draw_header(self, surface: pygame.Surface) -> None:
         theme = self.ctx.theme

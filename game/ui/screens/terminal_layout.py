@@ -17,7 +17,7 @@ from typing import Literal
 import pygame
 
 from game.ui.fonts import Fonts
-from game.ui.widgets.draw import hint_bar_height
+from game.ui.widgets.draw import Hint, hint_bar_height
 from game.ui.widgets.textfit import wrap
 
 Mode = Literal["split", "tabs", "all_tabs"]
@@ -85,12 +85,19 @@ def header_height(fonts: Fonts, width: int = 0, title: str = "") -> int:
 
 
 def plan(
-    size: tuple[int, int], fonts: Fonts, buttons: Sequence[TerminalButton], title: str = ""
+    size: tuple[int, int],
+    fonts: Fonts,
+    buttons: Sequence[TerminalButton],
+    title: str = "",
+    hints: list[Hint] | None = None,
 ) -> TerminalLayout:
+    """The layout above a hint bar holding `hints` on as many rows as they wrap onto."""
     w, h = size
     pad, gap = fonts.px(12), fonts.px(6)
     top = header_height(fonts, w, title)
-    body = pygame.Rect(pad, top, w - 2 * pad, max(1, h - top - hint_bar_height(fonts) - pad))
+    body = pygame.Rect(
+        pad, top, w - 2 * pad, max(1, h - top - hint_bar_height(fonts, hints or [], w) - pad)
+    )
     left_w = min(max(fonts.px(240), int(body.width * 0.36)), body.width // 2)
     brief = pygame.Rect(body.x, body.y, left_w, body.height)
     right = pygame.Rect(brief.right + pad, body.y, body.right - brief.right - pad, body.height)

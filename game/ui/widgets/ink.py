@@ -49,5 +49,9 @@ class InkLog:
     def of(self, owner: object) -> tuple[Ink, ...]:
         return tuple(ink for who, ink in self._frame if who is owner)
 
+    def of_frame(self) -> tuple[Ink, ...]:
+        """Every screen's ink this frame (where the words are, for what is drawn on top)."""
+        return tuple(ink for _, ink in self._frame)
+
 
 LOG = InkLog()

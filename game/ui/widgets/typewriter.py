@@ -2,7 +2,9 @@
 text, how much of it shows, and its pages: a line taller than its area is shown in pages from
 its beginning, the reveal stops at the end of a page, the area says there is more, and turning
 the page (Space, through the screen) goes on. No word is ever scrolled away before it was
-shown, at any font scale; a new size or scale keeps the page holding the last word read.
+shown, at any font scale; a new size or scale keeps the page holding the last word read. A
+line read to its end can be rewound to page round and round (the scene does so beside the
+choices, so no word of it is out of reach while the player chooses).
 
 Reveal speed is characters per second; 0 shows each page whole. Must not import torch.
 """
@@ -24,13 +26,22 @@ class Typewriter:
         self.page = 0
         self.per_page = 1  # text rows a page holds
         self.area = pygame.Rect(0, 0, 0, 0)
+        self.cycling = False  # read once: the pages come round again (beside the choices)
         self._key: tuple[object, ...] = ()
 
     def restart(self) -> None:
         """A new line: from its first character, on its first page (laid out at next `fit`)."""
         self.revealed = 0.0
         self.page = 0
+        self.cycling = False
         self._key = ()
+
+    def rewind(self) -> None:
+        """The line was read: show its first page whole, and from now on turning the last
+        page comes back to the first (a player reads it again, all of it, while choosing)."""
+        self.cycling = True
+        self.page = 0
+        self.finish()
 
     def fit(
         self,
@@ -112,7 +123,7 @@ class Typewriter:
             self.revealed = float(self.page_end)
 
     def turn_page(self, *, instant: bool) -> None:
-        self.page += 1
+        self.page = 0 if self.cycling and not self.more_pages else self.page + 1
         if instant:
             self.revealed = float(self.page_end)
 
@@ -129,25 +140,21 @@ class Typewriter:
         surface.set_clip(page.clip(clip))
         text.draw(surface, (area.x, area.y - offset), reveal=int(self.revealed))
         surface.set_clip(clip)
-        if self.more_pages and not self.typing:
-            _draw_more(
-                surface,
-                fonts,
-                theme,
-                area.right,
-                page.bottom,
-                f"page {self.page + 1} of {self.page_count}",
-            )
+        if self.typing or not (self.more_pages or (self.cycling and self.page_count > 1)):
+            return
+        where = f"page {self.page + 1} of {self.page_count}"
+        again = "more" if self.more_pages else "from the start"
+        _draw_more(surface, fonts, theme, area.right, page.bottom, f"{where} · {again}: Space")
 
 
 def _draw_more(
-    surface: pygame.Surface, fonts: Fonts, theme: Theme, right: int, top: int, page: str
+    surface: pygame.Surface, fonts: Fonts, theme: Theme, right: int, top: int, sign: str
 ) -> None:
     """The sign that a long line goes on, in the row kept free under the page: words and a
     down triangle (not colour alone), right-aligned at `right`."""
     spot = label(
         surface,
-        f"{page} · more: Space",
+        sign,
         (right, top),
         fonts,
         theme.accent2,
