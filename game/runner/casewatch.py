@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from game.runner.bundle import Bundle, PreparedCase
+from game.runner.judge import judge_case, read_report
 from game.runner.protocol import CaseResult
 
 
@@ -37,8 +38,6 @@ class CaseWatch:
         """Judge every case whose report has appeared since the last call; returns how many
         cases are judged so far. Stops at the first gap (cases finish in order) and for good at
         anything odd, which the final judge then meets and explains itself."""
-        from game.runner.judge import judge_case, read_report
-
         while not self.stopped and self.seen < len(self.cases):
             index = self.seen
             path = self.out / f"case_{index}.json"
