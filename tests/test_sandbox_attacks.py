@@ -25,7 +25,7 @@ from game.runner.check import check_code
 from game.runner.engine import shared_runner
 from game.runner.newroot import SCRATCH_BYTES
 from game.runner.protocol import RunResult
-from tests.sandbox_procs import leftovers
+from tests.sandbox_procs import leftovers, sleepers
 
 pytestmark = pytest.mark.skipif(
     not sys.platform.startswith("linux"), reason="the kernel's walls are Linux's"
@@ -294,18 +294,6 @@ def test_no_network_not_even_loopback(integrity: dict[str, socket.socket]) -> No
     held(run(code, "rt_children"))
 
 
-def _sleepers(marker: str) -> list[int]:
-    found = []
-    for name in os.listdir("/proc"):
-        try:
-            argv = Path(f"/proc/{name}/cmdline").read_bytes().split(b"\0")
-        except OSError:
-            continue
-        if len(argv) > 1 and argv[0].endswith(b"sleep") and argv[1] == marker.encode():
-            found.append(int(name))
-    return found
-
-
 def test_no_process_outlives_the_check() -> None:
     code = """
     import os, signal, subprocess, time
@@ -323,7 +311,7 @@ def test_no_process_outlives_the_check() -> None:
     """
     result = check_code("rt_children", textwrap.dedent(code), device="cpu", roots=ROOTS)
     assert result.verdict == "pass", result.message + result.stdout
-    assert _sleepers("7093") == []
+    assert sleepers("7093") == []
 
 
 def test_a_run_dies_with_its_zygote() -> None:
@@ -343,7 +331,7 @@ def test_a_run_dies_with_its_zygote() -> None:
 
     def kill_zygote() -> None:
         for _ in range(400):
-            if _sleepers("7111"):
+            if sleepers("7111"):
                 break
             time.sleep(0.05)
         if zygote.proc is not None:
@@ -355,10 +343,10 @@ def test_a_run_dies_with_its_zygote() -> None:
     killer.join(10)
     assert result.verdict == "error", result.message
     for _ in range(200):  # the kernel tears the namespace down after the zygote's death
-        if not _sleepers("7111"):
+        if not sleepers("7111"):
             break
         time.sleep(0.05)
-    assert _sleepers("7111") == []
+    assert sleepers("7111") == []
 
 
 @pytest.mark.parametrize(

@@ -28,6 +28,7 @@ import torch
 from game.runner.check import check_code
 from game.runner.engine import Runner
 from game.runner.protocol import RunResult
+from tests.sandbox_procs import sleepers
 
 pytestmark = pytest.mark.skipif(
     not sys.platform.startswith("linux"), reason="the kernel's walls are Linux's"
@@ -273,18 +274,6 @@ def test_memory_held_outside_any_mapping_counts(hoard: str) -> None:
     ), result.message
 
 
-def _sleepers(marker: str) -> list[int]:
-    found = []
-    for name in os.listdir("/proc"):
-        try:
-            argv = Path(f"/proc/{name}/cmdline").read_bytes().split(b"\0")
-        except OSError:
-            continue
-        if len(argv) > 1 and argv[0].endswith(b"sleep") and argv[1] == marker.encode():
-            found.append(int(name))
-    return found
-
-
 def test_no_process_outlives_a_spare_worker_run(monkeypatch: pytest.MonkeyPatch) -> None:
     """The spare path (CUDA runs, macOS, `TORCHENSTEIN_SANDBOX=spare`) kills the worker's
     process group at the end; a child that called setsid() is in no such group and lives on
@@ -308,7 +297,7 @@ def test_no_process_outlives_a_spare_worker_run(monkeypatch: pytest.MonkeyPatch)
         assert result.verdict == "pass", result.message
     finally:
         runner.close()
-    left = _sleepers("7321")
+    left = sleepers("7321")
     for pid in left:  # the test's own leftovers, so the next test starts clean
         os.kill(pid, signal.SIGKILL)
     assert left == []
