@@ -190,7 +190,9 @@ def _lint_runner() -> RunnerHooks | None:
         from game.runner.check import runner_hooks
     except ImportError:
         return None
-    return runner_hooks()
+    from game.persistence.paths import user_home
+
+    return runner_hooks([user_home()])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -227,9 +229,10 @@ def _main(argv: list[str] | None) -> int:
         return _cmd_puzzles(args)
     if command == "check":
         from game.content.roots import content_roots
+        from game.persistence.paths import user_home
         from game.runner.check import cli_check
 
-        return cli_check(args, content_roots(args.mod))
+        return cli_check(args, content_roots(args.mod), [user_home()])
     if command == "lint":
         from game.content.lint import cli_lint
 

@@ -12,11 +12,12 @@ import sys
 from pathlib import Path
 
 from game.modhealth import child_report
+from game.persistence.paths import user_home
 from game.runner.check import runner_hooks
 
 
 def main(argv: list[str]) -> int:
-    print(json.dumps(child_report([Path(p).resolve() for p in argv], runner_hooks())))
+    print(json.dumps(child_report([Path(p).resolve() for p in argv], runner_hooks([user_home()]))))
     return 0
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from game.content.locate import content_root
@@ -53,14 +54,16 @@ def check_code(
     return runner.check(entry, code, concrete, mode, seed, roots=roots, solutions=solutions)
 
 
-def runner_hooks() -> RunnerHooks:
-    """What content lint may use to run puzzle code: this in-process runner."""
+def runner_hooks(private: Sequence[Path] = ()) -> RunnerHooks:
+    """What content lint may use to run puzzle code: this in-process runner, with the
+    player's `private` folders hidden from every run."""
+    shared_runner().keep_private(private)
     return RunnerHooks(check_code, case_fingerprints, PuzzleError, unresolved)
 
 
-def cli_check(args: argparse.Namespace, roots: list[Path]) -> int:
+def cli_check(args: argparse.Namespace, roots: list[Path], private: Sequence[Path]) -> int:
     """Exit 0 pass, 1 not passed, 2 usage, unknown puzzle, missing file or missing device.
-    Puzzles are looked up in the caller's content `roots`."""
+    Puzzles are looked up in the caller's content `roots`; the run never sees `private`."""
     solution = Path(args.solution)
     try:
         code = solution.read_text(encoding="utf-8")
@@ -71,6 +74,7 @@ def cli_check(args: argparse.Namespace, roots: list[Path]) -> int:
         print(f"error: cannot read {solution}: {exc}", file=sys.stderr)
         return 2
     runner = shared_runner()
+    runner.keep_private(private)
     try:
         entry = runner.find(args.puzzle, roots)
         device = resolve_device(args.device, list(entry.model.devices))

@@ -41,8 +41,9 @@ def _stderr_target(env: dict[str, str]) -> Any:
 
 
 class RunnerClient:
-    def __init__(self, roots: list[Path]) -> None:
+    def __init__(self, roots: list[Path], private: list[Path] | None = None) -> None:
         self.roots = [Path(r) for r in roots]
+        self.private = [Path(p) for p in private or []]  # the player's folders, hidden from runs
         self._proc: subprocess.Popen[bytes] | None = None
         self._events: queue.Queue[JobEvent | int] = queue.Queue()  # int: service `gen` ended
         self._ids = itertools.count(1)
@@ -63,6 +64,8 @@ class RunnerClient:
         args = [sys.executable, "-m", "game.runner.service"]
         for root in self.roots:
             args += ["--root", str(root)]
+        for folder in self.private:
+            args += ["--private", str(folder)]
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(p for p in (_PACKAGE_ROOT, env.get("PYTHONPATH")) if p)
         # No console window flashing up behind the game on Windows.

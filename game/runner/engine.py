@@ -16,7 +16,7 @@ import shutil
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -101,6 +101,9 @@ class Runner:
         self.bundles: dict[Path, Bundle] = {}
         self.reference_metrics: dict[tuple[Path, str], Metrics] = {}
         self.yaml_stamps: dict[Path, float] = {}
+        # Folders of the player's that no run may see, named by whoever started this runner
+        # (it never looks for them itself).
+        self.private: set[str] = set()
         # Set when a puzzle's code overran: its thread may still hold torch state, so a service
         # should report and then make way for a fresh process.
         self.tainted = False
@@ -116,6 +119,11 @@ class Runner:
         if device not in self.spares:
             self.spares[device] = SpareExecutor(device)
         return self.spares[device]
+
+    def keep_private(self, folders: Iterable[Path]) -> None:
+        """Hide `folders` (the player's saves, mods and settings) from every later run, even
+        where they sit inside something a run may read."""
+        self.private |= {str(Path(folder).resolve()) for folder in folders}
 
     def close(self) -> None:
         if self.zygote is not None:
@@ -375,7 +383,7 @@ class Runner:
             processes=lim.processes,
             address_space=device == "cpu",
             protect_pids=(os.getpid(),),
-            hide=tuple(_hidden_paths(bundle, roots)),
+            hide=tuple(_hidden_paths(bundle, roots, self.private)),
         )
 
     def _run(
@@ -475,13 +483,14 @@ class Runner:
         )
 
 
-def _hidden_paths(bundle: Bundle, roots: list[Path]) -> list[str]:
+def _hidden_paths(bundle: Bundle, roots: list[Path], private: set[str]) -> list[str]:
     """Folders a run must never see even if they sit inside something it may read: the
-    puzzle folders of every content root (references live there) and the player's folder."""
+    puzzle folders of every content root (references live there) and the player's folders
+    (`private`, plus `TORCHENSTEIN_HOME` for a runner used as a library)."""
     from game.content.locate import content_root
 
     found = {str(bundle.folder.resolve().parent), str((content_root() / "puzzles").resolve())}
-    found |= {str((root / "puzzles").resolve()) for root in roots}
+    found |= {str((root / "puzzles").resolve()) for root in roots} | private
     home = os.environ.get("TORCHENSTEIN_HOME")
     if home:
         found.add(str(Path(home).resolve()))

@@ -159,6 +159,13 @@ def main(argv: list[str] | None = None) -> int:
         help="a content root, in order: the base game, then each enabled mod (the caller "
         "discovers them; the service never reads the user's folders)",
     )
+    parser.add_argument(
+        "--private",
+        action="append",
+        default=[],
+        type=Path,
+        help="a folder of the player's (saves, mods, settings) that no run may see",
+    )
     args = parser.parse_args(argv)
     out = os.fdopen(os.dup(1), "w", encoding="utf-8")
     requests = os.fdopen(os.dup(0), "r", encoding="utf-8")
@@ -167,6 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     # reading thread holds: multiprocessing's child closes sys.stdin first thing and would hang.
     sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115 -- lives as long as the process
     service = Service([p.resolve() for p in args.root], out)
+    service.runner.keep_private(args.private)
     worker = threading.Thread(target=service.work, daemon=True)
     worker.start()
     try:

@@ -52,9 +52,10 @@ class RunnerHub:
 
     def _start(self) -> None:
         try:
+            from game.persistence.paths import user_home
             from game.runner.client import RunnerClient
 
-            client = RunnerClient(self.roots())
+            client = RunnerClient(self.roots(), private=[user_home()])
             client.start()
             self.client = client
         except Exception as exc:  # no runner: the terminal says why, the story still plays
