@@ -305,11 +305,14 @@ def test_no_process_outlives_a_spare_worker_run(monkeypatch: pytest.MonkeyPatch)
 
 @pytest.mark.skipif(not torch.cuda.is_available(), reason="a CUDA run needs a GPU")
 def test_a_cuda_run_can_neither_read_references_nor_write_outside_nor_signal() -> None:
-    """CUDA runs use a spare worker with Landlock switched off (`sandbox.enter`, gpu=True), so
-    only the audit hook stands between them and the disk, and ctypes walks past it; with no
-    Landlock scope, every process of the same uid but the runner may be signalled. Seen by
-    calling `enter_spare(..., "cuda")` on a CPU machine: the reference was read, a file planted
-    outside the run, and an unrelated process of the same user SIGKILLed."""
+    """CUDA runs use a spare worker, which has no private root: when written, Landlock was off
+    for GPU runs (`sandbox.enter`, gpu=True), so only the audit hook stood between them and the
+    disk, and ctypes walks past it; with no Landlock scope and no PID namespace for non-root
+    users, every process of the same uid but the runner could be signalled. Seen by calling
+    `enter_spare(..., "cuda")` on a CPU machine: the reference was read, a file planted outside
+    the run, and an unrelated process of the same user SIGKILLed. Now the worker has its own
+    namespaces and Landlock allows the GPU's device and driver files besides a CPU run's
+    (`test_sandbox_gpu` proves those walls without a GPU)."""
     reference = ROOTS[0] / "puzzles" / "rt_add" / "reference.py"
     planted = Path("/tmp") / f"torchenstein-redteam-{os.getpid()}.txt"
     victim = subprocess.Popen(["sleep", "60"])

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import IO, Any, Protocol
 
 from game.runner import runtree
+from game.runner.gpufiles import NO_KERNEL_CACHES
 from game.runner.limits import SandboxLimits
 from game.runner.memory import rss_bytes
 
@@ -63,6 +64,7 @@ def sandbox_env() -> dict[str, str]:
     env.setdefault("MKL_NUM_THREADS", "1")
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     env["PYTORCH_NVML_BASED_CUDA_CHECK"] = "1"
+    env.update(NO_KERNEL_CACHES)
     return env
 
 
@@ -280,13 +282,34 @@ class SpareExecutor:
         self.device = device
         self.proc: subprocess.Popen[bytes] | None = None
         self.lines: Lines | None = None
+        # Set once the device would not start inside the namespaces: why, for every later
+        # worker's layers (never a silent downgrade)
+        self.bare: str | None = None
 
     def warm(self) -> None:
         if self.proc is not None and self.proc.poll() is None:
             return
-        self.proc = _spawn(["-m", "game.runner.worker", "--device", self.device])
+        args = ["-m", "game.runner.worker", "--device", self.device]
+        self.proc = _spawn([*args, "--bare", self.bare] if self.bare else args)
         assert self.proc.stdout is not None
         self.lines = Lines(self.proc.stdout)
+
+    def _ready(self) -> tuple[subprocess.Popen[bytes], Lines]:
+        """A started worker, taken out of the warm slot. A worker whose device would not start
+        inside its namespaces is replaced, once, by one without them."""
+        for _ in range(2):
+            self.warm()
+            proc, lines = self.proc, self.lines
+            assert proc is not None and lines is not None
+            self.proc, self.lines = None, None
+            msg = lines.get(READY_TIMEOUT_S)
+            if isinstance(msg, dict) and msg.get("ready"):
+                return proc, lines
+            kill_group(proc.pid)
+            if not (isinstance(msg, dict) and msg.get("walled") is True) or self.bare:
+                break
+            self.bare = f"{self.device} would not start in them: {msg.get('error')}"[:100]
+        raise RuntimeError(f"the runner's spare worker for {self.device} did not start")
 
     @property
     def pid(self) -> int | None:
@@ -295,14 +318,7 @@ class SpareExecutor:
     def launch(
         self, job_dir: Path, limits: SandboxLimits, cases: int, puzzle: Path | None = None
     ) -> SpareRun:
-        self.warm()
-        proc, lines = self.proc, self.lines
-        assert proc is not None and lines is not None
-        self.proc, self.lines = None, None
-        msg = lines.get(READY_TIMEOUT_S)
-        if not isinstance(msg, dict) or not msg.get("ready"):
-            kill_group(proc.pid)
-            raise RuntimeError(f"the runner's spare worker for {self.device} did not start")
+        proc, lines = self._ready()
         job = None
         if sys.platform == "win32":
             from game.runner.winjob import confine

@@ -12,6 +12,13 @@ import os
 import sys
 
 _CACHE: list[str] = []
+_NAMESPACES = (
+    ("user-ns", "user"),
+    ("pid-ns", "PID"),
+    ("mount-ns", "mount"),
+    ("net-ns", "network"),
+    ("ipc-ns", "IPC"),
+)
 
 
 def namespaces_wanted() -> bool:
@@ -79,10 +86,13 @@ def summary(layers: list[str]) -> str:
         return "no sandbox information"
     missing = next((x for x in layers if x.startswith("no-namespaces")), None)
     if missing is None and "user-ns" in layers:
-        walls = ["own namespaces (user, PID, mount, network, IPC)"]
+        spaces = [name for key, name in _NAMESPACES if key in layers]
+        walls = [f"own namespaces ({', '.join(spaces)})"]
         walls += ["Landlock"] if any(x.startswith("landlock") for x in layers) else []
         walls += ["seccomp"] if "seccomp" in layers else []
-        return "full kernel sandbox: " + ", ".join(walls)
+        if "private-root" in layers:
+            return "full kernel sandbox: " + ", ".join(walls)
+        return "kernel sandbox without a private root: " + ", ".join(walls)
     reason = missing[len("no-namespaces ") :].strip("()") if missing else "unknown"
     rest = [x for x in layers if x.startswith(("landlock", "seccomp", "rlimit", "job-object"))]
     kept = ", ".join(sorted({x.split("-")[0] for x in rest})) or "time and output limits"

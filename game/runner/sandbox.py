@@ -27,8 +27,8 @@ from typing import Any
 import torch
 from torch.utils._pytree import tree_flatten
 
+from game.runner import gpufiles, syscalls, toolbox, transfer
 from game.runner import limits as limits_mod
-from game.runner import syscalls, toolbox, transfer
 from game.runner.callsite import RuntimeRules, SourceMap
 from game.runner.jail import CASE_DONE, RUN_DONE
 from game.runner.limits import SandboxLimits
@@ -350,6 +350,33 @@ _CLOCK = time.perf_counter
 _HARDWARE_FACTS = ("/proc/cpuinfo", "/proc/meminfo", "/sys/devices/system/cpu")
 
 
+def _file_walls(
+    inputs: Path,
+    work: Path,
+    temp: Path,
+    limits: SandboxLimits,
+    plan: RootPlan | None,
+    jailed: bool,
+    gpu: bool,
+    puzzle: Path | None,
+) -> tuple[list[str], list[str], list[str]]:
+    """What Landlock lets a run read, write, and use as devices. In a jail the private root
+    holds only what a run may see; without one the puzzle folders inside the install are cut
+    out here, and a GPU run also gets its device nodes and the driver's files."""
+    if jailed:
+        return ["/"], [str(temp)], list(plan.devices) if plan else []
+    read = [*carve(plan.readonly if plan else (), limits.hide), str(inputs), *_HARDWARE_FACTS]
+    read += [str(puzzle)] if puzzle is not None else []
+    write = [str(work), str(temp)]
+    if limits.processes > 0:  # worker processes share tensors through /dev/shm files
+        write.append("/dev/shm")
+    devices = list(plan.devices) if plan else []
+    if gpu:
+        read += gpufiles.driver_files()
+        devices += gpufiles.device_nodes()
+    return read, write, devices
+
+
 def enter(
     inputs: Path,
     work: Path,
@@ -376,25 +403,20 @@ def enter(
     keep = {fd for fd in (report, announce) if fd is not None}
     syscalls.close_fds_except({0, 1, 2} | keep)
     applied = list(layers)
-    applied += [f"rlimit-{name}" for name in limits_mod.apply(limits, own_user_ns=jailed)]
+    applied += [
+        f"rlimit-{name}" for name in limits_mod.apply(limits, own_user_ns="user-ns" in layers)
+    ]
     if sys.platform.startswith("linux"):
         syscalls.prctl(syscalls.PR_SET_NO_NEW_PRIVS, 1)
         applied.append("no-new-privs")
-        if jailed:
-            read, write = ["/"], [str(temp)]
-        else:
-            # without a private root, the puzzle folders inside the install are cut out here
-            read = [*carve(plan.readonly if plan else (), limits.hide), str(inputs)]
-            read += list(_HARDWARE_FACTS)
-            read += [str(puzzle)] if puzzle is not None else []
-            write = [str(work), str(temp)]
-            if limits.processes > 0:  # worker processes share tensors through /dev/shm files
-                write.append("/dev/shm")
         try:
-            if gpu:
-                applied.append("no-landlock (GPU driver)")
+            if gpu and not gpufiles.landlock_wanted():
+                applied.append("no-landlock (switched off for the GPU)")
             else:
-                applied += landlock.restrict(read, write, list(plan.devices) if plan else [])
+                read, write, devices = _file_walls(
+                    inputs, work, temp, limits, plan, jailed, gpu, puzzle
+                )
+                applied += landlock.restrict(read, write, devices)
         except OSError as exc:
             applied.append(f"no-landlock ({exc.strerror})")
         try:
@@ -427,10 +449,12 @@ def enter_spare(
     own: list[str],
     puzzle: Path | None = None,
 ) -> None:
-    """A spare worker becomes the sandbox in place (no namespaces: CUDA cannot cross a fork).
+    """A spare worker becomes the sandbox in place, inside the namespaces it entered when it
+    started (`own`: user, PID, network, IPC; a mount namespace and private root would need the
+    job folder before the device starts, and CUDA cannot cross the fork a jail makes).
     It writes straight into JOB/out, which the judge reads as hostile input anyway, and tells
     the trusted side its layers on `announce` before any player code runs (a file in JOB/out
-    would be the run's to rewrite). `own`: the namespaces the worker already sits in."""
+    would be the run's to rewrite)."""
     from game.runner.newroot import root_plan
 
     out = job_dir / "out"
@@ -444,8 +468,7 @@ def enter_spare(
     os.dup2(log, 2)
     plan = root_plan() if sys.platform.startswith("linux") else None
     limits = SandboxLimits.from_json(limits_doc)
-    own_only = "no-namespaces (spare worker, PID namespace only)"
-    layers = [*own, own_only] if own else ["no-namespaces (spare worker)"]
+    layers = [*own, "no-private-root (spare worker)"] if "user-ns" in own else own
     gpu = device != "cpu"
     enter(
         job_dir / "in",

@@ -1,10 +1,13 @@
 """A spare worker: the non-fork way to a warm sandbox (Windows, macOS, CUDA runs, or forced by
-`TORCHENSTEIN_SANDBOX=spare`). It imports torch (and for `--device cuda` initialises CUDA), says
-it is ready, waits for exactly one job, becomes the sandbox for it and exits. The trusted side
-keeps one spare per device and starts the next one when a run ends.
+`TORCHENSTEIN_SANDBOX=spare`). On Linux it first enters its own namespaces; then it imports
+torch (and for `--device cuda` starts CUDA), says it is ready, waits for exactly one job,
+becomes the sandbox for it and exits. The trusted side keeps one spare per device and starts
+the next one when a run ends.
 
     -> {"dir": JOB_DIR, "limits": {...}}      <- {"ready": true}, then {"layers": [...]}
                                                  before any player code runs
+                                              <- {"ready": false, "walled": bool, "error": str}
+                                                 when torch or the device would not start
 
 Never imports pygame.
 """
@@ -22,31 +25,32 @@ from pathlib import Path
 from game.runner.preload import preload
 
 
-def _own_pid_namespace(device: str) -> list[str]:
-    """Linux: go on as the first process of a new PID namespace, so that whatever the run
-    starts (a setsid child included) dies with this worker. The process the trusted side
-    started stays outside, waits, and exits as the worker did; the worker has a parent-death
-    signal, so killing the outer process kills the namespace. Needs no privilege as root; other
-    users need a user namespace, which a CUDA driver may not accept, so their CUDA workers go
-    without (and the layers say so)."""
-    from game.runner import jail, protections, syscalls
+def _own_namespaces() -> list[str]:
+    """Linux: go on as the first process of new user, PID, network, IPC and UTS namespaces, so
+    that whatever the run starts (a setsid child included) dies with this worker, and nothing
+    of it reaches a network or another process's IPC. As root it first becomes the run's
+    unprivileged uid (as a jailed run does). The process the trusted side started stays
+    outside, waits, and exits as the worker did; the worker has a parent-death signal, so
+    killing the outer process kills the namespace. Returns the layers, or why there are none."""
+    from game.runner import jail, syscalls
 
-    if not protections.namespaces_wanted() or (device != "cpu" and os.geteuid() != 0):
-        return []
-    uid, gid = os.getuid(), os.getgid()  # inside a new user namespace both read as unmapped
-    if os.geteuid() != 0:
-        try:
-            syscalls.unshare(syscalls.CLONE_NEWUSER)
-        except OSError:
-            return []
-        try:
-            jail.map_own_ids(uid, gid)
-        except OSError:  # an unmapped identity cannot even create files: no worker at all
-            os._exit(jail.EXIT_LOST)
+    uid, gid = jail.run_identity()
+    layers = ["user-ns", "pid-ns", "net-ns", "ipc-ns", "uts-ns"]
     try:
-        syscalls.unshare(syscalls.CLONE_NEWPID)
-    except OSError:
-        return []
+        if os.geteuid() == 0:
+            os.setgroups([])
+            os.setresgid(gid, gid, gid)
+            os.setresuid(uid, uid, uid)
+            layers.append(f"uid-{uid}")
+        syscalls.unshare(syscalls.CLONE_NEWUSER)
+    except OSError as exc:
+        return [f"no-namespaces ({exc.strerror or exc})"[:80]]
+    try:
+        jail.map_own_ids(uid, gid)
+        run_ns = syscalls.CLONE_NEWPID | syscalls.CLONE_NEWNET | syscalls.CLONE_NEWIPC
+        syscalls.unshare(run_ns | syscalls.CLONE_NEWUTS)
+    except OSError:  # an unmapped identity cannot even create files: no worker at all
+        os._exit(jail.EXIT_LOST)
     alive, holder = os.pipe()  # the outer process holds `holder` open for as long as it lives
     pid = os.fork()
     if pid == 0:
@@ -56,7 +60,7 @@ def _own_pid_namespace(device: str) -> list[str]:
         os.close(alive)
         if gone:
             os._exit(jail.EXIT_LOST)
-        return ["pid-ns"]
+        return layers
     os.close(alive)
     for fd in (0, 1):
         os.close(fd)  # the worker alone talks to the trusted side
@@ -64,22 +68,49 @@ def _own_pid_namespace(device: str) -> list[str]:
     jail.mirror(status)
 
 
+def _warm_device(device: str) -> None:
+    """Start the device now, before the walls (whose Landlock rules never take back a file
+    already open) and before the run's clock: its context, and for CUDA the matrix library."""
+    import torch
+
+    x = torch.ones(8, 8, device=device)
+    (x @ x).sum().item()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--device", default="cpu")
+    parser.add_argument(
+        "--bare",
+        metavar="WHY",
+        help="enter no namespaces (the device would not start inside them), and say why",
+    )
     args = parser.parse_args()
-    layers = _own_pid_namespace(args.device) if sys.platform.startswith("linux") else []
+    layers: list[str] = []
+    if sys.platform.startswith("linux"):
+        from game.runner import protections
+
+        if args.bare:
+            layers = [f"no-namespaces ({args.bare})"[:120]]
+        elif not protections.namespaces_wanted():
+            layers = ["no-namespaces (switched off)"]
+        else:
+            layers = _own_namespaces()
     out = os.fdopen(os.dup(1), "w", encoding="utf-8")
     os.dup2(2, 1)
-    preload()
-    if sys.platform.startswith("linux"):
-        from game.runner import syscalls
+    try:
+        preload()
+        if sys.platform.startswith("linux"):
+            from game.runner import syscalls
 
-        syscalls.prctl(syscalls.PR_SET_DUMPABLE, 0)
-    if args.device in ("cuda", "mps"):
-        import torch
-
-        torch.empty(1, device=args.device)  # pay the device's start-up now, not during Run
+            syscalls.prctl(syscalls.PR_SET_DUMPABLE, 0)
+        if args.device in ("cuda", "mps"):
+            _warm_device(args.device)
+    except Exception as exc:  # the trusted side may try again without the namespaces
+        walled = "user-ns" in layers
+        out.write(json.dumps({"ready": False, "walled": walled, "error": _why(exc)}) + "\n")
+        out.flush()
+        os._exit(70)
     out.write(json.dumps({"ready": True, "pid": os.getpid()}) + "\n")
     out.flush()
     try:
@@ -97,6 +128,12 @@ def main() -> None:
         code = 0
     finally:
         os._exit(code)
+
+
+def _why(exc: BaseException) -> str:
+    """One line naming what failed, short enough for a layer's name."""
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0] if text else ''}"[:100]
 
 
 if __name__ == "__main__":

@@ -1,0 +1,171 @@
+"""The walls of a GPU run, proven on a machine without a GPU.
+
+A GPU run goes to a spare worker (CUDA cannot cross the fork a jail needs): it has its own user,
+PID, network, IPC and UTS namespaces but no private root, so its files are walled by Landlock,
+which now also allows the GPU's device nodes and driver files and nothing more. A worker whose
+device will not start inside the namespaces is replaced by one without, and its layers say why.
+On a machine with CUDA, `test_sandbox_redteam` runs the same attacks through a real CUDA run.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import torch
+
+from game.runner import gpufiles, landlock, syscalls
+from game.runner.executor import SpareExecutor
+from game.runner.limits import SandboxLimits
+from game.runner.newroot import root_plan
+from game.runner.sandbox import _file_walls
+
+pytestmark = pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="the kernel's walls are Linux's"
+)
+
+ROOTS = [Path(__file__).resolve().parent / "runner_cases"]
+REFERENCE = ROOTS[0] / "puzzles" / "rt_add" / "reference.py"
+GAME = Path(__import__("game").__file__).resolve().parent
+
+
+def _walled_child(tmp_path: Path, victim: int) -> dict[str, int]:
+    """Put a GPU run's file walls around a forked child and report what each attempt got
+    (0: allowed, else the errno)."""
+    inputs, work = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    work.mkdir()
+    limits = SandboxLimits(
+        wall_s=5, cpu_s=5, memory_bytes=1 << 30, file_bytes=1 << 20, processes=0,
+        hide=(str(ROOTS[0] / "puzzles"),),
+    )  # fmt: skip
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read_end)
+        found: dict[str, int] = {}
+        try:
+            syscalls.prctl(syscalls.PR_SET_NO_NEW_PRIVS, 1)
+            read, write, devices = _file_walls(
+                inputs, work, work, limits, root_plan(), False, True, None
+            )
+            landlock.restrict(read, write, devices)
+            attempts = {
+                "reference": (str(REFERENCE), os.O_RDONLY),
+                "outside": (str(tmp_path / "planted.txt"), os.O_WRONLY | os.O_CREAT),
+                "package": (str(GAME / "evil.py"), os.O_WRONLY | os.O_CREAT),
+                "scratch": (str(work / "ok.txt"), os.O_WRONLY | os.O_CREAT),
+                "install": (torch.__file__, os.O_RDONLY),
+            }
+            for name, (path, flags) in attempts.items():
+                try:
+                    os.close(os.open(path, flags, 0o644))
+                    found[name] = 0
+                except OSError as exc:
+                    found[name] = exc.errno or -1
+            for path in gpufiles.driver_files():
+                try:
+                    os.listdir(path)
+                    found[path] = 0
+                except OSError as exc:
+                    found[path] = exc.errno or -1
+            try:
+                os.kill(victim, 0)
+                found["signal"] = 0
+            except OSError as exc:
+                found["signal"] = exc.errno or -1
+        finally:
+            os.write(write_end, json.dumps(found).encode())
+            os._exit(0)
+    os.close(write_end)
+    text = b""
+    while chunk := os.read(read_end, 65536):
+        text += chunk
+    os.close(read_end)
+    os.waitpid(pid, 0)
+    return dict(json.loads(text))
+
+
+@pytest.mark.skipif(landlock.abi() < 1, reason="needs Landlock")
+def test_a_gpu_runs_file_walls_let_it_read_the_driver_but_not_references_or_write_outside(
+    tmp_path: Path,
+) -> None:
+    victim = subprocess.Popen(["sleep", "30"])
+    try:
+        found = _walled_child(tmp_path, victim.pid)
+    finally:
+        victim.kill()
+        victim.wait()
+    assert found["reference"] == errno.EACCES, found
+    assert found["outside"] == errno.EACCES, found
+    assert found["package"] == errno.EACCES, found
+    assert found["scratch"] == 0 and found["install"] == 0, found
+    for path in gpufiles.driver_files():
+        assert found[path] == 0, (path, found)
+    if landlock.abi() >= 6:  # Landlock's signal scope
+        assert found["signal"] == errno.EPERM, found
+    assert not (tmp_path / "planted.txt").exists()
+    assert not (GAME / "evil.py").exists()
+
+
+def test_only_gpu_runs_get_the_device_nodes(tmp_path: Path) -> None:
+    limits = SandboxLimits(wall_s=5, cpu_s=5, memory_bytes=1 << 30, file_bytes=1, processes=0)
+    plan = root_plan()
+    cpu = _file_walls(tmp_path, tmp_path, tmp_path, limits, plan, False, False, None)
+    gpu = _file_walls(tmp_path, tmp_path, tmp_path, limits, plan, False, True, None)
+    assert set(gpu[2]) - set(cpu[2]) == set(gpufiles.device_nodes())
+    assert set(gpu[0]) - set(cpu[0]) == set(gpufiles.driver_files())
+    assert gpu[1] == cpu[1]  # nothing more to write
+
+
+def test_sandboxes_keep_no_kernel_cache_a_later_run_would_load() -> None:
+    from game.runner.executor import sandbox_env
+
+    env = sandbox_env()
+    assert env["CUDA_CACHE_DISABLE"] == "1"
+    assert env["USE_PYTORCH_KERNEL_CACHE"] == "0"
+
+
+@pytest.mark.skipif(torch.cuda.is_available(), reason="needs a device that will not start")
+def test_a_device_that_will_not_start_in_the_namespaces_is_tried_once_without() -> None:
+    """Here CUDA never starts: the walled worker says so, a bare one is tried (its layers would
+    name why), and only then does the run fail, with a plain message."""
+    spare = SpareExecutor("cuda")
+    try:
+        with pytest.raises(RuntimeError, match="spare worker for cuda did not start"):
+            spare._ready()
+    finally:
+        spare.close()
+    assert spare.bare is not None and spare.bare.startswith("cuda would not start in them")
+
+
+def test_a_bare_worker_names_why_it_has_no_namespaces(monkeypatch: pytest.MonkeyPatch) -> None:
+    from game.runner.engine import Runner
+
+    monkeypatch.setenv("TORCHENSTEIN_SANDBOX", "spare")
+    runner = Runner()
+    runner.spares["cpu"] = SpareExecutor("cpu")
+    runner.spares["cpu"].bare = "cpu would not start in them: test"
+    try:
+        entry = runner.find("rt_add", ROOTS)
+        code = "def add(a, b):\n    return a + b\n"
+        result = runner.check(entry, code, "cpu", "try", None, roots=ROOTS)
+    finally:
+        runner.close()
+    assert result.verdict == "pass", result.message
+    assert "no-namespaces (cpu would not start in them: test)" in result.sandbox
+    assert "user-ns" not in result.sandbox
+    assert "landlock-fs" in result.sandbox and "seccomp" in result.sandbox
+
+
+def test_the_gpu_landlock_switch_is_read_from_the_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert gpufiles.landlock_wanted()
+    monkeypatch.setenv("TORCHENSTEIN_SANDBOX_GPU_LANDLOCK", "0")
+    assert not gpufiles.landlock_wanted()
