@@ -294,7 +294,7 @@ class SpareExecutor:
         assert self.proc.stdout is not None
         self.lines = Lines(self.proc.stdout)
 
-    def _ready(self) -> tuple[subprocess.Popen[bytes], Lines]:
+    def _ready(self) -> tuple[subprocess.Popen[bytes], Lines, int | None]:
         """A started worker, taken out of the warm slot. A worker whose device would not start
         inside its namespaces is replaced, once, by one without them."""
         for _ in range(2):
@@ -304,7 +304,8 @@ class SpareExecutor:
             self.proc, self.lines = None, None
             msg = lines.get(READY_TIMEOUT_S)
             if isinstance(msg, dict) and msg.get("ready"):
-                return proc, lines
+                uid = msg.get("uid")
+                return proc, lines, uid if isinstance(uid, int) and uid >= 0 else None
             kill_group(proc.pid)
             if not (isinstance(msg, dict) and msg.get("walled") is True) or self.bare:
                 break
@@ -318,7 +319,10 @@ class SpareExecutor:
     def launch(
         self, job_dir: Path, limits: SandboxLimits, cases: int, puzzle: Path | None = None
     ) -> SpareRun:
-        proc, lines = self._ready()
+        proc, lines, uid = self._ready()
+        if uid is not None and sys.platform != "win32" and os.geteuid() == 0:
+            # the worker writes its results there itself
+            os.chown(job_dir / "out", uid, uid)
         job = None
         if sys.platform == "win32":
             from game.runner.winjob import confine

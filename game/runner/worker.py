@@ -19,6 +19,7 @@ import json
 import os
 import select
 import signal
+import stat
 import sys
 from pathlib import Path
 
@@ -33,11 +34,15 @@ def _own_namespaces() -> list[str]:
     outside, waits, and exits as the worker did; the worker has a parent-death signal, so
     killing the outer process kills the namespace. Returns the layers, or why there are none."""
     from game.runner import jail, syscalls
+    from game.runner.newroot import root_plan
 
     uid, gid = jail.run_identity()
     layers = ["user-ns", "pid-ns", "net-ns", "ipc-ns", "uts-ns"]
     try:
-        if os.geteuid() == 0:
+        if os.geteuid() == 0 and not _open_to_others(root_plan().readonly):
+            uid, gid = 0, 0  # the run could not even import torch as anyone else
+            layers.append("uid-0 (the Python install is private to root)")
+        elif os.geteuid() == 0:
             os.setgroups([])
             os.setresgid(gid, gid, gid)
             os.setresuid(uid, uid, uid)
@@ -66,6 +71,20 @@ def _own_namespaces() -> list[str]:
         os.close(fd)  # the worker alone talks to the trusted side
     _, status = os.waitpid(pid, 0)
     jail.mirror(status)
+
+
+def _open_to_others(paths: tuple[str, ...]) -> bool:
+    """Whether any user may reach and read `paths` by their modes (a jail binds them into a
+    fresh root, but a spare worker reads them where they are: pyenv under a private /root)."""
+    for path in paths:
+        parent = os.path.dirname(path)
+        while parent not in ("/", ""):
+            if not os.stat(parent).st_mode & stat.S_IXOTH:
+                return False
+            parent = os.path.dirname(parent)
+        if not os.stat(path).st_mode & stat.S_IROTH:
+            return False
+    return True
 
 
 def _warm_device(device: str) -> None:
@@ -111,7 +130,9 @@ def main() -> None:
         out.write(json.dumps({"ready": False, "walled": walled, "error": _why(exc)}) + "\n")
         out.flush()
         os._exit(70)
-    out.write(json.dumps({"ready": True, "pid": os.getpid()}) + "\n")
+    # its uid reads the same inside its user namespace as outside (only its own is mapped)
+    uid = os.getuid() if sys.platform != "win32" else None
+    out.write(json.dumps({"ready": True, "pid": os.getpid(), "uid": uid}) + "\n")
     out.flush()
     try:
         request = json.loads(sys.stdin.readline())
