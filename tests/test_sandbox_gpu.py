@@ -12,8 +12,10 @@ from __future__ import annotations
 import errno
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -171,23 +173,24 @@ def test_the_gpu_landlock_switch_is_read_from_the_environment(
     assert not gpufiles.landlock_wanted()
 
 
-def test_a_root_worker_keeps_uid_0_only_where_others_could_not_read_the_install(
-    tmp_path: Path,
-) -> None:
+def test_a_root_worker_keeps_uid_0_only_where_others_could_not_read_the_install() -> None:
     """A spare worker reads the install where it lies (no private root): as root it becomes
     an unprivileged uid only if that uid could still import torch (pyenv under a private
     /root could not), and its layers name the uid it kept."""
     from game.runner.worker import _open_to_others
 
-    home = tmp_path / "home"
-    install = home / "venv"
-    install.mkdir(parents=True)
-    tmp_path.chmod(0o755)
-    install.chmod(0o755)
-    home.chmod(0o755)
-    assert _open_to_others((str(install),))
-    home.chmod(0o700)
-    assert not _open_to_others((str(install),))
-    home.chmod(0o755)
-    install.chmod(0o700)
-    assert not _open_to_others((str(install),))
+    top = Path(tempfile.mkdtemp(prefix="torchenstein-install-"))  # pytest's own is private
+    try:
+        home = top / "home"
+        install = home / "venv"
+        install.mkdir(parents=True)
+        for folder in (top, home, install):
+            folder.chmod(0o755)
+        assert _open_to_others((str(install),))
+        home.chmod(0o700)
+        assert not _open_to_others((str(install),))
+        home.chmod(0o755)
+        install.chmod(0o700)
+        assert not _open_to_others((str(install),))
+    finally:
+        shutil.rmtree(top, ignore_errors=True)
