@@ -181,3 +181,29 @@ def test_carve_cuts_hidden_folders_out_of_what_landlock_allows(tmp_path: Path) -
     )
     assert carve([str(install)], []) == [str(install)]
     assert carve([str(hidden)], [str(hidden)]) == []
+
+
+@linux
+@pytest.mark.parametrize("spare", [False, True])
+def test_without_namespaces_a_root_run_still_becomes_an_unprivileged_uid(  # type: ignore[no-untyped-def]
+    runner_with, spare: bool
+) -> None:
+    """Without namespaces a root run used to stay uid 0 (capabilities dropped): it owned every
+    root file Landlock let it reach, and RLIMIT_NPROC did not bind it. Now it becomes the run's
+    uid, unless that uid could not read the install where it lies, and says which."""
+    if os.geteuid() != 0:
+        pytest.skip("a root run's identity")
+    from game.runner.newroot import open_to_others, root_plan
+
+    env = {"TORCHENSTEIN_SANDBOX_NAMESPACES": "0"} | (
+        {"TORCHENSTEIN_SANDBOX": "spare"} if spare else {}
+    )
+    code = "import os\ndef add(a, b):\n    print('uid', os.getuid())\n    return a + b\n"
+    result = runner_with(env, code)
+    assert result.verdict == "pass", result.message
+    if open_to_others(root_plan().readonly):
+        assert "uid-65534" in result.sandbox, result.sandbox
+        assert "uid 65534" in result.stdout
+        assert "rlimit-nproc" in result.sandbox, result.sandbox
+    else:
+        assert "uid-0 (the Python install is private to root)" in result.sandbox, result.sandbox

@@ -177,7 +177,7 @@ def test_a_root_worker_keeps_uid_0_only_where_others_could_not_read_the_install(
     """A spare worker reads the install where it lies (no private root): as root it becomes
     an unprivileged uid only if that uid could still import torch (pyenv under a private
     /root could not), and its layers name the uid it kept."""
-    from game.runner.worker import _open_to_others
+    from game.runner.newroot import open_to_others
 
     top = Path(tempfile.mkdtemp(prefix="torchenstein-install-"))  # pytest's own is private
     try:
@@ -186,11 +186,11 @@ def test_a_root_worker_keeps_uid_0_only_where_others_could_not_read_the_install(
         install.mkdir(parents=True)
         for folder in (top, home, install):
             folder.chmod(0o755)
-        assert _open_to_others((str(install),))
+        assert open_to_others((str(install),))
         home.chmod(0o700)
-        assert not _open_to_others((str(install),))
+        assert not open_to_others((str(install),))
         home.chmod(0o755)
         install.chmod(0o700)
-        assert not _open_to_others((str(install),))
+        assert not open_to_others((str(install),))
     finally:
         shutil.rmtree(top, ignore_errors=True)

@@ -39,6 +39,8 @@ from game.runner.newroot import (
     SCRATCH,
     RootPlan,
     build_root,
+    open_to_others,
+    root_plan,
 )
 from game.runner.syscalls import (
     CLONE_NEWIPC,
@@ -74,6 +76,25 @@ def run_identity() -> tuple[int, int]:
         uid = int(os.environ.get("TORCHENSTEIN_SANDBOX_UID", "65534"))
         return uid, uid
     return os.getuid(), os.getgid()
+
+
+def become_run_uid(plan: RootPlan | None = None, give: tuple[str, ...] = ()) -> list[str]:
+    """As root, become the run's unprivileged uid (`run_identity`), so that a run whose walls
+    are thin (no private root) still owns nothing outside, unless that uid could not read the
+    Python install where it lies (pyenv under a private /root): then keep uid 0, without
+    capabilities later, and say so. `give`: folders handed to the run's uid first. Returns the
+    layer ([] when not root)."""
+    if os.geteuid() != 0:
+        return []
+    uid, gid = run_identity()
+    if not open_to_others((plan or root_plan()).readonly):
+        return ["uid-0 (the Python install is private to root)"]
+    for folder in give:
+        os.chown(folder, uid, gid)
+    os.setgroups([])
+    os.setresgid(gid, gid, gid)
+    os.setresuid(uid, uid, uid)
+    return [f"uid-{uid}"]
 
 
 def _write(path: str, text: str) -> None:
@@ -293,6 +314,7 @@ def run_parent(
     else:  # the run writes in JOB/work; JOB/out only ever receives checked copies
         work = os.path.join(job_dir, "work")
         os.mkdir(work, 0o700)
+        layers += become_run_uid(plan, give=(work,))  # JOB/out is its uid's (`make_job_dir`)
         scratch = os.open(work, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
         inputs, temp = os.path.join(job_dir, "in"), work
     read_end, write_end = os.pipe()

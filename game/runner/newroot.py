@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import site
+import stat
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -73,6 +74,20 @@ def root_plan() -> RootPlan:
         p for p in real if not any(q != p and p.startswith(q.rstrip("/") + "/") for q in real)
     )
     return RootPlan(outermost, tuple(links), tuple(d for d in _DEVICES if os.path.exists(d)))
+
+
+def open_to_others(paths: Sequence[str]) -> bool:
+    """Whether any user may reach and read `paths` by their modes: a jail binds them into a
+    fresh root, but a run without one reads them where they lie."""
+    for path in paths:
+        parent = os.path.dirname(path)
+        while parent not in ("/", ""):
+            if not os.stat(parent).st_mode & stat.S_IXOTH:
+                return False
+            parent = os.path.dirname(parent)
+        if not os.stat(path).st_mode & stat.S_IROTH:
+            return False
+    return True
 
 
 def carve(readable: Sequence[str], hide: Sequence[str]) -> list[str]:

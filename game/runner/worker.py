@@ -19,7 +19,6 @@ import json
 import os
 import select
 import signal
-import stat
 import sys
 from pathlib import Path
 
@@ -34,19 +33,11 @@ def _own_namespaces() -> list[str]:
     outside, waits, and exits as the worker did; the worker has a parent-death signal, so
     killing the outer process kills the namespace. Returns the layers, or why there are none."""
     from game.runner import jail, syscalls
-    from game.runner.newroot import root_plan
 
-    uid, gid = jail.run_identity()
     layers = ["user-ns", "pid-ns", "net-ns", "ipc-ns", "uts-ns"]
     try:
-        if os.geteuid() == 0 and not _open_to_others(root_plan().readonly):
-            uid, gid = 0, 0  # the run could not even import torch as anyone else
-            layers.append("uid-0 (the Python install is private to root)")
-        elif os.geteuid() == 0:
-            os.setgroups([])
-            os.setresgid(gid, gid, gid)
-            os.setresuid(uid, uid, uid)
-            layers.append(f"uid-{uid}")
+        layers += jail.become_run_uid()
+        uid, gid = os.getuid(), os.getgid()
         syscalls.unshare(syscalls.CLONE_NEWUSER)
     except OSError as exc:
         return [f"no-namespaces ({exc.strerror or exc})"[:80]]
@@ -73,20 +64,6 @@ def _own_namespaces() -> list[str]:
     jail.mirror(status)
 
 
-def _open_to_others(paths: tuple[str, ...]) -> bool:
-    """Whether any user may reach and read `paths` by their modes (a jail binds them into a
-    fresh root, but a spare worker reads them where they are: pyenv under a private /root)."""
-    for path in paths:
-        parent = os.path.dirname(path)
-        while parent not in ("/", ""):
-            if not os.stat(parent).st_mode & stat.S_IXOTH:
-                return False
-            parent = os.path.dirname(parent)
-        if not os.stat(path).st_mode & stat.S_IROTH:
-            return False
-    return True
-
-
 def _warm_device(device: str) -> None:
     """Start the device now, before the walls (whose Landlock rules never take back a file
     already open) and before the run's clock: its context, and for CUDA the matrix library."""
@@ -109,10 +86,12 @@ def main() -> None:
     if sys.platform.startswith("linux"):
         from game.runner import protections
 
-        if args.bare:
+        if args.bare:  # as it was when the device would not start: its uid kept too
             layers = [f"no-namespaces ({args.bare})"[:120]]
         elif not protections.namespaces_wanted():
-            layers = ["no-namespaces (switched off)"]
+            from game.runner import jail
+
+            layers = ["no-namespaces (switched off)", *jail.become_run_uid()]
         else:
             layers = _own_namespaces()
     out = os.fdopen(os.dup(1), "w", encoding="utf-8")
