@@ -290,3 +290,36 @@ def test_the_terminal_shows_the_section_under_the_brief() -> None:
         walk(d, lambda t: t.startswith("screen: terminal"))
         source = d.screen.brief.source(0)  # type: ignore[attr-defined]
         assert source.index("## Your task") < source.index(HEADING) < source.index("## Hints")
+
+
+_VALUES = st.one_of(
+    st.floats(allow_nan=True, allow_infinity=True, width=32),
+    st.sampled_from([0.0, -0.0, 1e-30, -1e30, float("inf"), float("-inf"), float("nan")]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    values=st.lists(_VALUES, min_size=1, max_size=6),
+    noise=st.lists(
+        st.sampled_from([0.0, 0.0, 1e-9, -1e-3, 1.0, float("nan")]), min_size=6, max_size=6
+    ),
+    dtype=st.sampled_from([torch.float32, torch.float64, torch.int64, torch.complex64]),
+    same=st.booleans(),
+)
+def test_the_equal_values_shortcut_never_changes_a_verdict(
+    values: list[float], noise: list[float], dtype: torch.dtype, same: bool
+) -> None:
+    """`_compare_values` answers equal tensors at once; whatever it answers, the full
+    measurement (`_values_mismatch`) must agree on pass or fail."""
+    from game.runner.compare import _compare_values, _values_mismatch
+
+    base = torch.tensor(values, dtype=torch.float64)
+    if dtype == torch.int64:
+        base = torch.nan_to_num(base, nan=0.0, posinf=7.0, neginf=-7.0).clamp(-1e9, 1e9)
+    expected = base.to(dtype)
+    got = expected.clone() if same else (base + torch.tensor(noise[: len(values)])).to(dtype)
+    policy = Policy("cpu")
+    fast = _compare_values(expected, got, policy, "out")
+    full = _values_mismatch(expected, got, policy, "out")
+    assert (fast is None) == (full is None), (expected, got, full)

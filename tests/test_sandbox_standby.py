@@ -47,7 +47,7 @@ def _zygote():  # type: ignore[no-untyped-def]
 def test_each_run_gets_the_standby_built_for_it_and_leaves_the_next_one() -> None:
     assert check_code("rt_add", GOOD, device="cpu", roots=ROOTS).verdict == "pass"
     zygote = _zygote()
-    first = zygote.next_dir
+    first = zygote.collect_next()
     assert first is not None and (first / "in").is_dir()
     assert zygote.pid is not None
     for _ in range(200):  # the zygote forks the standby right after it said the run was gone
@@ -58,7 +58,8 @@ def test_each_run_gets_the_standby_built_for_it_and_leaves_the_next_one() -> Non
     assert leftovers(zygote.pid) == []
     assert check_code("rt_add", GOOD, device="cpu", roots=ROOTS).verdict == "pass"
     assert not first.exists()  # used once, then removed with its run
-    assert zygote.next_dir is not None and zygote.next_dir != first
+    following = zygote.collect_next()
+    assert following is not None and following != first
 
 
 def test_a_standby_holds_nothing_of_the_run_before() -> None:
@@ -72,7 +73,7 @@ def test_a_standby_holds_nothing_of_the_run_before() -> None:
 def test_a_standby_refuses_a_run_walled_otherwise() -> None:
     assert check_code("rt_add", GOOD, device="cpu", roots=ROOTS).verdict == "pass"
     zygote = _zygote()
-    job_dir = zygote.next_dir
+    job_dir = zygote.collect_next()
     assert job_dir is not None
     zygote.next_dir = None  # the test drives the zygote itself
     limits = replace(

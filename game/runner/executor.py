@@ -54,7 +54,7 @@ class Run(Protocol):
     def kill(self) -> None: ...
 
     def settle(self) -> None:
-        """Return once nothing of the run is left (after `poll` gave its exit)."""
+        """Return once nothing of the run can run again (after `poll` gave its exit)."""
 
 
 def sandbox_env() -> dict[str, str]:
@@ -139,6 +139,7 @@ class ZygoteExecutor:
         # The job folder of the zygote's standby, walled off as the last run was (`hidden`)
         self.next_dir: Path | None = None
         self.hidden: tuple[str, ...] = ()
+        self.next_due = False  # swept, its {"next": ...} word still to read
 
     def warm(self) -> None:
         if self.proc is not None and self.proc.poll() is None:
@@ -164,8 +165,24 @@ class ZygoteExecutor:
     def pid(self) -> int | None:
         return self.proc.pid if self.proc is not None and self.proc.poll() is None else None
 
+    def collect_next(self) -> Path | None:
+        """Read the zygote's word on the standby it built after the last run (it comes after
+        the sweep, which a player's next check rarely waits for); returns its job folder."""
+        if self.pending is not None:  # its caller never waited for the teardown: do it now
+            self.pending.settle()
+        while self.next_due and self.lines is not None:
+            msg = self.lines.get(SETTLE_S)
+            if msg is None or msg is False:  # gone or wedged: start over
+                self.close()
+                break
+            if isinstance(msg, dict) and "next" in msg:
+                self.next_due = False
+                self.replace_next(msg["next"])
+        return self.next_dir
+
     def take_job_dir(self, limits: SandboxLimits) -> Path | None:
         """The standby's job folder when its walls suit a run with `limits`, else None."""
+        self.collect_next()
         found, self.next_dir = self.next_dir, None
         if found is not None and limits.hide == self.hidden:
             return found
@@ -182,8 +199,7 @@ class ZygoteExecutor:
         self, job_dir: Path, limits: SandboxLimits, cases: int, puzzle: Path | None = None
     ) -> ZygoteRun:
         """`puzzle`: a mod's puzzle folder, readable by a job that builds its cases."""
-        if self.pending is not None:  # its caller never waited for the teardown: do it now
-            self.pending.settle()
+        self.collect_next()
         self._ensure_ready()
         assert self.proc is not None and self.lines is not None
         if self.next_dir is not None and self.next_dir != job_dir:
@@ -216,6 +232,7 @@ class ZygoteExecutor:
         self.lines = None
         self.ready = False
         self.pending = None
+        self.next_due = False
         self.replace_next(None)
 
 
@@ -244,8 +261,9 @@ class ZygoteRun:
         )
 
     def settle(self) -> None:
-        """The zygote reports its exit first and then tears the run down; wait for the latter,
-        so that no process of a check outlives it."""
+        """The zygote reports its exit first and then tears the run down; wait until it says
+        nothing of the run can run again (every process dead, or its only process SIGKILLed
+        and exiting), so that no process of a check outlives it."""
         if self.zygote.pending is not self:
             return
         self.zygote.pending = None
@@ -257,7 +275,7 @@ class ZygoteRun:
                 self.zygote.close()
                 return
             if isinstance(msg, dict) and msg.get("swept"):
-                self.zygote.replace_next(msg.get("next"))
+                self.zygote.next_due = True
                 return
 
     def memory(self) -> int | None:

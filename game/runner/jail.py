@@ -67,6 +67,9 @@ RELAY_BUDGET = 576 * 1024 * 1024
 MAX_REQUEST = 1 << 16  # a request line (paths and limits) is a few hundred bytes
 CASE_DONE = b"c"  # init -> run parent, one per finished case
 RUN_DONE = b"d"  # init -> run parent -> zygote: every result file is written
+# run parent -> zygote, instead of RUN_DONE: every result file is written and the run's only
+# process (it could start none: seccomp) is SIGKILLed, so no code of it can run again
+RUN_ALONE = b"a"
 WALLS_UP = b"w"  # run parent -> zygote: the run's walls stand, its clock may start
 
 
@@ -370,8 +373,11 @@ def run_parent(
     _write_report(out, layers)
     os.write(ready, WALLS_UP)
     if relay.follow():
+        alone = limits.processes == 0 and "seccomp" in layers
+        if alone:
+            os.kill(pid, signal.SIGKILL)  # the zygote need not wait for its exit to say so
         relay.finish()  # the init may still be exiting; every file it made is complete
-        os.write(ready, RUN_DONE)
+        os.write(ready, RUN_ALONE if alone else RUN_DONE)
         os._exit(0)
     _, status = os.waitpid(pid, 0)
     relay.finish()

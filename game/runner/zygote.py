@@ -2,8 +2,9 @@
 parent per run (Linux; see `jail`). Talks JSON lines with the trusted runner on stdin/stdout:
 
     -> {"dir": JOB_DIR, "limits": {...}, "cases": N}
-    <- {"ready": true} once, then per run {"started": true}, {"exit": CODE, "signal": SIG}
-       and {"swept": true} once nothing of the run is left
+    <- {"ready": true} once, then per run {"started": true}, {"exit": CODE, "signal": SIG},
+       {"swept": true} once nothing of the run can run again (its processes are dead, or its
+       only process is SIGKILLed), then {"next": JOB_DIR or null}, the standby's job folder
 
 Forking after torch has run multi-threaded work can hang the child, and CUDA cannot survive a
 fork, so nothing here touches tensors or CUDA. The zygote is non-dumpable and invisible to
@@ -65,11 +66,17 @@ def _sweep() -> None:
             return
 
 
-def _wait(
-    pid: int, stdin: IO[bytes], news: int, wall_s: float
-) -> tuple[int | None, int | None, bool]:
+@dataclass
+class Ended:
+    code: int | None
+    signal: int | None
+    gone: bool  # the trusted side went away
+    alone: bool = False  # its only process is SIGKILLed already (`jail.RUN_ALONE`)
+
+
+def _wait(pid: int, stdin: IO[bytes], news: int, wall_s: float) -> Ended:
     """Wait for the child, or for its word (`news`) that the run finished and its results are
-    out, whichever comes first; returns (exit code, signal, trusted side gone)."""
+    out, whichever comes first."""
     fds: list[Any] = [stdin, news]
     pidfd = os.pidfd_open(pid) if hasattr(os, "pidfd_open") else None
     if pidfd is not None:
@@ -81,14 +88,12 @@ def _wait(
             done, status = os.waitpid(pid, os.WNOHANG)
             if done:
                 code = os.waitstatus_to_exitcode(status)
-                if code < 0:
-                    return None, -code, gone
-                return code, None, gone
+                return Ended(None, -code, gone) if code < 0 else Ended(code, None, gone)
             ready, _, _ = select.select(fds, [], [], 0.05 if pidfd is not None else 0.002)
             if news in ready:
                 said = os.read(news, 16)
-                if jail.RUN_DONE in said:
-                    return 0, None, gone
+                if jail.RUN_DONE in said or jail.RUN_ALONE in said:
+                    return Ended(0, None, gone, alone=jail.RUN_ALONE in said)
                 if not said:
                     fds.remove(news)
             if stdin in ready and not gone and not stdin.readline():
@@ -183,18 +188,22 @@ def serve() -> None:
         if select.select([news], [], [], READY_S)[0]:
             os.read(news, len(jail.WALLS_UP))
         send({"started": True})
-        code, sig, gone = _wait(pid, stdin, news, float(request["limits"]["wall_s"]))
+        ended = _wait(pid, stdin, news, float(request["limits"]["wall_s"]))
         os.close(news)
-        if gone:
+        if ended.gone:
             _sweep()
             return
-        send({"exit": code, "signal": sig})  # the judge reads while the run is torn down
+        send({"exit": ended.code, "signal": ended.signal})  # judged while it is torn down
+        if ended.alone:
+            send({"swept": True})  # a killed lone process runs nothing more while it exits
         _sweep()
+        if not ended.alone:
+            send({"swept": True})
         job_dir = None
         if not request.get("puzzle"):
             with contextlib.suppress(OSError):
                 job_dir = str(make_job_dir())
-        send({"swept": True, "next": job_dir})
+        send({"next": job_dir})
         if job_dir is not None:  # the next run's walls go up while the trusted side judges
             standby = _standby(job_dir, request, plan, me)
 
