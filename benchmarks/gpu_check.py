@@ -1,6 +1,7 @@
 """Checks the runner on a real CUDA machine: every puzzle's reference on cuda, one CUDA
 out-of-memory case (must be verdict `memory`) and one device-side assert (verdict `error`, and
-the next run must still pass: only that worker was poisoned). Prints JSON; under 3 minutes.
+the next run must still pass: only that worker was poisoned), and the walls a CUDA run got.
+Prints JSON; under 3 minutes.
 
 On a machine without CUDA it prints {"cuda": false, ...} and exits 0. CI never needs a GPU.
 Run: `python benchmarks/gpu_check.py`.
@@ -92,6 +93,10 @@ def main() -> int:
         "next_run": after.verdict,
         "healthy_after": after.verdict == "pass",
     }
+    # A GPU run's walls: its own namespaces and Landlock, unless the driver refused them (then
+    # the layers say why; see README, threat model)
+    report["cuda_layers"] = after.sandbox
+    report["cuda_walled"] = "user-ns" in after.sandbox and "landlock-fs" in after.sandbox
     warm = []
     for _ in range(5):
         t0 = time.monotonic()
