@@ -34,13 +34,14 @@ def _own_namespaces() -> list[str]:
     killing the outer process kills the namespace. Returns the layers, or why there are none."""
     from game.runner import jail, syscalls
 
-    layers = ["user-ns", "pid-ns", "net-ns", "ipc-ns", "uts-ns"]
+    identity: list[str] = []
     try:
-        layers += jail.become_run_uid()
+        identity = jail.become_run_uid()
         uid, gid = os.getuid(), os.getgid()
         syscalls.unshare(syscalls.CLONE_NEWUSER)
     except OSError as exc:
-        return [f"no-namespaces ({exc.strerror or exc})"[:80]]
+        return [f"no-namespaces ({exc.strerror or exc})"[:80], *identity]
+    layers = ["user-ns", "pid-ns", "net-ns", "ipc-ns", "uts-ns", *identity]
     try:
         jail.map_own_ids(uid, gid)
         run_ns = syscalls.CLONE_NEWPID | syscalls.CLONE_NEWNET | syscalls.CLONE_NEWIPC
