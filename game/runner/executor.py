@@ -57,8 +57,21 @@ class Run(Protocol):
         """Return once nothing of the run can run again (after `poll` gave its exit)."""
 
 
+# What a sandbox keeps of the runner's environment (POSIX): what Python, torch and the GPU
+# drivers read, and the sandbox's own switches. Everything else (tokens and keys, the session
+# bus's address, DISPLAY, SSH_AUTH_SOCK, TORCHENSTEIN_HOME) stays out of the run's reach.
+_KEPT = ("PATH", "HOME", "USER", "LOGNAME", "LANG", "LANGUAGE", "TZ", "TERM", "LD_LIBRARY_PATH")
+_KEPT_PREFIXES = (
+    "LC_", "PYTHON", "VIRTUAL_ENV", "CONDA_", "TORCHENSTEIN_SANDBOX", "TORCHENSTEIN_RUNNER",
+    "CUDA_", "NVIDIA_", "HIP_", "ROCM_", "ROCR_", "HSA_", "PYTORCH_", "OMP_", "MKL_", "KMP_",
+    "OPENBLAS_",
+)  # fmt: skip
+
+
 def sandbox_env() -> dict[str, str]:
     env = dict(os.environ)
+    if os.name == "posix":  # Windows needs much of its environment and walls nothing anyway
+        env = {k: v for k, v in env.items() if k in _KEPT or k.startswith(_KEPT_PREFIXES)}
     env["PYTHONPATH"] = os.pathsep.join(p for p in (_PACKAGE_ROOT, env.get("PYTHONPATH")) if p)
     env.setdefault("OMP_NUM_THREADS", "1")
     env.setdefault("MKL_NUM_THREADS", "1")

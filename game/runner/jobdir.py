@@ -1,5 +1,6 @@
-"""A run's job folder on the host: where it is made (RAM-backed /dev/shm when writable) and how
-it is laid out. JOB itself is traversable only; JOB/in holds the job, readable by the run;
+"""A run's job folder on the host: where it is made (the temp folder, never /dev/shm: a run
+allowed worker processes may write /dev/shm, so another check's folder there could be read and
+its results forged) and how it is laid out. JOB itself is traversable only; JOB/in holds the job, readable by the run;
 JOB/out receives what the judge reads, written by the run's parent, which runs as the sandbox's
 uid; JOB/root is where the run's private root is mounted.
 
@@ -14,15 +15,10 @@ import tempfile
 from pathlib import Path
 
 
-def scratch_root() -> str | None:
-    shm = Path("/dev/shm")
-    return str(shm) if shm.is_dir() and os.access(shm, os.W_OK) else None
-
-
 def make_job_dir(prefix: str = "torchenstein-run-") -> Path:
     from game.runner.jail import run_identity
 
-    job_dir = Path(tempfile.mkdtemp(prefix=prefix, dir=scratch_root()))
+    job_dir = Path(tempfile.mkdtemp(prefix=prefix))
     os.chmod(job_dir, 0o711)
     (job_dir / "in").mkdir(mode=0o755)
     (job_dir / "out").mkdir(mode=0o700)

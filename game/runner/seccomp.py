@@ -93,8 +93,9 @@ _REFUSED = [
 ]
 # Memory no process maps (memfds written but not mapped, detached SysV segments) escapes the
 # run's memory count; "not implemented" so that libraries fall back (asmjit, torch's JIT helper,
-# then uses shared memory files, which the scratch counts).
-_ABSENT = ["memfd_create", "memfd_secret", "shmget"]
+# then uses shared memory files, which the scratch counts). SysV message queues and semaphores
+# and POSIX message queues outlive the run where it has no IPC namespace of its own.
+_ABSENT = ["memfd_create", "memfd_secret", "shmget", "msgget", "semget", "mq_open"]
 
 _X86_64 = {
     "ptrace": 101, "process_vm_readv": 310, "process_vm_writev": 311, "process_madvise": 440,
@@ -110,7 +111,8 @@ _X86_64 = {
     "open_by_handle_at": 304, "sethostname": 170, "setdomainname": 171,
     "kill": 62, "tkill": 200, "tgkill": 234, "rt_sigqueueinfo": 129, "rt_tgsigqueueinfo": 297,
     "socket": 41, "clone": 56, "clone3": 435, "fork": 57, "vfork": 58, "prctl": 157,
-    "memfd_create": 319, "memfd_secret": 447, "shmget": 29,
+    "memfd_create": 319, "memfd_secret": 447, "shmget": 29, "msgget": 68, "semget": 64,
+    "mq_open": 240,
 }  # fmt: skip
 _AARCH64 = {
     "ptrace": 117, "process_vm_readv": 270, "process_vm_writev": 271, "process_madvise": 440,
@@ -126,7 +128,8 @@ _AARCH64 = {
     "open_by_handle_at": 265, "sethostname": 161, "setdomainname": 162,
     "kill": 129, "tkill": 130, "tgkill": 131, "rt_sigqueueinfo": 138, "rt_tgsigqueueinfo": 240,
     "socket": 198, "clone": 220, "clone3": 435, "prctl": 167,
-    "memfd_create": 279, "memfd_secret": 447, "shmget": 194,
+    "memfd_create": 279, "memfd_secret": 447, "shmget": 194, "msgget": 186, "semget": 190,
+    "mq_open": 180,
 }  # fmt: skip
 # machine -> (AUDIT_ARCH of the native ABI, syscall numbers); arm64 has no fork/vfork calls.
 _ARCHES = {"x86_64": (0xC000003E, _X86_64), "aarch64": (0xC00000B7, _AARCH64)}
@@ -177,15 +180,12 @@ def program(machine: str, forbid_forks: bool, protected: list[int]) -> list[Inst
     if forbid_forks:
         for name in ("fork", "vfork"):
             prog += _when(nrs.get(name), [_ret(deny)])
-    prog += _when(
-        nrs["socket"],
-        [
-            (_LD_ABS_W, 0, 0, _ARG0),
-            (_JEQ, 0, 1, _AF_UNIX),
-            _ret(_RET_ALLOW),
-            _ret(_RET_ERRNO | errno.EAFNOSUPPORT),
-        ],
-    )
+    # Only worker processes need sockets (UNIX ones, to pass tensors); a run allowed none gets
+    # no socket at all, so it cannot connect to a pathname socket on the host (a session bus,
+    # a tmux server) where no mount namespace hides them. socketpair() stays.
+    no_socket = _ret(_RET_ERRNO | errno.EAFNOSUPPORT)
+    unix_only = [(_LD_ABS_W, 0, 0, _ARG0), (_JEQ, 0, 1, _AF_UNIX), _ret(_RET_ALLOW), no_socket]
+    prog += _when(nrs["socket"], [no_socket] if forbid_forks else unix_only)
     # kill(): never a process group, "everyone" or pid 0 (its own group), never the runner
     prog += _when(
         nrs["kill"],
