@@ -71,12 +71,12 @@ def runner_with(monkeypatch: pytest.MonkeyPatch) -> Iterator[callable]:  # type:
             "no-namespaces (switched off)",
             False,
         ),
-        ({"TORCHENSTEIN_SANDBOX": "spare"}, "no-private-root (spare worker)", True),
+        ({"TORCHENSTEIN_SANDBOX": "spare"}, "private-root", True),
     ],
 )
 def test_fallback_keeps_the_other_walls_and_says_so(runner_with, env, missing, spaces) -> None:  # type: ignore[no-untyped-def]
-    """A spare worker (the CUDA path) has every namespace but the mount one: its files are
-    walled by Landlock alone."""
+    """A spare worker (the CUDA path) has every namespace and a private root built around its
+    job; without namespaces, Landlock, seccomp and rlimits remain."""
     code = ATTACK.replace("RUNNER", str(os.getpid()))
     result = runner_with(env, code.replace("ZYGOTE", "ZYGOTE_PID"))
     assert result.verdict == "pass", result.message + result.stdout

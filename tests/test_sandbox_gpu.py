@@ -1,10 +1,13 @@
 """The walls of a GPU run, proven on a machine without a GPU.
 
-A GPU run goes to a spare worker (CUDA cannot cross the fork a jail needs): it has its own user,
-PID, network, IPC and UTS namespaces but no private root, so its files are walled by Landlock,
-which now also allows the GPU's device nodes and driver files and nothing more. A worker whose
-device will not start inside the namespaces is replaced by one without, and its layers say why.
-On a machine with CUDA, `test_sandbox_redteam` runs the same attacks through a real CUDA run.
+A GPU run goes to a spare worker (CUDA cannot cross the fork a jail needs): it enters its own
+user, PID, mount, network, IPC and UTS namespaces when it starts, and pivots into a private root
+built around its job when the job comes, with the GPU's device nodes and a read-only /sys bound
+in. Where it has no private root, Landlock walls its files, and allows the GPU's device nodes
+and driver files and nothing more. A worker whose device will not start inside the namespaces
+is replaced by one without, and its layers say why. On a machine with CUDA,
+`test_sandbox_redteam` runs the same attacks through a real CUDA run; `meta` (a device that
+takes the GPU path without a GPU) runs them here.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -194,3 +198,34 @@ def test_a_root_worker_keeps_uid_0_only_where_others_could_not_read_the_install(
         assert not open_to_others((str(install),))
     finally:
         shutil.rmtree(top, ignore_errors=True)
+
+
+def test_a_gpu_path_run_gets_a_private_root_and_cannot_see_the_host(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The `meta` device takes the GPU path (a spare worker with GPU walls) on any machine: its
+    run sees its own root, not the host's /tmp, /run or /dev/shm, and its own processes only."""
+    from game.runner.engine import Runner
+
+    planted = Path(tempfile.mkdtemp(prefix="torchenstein-gpu-host-"))
+    planted.chmod(0o755)
+    code = f"""
+    import os
+    def add(a, b):
+        seen = {{
+            "host tmp": os.path.exists({str(planted)!r}),
+            "run": os.path.exists("/run/systemd") or os.path.exists("/var/run/dbus"),
+            "pids": sorted(int(p) for p in os.listdir("/proc") if p.isdigit()),
+        }}
+        print("SEEN", seen)
+        return a + b
+    """
+    runner = Runner()
+    try:
+        entry = runner.find("rt_add", ROOTS)
+        result = runner.check(entry, textwrap.dedent(code), "meta", "try", None, roots=ROOTS)
+    finally:
+        runner.close()
+        shutil.rmtree(planted, ignore_errors=True)
+    assert "private-root" in result.sandbox and "mount-ns" in result.sandbox, result.sandbox
+    assert "SEEN {'host tmp': False, 'run': False, 'pids': [1]}" in result.stdout, result.stdout

@@ -123,7 +123,7 @@ def _touch(path: str) -> None:
     os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW, 0o644))
 
 
-def _bind(source: str, target: str, readonly: bool) -> None:
+def bind(source: str, target: str, readonly: bool) -> None:
     if os.path.isdir(source):
         os.makedirs(target, exist_ok=True)
     else:
@@ -151,7 +151,7 @@ def build_root(
 ) -> None:
     syscalls.mount("tmpfs", new_root, "tmpfs", MS_NOSUID | MS_NODEV, "size=4m,mode=0755")
     for path in plan.readonly:
-        _bind(path, new_root + path, readonly=True)
+        bind(path, new_root + path, readonly=True)
     for path, target in plan.links:
         os.symlink(target, new_root + path)
     for path in hide:  # content roots or the player's folder that happen to sit inside a bind
@@ -159,10 +159,10 @@ def build_root(
             flags = MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC
             syscalls.mount("tmpfs", new_root + path, "tmpfs", flags, "size=4k,mode=0555")
     for device in plan.devices:
-        _bind(device, new_root + device, readonly=False)
-    _bind(inputs, new_root + JOB_MOUNT, readonly=True)
+        bind(device, new_root + device, readonly=False)
+    bind(inputs, new_root + JOB_MOUNT, readonly=True)
     if puzzle is not None:
-        _bind(puzzle, new_root + PUZZLE_MOUNT, readonly=True)
+        bind(puzzle, new_root + PUZZLE_MOUNT, readonly=True)
     scratch = new_root + SCRATCH
     os.makedirs(scratch)
     options = f"size={SCRATCH_BYTES},nr_inodes=4096,mode=1777"

@@ -363,18 +363,17 @@ def _file_walls(
     """What Landlock lets a run read, write, and use as devices. In a jail the private root
     holds only what a run may see; without one the puzzle folders inside the install are cut
     out here, and a GPU run also gets its device nodes and the driver's files."""
+    gpu_nodes = gpufiles.device_nodes() if gpu else []
     if jailed:
-        return ["/"], [str(temp)], list(plan.devices) if plan else []
+        return ["/"], [str(temp)], [*(plan.devices if plan else ()), *gpu_nodes]
     read = [*carve(plan.readonly if plan else (), limits.hide), str(inputs), *_HARDWARE_FACTS]
     read += [str(puzzle)] if puzzle is not None else []
     write = [str(work), str(temp)]
     if limits.processes > 0:  # worker processes share tensors through /dev/shm files
         write.append("/dev/shm")
-    devices = list(plan.devices) if plan else []
     if gpu:
         read += gpufiles.driver_files()
-        devices += gpufiles.device_nodes()
-    return read, write, devices
+    return read, write, [*(plan.devices if plan else ()), *gpu_nodes]
 
 
 def enter(
@@ -450,12 +449,12 @@ def enter_spare(
     puzzle: Path | None = None,
 ) -> None:
     """A spare worker becomes the sandbox in place, inside the namespaces it entered when it
-    started (`own`: user, PID, network, IPC; a mount namespace and private root would need the
-    job folder before the device starts, and CUDA cannot cross the fork a jail makes).
-    It writes straight into JOB/out, which the judge reads as hostile input anyway, and tells
-    the trusted side its layers on `announce` before any player code runs (a file in JOB/out
-    would be the run's to rewrite)."""
-    from game.runner.newroot import root_plan
+    started (`own`: user, PID, mount, network, IPC); where it has them, it now pivots into a
+    private root built around this job (`spareroot`). It writes straight into JOB/out, which
+    the judge reads as hostile input anyway, and tells the trusted side its layers on
+    `announce` before any player code runs (a file in JOB/out would be the run's to rewrite)."""
+    from game.runner import spareroot
+    from game.runner.newroot import JOB_MOUNT, PUZZLE_MOUNT, RESULTS, SCRATCH, root_plan
 
     out = job_dir / "out"  # the trusted side gave it to this worker's uid
     null = os.open(os.devnull, os.O_RDONLY)
@@ -466,15 +465,24 @@ def enter_spare(
     os.dup2(log, 2)
     plan = root_plan() if sys.platform.startswith("linux") else None
     limits = SandboxLimits.from_json(limits_doc)
-    layers = [*own, "no-private-root (spare worker)"] if "user-ns" in own else own
     gpu = device != "cpu"
+    layers = list(own)
+    inputs, work, temp, jailed = job_dir / "in", out, out, False
+    if plan is not None and "user-ns" in own:
+        folder = str(puzzle) if puzzle is not None else None
+        try:
+            layers += spareroot.wall_in(str(job_dir), plan, list(limits.hide), folder, gpu)
+            inputs, work, temp, jailed = Path(JOB_MOUNT), Path(RESULTS), Path(SCRATCH), True
+            puzzle = Path(PUZZLE_MOUNT) if puzzle is not None else None
+        except OSError as exc:  # its files are then walled by Landlock alone
+            layers.append(f"no-private-root ({exc.strerror or exc})"[:80])
     enter(
-        job_dir / "in",
-        out,
-        out,
+        inputs,
+        work,
+        temp,
         limits,
         plan,
-        False,
+        jailed,
         None,
         layers,
         gpu=gpu,

@@ -26,9 +26,10 @@ from game.runner.preload import preload
 
 
 def _own_namespaces() -> list[str]:
-    """Linux: go on as the first process of new user, PID, network, IPC and UTS namespaces, so
-    that whatever the run starts (a setsid child included) dies with this worker, and nothing
-    of it reaches a network or another process's IPC. As root it first becomes the run's
+    """Linux: go on as the first process of new user, PID, mount, network, IPC and UTS
+    namespaces, so that whatever the run starts (a setsid child included) dies with this
+    worker, nothing of it reaches a network or another process's IPC, and its private root can
+    be built when the job comes (`spareroot`). As root it first becomes the run's
     unprivileged uid (as a jailed run does). The process the trusted side started stays
     outside, waits, and exits as the worker did; the worker has a parent-death signal, so
     killing the outer process kills the namespace. Returns the layers, or why there are none."""
@@ -45,7 +46,9 @@ def _own_namespaces() -> list[str]:
     try:
         jail.map_own_ids(uid, gid)
         run_ns = syscalls.CLONE_NEWPID | syscalls.CLONE_NEWNET | syscalls.CLONE_NEWIPC
-        syscalls.unshare(run_ns | syscalls.CLONE_NEWUTS)
+        # the mount namespace now, while single-threaded: its private root comes with the job
+        syscalls.unshare(run_ns | syscalls.CLONE_NEWUTS | syscalls.CLONE_NEWNS)
+        syscalls.mount(None, "/", None, syscalls.MS_REC | syscalls.MS_PRIVATE)
     except OSError:  # an unmapped identity cannot even create files: no worker at all
         os._exit(jail.EXIT_LOST)
     alive, holder = os.pipe()  # the outer process holds `holder` open for as long as it lives

@@ -1,0 +1,36 @@
+"""A spare worker's private root (Linux), built when its job arrives: the same root a jailed run
+gets (`newroot.build_root`: the read-only install, a scratch tmpfs that is also /dev/shm, a
+fresh /proc), with the job's results folder bound in writable and, for a GPU run, the GPU's
+device nodes and a read-only /sys for its driver.
+
+The worker entered its user, PID and mount namespaces when it started, before it started the
+device (CUDA cannot cross the fork a jail makes, and a process with threads may no longer
+unshare its mount namespace); mounting and pivoting work with threads running, and files the
+driver holds open stay open. Must not import torch or pygame.
+"""
+
+from __future__ import annotations
+
+import os
+
+from game.runner import gpufiles
+from game.runner.jail import enter_root
+from game.runner.newroot import RESULTS, RootPlan, bind, build_root
+
+
+def wall_in(
+    job_dir: str, plan: RootPlan, hide: list[str], puzzle: str | None, gpu: bool
+) -> list[str]:
+    """Build the root under JOB/root and pivot into it; returns the layers. Raises OSError when
+    the kernel refuses (the caller goes on without a private root and says so)."""
+    new_root = os.path.join(job_dir, "root")
+    build_root(new_root, plan, os.path.join(job_dir, "in"), hide, os.getuid(), puzzle)
+    # the run writes its results straight into JOB/out, which the judge reads as hostile input
+    bind(os.path.join(job_dir, "out"), new_root + RESULTS, readonly=False)
+    if gpu:
+        for node in gpufiles.device_nodes():
+            bind(node, new_root + node, readonly=False)
+        if os.path.isdir("/sys"):
+            bind("/sys", new_root + "/sys", readonly=True)
+    os.chdir(new_root)
+    return ["mount-ns", "private-root", "scratch-tmpfs", *enter_root()]
