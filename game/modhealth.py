@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import game
+from game.childenv import child_env
 from game.content.diagnostics import Diagnostic
 from game.content.puzzle_runs import RunnerHooks, run_puzzles
 from game.persistence.atomic import atomic_write
@@ -81,8 +82,10 @@ def run_checks(roots: list[Path]) -> dict[Path, list[Diagnostic]]:
     if not roots:
         return {}
     done = subprocess.run(
-        [sys.executable, "-m", "game.modcheck", *map(str, roots)],
+        # -P: never a `game` package in the working folder (see `runner.client`)
+        [sys.executable, "-P", "-m", "game.modcheck", *map(str, roots)],
         capture_output=True,
+        env=child_env(),
         timeout=CHECK_TIMEOUT_S,
         check=False,
     )

@@ -12,7 +12,6 @@ If the service dies, every job in flight gets an `error` event and the next requ
 from __future__ import annotations
 
 import itertools
-import os
 import queue
 import subprocess
 import sys
@@ -22,9 +21,9 @@ from typing import IO, Any
 
 from pydantic import ValidationError
 
+from game.childenv import child_env
 from game.runner.protocol import CancelRequest, DescribeRequest, JobEvent, Mode, RunRequest
 
-_PACKAGE_ROOT = str(Path(__file__).resolve().parent.parent.parent)
 _FINAL = {"result", "cancelled", "error", "examples"}
 
 
@@ -61,13 +60,14 @@ class RunnerClient:
         """Start the service now (it warms torch in the background); returns at once."""
         if self.running:
             return
-        args = [sys.executable, "-m", "game.runner.service"]
+        # -P: `-m` would put the working folder first on sys.path, so a `game` folder there
+        # (a folder of students' submissions) would run instead of the game's own
+        args = [sys.executable, "-P", "-m", "game.runner.service"]
         for root in self.roots:
-            args += ["--root", str(root)]
+            args += ["--root", str(root.resolve())]
         for folder in self.private:
-            args += ["--private", str(folder)]
-        env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join(p for p in (_PACKAGE_ROOT, env.get("PYTHONPATH")) if p)
+            args += ["--private", str(folder.resolve())]
+        env = child_env()
         # No console window flashing up behind the game on Windows.
         flags = 0
         if sys.platform == "win32":

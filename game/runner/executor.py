@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Protocol
 
+from game.childenv import child_env
 from game.runner import runtree
 from game.runner.gpufiles import NO_KERNEL_CACHES
 from game.runner.limits import SandboxLimits
@@ -33,7 +34,6 @@ MEMORY_POLL_S = 0.04  # RLIMIT_AS stops a single fast allocation; this catches t
 # How often `tick` runs while a run goes on: it judges finished cases meanwhile, and a small
 # puzzle's case takes about a millisecond.
 TICK_S = 0.002
-_PACKAGE_ROOT = str(Path(__file__).resolve().parent.parent.parent)
 
 
 @dataclass
@@ -72,7 +72,7 @@ def sandbox_env() -> dict[str, str]:
     env = dict(os.environ)
     if os.name == "posix":  # Windows needs much of its environment and walls nothing anyway
         env = {k: v for k, v in env.items() if k in _KEPT or k.startswith(_KEPT_PREFIXES)}
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (_PACKAGE_ROOT, env.get("PYTHONPATH")) if p)
+    env = child_env(env)
     env.setdefault("OMP_NUM_THREADS", "1")
     env.setdefault("MKL_NUM_THREADS", "1")
     env["PYTHONDONTWRITEBYTECODE"] = "1"
@@ -89,7 +89,7 @@ def _spawn(args: list[str]) -> subprocess.Popen[bytes]:
     else:
         kwargs["start_new_session"] = True
     return subprocess.Popen(
-        [sys.executable, *args],
+        [sys.executable, "-P", *args],  # -P: never the working folder's `game` (see client)
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=None if debug else subprocess.DEVNULL,
@@ -328,6 +328,7 @@ class SpareExecutor:
     def _ready(self) -> tuple[subprocess.Popen[bytes], Lines, int | None]:
         """A started worker, taken out of the warm slot. A worker whose device would not start
         inside its namespaces is replaced, once, by one without them."""
+        why = ""
         for _ in range(2):
             self.warm()
             proc, lines = self.proc, self.lines
@@ -338,10 +339,11 @@ class SpareExecutor:
                 uid = msg.get("uid")
                 return proc, lines, uid if isinstance(uid, int) and uid >= 0 else None
             kill_group(proc.pid)
+            why = f" ({str(msg.get('error'))[:100]})" if isinstance(msg, dict) else ""
             if not (isinstance(msg, dict) and msg.get("walled") is True) or self.bare:
                 break
             self.bare = f"{self.device} would not start in them: {msg.get('error')}"[:100]
-        raise RuntimeError(f"the runner's spare worker for {self.device} did not start")
+        raise RuntimeError(f"the runner's spare worker for {self.device} did not start{why}")
 
     @property
     def pid(self) -> int | None:
@@ -362,8 +364,9 @@ class SpareExecutor:
         request = {"dir": str(job_dir), "limits": limits.to_json()}
         if puzzle is not None:
             request["puzzle"] = str(puzzle)
+        run = SpareRun(self, proc, lines, job, job_dir / "out")  # sized before the job starts
         _send(proc, request)
-        return SpareRun(self, proc, lines, job)
+        return run
 
     def close(self) -> None:
         if self.proc is not None:
@@ -375,13 +378,26 @@ class SpareExecutor:
 
 class SpareRun:
     def __init__(
-        self, owner: SpareExecutor, proc: subprocess.Popen[bytes], lines: Lines, job: Any
+        self,
+        owner: SpareExecutor,
+        proc: subprocess.Popen[bytes],
+        lines: Lines,
+        job: Any,
+        out: Path,
     ) -> None:
         self.owner = owner
         self.proc = proc
         self.pid = proc.pid
         self.lines = lines  # the worker's announcement of its layers, before any player code
         self.job = job  # keeps the Windows job object (and its limits) alive for the run
+        self.out = out  # where the run writes its results, on the host's disk
+        # The warm worker's size before its job: what a process it forks shares with it. Read
+        # once, so that a worker that grows cannot raise what its children may hold uncounted.
+        self.worker, self.shared = self.pid, 0
+        if sys.platform.startswith("linux"):
+            inner = runtree.children(self.pid)  # the process started stays outside and waits
+            self.worker = inner[0] if inner else self.pid
+            self.shared = runtree.own_bytes(self.worker)
 
     def _layers(self) -> list[str]:
         """The first thing the worker said after its request; the run itself never held the
@@ -411,17 +427,24 @@ class SpareRun:
         pass  # `poll` has already killed the worker's group
 
     def memory(self) -> int | None:
+        """Its processes (the worker whole, each child beyond what it shares with the warm
+        worker), its scratch tmpfs, and the results it has written to the host's disk."""
         if sys.platform.startswith("linux"):
-            tree = [self.pid, *runtree.descendants(self.pid)]
-            if len(tree) > 1 and runtree.starts_namespace(tree[1]):
-                tree = tree[1:]  # the outer process only waits for the worker in its namespace
-            return runtree.memory(tree, None, runtree.own_bytes(tree[0]) if len(tree) > 1 else 0)
+            tree = [self.worker, *runtree.descendants(self.worker)]
+            written = runtree.folder_bytes(self.out)
+            return runtree.memory(tree, self.worker, self.shared) + written
         return rss_bytes(self.pid)
 
     def kill(self) -> None:
         if self.job is not None:
             self.job.terminate()
-        kill_group(self.pid)
+        if self.worker != self.pid:
+            # The worker and what it started; the outer process, their subreaper, then kills
+            # what they orphaned (a setsid() child) and exits. Killing it first would hand
+            # the orphans to the host's init.
+            runtree.kill([self.worker, *runtree.descendants(self.worker)])
+        else:
+            kill_group(self.pid)
 
 
 def supervise(

@@ -10,8 +10,12 @@ back to `memory.rss_bytes` of the one process they know. Must not import torch o
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import os
 import signal
+from pathlib import Path
+
+_PR_SET_CHILD_SUBREAPER = 36
 
 _MAX_PROCESSES = 512  # a tree wider than any allowed run is cut here (the run dies anyway)
 
@@ -25,19 +29,6 @@ def children(pid: int) -> list[int]:
     except (OSError, ValueError):
         pass
     return found
-
-
-def starts_namespace(pid: int) -> bool:
-    """Whether `pid` is the first process of a PID namespace below ours (its NSpid ends in 1)."""
-    try:
-        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as f:
-            for line in f:
-                if line.startswith("NSpid:"):
-                    ids = line.split()[1:]
-                    return len(ids) > 1 and ids[-1] == "1"
-    except OSError:
-        pass
-    return False
 
 
 def descendants(pid: int) -> list[int]:
@@ -101,9 +92,51 @@ def memory(pids: list[int], init: int | None, shared: int = 0) -> int:
     return total + (scratch_bytes(init) if init else 0)
 
 
+# More files than any honest run writes (a case is two): past this, listing them each poll
+# would cost the runner more than the run is worth, so the run counts as over its memory.
+MAX_FILES = 4096
+
+
+def folder_bytes(path: Path) -> int:
+    """The bytes in the regular files directly in `path` (a run's results folder on the host),
+    or a huge number when it holds more than MAX_FILES entries."""
+    total = 0
+    try:
+        with os.scandir(path) as entries:
+            for count, entry in enumerate(entries):
+                if count >= MAX_FILES:
+                    return 1 << 62
+                with contextlib.suppress(OSError):
+                    total += entry.stat(follow_symlinks=False).st_blocks * 512
+    except OSError:
+        return 0
+    return total
+
+
 def own_bytes(pid: int) -> int:
     """What `memory` counts for one process (the zygote's, as the `shared` baseline)."""
     return _status_bytes(pid)
+
+
+def become_subreaper() -> None:
+    """Inherit what this process's descendants orphan (a setsid() child whose parent exited),
+    instead of the host's init, so that `sweep` finds it. Not passed on to forked children."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None).prctl(_PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
+
+
+def sweep() -> None:
+    """Kill whatever child this process has left and reap it, until none is left. The wait
+    blocks: a killed PID namespace init returns only once every process of its namespace is
+    gone."""
+    while True:
+        for pid in children(os.getpid()):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        try:
+            os.waitpid(-1, 0)
+        except ChildProcessError:
+            return
 
 
 def kill(pids: list[int]) -> None:

@@ -41,6 +41,7 @@ def _own_namespaces() -> list[str]:
         uid, gid = os.getuid(), os.getgid()
         syscalls.unshare(syscalls.CLONE_NEWUSER)
     except OSError as exc:
+        _stay_outside()
         return [f"no-namespaces ({exc.strerror or exc})"[:80], *identity]
     layers = ["user-ns", "pid-ns", "net-ns", "ipc-ns", "uts-ns", *identity]
     try:
@@ -51,20 +52,33 @@ def _own_namespaces() -> list[str]:
         syscalls.mount(None, "/", None, syscalls.MS_REC | syscalls.MS_PRIVATE)
     except OSError:  # an unmapped identity cannot even create files: no worker at all
         os._exit(jail.EXIT_LOST)
-    alive, holder = os.pipe()  # the outer process holds `holder` open for as long as it lives
+    _stay_outside()
+    return layers
+
+
+def _stay_outside() -> None:
+    """Fork: the child goes on as the worker; this process stays outside as its subreaper,
+    waits for it, kills and reaps whatever the run left under it (a setsid() child whose
+    parent exited comes here, not to the host's init), and exits as the worker did. The
+    worker has a parent-death signal, so killing this process kills the worker."""
+    from game.runner import jail, runtree, syscalls
+
+    runtree.become_subreaper()
+    alive, holder = os.pipe()  # this process holds `holder` open for as long as it lives
     pid = os.fork()
     if pid == 0:
         syscalls.prctl(syscalls.PR_SET_PDEATHSIG, signal.SIGKILL)
         os.close(holder)
-        gone = select.select([alive], [], [], 0)[0]  # its parent is not visible from in here
+        gone = select.select([alive], [], [], 0)[0]  # its parent may be invisible from here
         os.close(alive)
         if gone:
             os._exit(jail.EXIT_LOST)
-        return layers
+        return
     os.close(alive)
     for fd in (0, 1):
         os.close(fd)  # the worker alone talks to the trusted side
     _, status = os.waitpid(pid, 0)
+    runtree.sweep()
     jail.mirror(status)
 
 
@@ -88,14 +102,14 @@ def main() -> None:
     args = parser.parse_args()
     layers: list[str] = []
     if sys.platform.startswith("linux"):
-        from game.runner import protections
+        from game.runner import jail, protections
 
-        if args.bare:  # as it was when the device would not start: its uid kept too
-            layers = [f"no-namespaces ({args.bare})"[:120]]
+        if args.bare:  # the device would not start inside the namespaces
+            layers = [f"no-namespaces ({args.bare})"[:120], *jail.become_run_uid()]
+            _stay_outside()
         elif not protections.namespaces_wanted():
-            from game.runner import jail
-
             layers = ["no-namespaces (switched off)", *jail.become_run_uid()]
+            _stay_outside()
         else:
             layers = _own_namespaces()
     out = os.fdopen(os.dup(1), "w", encoding="utf-8")

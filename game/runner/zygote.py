@@ -16,7 +16,6 @@ Never imports pygame.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import gc
 import json
 import os
@@ -27,43 +26,12 @@ import time
 from dataclasses import dataclass
 from typing import IO, Any
 
-from game.runner import hugepages, jail, newroot, syscalls
+from game.runner import hugepages, jail, newroot, runtree, syscalls
 from game.runner.jobdir import make_job_dir
 from game.runner.preload import preload
 
-_PR_SET_CHILD_SUBREAPER = 36
 READY_S = 30.0  # building a run's namespaces takes milliseconds; this covers a wedged kernel
 BACKSTOP_S = 30.0  # the trusted side kills on time; this only covers a wedged trusted side
-
-
-def _become_subreaper() -> None:
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL(None).prctl(_PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
-
-
-def _children() -> list[int]:
-    found: list[int] = []
-    try:
-        for tid in os.listdir("/proc/self/task"):
-            with open(f"/proc/self/task/{tid}/children", encoding="ascii") as f:
-                found += [int(p) for p in f.read().split()]
-    except OSError:
-        pass
-    return found
-
-
-def _sweep() -> None:
-    """Kill whatever child is left (a run parent, or a run init handed to us as an orphan) and
-    reap it. The wait blocks: a killed PID namespace init returns only once every process of
-    its namespace is gone, which is exactly the guarantee wanted before the next run."""
-    while True:
-        for pid in _children():
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGKILL)
-        try:
-            os.waitpid(-1, 0)
-        except ChildProcessError:
-            return
 
 
 @dataclass
@@ -156,7 +124,7 @@ def serve() -> None:
     os.dup2(2, 1)  # stray prints must not corrupt the protocol
     preload()
     syscalls.prctl(syscalls.PR_SET_DUMPABLE, 0)
-    _become_subreaper()
+    runtree.become_subreaper()
     plan = newroot.root_plan()
     me = os.getpid()
     gc.freeze()  # children then leave the preloaded objects' pages shared instead of copying them
@@ -180,7 +148,7 @@ def serve() -> None:
         else:
             if standby is not None:
                 standby.discard()
-                _sweep()
+                runtree.sweep()
             pid, news = _fork_parent(request, plan, me, None)
         standby = None
         # The run's clock starts once its walls stand (or its parent gave up building them):
@@ -191,12 +159,12 @@ def serve() -> None:
         ended = _wait(pid, stdin, news, float(request["limits"]["wall_s"]))
         os.close(news)
         if ended.gone:
-            _sweep()
+            runtree.sweep()
             return
         send({"exit": ended.code, "signal": ended.signal})  # judged while it is torn down
         if ended.alone:
             send({"swept": True})  # a killed lone process runs nothing more while it exits
-        _sweep()
+        runtree.sweep()
         if not ended.alone:
             send({"swept": True})
         job_dir = None
