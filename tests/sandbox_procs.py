@@ -6,7 +6,9 @@ processes a test's run starts to see whether anything outlives the check."""
 
 from __future__ import annotations
 
+import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from game.runner.runtree import children, descendants
@@ -53,3 +55,54 @@ def sleepers(marker: str) -> list[int]:
         if len(argv) > 1 and argv[0].endswith(b"sleep") and argv[1] == marker.encode():
             found.append(int(name))
     return found
+
+
+def forked_report(probe: Callable[[dict[str, int]], None]) -> dict[str, int]:
+    """Run `probe` in a forked child (so walls it puts up stay there) and return what it wrote
+    into its dict, even when it stopped half way."""
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read_end)
+        found: dict[str, int] = {}
+        try:
+            probe(found)
+        finally:
+            os.write(write_end, json.dumps(found).encode())
+            os._exit(0)
+    os.close(write_end)
+    text = b""
+    while chunk := os.read(read_end, 65536):
+        text += chunk
+    os.close(read_end)
+    os.waitpid(pid, 0)
+    return dict(json.loads(text))
+
+
+def errno_of(call: Callable[[], object]) -> int:
+    """0 when `call` succeeds, else the errno it failed with."""
+    try:
+        call()
+    except OSError as exc:
+        return exc.errno or -1
+    return 0
+
+
+def put_up_gpu_walls(folder: Path, hide: tuple[str, ...]) -> Path:
+    """The file walls a GPU run gets without a private root, put around this process (call it
+    in a forked child); JOB/in and JOB/out are made in `folder`. Returns the writable JOB/out."""
+    from game.runner import landlock, syscalls
+    from game.runner.limits import SandboxLimits
+    from game.runner.newroot import root_plan
+    from game.runner.sandbox import _file_walls
+
+    inputs, work = folder / "in", folder / "out"
+    inputs.mkdir(exist_ok=True)
+    work.mkdir(exist_ok=True)
+    limits = SandboxLimits(
+        wall_s=5, cpu_s=5, memory_bytes=1 << 30, file_bytes=1 << 20, processes=0, hide=hide
+    )
+    syscalls.prctl(syscalls.PR_SET_NO_NEW_PRIVS, 1)
+    read, write, devices = _file_walls(inputs, work, work, limits, root_plan(), False, True, None)
+    landlock.restrict(read, write, devices)
+    return work

@@ -13,7 +13,6 @@ takes the GPU path without a GPU) runs them here.
 from __future__ import annotations
 
 import errno
-import json
 import os
 import shutil
 import subprocess
@@ -25,11 +24,12 @@ from pathlib import Path
 import pytest
 import torch
 
-from game.runner import gpufiles, landlock, syscalls
+from game.runner import gpufiles, landlock
 from game.runner.executor import SpareExecutor
 from game.runner.limits import SandboxLimits
 from game.runner.newroot import root_plan
 from game.runner.sandbox import _file_walls
+from tests.sandbox_procs import errno_of, forked_report, put_up_gpu_walls
 
 pytestmark = pytest.mark.skipif(
     not sys.platform.startswith("linux"), reason="the kernel's walls are Linux's"
@@ -43,58 +43,23 @@ GAME = Path(__import__("game").__file__).resolve().parent
 def _walled_child(tmp_path: Path, victim: int) -> dict[str, int]:
     """Put a GPU run's file walls around a forked child and report what each attempt got
     (0: allowed, else the errno)."""
-    inputs, work = tmp_path / "in", tmp_path / "out"
-    inputs.mkdir()
-    work.mkdir()
-    limits = SandboxLimits(
-        wall_s=5, cpu_s=5, memory_bytes=1 << 30, file_bytes=1 << 20, processes=0,
-        hide=(str(ROOTS[0] / "puzzles"),),
-    )  # fmt: skip
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        os.close(read_end)
-        found: dict[str, int] = {}
-        try:
-            syscalls.prctl(syscalls.PR_SET_NO_NEW_PRIVS, 1)
-            read, write, devices = _file_walls(
-                inputs, work, work, limits, root_plan(), False, True, None
-            )
-            landlock.restrict(read, write, devices)
-            attempts = {
-                "reference": (str(REFERENCE), os.O_RDONLY),
-                "outside": (str(tmp_path / "planted.txt"), os.O_WRONLY | os.O_CREAT),
-                "package": (str(GAME / "evil.py"), os.O_WRONLY | os.O_CREAT),
-                "scratch": (str(work / "ok.txt"), os.O_WRONLY | os.O_CREAT),
-                "install": (torch.__file__, os.O_RDONLY),
-            }
-            for name, (path, flags) in attempts.items():
-                try:
-                    os.close(os.open(path, flags, 0o644))
-                    found[name] = 0
-                except OSError as exc:
-                    found[name] = exc.errno or -1
-            for path in gpufiles.driver_files():
-                try:
-                    os.listdir(path)
-                    found[path] = 0
-                except OSError as exc:
-                    found[path] = exc.errno or -1
-            try:
-                os.kill(victim, 0)
-                found["signal"] = 0
-            except OSError as exc:
-                found["signal"] = exc.errno or -1
-        finally:
-            os.write(write_end, json.dumps(found).encode())
-            os._exit(0)
-    os.close(write_end)
-    text = b""
-    while chunk := os.read(read_end, 65536):
-        text += chunk
-    os.close(read_end)
-    os.waitpid(pid, 0)
-    return dict(json.loads(text))
+
+    def probe(found: dict[str, int]) -> None:
+        work = put_up_gpu_walls(tmp_path, (str(ROOTS[0] / "puzzles"),))
+        attempts = {
+            "reference": (str(REFERENCE), os.O_RDONLY),
+            "outside": (str(tmp_path / "planted.txt"), os.O_WRONLY | os.O_CREAT),
+            "package": (str(GAME / "evil.py"), os.O_WRONLY | os.O_CREAT),
+            "scratch": (str(work / "ok.txt"), os.O_WRONLY | os.O_CREAT),
+            "install": (torch.__file__, os.O_RDONLY),
+        }
+        for name, (path, flags) in attempts.items():
+            found[name] = errno_of(lambda p=path, f=flags: os.close(os.open(p, f, 0o644)))
+        for path in gpufiles.driver_files():
+            found[path] = errno_of(lambda p=path: os.listdir(p))
+        found["signal"] = errno_of(lambda: os.kill(victim, 0))
+
+    return forked_report(probe)
 
 
 @pytest.mark.skipif(landlock.abi() < 1, reason="needs Landlock")

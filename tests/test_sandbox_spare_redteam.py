@@ -32,15 +32,13 @@ from pathlib import Path
 
 import pytest
 
-from game.runner import landlock, syscalls
+from game.runner import landlock
 from game.runner.engine import Runner
 from game.runner.executor import SpareExecutor
 from game.runner.jobdir import make_job_dir
-from game.runner.limits import SandboxLimits
 from game.runner.newroot import open_to_others, root_plan
 from game.runner.protocol import RunResult
-from game.runner.sandbox import _file_walls
-from tests.sandbox_procs import sleepers
+from tests.sandbox_procs import errno_of, forked_report, put_up_gpu_walls, sleepers
 
 pytestmark = [
     pytest.mark.skipif(
@@ -282,53 +280,32 @@ def test_a_run_cannot_read_or_forge_another_checks_job_folder(
     assert forged == [], f"a run wrote into another check's results: {forged}"
 
 
-def test_without_namespaces_no_process_outlives_a_spare_worker_run(
-    monkeypatch: pytest.MonkeyPatch, content: Path
+@pytest.mark.parametrize(
+    ("mode", "marker"), [(SPARE_BARE, "7343"), (FORK_BARE, "7344")], ids=["spare", "zygote"]
+)
+def test_without_namespaces_no_process_outlives_the_run(
+    monkeypatch: pytest.MonkeyPatch, content: Path, mode: tuple[str, str], marker: str
 ) -> None:
     """The bare spare worker (no namespaces: the kernel refused them, or the CUDA driver would
-    not start inside them) is its session's leader; at the end the runner kills its process
-    group. A child that calls setsid() leaves that group and is re-parented to the host's init:
-    nothing kills it. When written, `sleep 7343` outlived the check and the runner (root); the
-    bare zygote (a subreaper that kills what it inherits) holds (next test)."""
-    code = """
+    not start inside them) was its session's leader, and at the end the runner killed its
+    process group. A child that calls setsid() leaves that group and is re-parented to the
+    host's init: nothing killed it. When written, `sleep 7343` outlived the check and the
+    runner (root); the bare zygote (a subreaper that kills what it inherits) held."""
+    code = f"""
     import os, subprocess, time
     def total(x):
         if os.fork() == 0:
             os.setsid()
-            subprocess.Popen(["sleep", "7343"])
+            subprocess.Popen(["sleep", "{marker}"])
             os._exit(0)
         time.sleep(0.3)
         return x.sum()
     """
     try:
-        result = check(monkeypatch, SPARE_BARE, content, "rt_procs", code)
+        result = check(monkeypatch, mode, content, "rt_procs", code)
     finally:
-        left = sleepers("7343")
+        left = sleepers(marker)
         for pid in left:  # this test's own leftovers, so the next test starts clean
-            os.kill(pid, signal.SIGKILL)
-    assert result.verdict == "pass", result.message
-    assert left == [], f"processes outlived the check: {left}"
-
-
-def test_without_namespaces_no_process_outlives_a_zygote_run(
-    monkeypatch: pytest.MonkeyPatch, content: Path
-) -> None:
-    """The same setsid() escape under the bare zygote: held when written (root and tchk)."""
-    code = """
-    import os, subprocess, time
-    def total(x):
-        if os.fork() == 0:
-            os.setsid()
-            subprocess.Popen(["sleep", "7344"])
-            os._exit(0)
-        time.sleep(0.3)
-        return x.sum()
-    """
-    try:
-        result = check(monkeypatch, FORK_BARE, content, "rt_procs", code)
-    finally:
-        left = sleepers("7344")
-        for pid in left:
             os.kill(pid, signal.SIGKILL)
     assert result.verdict == "pass", result.message
     assert left == [], f"processes outlived the check: {left}"
@@ -403,63 +380,38 @@ def _gpu_walled_child(tmp_path: Path, victim: int) -> dict[str, int]:
     """Fork a child that stands in the reference's puzzle folder and holds descriptors to it and
     to the reference, then puts up a GPU run's file walls (`/proc/self`, `/sys/devices`,
     `/sys/bus/pci` readable) and tries every way back in. Returns {attempt: 0 or errno}."""
-    inputs, work = tmp_path / "in", tmp_path / "out"
-    inputs.mkdir()
-    work.mkdir()
-    limits = SandboxLimits(
-        wall_s=5, cpu_s=5, memory_bytes=1 << 30, file_bytes=1 << 20, processes=0,
-        hide=(str(CASES / "puzzles"), str(SHIPPED)),
-    )  # fmt: skip
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        os.close(read_end)
-        found: dict[str, int] = {}
-        try:
-            os.chdir(REFERENCE.parent)
-            folder = os.open(REFERENCE.parent, os.O_RDONLY | os.O_DIRECTORY)
-            held = os.open(REFERENCE, os.O_RDONLY)
-            syscalls.prctl(syscalls.PR_SET_NO_NEW_PRIVS, 1)
-            read, write, devices = _file_walls(
-                inputs, work, work, limits, root_plan(), False, True, None
+
+    def probe(found: dict[str, int]) -> None:
+        os.chdir(REFERENCE.parent)
+        folder = os.open(REFERENCE.parent, os.O_RDONLY | os.O_DIRECTORY)
+        held = os.open(REFERENCE, os.O_RDONLY)
+        put_up_gpu_walls(tmp_path, (str(CASES / "puzzles"), str(SHIPPED)))
+        me, parent = os.getpid(), os.getppid()
+        uevent = next(iter(sorted(Path("/sys/devices").glob("*/uevent"))), None)
+        attempts: dict[str, tuple[str, int, int | None]] = {
+            "relative to the cwd": ("reference.py", os.O_RDONLY, None),
+            "/proc/self/cwd": ("/proc/self/cwd/reference.py", os.O_RDONLY, None),
+            "/proc/self/root": (f"/proc/self/root{REFERENCE}", os.O_RDONLY, None),
+            "an old folder fd": ("reference.py", os.O_RDONLY, folder),
+            "/proc/self/fd/DIR": (f"/proc/self/fd/{folder}/reference.py", os.O_RDONLY, None),
+            "reopen /proc/self/fd/FILE": (f"/proc/self/fd/{held}", os.O_RDONLY, None),
+            "/proc/self/../VICTIM": (f"/proc/self/../{victim}/environ", os.O_RDONLY, None),
+            "/proc/VICTIM/cmdline": (f"/proc/{victim}/cmdline", os.O_RDONLY, None),
+            "/proc/PARENT/mem": (f"/proc/{parent}/mem", os.O_RDONLY, None),
+            "/proc/self/task/../../PARENT": (
+                f"/proc/{me}/task/{me}/../../../{parent}/environ", os.O_RDONLY, None
+            ),
+            "write /proc/self/oom_score_adj": ("/proc/self/oom_score_adj", os.O_WRONLY, None),
+            "write /sys/bus/pci/rescan": ("/sys/bus/pci/rescan", os.O_WRONLY, None),
+        }  # fmt: skip
+        if uevent is not None:
+            attempts["write a /sys/devices uevent"] = (str(uevent), os.O_WRONLY, None)
+        for name, (path, flags, dir_fd) in attempts.items():
+            found[name] = errno_of(
+                lambda p=path, f=flags, d=dir_fd: os.close(os.open(p, f, dir_fd=d))
             )
-            landlock.restrict(read, write, devices)
-            me, parent = os.getpid(), os.getppid()
-            uevent = next(iter(sorted(Path("/sys/devices").glob("*/uevent"))), None)
-            attempts: dict[str, tuple[str, int, int | None]] = {
-                "relative to the cwd": ("reference.py", os.O_RDONLY, None),
-                "/proc/self/cwd": ("/proc/self/cwd/reference.py", os.O_RDONLY, None),
-                "/proc/self/root": (f"/proc/self/root{REFERENCE}", os.O_RDONLY, None),
-                "an old folder fd": ("reference.py", os.O_RDONLY, folder),
-                "/proc/self/fd/DIR": (f"/proc/self/fd/{folder}/reference.py", os.O_RDONLY, None),
-                "reopen /proc/self/fd/FILE": (f"/proc/self/fd/{held}", os.O_RDONLY, None),
-                "/proc/self/../VICTIM": (f"/proc/self/../{victim}/environ", os.O_RDONLY, None),
-                "/proc/VICTIM/cmdline": (f"/proc/{victim}/cmdline", os.O_RDONLY, None),
-                "/proc/PARENT/mem": (f"/proc/{parent}/mem", os.O_RDONLY, None),
-                "/proc/self/task/../../PARENT": (
-                    f"/proc/{me}/task/{me}/../../../{parent}/environ", os.O_RDONLY, None
-                ),
-                "write /proc/self/oom_score_adj": ("/proc/self/oom_score_adj", os.O_WRONLY, None),
-                "write /sys/bus/pci/rescan": ("/sys/bus/pci/rescan", os.O_WRONLY, None),
-            }  # fmt: skip
-            if uevent is not None:
-                attempts["write a /sys/devices uevent"] = (str(uevent), os.O_WRONLY, None)
-            for name, (path, flags, dir_fd) in attempts.items():
-                try:
-                    os.close(os.open(path, flags, dir_fd=dir_fd))
-                    found[name] = 0
-                except OSError as exc:
-                    found[name] = exc.errno or -1
-        finally:
-            os.write(write_end, json.dumps(found).encode())
-            os._exit(0)
-    os.close(write_end)
-    text = b""
-    while chunk := os.read(read_end, 65536):
-        text += chunk
-    os.close(read_end)
-    os.waitpid(pid, 0)
-    return dict(json.loads(text))
+
+    return forked_report(probe)
 
 
 def test_a_gpu_runs_proc_and_sys_give_no_way_back_to_the_reference_or_other_processes(
