@@ -363,17 +363,16 @@ def _file_walls(
     """What Landlock lets a run read, write, and use as devices. In a jail the private root
     holds only what a run may see; without one the puzzle folders inside the install are cut
     out here, and a GPU run also gets its device nodes and the driver's files."""
-    gpu_nodes = gpufiles.device_nodes() if gpu else []
+    devices = [*(plan.devices if plan else ()), *(gpufiles.device_nodes() if gpu else ())]
     if jailed:
-        return ["/"], [str(temp)], [*(plan.devices if plan else ()), *gpu_nodes]
+        return ["/"], [str(temp)], devices
     read = [*carve(plan.readonly if plan else (), limits.hide), str(inputs), *_HARDWARE_FACTS]
     read += [str(puzzle)] if puzzle is not None else []
+    read += gpufiles.driver_files() if gpu else []
     write = [str(work), str(temp)]
     if limits.processes > 0:  # worker processes share tensors through /dev/shm files
         write.append("/dev/shm")
-    if gpu:
-        read += gpufiles.driver_files()
-    return read, write, [*(plan.devices if plan else ()), *gpu_nodes]
+    return read, write, devices
 
 
 def enter(
