@@ -51,7 +51,8 @@ CASES = Path(__file__).resolve().parent / "runner_cases"
 REFERENCE = CASES / "puzzles" / "rt_add" / "reference.py"
 SHIPPED = Path(__file__).resolve().parent.parent / "puzzles"
 GAME = Path(str(__import__("game").__file__)).resolve().parent
-# As root with the Python install private to root, a worker keeps uid 0 and says so
+# As root with the Python install private to root, a worker without namespaces keeps uid 0
+# and says so (a walled one becomes the run's uid once its private root stands)
 PRIVATE_TO_ROOT = "uid-0 (the Python install is private to root)"
 IMPORTS = "[torch, math, os, sys, time, ctypes, socket, signal, subprocess, builtins, json]"
 
@@ -730,7 +731,8 @@ def test_a_spare_run_cannot_rewrite_its_layers_or_the_uid_its_folder_is_given(
         )
     if os.geteuid() == 0:
         kept = PRIVATE_TO_ROOT if PRIVATE_TO_ROOT in second.sandbox else "uid-65534"
-        assert kept == "uid-65534" or not open_to_others(root_plan().readonly), second.sandbox
+        private = not open_to_others(root_plan().readonly)
+        assert kept == "uid-65534" or (private and mode == SPARE_BARE), second.sandbox
         assert kept in second.sandbox, second.sandbox
 
 
@@ -820,6 +822,7 @@ def test_a_spare_run_starts_no_more_processes_than_its_allowance(
     """
     result = check(monkeypatch, mode, content, "rt_procs", code)
     if PRIVATE_TO_ROOT in result.sandbox:  # uid 0 is exempt from RLIMIT_NPROC; it says so
+        assert mode == SPARE_BARE, result.sandbox  # a walled worker drops uid 0 (`idmap`)
         return
     made = probe_report(result)["made"]
     # Without a user namespace the limit is the uid's task count at the run's start plus the

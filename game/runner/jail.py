@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from game.runner import protections, safeio, syscalls
+from game.runner.idmap import become_run_uid, map_own_ids, run_identity
 from game.runner.limits import SandboxLimits
 from game.runner.newroot import (
     JOB_MOUNT,
@@ -39,8 +40,6 @@ from game.runner.newroot import (
     SCRATCH,
     RootPlan,
     build_root,
-    open_to_others,
-    root_plan,
 )
 from game.runner.syscalls import (
     CLONE_NEWIPC,
@@ -71,53 +70,6 @@ RUN_DONE = b"d"  # init -> run parent -> zygote: every result file is written
 # process (it could start none: seccomp) is SIGKILLed, so no code of it can run again
 RUN_ALONE = b"a"
 WALLS_UP = b"w"  # run parent -> zygote: the run's walls stand, its clock may start
-
-
-def run_identity() -> tuple[int, int]:
-    """The outside uid/gid a run has: as root an unprivileged id, otherwise the user itself."""
-    if os.geteuid() == 0:
-        uid = int(os.environ.get("TORCHENSTEIN_SANDBOX_UID", "65534"))
-        return uid, uid
-    return os.getuid(), os.getgid()
-
-
-def become_run_uid(plan: RootPlan | None = None, give: tuple[str, ...] = ()) -> list[str]:
-    """As root, become the run's unprivileged uid (`run_identity`), so that a run whose walls
-    are thin (no private root) still owns nothing outside, unless that uid could not read the
-    Python install where it lies (pyenv under a private /root): then keep uid 0, without
-    capabilities later, and say so. `give`: folders handed to the run's uid first. Returns the
-    layer ([] when not root)."""
-    if os.geteuid() != 0:
-        return []
-    uid, gid = run_identity()
-    if not open_to_others((plan or root_plan()).readonly):
-        return ["uid-0 (the Python install is private to root)"]
-    for folder in give:
-        os.chown(folder, uid, gid)
-    os.setgroups([])
-    os.setresgid(gid, gid, gid)
-    os.setresuid(uid, uid, uid)
-    return [f"uid-{uid}"]
-
-
-def _write(path: str, text: str) -> None:
-    fd = os.open(path, os.O_WRONLY)
-    try:
-        os.write(fd, text.encode())
-    finally:
-        os.close(fd)
-
-
-def map_own_ids(uid: int, gid: int) -> None:
-    """Map exactly this process's outside ids into its new user namespace (all an unprivileged
-    process may map), with setgroups denied."""
-    syscalls.prctl(syscalls.PR_SET_DUMPABLE, 1)  # /proc/self/*_map belong to root otherwise
-    try:
-        _write("/proc/self/setgroups", "deny")
-        _write("/proc/self/uid_map", f"{uid} {uid} 1")
-        _write("/proc/self/gid_map", f"{gid} {gid} 1")
-    finally:
-        syscalls.prctl(syscalls.PR_SET_DUMPABLE, 0)
 
 
 def enter_namespaces(

@@ -16,7 +16,7 @@ from pathlib import Path
 
 
 def make_job_dir(prefix: str = "torchenstein-run-") -> Path:
-    from game.runner.jail import run_identity
+    from game.runner.idmap import run_identity
 
     job_dir = Path(tempfile.mkdtemp(prefix=prefix))
     os.chmod(job_dir, 0o711)

@@ -475,6 +475,7 @@ def enter_spare(
             puzzle = Path(PUZZLE_MOUNT) if puzzle is not None else None
         except OSError as exc:  # its files are then walled by Landlock alone
             layers.append(f"no-private-root ({exc.strerror or exc})"[:80])
+        layers += spareroot.settle_identity(out, jailed, own)
     enter(
         inputs,
         work,

@@ -12,8 +12,9 @@ driver holds open stay open. Must not import torch or pygame.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
-from game.runner import gpufiles
+from game.runner import gpufiles, idmap
 from game.runner.jail import enter_root
 from game.runner.newroot import RESULTS, RootPlan, bind, build_root
 
@@ -34,3 +35,17 @@ def wall_in(
             bind("/sys", new_root + "/sys", readonly=True)
     os.chdir(new_root)
     return ["mount-ns", "private-root", "scratch-tmpfs", *enter_root()]
+
+
+def settle_identity(out: Path, jailed: bool, own: list[str]) -> list[str]:
+    """A worker still uid 0 in its namespace (`idmap.unshare_mapped_by_root`: the install is
+    private to root) becomes the run's uid once its private root stands. Without that root,
+    the install's private parents would hide torch's lazy imports from the run's uid: it keeps
+    uid 0 (capabilities are dropped later) and takes its results folder back. Returns the
+    identity layer ([] when there is nothing to settle)."""
+    if os.getuid() != 0 or idmap.PRIVATE_INSTALL in own:
+        return []
+    if jailed:
+        return idmap.drop_to_run_uid()
+    os.chown(out, 0, 0)
+    return [idmap.PRIVATE_INSTALL]

@@ -25,27 +25,41 @@ from pathlib import Path
 from game.runner.preload import preload
 
 
-def _own_namespaces() -> list[str]:
+def _own_namespaces() -> tuple[list[str], int]:
     """Linux: go on as the first process of new user, PID, mount, network, IPC and UTS
     namespaces, so that whatever the run starts (a setsid child included) dies with this
     worker, nothing of it reaches a network or another process's IPC, and its private root can
     be built when the job comes (`spareroot`). As root it first becomes the run's
-    unprivileged uid (as a jailed run does). The process the trusted side started stays
-    outside, waits, and exits as the worker did; the worker has a parent-death signal, so
-    killing the outer process kills the namespace. Returns the layers, or why there are none."""
-    from game.runner import jail, syscalls
+    unprivileged uid (as a jailed run does); where that uid could not import torch (the
+    install is private to root) it stays uid 0 inside, with the run's uid mapped too, and
+    becomes it once its private root stands (`idmap.drop_to_run_uid`). The process the
+    trusted side started stays outside, waits, and exits as the worker did; the worker has a
+    parent-death signal, so killing the outer process kills the namespace. Returns the layers
+    (or why there are none) and the uid the run will have."""
+    from game.runner import idmap, jail, syscalls
 
     identity: list[str] = []
+    own_map = False  # whether this process maps its own ids once in its namespace
     try:
-        identity = jail.become_run_uid()
-        uid, gid = os.getuid(), os.getgid()
-        syscalls.unshare(syscalls.CLONE_NEWUSER)
+        if os.geteuid() == 0 and not idmap.install_open():
+            mapped = idmap.unshare_mapped_by_root()
+            if mapped == idmap.UNMAPPED:  # an unmapped identity cannot even create files
+                os._exit(jail.EXIT_LOST)
+            identity = [] if mapped == idmap.MAPPED else [idmap.PRIVATE_INSTALL]
+            run_uid = idmap.run_identity()[0] if mapped == idmap.MAPPED else 0
+        else:
+            identity = idmap.become_run_uid()
+            run_uid = os.getuid()
+            syscalls.unshare(syscalls.CLONE_NEWUSER)
+            own_map = True
     except OSError as exc:
+        identity = identity or idmap.become_run_uid()  # uid 0's layer, if it stays uid 0
         _stay_outside()
-        return [f"no-namespaces ({exc.strerror or exc})"[:80], *identity]
+        return [f"no-namespaces ({exc.strerror or exc})"[:80], *identity], os.getuid()
     layers = ["user-ns", "pid-ns", "net-ns", "ipc-ns", "uts-ns", *identity]
     try:
-        jail.map_own_ids(uid, gid)
+        if own_map:
+            idmap.map_own_ids(run_uid, os.getgid())
         run_ns = syscalls.CLONE_NEWPID | syscalls.CLONE_NEWNET | syscalls.CLONE_NEWIPC
         # the mount namespace now, while single-threaded: its private root comes with the job
         syscalls.unshare(run_ns | syscalls.CLONE_NEWUTS | syscalls.CLONE_NEWNS)
@@ -53,7 +67,7 @@ def _own_namespaces() -> list[str]:
     except OSError:  # an unmapped identity cannot even create files: no worker at all
         os._exit(jail.EXIT_LOST)
     _stay_outside()
-    return layers
+    return layers, run_uid
 
 
 def _stay_outside() -> None:
@@ -101,17 +115,19 @@ def main() -> None:
     )
     args = parser.parse_args()
     layers: list[str] = []
+    # the uid the run will have, whose the results folder must be (None: no such thing)
+    run_uid = os.getuid() if sys.platform != "win32" else None
     if sys.platform.startswith("linux"):
-        from game.runner import jail, protections
+        from game.runner import idmap, protections
 
-        if args.bare:  # the device would not start inside the namespaces
-            layers = [f"no-namespaces ({args.bare})"[:120], *jail.become_run_uid()]
-            _stay_outside()
-        elif not protections.namespaces_wanted():
-            layers = ["no-namespaces (switched off)", *jail.become_run_uid()]
+        if args.bare or not protections.namespaces_wanted():
+            # --bare: the device would not start inside the namespaces
+            why = args.bare or "switched off"
+            layers = [f"no-namespaces ({why})"[:120], *idmap.become_run_uid()]
+            run_uid = os.getuid()
             _stay_outside()
         else:
-            layers = _own_namespaces()
+            layers, run_uid = _own_namespaces()
     out = os.fdopen(os.dup(1), "w", encoding="utf-8")
     os.dup2(2, 1)
     try:
@@ -127,9 +143,8 @@ def main() -> None:
         out.write(json.dumps({"ready": False, "walled": walled, "error": _why(exc)}) + "\n")
         out.flush()
         os._exit(70)
-    # its uid reads the same inside its user namespace as outside (only its own is mapped)
-    uid = os.getuid() if sys.platform != "win32" else None
-    out.write(json.dumps({"ready": True, "pid": os.getpid(), "uid": uid}) + "\n")
+    # ids read the same inside its user namespace as outside (each is mapped to itself)
+    out.write(json.dumps({"ready": True, "pid": os.getpid(), "uid": run_uid}) + "\n")
     out.flush()
     try:
         request = json.loads(sys.stdin.readline())
