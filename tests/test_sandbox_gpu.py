@@ -25,10 +25,10 @@ import pytest
 import torch
 
 from game.runner import gpufiles, landlock
-from game.runner.executor import SpareExecutor
 from game.runner.limits import SandboxLimits
 from game.runner.newroot import root_plan
 from game.runner.sandbox import _file_walls
+from game.runner.spare import SpareExecutor
 from tests.sandbox_procs import errno_of, forked_report, put_up_gpu_walls
 
 pytestmark = pytest.mark.skipif(
@@ -95,7 +95,7 @@ def test_only_gpu_runs_get_the_device_nodes(tmp_path: Path) -> None:
 
 
 def test_sandboxes_keep_no_kernel_cache_a_later_run_would_load() -> None:
-    from game.runner.executor import sandbox_env
+    from game.runner.workerio import sandbox_env
 
     env = sandbox_env()
     assert env["CUDA_CACHE_DISABLE"] == "1"

@@ -34,10 +34,10 @@ import pytest
 
 from game.runner import landlock
 from game.runner.engine import Runner
-from game.runner.executor import SpareExecutor
 from game.runner.jobdir import make_job_dir
 from game.runner.newroot import open_to_others, root_plan
 from game.runner.protocol import RunResult
+from game.runner.spare import SpareExecutor
 from tests.sandbox_procs import errno_of, forked_report, put_up_gpu_walls, sleepers
 
 pytestmark = [
@@ -666,7 +666,7 @@ def test_no_ipc_object_a_run_makes_outlives_the_check(
 def test_a_run_does_not_see_the_players_environment(
     monkeypatch: pytest.MonkeyPatch, mode: tuple[str, str]
 ) -> None:
-    """`executor.sandbox_env` hands the zygote and every spare worker the runner's whole
+    """`workerio.sandbox_env` hands the zygote and every spare worker the runner's whole
     environment, so a pasted solution reads whatever the player's shell holds: API tokens, cloud
     keys, proxy passwords, and the player's folder (`TORCHENSTEIN_HOME`). It cannot send them
     far today, but together with any channel out (the UNIX-socket hole above) they leave the

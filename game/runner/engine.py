@@ -33,7 +33,7 @@ from game.runner import safeio, shrink, transfer
 from game.runner.bundle import Bundle, PreparedCase, PuzzleError
 from game.runner.casefp import CaseFingerprint, encode_cases, fingerprint_cases
 from game.runner.casewatch import CaseWatch
-from game.runner.executor import Exit, SpareExecutor, ZygoteExecutor, supervise
+from game.runner.executor import ZygoteExecutor, supervise
 from game.runner.jobdir import make_job_dir
 from game.runner.judge import judge, judge_static
 from game.runner.limits import MB, SandboxLimits
@@ -45,8 +45,10 @@ from game.runner.modbundle import (
     read_source,
 )
 from game.runner.protocol import Metrics, Mode, RunResult
+from game.runner.spare import SpareExecutor
 from game.runner.tracing import tensor_members
 from game.runner.usage import unused_parameters
+from game.runner.workerio import Exit
 
 STDOUT_MAX = 1 * MB  # printing more than this is verdict output_limit
 MAX_OUTPUT_BYTES = 64 * MB  # tensors returned by one case

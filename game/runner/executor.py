@@ -1,6 +1,6 @@
-"""The trusted side's handle on warm sandboxes: a fork zygote (Linux, CPU) or pre-spawned spare
-workers (everywhere else, CUDA/MPS, or forced with `TORCHENSTEIN_SANDBOX=spare`), plus the
-supervision loop that enforces wall time and memory and cancels.
+"""The trusted side's handle on the fork zygote (Linux, CPU: `game/runner/zygote.py`), which
+keeps a walled standby ready for the next run, plus the supervision loop every run goes
+through (`supervise`: wall time, memory, cancel). Spare workers live in `spare`.
 
 Must not import torch (it only starts processes and reads their lines) or pygame.
 """
@@ -8,135 +8,21 @@ Must not import torch (it only starts processes and reads their lines) or pygame
 from __future__ import annotations
 
 import contextlib
-import json
-import os
-import queue
 import shutil
-import signal
 import subprocess
-import sys
-import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, Protocol
 
-from game.childenv import child_env
 from game.runner import runtree
-from game.runner.gpufiles import NO_KERNEL_CACHES
 from game.runner.limits import SandboxLimits
-from game.runner.memory import rss_bytes
+from game.runner.workerio import READY_TIMEOUT_S, Exit, Lines, Run, kill_group, send, spawn
 
-READY_TIMEOUT_S = 120.0
 SETTLE_S = 30.0  # the zygote's sweep waits for a killed PID namespace, normally milliseconds
 MEMORY_POLL_S = 0.04  # RLIMIT_AS stops a single fast allocation; this catches the sum
 # How often `tick` runs while a run goes on: it judges finished cases meanwhile, and a small
 # puzzle's case takes about a millisecond.
 TICK_S = 0.002
-
-
-@dataclass
-class Exit:
-    code: int | None
-    signal: int | None
-    reason: str | None  # "timeout" | "memory" | "cancelled" | "lost" | None
-    wall_ms: float = 0.0
-    peak_rss: int = 0
-    layers: list[str] | None = None  # a spare worker's own word on its protections
-
-
-class Run(Protocol):
-    def poll(self, timeout: float) -> Exit | None: ...
-
-    def memory(self) -> int | None: ...
-
-    def kill(self) -> None: ...
-
-    def settle(self) -> None:
-        """Return once nothing of the run can run again (after `poll` gave its exit)."""
-
-
-# What a sandbox keeps of the runner's environment (POSIX): what Python, torch and the GPU
-# drivers read, and the sandbox's own switches. Everything else (tokens and keys, the session
-# bus's address, DISPLAY, SSH_AUTH_SOCK, TORCHENSTEIN_HOME) stays out of the run's reach.
-_KEPT = ("PATH", "HOME", "USER", "LOGNAME", "LANG", "LANGUAGE", "TZ", "TERM", "LD_LIBRARY_PATH")
-_KEPT_PREFIXES = (
-    "LC_", "PYTHON", "VIRTUAL_ENV", "CONDA_", "TORCHENSTEIN_SANDBOX", "TORCHENSTEIN_RUNNER",
-    "CUDA_", "NVIDIA_", "HIP_", "ROCM_", "ROCR_", "HSA_", "PYTORCH_", "OMP_", "MKL_", "KMP_",
-    "OPENBLAS_",
-)  # fmt: skip
-
-
-def sandbox_env() -> dict[str, str]:
-    env = dict(os.environ)
-    if os.name == "posix":  # Windows needs much of its environment and walls nothing anyway
-        env = {k: v for k, v in env.items() if k in _KEPT or k.startswith(_KEPT_PREFIXES)}
-    env = child_env(env)
-    env.setdefault("OMP_NUM_THREADS", "1")
-    env.setdefault("MKL_NUM_THREADS", "1")
-    env["PYTHONDONTWRITEBYTECODE"] = "1"
-    env["PYTORCH_NVML_BASED_CUDA_CHECK"] = "1"
-    env.update(NO_KERNEL_CACHES)
-    return env
-
-
-def _spawn(args: list[str]) -> subprocess.Popen[bytes]:
-    debug = os.environ.get("TORCHENSTEIN_RUNNER_DEBUG")
-    kwargs: dict[str, Any] = {}
-    if sys.platform == "win32":
-        kwargs["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP  # type: ignore[attr-defined]
-    else:
-        kwargs["start_new_session"] = True
-    return subprocess.Popen(
-        [sys.executable, "-P", *args],  # -P: never the working folder's `game` (see client)
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=None if debug else subprocess.DEVNULL,
-        env=sandbox_env(),
-        close_fds=True,
-        **kwargs,
-    )
-
-
-class Lines:
-    """JSON lines from a pipe, read on a thread so the caller can wait with a timeout."""
-
-    def __init__(self, pipe: IO[bytes]) -> None:
-        self.queue: queue.Queue[dict[str, Any] | None] = queue.Queue()
-        threading.Thread(target=self._read, args=(pipe,), daemon=True).start()
-
-    def _read(self, pipe: IO[bytes]) -> None:
-        for raw in pipe:
-            try:
-                self.queue.put(json.loads(raw))
-            except ValueError:
-                continue
-        self.queue.put(None)
-
-    def get(self, timeout: float) -> dict[str, Any] | bool | None:
-        """A message, None at end of stream, False on timeout."""
-        try:
-            return self.queue.get(timeout=timeout)
-        except queue.Empty:
-            return False
-
-
-def kill_group(pid: int) -> None:
-    try:
-        if sys.platform == "win32":
-            os.kill(pid, signal.SIGTERM)
-        else:
-            os.killpg(pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError, OSError):
-        with contextlib.suppress(ProcessLookupError, PermissionError, OSError):
-            os.kill(pid, signal.SIGKILL if sys.platform != "win32" else signal.SIGTERM)
-
-
-def _send(proc: subprocess.Popen[bytes], doc: dict[str, Any]) -> None:
-    assert proc.stdin is not None
-    proc.stdin.write((json.dumps(doc) + "\n").encode())
-    proc.stdin.flush()
 
 
 class ZygoteExecutor:
@@ -158,7 +44,7 @@ class ZygoteExecutor:
         if self.proc is not None and self.proc.poll() is None:
             return
         self.close()
-        self.proc = _spawn(["-m", "game.runner.zygote"])
+        self.proc = spawn(["-m", "game.runner.zygote"])
         assert self.proc.stdout is not None
         self.lines = Lines(self.proc.stdout)
         self.ready = False
@@ -222,7 +108,7 @@ class ZygoteExecutor:
         if puzzle is not None:
             request["puzzle"] = str(puzzle)
         try:
-            _send(self.proc, request)
+            send(self.proc, request)
         except OSError:
             self.close()
             raise RuntimeError("the runner's zygote went away") from None
@@ -302,149 +188,6 @@ class ZygoteRun:
     def kill(self) -> None:
         parents, run = runtree.zygote_run(self.zygote_pid)
         runtree.kill(run + parents)
-
-
-class SpareExecutor:
-    """Keeps one warm spare worker per device; each is used for one run, then replaced."""
-
-    name = "spare"
-
-    def __init__(self, device: str) -> None:
-        self.device = device
-        self.proc: subprocess.Popen[bytes] | None = None
-        self.lines: Lines | None = None
-        # Set once the device would not start inside the namespaces: why, for every later
-        # worker's layers (never a silent downgrade)
-        self.bare: str | None = None
-
-    def warm(self) -> None:
-        if self.proc is not None and self.proc.poll() is None:
-            return
-        args = ["-m", "game.runner.worker", "--device", self.device]
-        self.proc = _spawn([*args, "--bare", self.bare] if self.bare else args)
-        assert self.proc.stdout is not None
-        self.lines = Lines(self.proc.stdout)
-
-    def _ready(self) -> tuple[subprocess.Popen[bytes], Lines, int | None]:
-        """A started worker, taken out of the warm slot. A worker whose device would not start
-        inside its namespaces is replaced, once, by one without them."""
-        why = ""
-        for _ in range(2):
-            self.warm()
-            proc, lines = self.proc, self.lines
-            assert proc is not None and lines is not None
-            self.proc, self.lines = None, None
-            msg = lines.get(READY_TIMEOUT_S)
-            if isinstance(msg, dict) and msg.get("ready"):
-                uid = msg.get("uid")
-                return proc, lines, uid if isinstance(uid, int) and uid >= 0 else None
-            kill_group(proc.pid)
-            why = f" ({str(msg.get('error'))[:100]})" if isinstance(msg, dict) else ""
-            if not (isinstance(msg, dict) and msg.get("walled") is True) or self.bare:
-                break
-            self.bare = f"{self.device} would not start in them: {msg.get('error')}"[:100]
-        raise RuntimeError(f"the runner's spare worker for {self.device} did not start{why}")
-
-    @property
-    def pid(self) -> int | None:
-        return self.proc.pid if self.proc is not None and self.proc.poll() is None else None
-
-    def launch(
-        self, job_dir: Path, limits: SandboxLimits, cases: int, puzzle: Path | None = None
-    ) -> SpareRun:
-        proc, lines, uid = self._ready()
-        if uid is not None and sys.platform != "win32" and os.geteuid() == 0:
-            # the worker writes its results there itself
-            os.chown(job_dir / "out", uid, uid)
-        job = None
-        if sys.platform == "win32":
-            from game.runner.winjob import confine
-
-            job = confine(proc, limits)
-        request = {"dir": str(job_dir), "limits": limits.to_json()}
-        if puzzle is not None:
-            request["puzzle"] = str(puzzle)
-        run = SpareRun(self, proc, lines, job, job_dir / "out")  # sized before the job starts
-        _send(proc, request)
-        return run
-
-    def close(self) -> None:
-        if self.proc is not None:
-            kill_group(self.proc.pid)
-            self.proc.wait()
-        self.proc = None
-        self.lines = None
-
-
-class SpareRun:
-    def __init__(
-        self,
-        owner: SpareExecutor,
-        proc: subprocess.Popen[bytes],
-        lines: Lines,
-        job: Any,
-        out: Path,
-    ) -> None:
-        self.owner = owner
-        self.proc = proc
-        self.pid = proc.pid
-        self.lines = lines  # the worker's announcement of its layers, before any player code
-        self.job = job  # keeps the Windows job object (and its limits) alive for the run
-        self.out = out  # where the run writes its results, on the host's disk
-        # The warm worker's size before its job: what a process it forks shares with it. Read
-        # once, so that a worker that grows cannot raise what its children may hold uncounted.
-        self.worker, self.shared = self.pid, 0
-        if sys.platform.startswith("linux"):
-            inner = runtree.children(self.pid)  # the process started stays outside and waits
-            self.worker = inner[0] if inner else self.pid
-            self.shared = runtree.own_bytes(self.worker)
-
-    def _layers(self) -> list[str]:
-        """The first thing the worker said after its request; the run itself never held the
-        pipe it was said on. Nothing said means nothing known."""
-        msg = self.lines.get(0.5)
-        found = msg.get("layers") if isinstance(msg, dict) else None
-        if not isinstance(found, list):
-            return ["unknown (the worker did not say)"]
-        return [str(x)[:80] for x in found[:40]]
-
-    def poll(self, timeout: float) -> Exit | None:
-        try:
-            code = self.proc.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            return None
-        kill_group(self.pid)  # whatever it started dies with it
-        if self.job is not None:
-            self.job.close()  # a job object kills what is left in it when closed
-        for pipe in (self.proc.stdin, self.proc.stdout):
-            with contextlib.suppress(OSError):
-                pipe and pipe.close()
-        ended = Exit(code, None, None) if code >= 0 else Exit(None, -code, None)
-        ended.layers = self._layers()
-        return ended
-
-    def settle(self) -> None:
-        pass  # `poll` has already killed the worker's group
-
-    def memory(self) -> int | None:
-        """Its processes (the worker whole, each child beyond what it shares with the warm
-        worker), its scratch tmpfs, and the results it has written to the host's disk."""
-        if sys.platform.startswith("linux"):
-            tree = [self.worker, *runtree.descendants(self.worker)]
-            written = runtree.folder_bytes(self.out)
-            return runtree.memory(tree, self.worker, self.shared) + written
-        return rss_bytes(self.pid)
-
-    def kill(self) -> None:
-        if self.job is not None:
-            self.job.terminate()
-        if self.worker != self.pid:
-            # The worker and what it started; the outer process, their subreaper, then kills
-            # what they orphaned (a setsid() child) and exits. Killing it first would hand
-            # the orphans to the host's init.
-            runtree.kill([self.worker, *runtree.descendants(self.worker)])
-        else:
-            kill_group(self.pid)
 
 
 def supervise(

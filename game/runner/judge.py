@@ -22,13 +22,13 @@ from game.content.static_rules import Problem, count_code_lines
 from game.runner import safeio, transfer
 from game.runner.bundle import Bundle, PreparedCase
 from game.runner.compare import Policy, compare, magnitude
-from game.runner.executor import Exit
 from game.runner.gradcheck import check_grads, input_names
 from game.runner.grouping import group_failures, without_internals
+from game.runner.guards import EXIT_OUTPUT_LIMIT
 from game.runner.preview import preview
 from game.runner.protocol import CaseResult, FailureClass, Metrics, Mode, RunResult, TraceOp
-from game.runner.sandbox import EXIT_OUTPUT_LIMIT
 from game.runner.tracing import TRACE_CAP
+from game.runner.workerio import Exit
 
 if TYPE_CHECKING:
     from game.runner.casewatch import CaseWatch

@@ -1,7 +1,7 @@
 """Windows limits for a spare worker: a job object capping its committed memory, the number of
 processes it may start, and its CPU time, and killing everything in it when the run ends.
 
-Used by `executor.SpareExecutor` on Windows only (the Unix equivalents are rlimits and seccomp
+Used by `spare.SpareExecutor` on Windows only (the Unix equivalents are rlimits and seccomp
 in `limits`). Must not import torch or pygame.
 """
 
