@@ -14,6 +14,7 @@ and a spare run's children and written files count against its memory.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import errno
 import json
@@ -96,10 +97,15 @@ def check(
     puzzle: str,
     code: str,
     private: list[Path] | None = None,
+    fresh: bool = False,
 ) -> RunResult:
-    """One `try` check on a fresh runner with the sandbox `mode`; the GPU mode runs on the
-    `meta` device, which takes the CUDA path's spare worker and walls (`gpu = device != "cpu"`)
-    without a GPU (its cases fail, but the attack runs first)."""
+    """One `try` check with the sandbox `mode`; the GPU mode runs on the `meta` device, which
+    takes the CUDA path's spare worker and walls (`gpu = device != "cpu"`) without a GPU (its
+    cases fail, but the attack runs first). The runner is the module's one for `mode`, as a
+    player's game keeps one: each check takes the worker the last one warmed, which is the
+    real case (and saves a start of torch per test). `fresh`: a runner of its own, for an
+    attack on how workers are started (their environment, their working folder), or with
+    folders kept private."""
     executor, namespaces = mode
     device = "meta" if executor == "gpu" else "cpu"
     if executor == "spare":
@@ -107,13 +113,26 @@ def check(
     else:
         monkeypatch.delenv("TORCHENSTEIN_SANDBOX", raising=False)
     monkeypatch.setenv("TORCHENSTEIN_SANDBOX_NAMESPACES", namespaces)
-    runner = Runner()
+    fresh = fresh or bool(private)  # a shared runner would keep hiding them
+    runner = Runner() if fresh else _SHARED.get(mode) or _SHARED.setdefault(mode, Runner())
     try:
         runner.keep_private(private or [])
         entry = runner.find(puzzle, [root])
         return runner.check(entry, textwrap.dedent(code), device, "try", None, roots=[root])
     finally:
+        if fresh:
+            runner.close()
+
+
+_SHARED: dict[tuple[str, str], Runner] = {}
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _close_shared_runners() -> Iterator[None]:
+    yield
+    for runner in _SHARED.values():
         runner.close()
+    _SHARED.clear()
 
 
 def probe_report(result: RunResult) -> dict[str, object]:
@@ -192,6 +211,8 @@ def test_a_run_cannot_talk_to_a_unix_socket_on_the_host(
     try:
         result = check(monkeypatch, mode, content, "rt_add", code)
     finally:
+        with contextlib.suppress(OSError):
+            server.shutdown(socket.SHUT_RDWR)  # wakes the accept(); close() alone would not
         server.close()
         listener.join(5)
     assert result.verdict in PASSED, result.message
@@ -588,7 +609,7 @@ def test_a_gpu_run_reaches_nothing_through_proc_self(
         print("PROBE", json.dumps(found))
         return x.sum()
     """
-    result = check(monkeypatch, GPU, content, "rt_procs", code)
+    result = check(monkeypatch, GPU, content, "rt_procs", code, fresh=True)
     report = probe_report(result)
     assert report.pop("own status") is True, report
     report.pop("host pid")  # 1 since the GPU path's private root: it sees its own /proc only
@@ -679,7 +700,7 @@ def test_a_run_does_not_see_the_players_environment(
         print("seen:", [value for value in os.environ.values() if value.startswith("tok-")])
         return a + b
     """
-    result = check(monkeypatch, mode, CASES, "rt_add", code)
+    result = check(monkeypatch, mode, CASES, "rt_add", code, fresh=True)
     assert result.verdict == "pass", result.message
     assert token not in (result.stdout or ""), result.stdout
 
@@ -855,7 +876,8 @@ def test_a_game_package_in_the_working_folder_is_not_what_the_sandbox_runs(
         f"open({str(marker)!r}, 'w').write('a shadow game package ran')\n"
     )
     monkeypatch.chdir(open_tmp)
-    result = check(monkeypatch, mode, CASES, "rt_add", "def add(a, b):\n    return a + b\n")
+    code = "def add(a, b):\n    return a + b\n"
+    result = check(monkeypatch, mode, CASES, "rt_add", code, fresh=True)
     assert not marker.exists(), "a game package in the working folder ran outside the sandbox"
     assert result.verdict == "pass", result.message
 
@@ -917,7 +939,7 @@ def test_a_gpu_run_with_its_landlock_switched_off_says_so(
         print("PROBE", json.dumps({{"read": read}}))
         return x.sum()
     """
-    result = check(monkeypatch, GPU, content, "rt_procs", code)
+    result = check(monkeypatch, GPU, content, "rt_procs", code, fresh=True)
     read = probe_report(result)["read"]
     if read:
         assert "no-landlock (switched off for the GPU)" in result.sandbox, result.sandbox
