@@ -765,6 +765,8 @@ def test_a_stopped_or_stubborn_spare_run_still_ends_on_time(
     init of a PID namespace may not stop itself: then it spins), and its worker child does the
     same in a new session: the check must still end (verdict timeout) and leave nothing. When
     written: timeout, nothing left (root)."""
+    # its own sleeper per mode: the other modes may be running on the other test worker
+    marker = str(7345 + [SPARE, SPARE_BARE, GPU].index(mode))
     code = """
     import os, signal, subprocess, time
     def total(x):
@@ -772,7 +774,7 @@ def test_a_stopped_or_stubborn_spare_run_still_ends_on_time(
             signal.signal(sig, signal.SIG_IGN)
         if os.fork() == 0:
             os.setsid()
-            subprocess.Popen(["sleep", "7345"])
+            subprocess.Popen(["sleep", "MARKER"])
             while True:
                 time.sleep(1)
         os.kill(os.getpid(), signal.SIGSTOP)
@@ -780,9 +782,9 @@ def test_a_stopped_or_stubborn_spare_run_still_ends_on_time(
             pass
     """
     try:
-        result = check(monkeypatch, mode, CASES, "rt_procs", code)
+        result = check(monkeypatch, mode, CASES, "rt_procs", code.replace("MARKER", marker))
     finally:
-        left = sleepers("7345")
+        left = sleepers(marker)
         for pid in left:
             os.kill(pid, signal.SIGKILL)
     assert result.verdict == "timeout", (result.verdict, result.message)

@@ -39,7 +39,7 @@ def _own_namespaces() -> tuple[list[str], int]:
     from game.runner import idmap, jail, syscalls
 
     identity: list[str] = []
-    own_map = False  # whether this process maps its own ids once in its namespace
+    own_ids: tuple[int, int] | None = None  # what it maps itself once in its namespace
     try:
         if os.geteuid() == 0 and not idmap.install_open():
             mapped = idmap.unshare_mapped_by_root()
@@ -49,17 +49,17 @@ def _own_namespaces() -> tuple[list[str], int]:
             run_uid = idmap.run_identity()[0] if mapped == idmap.MAPPED else 0
         else:
             identity = idmap.become_run_uid()
-            run_uid = os.getuid()
+            own_ids = (os.getuid(), os.getgid())  # read now: unmapped, they read as 65534
+            run_uid = own_ids[0]
             syscalls.unshare(syscalls.CLONE_NEWUSER)
-            own_map = True
     except OSError as exc:
         identity = identity or idmap.become_run_uid()  # uid 0's layer, if it stays uid 0
         _stay_outside()
         return [f"no-namespaces ({exc.strerror or exc})"[:80], *identity], os.getuid()
     layers = ["user-ns", "pid-ns", "net-ns", "ipc-ns", "uts-ns", *identity]
     try:
-        if own_map:
-            idmap.map_own_ids(run_uid, os.getgid())
+        if own_ids is not None:
+            idmap.map_own_ids(*own_ids)
         run_ns = syscalls.CLONE_NEWPID | syscalls.CLONE_NEWNET | syscalls.CLONE_NEWIPC
         # the mount namespace now, while single-threaded: its private root comes with the job
         syscalls.unshare(run_ns | syscalls.CLONE_NEWUTS | syscalls.CLONE_NEWNS)
