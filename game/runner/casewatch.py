@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from game.runner.bundle import Bundle, PreparedCase
-from game.runner.judge import judge_case, read_report
+from game.runner.judge import judge_case
 from game.runner.protocol import CaseResult
+from game.runner.runfiles import read_report
 
 
 class CaseWatch:

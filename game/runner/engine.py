@@ -1,8 +1,8 @@
 """The trusted runner: from (puzzle, code, device, mode) to a `RunResult`.
 
 It checks the code statically, builds the cases and expected outputs (`bundle`), writes the job
-folder (inputs as safetensors, no expected values, no seeds), runs it in a warm sandbox
-(`executor`), then judges what came back (`judge`). One `Runner` per process keeps the zygote,
+folder (`jobspec`: inputs as safetensors, no expected values, no seeds), runs it in a warm
+sandbox (`executor`'s zygote or a `spare` worker), then judges what came back (`judge`). One `Runner` per process keeps the zygote,
 the spare workers, loaded puzzles and the reference's metrics warm.
 Imports torch; never pygame.
 """
@@ -23,7 +23,6 @@ from typing import Any, TypeVar
 import torch
 from safetensors.torch import load as safetensors_load
 
-from game.content.imports import importable
 from game.content.library import PuzzleEntry, load_library
 from game.content.puzzle_models import Puzzle
 from game.content.static_rules import CodeContext
@@ -31,10 +30,11 @@ from game.content.static_rules import check_code as check_static
 from game.content.toolbox import defined_names
 from game.runner import safeio, shrink, transfer
 from game.runner.bundle import Bundle, PreparedCase, PuzzleError
-from game.runner.casefp import CaseFingerprint, encode_cases, fingerprint_cases
+from game.runner.casefp import CaseFingerprint, fingerprint_cases
 from game.runner.casewatch import CaseWatch
 from game.runner.executor import ZygoteExecutor, supervise
 from game.runner.jobdir import make_job_dir
+from game.runner.jobspec import run_limits, write_job
 from game.runner.judge import judge, judge_static
 from game.runner.limits import MB, SandboxLimits
 from game.runner.modbundle import (
@@ -42,17 +42,12 @@ from game.runner.modbundle import (
     MAX_BUILD_TENSORS,
     IsolatedBundle,
     is_mod_puzzle,
-    read_source,
 )
 from game.runner.protocol import Metrics, Mode, RunResult
 from game.runner.spare import SpareExecutor
 from game.runner.tracing import tensor_members
 from game.runner.usage import unused_parameters
 from game.runner.workerio import Exit
-
-STDOUT_MAX = 1 * MB  # printing more than this is verdict output_limit
-MAX_OUTPUT_BYTES = 64 * MB  # tensors returned by one case
-STARTUP_S = 1.0  # loading the job inside the sandbox, on top of the puzzle's time limit
 
 Progress = Callable[[int, int], None]
 T = TypeVar("T")
@@ -375,19 +370,6 @@ class Runner:
             self.reference_metrics[key] = result.metrics
         return self.reference_metrics[key]
 
-    def _limits(self, bundle: Bundle, device: str, roots: list[Path]) -> SandboxLimits:
-        lim = bundle.model.limits
-        return SandboxLimits(
-            wall_s=lim.time_s + STARTUP_S,
-            cpu_s=math.ceil(lim.time_s) + 2,
-            memory_bytes=lim.memory_mb * MB,
-            file_bytes=MAX_OUTPUT_BYTES + 4 * STDOUT_MAX,
-            processes=lim.processes,
-            address_space=device == "cpu",
-            protect_pids=(os.getpid(),),
-            hide=tuple(_hidden_paths(bundle, roots, self.private)),
-        )
-
     def _run(
         self,
         bundle: Bundle,
@@ -401,7 +383,7 @@ class Runner:
         rules: bool = True,
         tools: dict[str, dict[str, str]] | None = None,
     ) -> RunResult:
-        limits = self._limits(bundle, device, roots)
+        limits = run_limits(bundle, device, roots, self.private)
         executor = self._executor(device)
         job_dir = None
         if isinstance(executor, ZygoteExecutor):
@@ -409,7 +391,7 @@ class Runner:
         job_dir = job_dir or make_job_dir()
         out = job_dir / "out"
         try:
-            self._write_job(job_dir / "in", bundle, code, device, cases, roots, rules, tools or {})
+            write_job(job_dir / "in", bundle, code, device, cases, roots, rules, tools or {})
             for written in (job_dir / "in").rglob("*"):
                 written.chmod(0o755 if written.is_dir() else 0o644)  # the run's uid reads them
             watch = CaseWatch(bundle, cases, out, device)
@@ -435,68 +417,6 @@ class Runner:
                 run.settle()
         finally:
             shutil.rmtree(job_dir, ignore_errors=True)
-
-    def _write_job(
-        self,
-        job_dir: Path,
-        bundle: Bundle,
-        code: str,
-        device: str,
-        cases: list[PreparedCase],
-        roots: list[Path],
-        rules: bool,
-        tools: dict[str, dict[str, str]],
-    ) -> None:
-        model = bundle.model
-        encoder = transfer.Encoder(prefix="in", strict=True)
-        encoded = encode_cases(model.id, [prepared.case for prepared in cases], encoder)
-        transfer.save(job_dir / "inputs.safetensors", encoder.tensors)
-        support = bundle.support_path
-        if support is not None:
-            (job_dir / "lib").mkdir(mode=0o755)
-            source = read_source(support.parent, support.name)  # a mod's may be a symlink
-            (job_dir / "lib" / "support.py").write_text(source, encoding="utf-8")
-        protected = sorted(
-            {str((root / "puzzles").resolve()) + os.sep for root in roots}
-            | {str(bundle.folder.resolve()) + os.sep}
-        )
-        transfer.write_json(
-            job_dir / "job.json",
-            {
-                "code": code,
-                "entry": model.entry,
-                "device": device,
-                "cases": encoded,
-                "grad_check": model.grad_check,
-                "forbidden": list(model.rules.forbidden) if rules else [],
-                "allowed_imports": (
-                    importable(model.rules, support is not None, has_tools=bool(model.tools))
-                    if rules
-                    else None
-                ),
-                "rules": model.rules.model_dump() if rules else None,
-                "tools": tools,
-                "processes": model.limits.processes,
-                "protected": protected,
-                "support": support is not None,
-                "stdout_max": STDOUT_MAX,
-                "max_output_bytes": MAX_OUTPUT_BYTES,
-            },
-        )
-
-
-def _hidden_paths(bundle: Bundle, roots: list[Path], private: set[str]) -> list[str]:
-    """Folders a run must never see even if they sit inside something it may read: the
-    puzzle folders of every content root (references live there) and the player's folders
-    (`private`, plus `TORCHENSTEIN_HOME` for a runner used as a library)."""
-    from game.content.locate import content_root
-
-    found = {str(bundle.folder.resolve().parent), str((content_root() / "puzzles").resolve())}
-    found |= {str((root / "puzzles").resolve()) for root in roots} | private
-    home = os.environ.get("TORCHENSTEIN_HOME")
-    if home:
-        found.add(str(Path(home).resolve()))
-    return sorted(found)
 
 
 _RUNNER: Runner | None = None

@@ -8,8 +8,6 @@ Imports torch; never pygame.
 
 from __future__ import annotations
 
-import os
-import signal
 import statistics
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,38 +17,31 @@ from torch.utils._pytree import tree_flatten
 
 from game.content.puzzle_models import Rules
 from game.content.static_rules import Problem, count_code_lines
-from game.runner import safeio, transfer
+from game.runner import transfer
 from game.runner.bundle import Bundle, PreparedCase
 from game.runner.compare import Policy, compare, magnitude
+from game.runner.failures import is_memory, run_failure
 from game.runner.gradcheck import check_grads, input_names
 from game.runner.grouping import group_failures, without_internals
-from game.runner.guards import EXIT_OUTPUT_LIMIT
+from game.runner.jobspec import STDOUT_MAX
 from game.runner.preview import preview
-from game.runner.protocol import CaseResult, FailureClass, Metrics, Mode, RunResult, TraceOp
+from game.runner.protocol import CaseResult, FailureClass, Metrics, Mode, RunResult
+from game.runner.runfiles import (
+    STDOUT_KEEP,
+    read_json,
+    read_layers,
+    read_report,
+    read_stdout,
+    read_tensors,
+    trace_op,
+)
 from game.runner.tracing import TRACE_CAP
 from game.runner.workerio import Exit
 
 if TYPE_CHECKING:
     from game.runner.casewatch import CaseWatch
 
-STDOUT_KEEP = 64 * 1024
-MAX_REPORT_BYTES = 16 * 1024 * 1024  # a case's JSON (traces included) is far below this
-MAX_TENSOR_FILE_BYTES = 80 * 1024 * 1024  # the sandbox's output cap (64 MB) plus headers
 PRIORITY = ["rule_violation", "timeout", "memory", "output_limit", "error", "fail", "pass"]
-_MEMORY_WORDS = (
-    "out of memory",
-    "can't allocate memory",
-    "cannot allocate memory",
-    "defaultcpuallocator",
-)
-_SIGNALS = {
-    int(signal.SIGSEGV): "a segmentation fault",
-    int(signal.SIGABRT): "an abort",
-    int(signal.SIGBUS): "a bus error",
-    int(signal.SIGFPE): "a floating-point trap",
-    int(signal.SIGILL): "an illegal instruction",
-    int(signal.SIGSYS): "a forbidden system call (the sandbox's seccomp filter stopped it)",
-}
 
 
 def _code_metrics(code: str) -> Metrics:
@@ -104,133 +95,6 @@ def judge_static(
         metrics=_code_metrics(code),
         groups=group_failures([case, *extra]),
         rules=rules,
-    )
-
-
-_TEXT_FIELDS = ("status", "type", "message", "traceback", "rule")
-_NUMBER_FIELDS = ("time_ms", "ops", "calls", "peak_bytes", "bytes")
-_LIST_FIELDS = ("trace", "inputs_after", "grads")
-_MOST = 1e15  # no honest count, byte size or millisecond figure comes near
-_TEXT_MAX = 120  # a trace entry's op or tensor description
-_TRACE_VALUES = 16  # inputs or outputs listed per trace entry
-
-
-def _odd_field(report: dict[str, Any]) -> str | None:
-    """The first field of a case report whose type or size no harness would write."""
-    for key in _TEXT_FIELDS:
-        if report.get(key) is not None and not isinstance(report[key], str):
-            return key
-    line = report.get("line")
-    if line is not None and (type(line) is not int or not 0 <= line < 1 << 31):
-        return "line"
-    for key in _NUMBER_FIELDS:
-        value = report.get(key)
-        if value is None:
-            continue
-        if type(value) not in (int, float) or not -_MOST < value < _MOST:
-            return key
-    for key in _LIST_FIELDS:
-        if report.get(key) is not None and not isinstance(report[key], list):
-            return key
-    return None
-
-
-def read_report(path: Path, problems: list[str]) -> dict[str, Any] | None:
-    """A case's report, or None when absent or not a report at all; odd fields are noted."""
-    report = read_json(path, problems)
-    if not isinstance(report, dict):
-        return None
-    odd = _odd_field(report)
-    if odd is not None:
-        problems.append(f"{path.name} holds an odd `{odd}`")
-        return None
-    return report
-
-
-def read_json(path: Path, problems: list[str]) -> Any:
-    """A JSON file the run left, or None; odd files (links, FIFOs, huge, deep, NaN) are noted."""
-    try:
-        return safeio.read_json(str(path), MAX_REPORT_BYTES)
-    except FileNotFoundError:
-        return None
-    except (OSError, safeio.Untrusted) as exc:
-        problems.append(str(exc))
-        return None
-
-
-def _tensors(path: Path) -> dict[str, torch.Tensor]:
-    """The tensors of a case, read only from a regular file of sane size (never mapped from
-    a path the run controls: the bytes are read first, then parsed)."""
-    from safetensors.torch import load as load_bytes
-
-    try:
-        data = safeio.read_bytes(str(path), MAX_TENSOR_FILE_BYTES)
-    except FileNotFoundError:
-        return {}
-    return load_bytes(data)
-
-
-def _layers(job_dir: Path) -> list[str]:
-    found = read_json(job_dir / "sandbox.json", [])
-    if not isinstance(found, list):
-        return ["unknown (the run did not say)"]
-    return [str(x)[:80] for x in found[:40]]
-
-
-def _stdout(job_dir: Path) -> tuple[str, bool, int]:
-    try:
-        fd = safeio.open_regular(str(job_dir / "out.log"))
-    except (OSError, safeio.Untrusted):
-        return "", False, 0
-    try:
-        size = os.fstat(fd).st_size
-        head = os.read(fd, STDOUT_KEEP)
-    except OSError:
-        return "", False, 0
-    finally:
-        os.close(fd)
-    text = head.decode("utf-8", "replace")
-    if size > STDOUT_KEEP:
-        text += f"\n[... {size - STDOUT_KEEP} more bytes of output dropped]"
-    return text, size > STDOUT_KEEP, size
-
-
-def _run_failure(
-    ended: Exit, done: Any, stdout_bytes: int, stdout_max: int, launch_error: str | None
-) -> tuple[str, str] | None:
-    """(verdict, sentence) when the sandbox as a whole went wrong, else None."""
-    sig = ended.signal
-    if launch_error:
-        return "error", f"The runner could not start a sandbox: {launch_error}"
-    if ended.reason == "cancelled":
-        return "error", "The run was cancelled."
-    if ended.reason == "timeout" or sig == int(signal.SIGXCPU):
-        return "timeout", "Your code ran out of time (an endless loop, or waiting on something?)."
-    if ended.reason == "memory":
-        return "memory", "Your code used more memory than this puzzle allows."
-    if ended.code == EXIT_OUTPUT_LIMIT or sig == int(signal.SIGXFSZ) or stdout_bytes > stdout_max:
-        return "output_limit", "Your code printed (or wrote) far too much; the run was stopped."
-    if ended.reason == "lost":
-        return "error", "The runner lost its sandbox process; please run again."
-    if sig == int(signal.SIGKILL):
-        return "memory", "The sandbox was killed, most likely for using too much memory."
-    if sig is not None:
-        what = _SIGNALS.get(sig, f"signal {sig}")
-        return "error", f"Your code crashed the sandbox with {what}."
-    if done is None:
-        return "error", (
-            "The sandbox ended before reporting a result (did your code call "
-            "os._exit or crash the interpreter?). No result means no pass."
-        )
-    if ended.code not in (0, None):
-        return "error", f"The sandbox exited with code {ended.code} before finishing."
-    return None
-
-
-def _is_memory(report: dict[str, Any]) -> bool:
-    text = f"{report.get('type', '')} {report.get('message', '')}".lower()
-    return report.get("type") in ("MemoryError", "OutOfMemoryError") or any(
-        w in text for w in _MEMORY_WORDS
     )
 
 
@@ -352,7 +216,7 @@ def _case_result(
         )
         push = "output_limit"
     else:
-        memory = _is_memory(report)
+        memory = is_memory(report)
         result.status, result.failure_class = "error", "memory" if memory else "exception"
         text = f"{report.get('type', 'Error')}: {report.get('message', '')}".strip()
         result.message = without_internals(text)[:600]
@@ -368,19 +232,8 @@ def _case_result(
         if report is not None and report.get("status") == "ok":
             result.got = preview(got, device)
         if report and report.get("trace"):
-            result.trace = [_trace_op(op) for op in report["trace"][:TRACE_CAP]]
+            result.trace = [trace_op(op) for op in report["trace"][:TRACE_CAP]]
     return result, push
-
-
-def _trace_op(op: dict[str, Any]) -> TraceOp:
-    """One entry of a case's trace, held to what the tracer itself writes."""
-    cut = TraceOp(**op)
-    return TraceOp(
-        op=cut.op[:_TEXT_MAX],
-        line=cut.line,
-        inputs=[text[:_TEXT_MAX] for text in cut.inputs[:_TRACE_VALUES]],
-        outputs=[text[:_TEXT_MAX] for text in cut.outputs[:_TRACE_VALUES]],
-    )
 
 
 def _metrics(code: str, cases: list[PreparedCase], reports: list[dict[str, Any] | None]) -> Metrics:
@@ -436,7 +289,7 @@ def judge_case(
 ) -> tuple[CaseResult, str | None]:
     """A reported case's result and the verdict it pushes for (None for pass)."""
     try:
-        tensors = _tensors(job_dir / f"case_{index}.safetensors")
+        tensors = read_tensors(job_dir / f"case_{index}.safetensors")
         return _case_result(bundle, prepared, report, tensors, device, None)
     except Exception:  # a malformed answer is the sandbox's doing, so the player's
         unreadable = {
@@ -460,13 +313,12 @@ def judge(
 ) -> RunResult:
     """The verdict on a finished run from what it left in `job_dir`; `watch`: the cases judged
     while it ran."""
-    from game.runner.engine import STDOUT_MAX
 
     problems: list[str] = []
     done = read_json(job_dir / "done.json", problems)
     done = done if isinstance(done, dict) else None
-    stdout, truncated, stdout_bytes = _stdout(job_dir)
-    failure = _run_failure(ended, done, stdout_bytes, STDOUT_MAX, launch_error)
+    stdout, truncated, stdout_bytes = read_stdout(job_dir)
+    failure = run_failure(ended, done, stdout_bytes, STDOUT_MAX, launch_error)
     early = watch.seen if watch is not None else 0
     reports: list[dict[str, Any] | None] = list(watch.reports) if watch is not None else []
     for i in range(early, len(cases)):
@@ -533,7 +385,7 @@ def judge(
         metrics=_metrics(code, cases, reports),
         stdout=stdout,
         stdout_truncated=truncated or stdout_bytes > STDOUT_KEEP,
-        sandbox=ended.layers if ended.layers is not None else _layers(job_dir),
+        sandbox=ended.layers if ended.layers is not None else read_layers(job_dir),
         groups=group_failures(results),
         rules=bundle.model.rules,
     )

@@ -1,0 +1,67 @@
+"""A run that went wrong as a whole, in plain words: out of time, memory or output, a crash by
+signal, a lost sandbox, or no result at all. The verdict comes from what the trusted side saw
+(the exit, its own kill reason) and from what is missing; what the run wrote can only count
+against it. Must not import torch or pygame.
+"""
+
+from __future__ import annotations
+
+import signal
+from typing import Any
+
+from game.runner.guards import EXIT_OUTPUT_LIMIT
+from game.runner.workerio import Exit
+
+_MEMORY_WORDS = (
+    "out of memory",
+    "can't allocate memory",
+    "cannot allocate memory",
+    "defaultcpuallocator",
+)
+_SIGNALS = {
+    int(signal.SIGSEGV): "a segmentation fault",
+    int(signal.SIGABRT): "an abort",
+    int(signal.SIGBUS): "a bus error",
+    int(signal.SIGFPE): "a floating-point trap",
+    int(signal.SIGILL): "an illegal instruction",
+    int(signal.SIGSYS): "a forbidden system call (the sandbox's seccomp filter stopped it)",
+}
+
+
+def run_failure(
+    ended: Exit, done: Any, stdout_bytes: int, stdout_max: int, launch_error: str | None
+) -> tuple[str, str] | None:
+    """(verdict, sentence) when the sandbox as a whole went wrong, else None."""
+    sig = ended.signal
+    if launch_error:
+        return "error", f"The runner could not start a sandbox: {launch_error}"
+    if ended.reason == "cancelled":
+        return "error", "The run was cancelled."
+    if ended.reason == "timeout" or sig == int(signal.SIGXCPU):
+        return "timeout", "Your code ran out of time (an endless loop, or waiting on something?)."
+    if ended.reason == "memory":
+        return "memory", "Your code used more memory than this puzzle allows."
+    if ended.code == EXIT_OUTPUT_LIMIT or sig == int(signal.SIGXFSZ) or stdout_bytes > stdout_max:
+        return "output_limit", "Your code printed (or wrote) far too much; the run was stopped."
+    if ended.reason == "lost":
+        return "error", "The runner lost its sandbox process; please run again."
+    if sig == int(signal.SIGKILL):
+        return "memory", "The sandbox was killed, most likely for using too much memory."
+    if sig is not None:
+        what = _SIGNALS.get(sig, f"signal {sig}")
+        return "error", f"Your code crashed the sandbox with {what}."
+    if done is None:
+        return "error", (
+            "The sandbox ended before reporting a result (did your code call "
+            "os._exit or crash the interpreter?). No result means no pass."
+        )
+    if ended.code not in (0, None):
+        return "error", f"The sandbox exited with code {ended.code} before finishing."
+    return None
+
+
+def is_memory(report: dict[str, Any]) -> bool:
+    text = f"{report.get('type', '')} {report.get('message', '')}".lower()
+    return report.get("type") in ("MemoryError", "OutOfMemoryError") or any(
+        w in text for w in _MEMORY_WORDS
+    )
