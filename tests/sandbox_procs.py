@@ -10,6 +10,7 @@ import json
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from game.runner.runtree import children, descendants
 
@@ -57,14 +58,14 @@ def sleepers(marker: str) -> list[int]:
     return found
 
 
-def forked_report(probe: Callable[[dict[str, int]], None]) -> dict[str, int]:
+def forked_report(probe: Callable[[dict[str, Any]], None]) -> dict[str, Any]:
     """Run `probe` in a forked child (so walls it puts up stay there) and return what it wrote
     into its dict, even when it stopped half way."""
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:
         os.close(read_end)
-        found: dict[str, int] = {}
+        found: dict[str, Any] = {}
         try:
             probe(found)
         finally:

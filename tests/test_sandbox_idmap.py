@@ -8,11 +8,17 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
+from pathlib import Path
+from typing import Any
 
 import pytest
 
-from game.runner import idmap
+from game.runner import idmap, syscalls
+from game.runner.engine import Runner
 from tests.sandbox_procs import errno_of, forked_report
+
+CASES = Path(__file__).resolve().parent / "runner_cases"
 
 pytestmark = pytest.mark.skipif(
     not sys.platform.startswith("linux") or os.geteuid() != 0,
@@ -71,3 +77,80 @@ def test_a_run_uid_that_cannot_be_mapped_leaves_root_alone_and_says_so() -> None
     if found.get("mapped") is None:
         pytest.skip(f"the kernel refused a user namespace: {found}")
     assert found == {"mapped": idmap.ROOT_ONLY, "uid_inside": 0}
+
+
+def _make_the_install_private() -> bool:
+    """In a new mount namespace of this (forked) process: the folder holding the Python
+    install becomes 0700, its entries bound back as they were, so that only root can reach
+    the install, as with pyenv under a 0700 /root. False when there is no such folder to
+    change (an install right under /)."""
+    parent = Path(os.path.realpath(sys.prefix)).parent
+    if idmap.install_open() is False:
+        return True  # already private (CI's venv sits in a 0700 `mktemp -d` folder)
+    if parent == Path("/"):
+        return False
+    syscalls.unshare(syscalls.CLONE_NEWNS)
+    syscalls.mount(None, "/", None, syscalls.MS_REC | syscalls.MS_PRIVATE)
+    view = tempfile.mkdtemp()
+    syscalls.mount(str(parent), view, None, syscalls.MS_BIND | syscalls.MS_REC)
+    syscalls.mount("tmpfs", str(parent), "tmpfs", 0, "mode=0700,size=1m")
+    for entry in os.scandir(view):
+        target = parent / entry.name
+        if entry.is_symlink():
+            target.symlink_to(os.readlink(entry.path))
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            target.mkdir()
+        else:
+            target.touch()
+        syscalls.mount(entry.path, str(target), None, syscalls.MS_BIND | syscalls.MS_REC)
+    return not idmap.install_open()
+
+
+def test_a_root_spare_worker_with_a_private_install_runs_the_player_as_the_runs_uid() -> None:
+    """The whole path, whatever this machine's install looks like: the install is made private
+    to root for a forked runner, whose spare worker must then map two ids, drop uid 0 before
+    the player's code, and hold the run to its fork allowance (uid 0 would be exempt)."""
+    code = (
+        "import os, time\n"
+        "def total(x):\n"
+        "    made = 0\n"
+        "    for _ in range(200):\n"
+        "        try:\n"
+        "            if os.fork() == 0:\n"
+        "                time.sleep(1.5)\n"
+        "                os._exit(0)\n"
+        "            made += 1\n"
+        "        except OSError:\n"
+        "            break\n"
+        "    print('PROBE', made, os.getuid(), len(os.getgroups()))\n"
+        "    return x.sum()\n"
+    )
+
+    def probe(found: dict[str, Any]) -> None:
+        found["private"] = _make_the_install_private()
+        if not found["private"]:
+            return
+        os.environ["TORCHENSTEIN_SANDBOX"] = "spare"
+        os.environ["TORCHENSTEIN_SANDBOX_NAMESPACES"] = "1"
+        runner = Runner()
+        try:
+            entry = runner.find("rt_procs", [CASES])
+            result = runner.check(entry, code, "cpu", "try", None, roots=[CASES])
+        finally:
+            runner.close()
+        found["verdict"] = f"{result.verdict}: {result.message}"
+        found["layers"] = list(result.sandbox)
+        lines = [line for line in (result.stdout or "").splitlines() if line.startswith("PROBE")]
+        found["probe"] = [int(word) for word in lines[0].split()[1:]] if lines else []
+
+    found = forked_report(probe)
+    if found.get("private") is False:
+        pytest.skip("the Python install sits right under /: no folder to make private")
+    layers = found["layers"]
+    assert found["verdict"] == "pass: All 1 cases passed.", found
+    assert "uid-65534" in layers and idmap.PRIVATE_INSTALL not in layers, layers
+    assert "private-root" in layers and "rlimit-nproc" in layers, layers
+    made, uid, groups = found["probe"]
+    assert (uid, groups) == (65534, 0), found
+    assert made <= 16 + 16 * 2, found  # its own user namespace counts only its own tasks
