@@ -15,11 +15,11 @@ import torch
 from game.content.puzzle_models import Rules
 from game.runner.callsite import SourceMap
 from game.runner.check import check_code
+from game.runner.names import resolve_forbidden
 from game.runner.tracing import (
     PLAYER_FILE,
     CallTracer,
     RuleViolation,
-    resolve_forbidden,
     runtime_rules,
 )
 

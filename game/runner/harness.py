@@ -30,17 +30,16 @@ from game.runner import toolbox, transfer
 from game.runner.callsite import RuntimeRules, SourceMap
 from game.runner.guards import CappedStream, install_audit_hook
 from game.runner.jail import CASE_DONE, RUN_DONE
+from game.runner.names import resolve_forbidden
+from game.runner.opmeter import OpMeter, storage_ids
 from game.runner.tracing import (
     PLAYER_FILE,
     CallTracer,
-    OpMeter,
     RuleViolation,
     Violation,
     install_import_guard,
     recursion_in_traceback,
-    resolve_forbidden,
     runtime_rules,
-    storage_ids,
 )
 
 # Taken before any player code runs: a solution that replaces `time.perf_counter` must not

@@ -1,14 +1,15 @@
 """Do the dotted names in a puzzle's rules reach real objects in this torch? Lint asks through
 `puzzle_runs` (a typo such as `torch.cumsun` would otherwise forbid nothing, silently).
 
-Imports torch (lazily, through `tracing.resolve`); never pygame.
+`resolve`, `resolve_allowed` and `resolve_forbidden` turn the names into objects (or their ids)
+for the sandbox's tracer. Imports torch only when a name is resolved; never pygame.
 """
 
 from __future__ import annotations
 
 import difflib
-
-from game.runner.tracing import resolve
+from types import ModuleType
+from typing import Any
 
 
 def unresolved(names: list[str]) -> list[tuple[str, str | None]]:
@@ -33,3 +34,40 @@ def unresolved(names: list[str]) -> list[tuple[str, str | None]]:
             break
         out.append((dotted, suggestion))
     return out
+
+
+def resolve(dotted: str) -> Any:
+    """The object a dotted name reaches; raises when there is none."""
+    parts = dotted.split(".")
+    obj: Any = __import__(parts[0])
+    for part in parts[1:]:
+        obj = getattr(obj, part)
+    return obj
+
+
+def resolve_allowed(names: list[str]) -> set[int]:
+    """Ids of the functions and methods an allow-list names (groups are not objects)."""
+    found: set[int] = set()
+    for dotted in names:
+        try:
+            found.add(id(resolve(dotted)))
+        except Exception:
+            continue  # lint reports names that reach nothing
+    return found
+
+
+def resolve_forbidden(names: list[str]) -> dict[int, str]:
+    """Map the id of every object a forbidden dotted name reaches to that name."""
+    found: dict[int, str] = {}
+    for dotted in names:
+        try:
+            obj = resolve(dotted)
+        except Exception:
+            continue  # a name this torch lacks cannot be called either
+        if isinstance(obj, ModuleType):
+            for value in vars(obj).values():
+                if callable(value) and not isinstance(value, (type, ModuleType)):
+                    found.setdefault(id(value), dotted)
+        else:
+            found[id(obj)] = dotted
+    return found

@@ -27,6 +27,8 @@ MODULES = (
     "numpy.ctypeslib",  # safetensors saves through it
     "game.runner.transfer",
     "game.runner.tracing",
+    "game.runner.opmeter",
+    "game.runner.names",
     "game.runner.sandbox",
     "game.runner.harness",
     "game.runner.guards",

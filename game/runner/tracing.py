@@ -2,8 +2,9 @@
 
 - `CallTracer` (a TorchFunctionMode) sees every torch call the player's own lines make: it
   records the shape trace and stops forbidden functions however they were reached.
-- `OpMeter` (a TorchDispatchMode) counts the aten ops dispatched and the peak bytes held by
-  tensors the code allocates.
+- the import guard refuses imports the puzzle does not allow, made by the player's own lines.
+
+What the code costs is counted in `opmeter`.
 
 Imports torch; never pygame. Nothing here is trusted by the runner's verdict except as a
 claim against the player (a reported violation or budget overrun only ever fails a run).
@@ -12,21 +13,20 @@ claim against the player (a reported violation or budget overrun only ever fails
 from __future__ import annotations
 
 import sys
-import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from types import FrameType, ModuleType
+from types import FrameType
 from typing import Any
 
 import torch
 from torch.overrides import TorchFunctionMode
-from torch.utils._python_dispatch import TorchDispatchMode
 from torch.utils._pytree import tree_flatten
 
 from game.content.oprules import OpPolicy
 from game.content.puzzle_models import Rules
 from game.runner.callsite import RuntimeRules, SourceMap, dotted_name
+from game.runner.names import resolve_allowed
 
 PLAYER_FILE = "<your code>"
 _TORCH_DIR = str(Path(torch.__file__).parent)
@@ -174,43 +174,6 @@ def op_name(func: Any) -> str:
     return name
 
 
-def resolve(dotted: str) -> Any:
-    """The object a dotted name reaches; raises when there is none."""
-    parts = dotted.split(".")
-    obj: Any = __import__(parts[0])
-    for part in parts[1:]:
-        obj = getattr(obj, part)
-    return obj
-
-
-def resolve_allowed(names: list[str]) -> set[int]:
-    """Ids of the functions and methods an allow-list names (groups are not objects)."""
-    found: set[int] = set()
-    for dotted in names:
-        try:
-            found.add(id(resolve(dotted)))
-        except Exception:
-            continue  # lint reports names that reach nothing
-    return found
-
-
-def resolve_forbidden(names: list[str]) -> dict[int, str]:
-    """Map the id of every object a forbidden dotted name reaches to that name."""
-    found: dict[int, str] = {}
-    for dotted in names:
-        try:
-            obj = resolve(dotted)
-        except Exception:
-            continue  # a name this torch lacks cannot be called either
-        if isinstance(obj, ModuleType):
-            for value in vars(obj).values():
-                if callable(value) and not isinstance(value, (type, ModuleType)):
-                    found.setdefault(id(value), dotted)
-        else:
-            found[id(obj)] = dotted
-    return found
-
-
 class CallTracer(TorchFunctionMode):
     def __init__(
         self,
@@ -281,59 +244,6 @@ class CallTracer(TorchFunctionMode):
                     }
                 )
         return out
-
-
-class OpMeter(TorchDispatchMode):
-    """Counts dispatched ops and tracks live bytes of storages created under it."""
-
-    @classmethod
-    def _should_skip_dynamo(cls) -> bool:
-        # Otherwise torch wraps __torch_dispatch__ in a dynamo guard whose first call imports
-        # torch._dynamo (seconds, in every forked child). Nothing in the sandbox compiles.
-        return False
-
-    def __init__(self, external: set[int]) -> None:
-        super().__init__()
-        self.ops = 0
-        self.external = external  # storages that existed before the call (inputs)
-        self.refs: dict[int, int] = {}
-        self.sizes: dict[int, int] = {}
-        self.current = 0
-        self.peak = 0
-
-    def __torch_dispatch__(
-        self, func: Any, types: Any, args: tuple = (), kwargs: Any = None
-    ) -> Any:
-        out = func(*args, **(kwargs or {}))
-        self.ops += 1
-        flat, _ = tree_flatten(out)
-        for t in flat:
-            if type(t) is torch.Tensor and t.device.type != "meta":
-                self._track(t)
-        return out
-
-    def _track(self, t: torch.Tensor) -> None:
-        storage = t.untyped_storage()
-        ptr = storage.data_ptr()
-        if ptr == 0 or ptr in self.external:
-            return
-        if ptr not in self.refs:
-            self.refs[ptr] = 0
-            self.sizes[ptr] = storage.nbytes()
-            self.current += self.sizes[ptr]
-            self.peak = max(self.peak, self.current)
-        self.refs[ptr] += 1
-        weakref.finalize(t, self._release, ptr)
-
-    def _release(self, ptr: int) -> None:
-        self.refs[ptr] -= 1
-        if self.refs[ptr] == 0:
-            del self.refs[ptr]
-            self.current -= self.sizes.pop(ptr)
-
-
-def storage_ids(tensors: list[torch.Tensor]) -> set[int]:
-    return {t.untyped_storage().data_ptr() for t in tensors if t.device.type != "meta"}
 
 
 def install_import_guard(
