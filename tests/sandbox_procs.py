@@ -2,17 +2,72 @@
 can still run code may stay under the runner's zygote (a lone run's process is SIGKILLed and may
 still be exiting when the check returns), only the standby it forks for the next run (one run
 parent whose only child, the next run's init, has started nothing); and the `sleep MARKER`
-processes a test's run starts to see whether anything outlives the check."""
+processes a test's run starts to see whether anything outlives the check. Also the sandbox
+tests' shared ways to run one check (`check_once`), to probe forks (`FORK_PROBE`) and to read
+what a probing solution printed (`probe_report`)."""
 
 from __future__ import annotations
 
 import json
 import os
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from game.runner.engine import Runner
+from game.runner.protocol import RunResult
 from game.runner.runtree import children, descendants
+
+RUNNER_CASES = Path(__file__).resolve().parent / "runner_cases"
+
+# `total(x)` for rt_procs (two worker processes allowed): fork as often as the kernel lets it,
+# up to 200, each child waiting a while; then say how many, under which limit, as whom.
+FORK_PROBE = """
+import os, time
+def total(x):
+    made = 0
+    for _ in range(200):
+        try:
+            if os.fork() == 0:
+                time.sleep(1.5)
+                os._exit(0)
+            made += 1
+        except OSError:
+            break
+    facts = (made, os.sysconf("SC_CHILD_MAX"), os.getuid(), len(os.getgroups()))
+    print("PROBE", '{"made": %d, "limit": %d, "uid": %d, "groups": %d}' % facts)
+    return x.sum()
+"""
+
+
+def check_once(
+    code: str,
+    puzzle: str = "rt_add",
+    device: str = "cpu",
+    roots: list[Path] | None = None,
+    setup: Callable[[Runner], None] | None = None,
+) -> RunResult:
+    """One `try` check of `code` on a runner of its own, closed afterwards. `setup` prepares the
+    runner first (folders kept private, a spare worker forced bare...)."""
+    roots = roots or [RUNNER_CASES]
+    runner = Runner()
+    try:
+        if setup is not None:
+            setup(runner)
+        entry = runner.find(puzzle, roots)
+        return runner.check(entry, textwrap.dedent(code), device, "try", None, roots=roots)
+    finally:
+        runner.close()
+
+
+def probe_report(result: RunResult) -> dict[str, Any]:
+    """The JSON line a probing solution printed (`PROBE {...}`)."""
+    for line in (result.stdout or "").splitlines():
+        if line.startswith("PROBE "):
+            return dict(json.loads(line[len("PROBE ") :]))
+    raise AssertionError(f"no probe report: {result.verdict} {result.message} {result.stdout}")
+
 
 _PF_EXITING = 0x4
 _SIGKILL_BIT = 1 << (9 - 1)

@@ -18,18 +18,18 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import textwrap
 from pathlib import Path
 
 import pytest
 import torch
 
 from game.runner import gpufiles, landlock
+from game.runner.engine import Runner
 from game.runner.limits import SandboxLimits
 from game.runner.newroot import root_plan
 from game.runner.sandbox import _file_walls
 from game.runner.spare import SpareExecutor
-from tests.sandbox_procs import errno_of, forked_report, put_up_gpu_walls
+from tests.sandbox_procs import check_once, errno_of, forked_report, put_up_gpu_walls
 
 pytestmark = pytest.mark.skipif(
     not sys.platform.startswith("linux"), reason="the kernel's walls are Linux's"
@@ -116,18 +116,13 @@ def test_a_device_that_will_not_start_in_the_namespaces_is_tried_once_without() 
 
 
 def test_a_bare_worker_names_why_it_has_no_namespaces(monkeypatch: pytest.MonkeyPatch) -> None:
-    from game.runner.engine import Runner
-
     monkeypatch.setenv("TORCHENSTEIN_SANDBOX", "spare")
-    runner = Runner()
-    runner.spares["cpu"] = SpareExecutor("cpu")
-    runner.spares["cpu"].bare = "cpu would not start in them: test"
-    try:
-        entry = runner.find("rt_add", ROOTS)
-        code = "def add(a, b):\n    return a + b\n"
-        result = runner.check(entry, code, "cpu", "try", None, roots=ROOTS)
-    finally:
-        runner.close()
+
+    def bare(runner: Runner) -> None:
+        runner.spares["cpu"] = SpareExecutor("cpu")
+        runner.spares["cpu"].bare = "cpu would not start in them: test"
+
+    result = check_once("def add(a, b):\n    return a + b\n", setup=bare)
     assert result.verdict == "pass", result.message
     assert "no-namespaces (cpu would not start in them: test)" in result.sandbox
     assert "user-ns" not in result.sandbox
@@ -170,8 +165,6 @@ def test_a_gpu_path_run_gets_a_private_root_and_cannot_see_the_host(
 ) -> None:
     """The `meta` device takes the GPU path (a spare worker with GPU walls) on any machine: its
     run sees its own root, not the host's /tmp, /run or /dev/shm, and its own processes only."""
-    from game.runner.engine import Runner
-
     planted = Path(tempfile.mkdtemp(prefix="torchenstein-gpu-host-"))
     planted.chmod(0o755)
     code = f"""
@@ -185,12 +178,9 @@ def test_a_gpu_path_run_gets_a_private_root_and_cannot_see_the_host(
         print("SEEN", seen)
         return a + b
     """
-    runner = Runner()
     try:
-        entry = runner.find("rt_add", ROOTS)
-        result = runner.check(entry, textwrap.dedent(code), "meta", "try", None, roots=ROOTS)
+        result = check_once(code, device="meta")
     finally:
-        runner.close()
         shutil.rmtree(planted, ignore_errors=True)
     assert "private-root" in result.sandbox and "mount-ns" in result.sandbox, result.sandbox
     assert "SEEN {'host tmp': False, 'run': False, 'pids': [1]}" in result.stdout, result.stdout

@@ -15,10 +15,7 @@ from typing import Any
 import pytest
 
 from game.runner import idmap, syscalls
-from game.runner.engine import Runner
-from tests.sandbox_procs import errno_of, forked_report
-
-CASES = Path(__file__).resolve().parent / "runner_cases"
+from tests.sandbox_procs import FORK_PROBE, check_once, errno_of, forked_report, probe_report
 
 pytestmark = pytest.mark.skipif(
     not sys.platform.startswith("linux") or os.geteuid() != 0,
@@ -111,21 +108,6 @@ def test_a_root_spare_worker_with_a_private_install_runs_the_player_as_the_runs_
     """The whole path, whatever this machine's install looks like: the install is made private
     to root for a forked runner, whose spare worker must then map two ids, drop uid 0 before
     the player's code, and hold the run to its fork allowance (uid 0 would be exempt)."""
-    code = (
-        "import os, time\n"
-        "def total(x):\n"
-        "    made = 0\n"
-        "    for _ in range(200):\n"
-        "        try:\n"
-        "            if os.fork() == 0:\n"
-        "                time.sleep(1.5)\n"
-        "                os._exit(0)\n"
-        "            made += 1\n"
-        "        except OSError:\n"
-        "            break\n"
-        "    print('PROBE', made, os.getuid(), len(os.getgroups()))\n"
-        "    return x.sum()\n"
-    )
 
     def probe(found: dict[str, Any]) -> None:
         found["private"] = _make_the_install_private()
@@ -133,16 +115,10 @@ def test_a_root_spare_worker_with_a_private_install_runs_the_player_as_the_runs_
             return
         os.environ["TORCHENSTEIN_SANDBOX"] = "spare"
         os.environ["TORCHENSTEIN_SANDBOX_NAMESPACES"] = "1"
-        runner = Runner()
-        try:
-            entry = runner.find("rt_procs", [CASES])
-            result = runner.check(entry, code, "cpu", "try", None, roots=[CASES])
-        finally:
-            runner.close()
+        result = check_once(FORK_PROBE, "rt_procs")
         found["verdict"] = f"{result.verdict}: {result.message}"
         found["layers"] = list(result.sandbox)
-        lines = [line for line in (result.stdout or "").splitlines() if line.startswith("PROBE")]
-        found["probe"] = [int(word) for word in lines[0].split()[1:]] if lines else []
+        found["probe"] = probe_report(result)
 
     found = forked_report(probe)
     if found.get("private") is False:
@@ -151,6 +127,6 @@ def test_a_root_spare_worker_with_a_private_install_runs_the_player_as_the_runs_
     assert found["verdict"] == "pass: All 1 cases passed.", found
     assert "uid-65534" in layers and idmap.PRIVATE_INSTALL not in layers, layers
     assert "private-root" in layers and "rlimit-nproc" in layers, layers
-    made, uid, groups = found["probe"]
-    assert (uid, groups) == (65534, 0), found
-    assert made <= 16 + 16 * 2, found  # its own user namespace counts only its own tasks
+    report = found["probe"]
+    assert (report["uid"], report["groups"]) == (65534, 0), found
+    assert report["made"] <= 16 + 16 * 2, found  # its own user namespace counts only its own tasks

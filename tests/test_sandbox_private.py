@@ -10,13 +10,12 @@ import os
 import shutil
 import sys
 import tempfile
-import textwrap
 from pathlib import Path
 
 import pytest
 
 from game.runner.client import RunnerClient
-from game.runner.engine import Runner
+from tests.sandbox_procs import check_once
 
 pytestmark = pytest.mark.skipif(
     not sys.platform.startswith("linux"), reason="the kernel's walls are Linux's"
@@ -47,13 +46,9 @@ def test_a_run_cannot_read_the_players_folder_it_was_told_to_keep_private(
         print("save opened:", fd)
         return a + b if fd < 0 else a - b
     """
-    runner = Runner()
-    runner.keep_private([player])
     try:
-        entry = runner.find("rt_add", ROOTS)
-        result = runner.check(entry, textwrap.dedent(code), "cpu", "try", None, roots=ROOTS)
+        result = check_once(code, setup=lambda runner: runner.keep_private([player]))
     finally:
-        runner.close()
         shutil.rmtree(player, ignore_errors=True)
     assert result.verdict == "pass", (result.sandbox, result.message, result.stdout)
 

@@ -28,7 +28,7 @@ import torch
 from game.runner.check import check_code
 from game.runner.engine import Runner
 from game.runner.protocol import RunResult
-from tests.sandbox_procs import sleepers
+from tests.sandbox_procs import check_once, sleepers
 
 pytestmark = pytest.mark.skipif(
     not sys.platform.startswith("linux"), reason="the kernel's walls are Linux's"
@@ -359,12 +359,9 @@ def test_without_namespaces_a_reference_inside_the_install_stays_unreadable(
         print("reference opened:", fd)
         return a + b if fd < 0 else a - b
     """
-    runner = Runner()
     try:
-        entry = runner.find("rt_add", [root])
-        result = runner.check(entry, textwrap.dedent(code), "cpu", "try", None, roots=[root])
+        result = check_once(code, roots=[root])
     finally:
-        runner.close()
         shutil.rmtree(root, ignore_errors=True)
     assert any("no-namespaces" in layer for layer in result.sandbox), result.sandbox
     assert result.verdict == "pass", (result.message, result.stdout)
@@ -386,12 +383,9 @@ def test_without_namespaces_nothing_a_run_writes_outlives_the_check(
         print("created:", fd)
         return a + b
     """
-    runner = Runner()
     try:
-        entry = runner.find("rt_add", ROOTS)
-        result = runner.check(entry, textwrap.dedent(code), "cpu", "try", None, roots=ROOTS)
+        result = check_once(code)
     finally:
-        runner.close()
         found = left.exists()
         left.unlink(missing_ok=True)
     assert result.verdict in ("pass", "error"), result.message
@@ -478,12 +472,7 @@ def test_a_spare_worker_run_cannot_rewrite_the_protections_it_had(
             f.write('["user-ns", "pid-ns", "mount-ns", "net-ns", "seccomp"]')
         return a + b
     """
-    runner = Runner()
-    try:
-        entry = runner.find("rt_add", ROOTS)
-        result = runner.check(entry, textwrap.dedent(code), "cpu", "try", None, roots=ROOTS)
-    finally:
-        runner.close()
+    result = check_once(code)
     assert result.verdict == "pass", result.message
     # the forged list lacks what every real one has
     assert "no-new-privs" in result.sandbox and "landlock-fs" in result.sandbox, result.sandbox

@@ -39,7 +39,15 @@ from game.runner.jobdir import make_job_dir
 from game.runner.newroot import open_to_others, root_plan
 from game.runner.protocol import RunResult
 from game.runner.spare import SpareExecutor
-from tests.sandbox_procs import errno_of, forked_report, put_up_gpu_walls, sleepers
+from tests.sandbox_procs import (
+    FORK_PROBE,
+    check_once,
+    errno_of,
+    forked_report,
+    probe_report,
+    put_up_gpu_walls,
+    sleepers,
+)
 
 pytestmark = [
     pytest.mark.skipif(
@@ -133,14 +141,6 @@ def _close_shared_runners() -> Iterator[None]:
     for runner in _SHARED.values():
         runner.close()
     _SHARED.clear()
-
-
-def probe_report(result: RunResult) -> dict[str, object]:
-    """The JSON line a probing solution printed (`PROBE {...}`)."""
-    for line in (result.stdout or "").splitlines():
-        if line.startswith("PROBE "):
-            return dict(json.loads(line[len("PROBE ") :]))
-    raise AssertionError(f"no probe report: {result.verdict} {result.message} {result.stdout}")
 
 
 # Opens with ctypes (past the audit hook): the fd, or minus the errno.
@@ -828,22 +828,7 @@ def test_a_spare_run_starts_no_more_processes_than_its_allowance(
     waits, then leaves). RLIMIT_NPROC allows 16 + 16 per allowed process (threads count) beyond
     what the run's uid already runs; inside the worker's own user namespace it counts only the
     run's tasks, as root too. When written: 200 forks asked, at most 48 got (root, tchk)."""
-    code = """
-    import os, time
-    def total(x):
-        made = 0
-        for _ in range(200):
-            try:
-                if os.fork() == 0:
-                    time.sleep(1.5)
-                    os._exit(0)
-                made += 1
-            except OSError:
-                break
-        print("PROBE", '{"made": %d, "limit": %d}' % (made, os.sysconf("SC_CHILD_MAX")))
-        return x.sum()
-    """
-    result = check(monkeypatch, mode, content, "rt_procs", code)
+    result = check(monkeypatch, mode, content, "rt_procs", FORK_PROBE)
     if PRIVATE_TO_ROOT in result.sandbox:  # uid 0 is exempt from RLIMIT_NPROC; it says so
         assert mode == SPARE_BARE, result.sandbox  # a walled worker drops uid 0 (`idmap`)
         return
@@ -967,30 +952,12 @@ def test_a_bare_gpu_worker_as_root_still_becomes_the_runs_uid(
     failed CUDA start leaves (`SpareExecutor.bare`) on the meta device. When written, as root:
     uid 0, 120 of 120 forks asked where 2 worker processes (48 tasks) are allowed, no uid layer; as
     tchk the run is tchk and RLIMIT_NPROC holds."""
-    code = """
-    import json, os, time
-    def total(x):
-        made = 0
-        for _ in range(200):
-            try:
-                if os.fork() == 0:
-                    time.sleep(2)
-                    os._exit(0)
-                made += 1
-            except OSError:
-                break
-        limit = os.sysconf("SC_CHILD_MAX")
-        print("PROBE", json.dumps({"made": made, "uid": os.getuid(), "limit": limit}))
-        return x.sum()
-    """
-    runner = Runner()
-    try:
+
+    def bare(runner: Runner) -> None:
         runner.spares["meta"] = SpareExecutor("meta")
         runner.spares["meta"].bare = "cuda would not start in them (simulated)"
-        entry = runner.find("rt_procs", [content])
-        result = runner.check(entry, textwrap.dedent(code), "meta", "try", None, roots=[content])
-    finally:
-        runner.close()
+
+    result = check_once(FORK_PROBE, "rt_procs", "meta", [content], setup=bare)
     if PRIVATE_TO_ROOT in result.sandbox:  # uid 0 is exempt from RLIMIT_NPROC; it says so
         return
     report = probe_report(result)

@@ -45,7 +45,7 @@ def become_run_uid(plan: RootPlan | None = None, give: tuple[str, ...] = ()) -> 
         return [PRIVATE_INSTALL]
     for folder in give:
         os.chown(folder, uid, gid)
-    _become(uid, gid)
+    become(uid, gid)
     return [f"uid-{uid}"]
 
 
@@ -54,7 +54,8 @@ def install_open(plan: RootPlan | None = None) -> bool:
     return open_to_others((plan or root_plan()).readonly)
 
 
-def _become(uid: int, gid: int) -> None:
+def become(uid: int, gid: int) -> None:
+    """Take these ids for good: no supplementary groups, no way back, no capabilities."""
     os.setgroups([])
     os.setresgid(gid, gid, gid)
     os.setresuid(uid, uid, uid)  # capabilities go with uid 0
@@ -131,7 +132,7 @@ def drop_to_run_uid() -> list[str]:
     """In a worker mapped by `unshare_mapped_by_root`, once its private root stands: become the
     run's uid. Returns the layer; uid 0's when the run's uid is not mapped."""
     try:
-        _become(*run_identity())
+        become(*run_identity())
     except OSError:
         return [PRIVATE_INSTALL]
     return [f"uid-{os.getuid()}"]

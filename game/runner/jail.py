@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from game.runner import protections, safeio, syscalls
-from game.runner.idmap import become_run_uid, map_own_ids, run_identity
+from game.runner.idmap import become, become_run_uid, map_own_ids, run_identity
 from game.runner.limits import SandboxLimits
 from game.runner.newroot import (
     JOB_MOUNT,
@@ -88,9 +88,7 @@ def enter_namespaces(
     build_root(new_root, plan, os.path.join(job_dir, "in"), hide, uid, puzzle)
     run_ns = CLONE_NEWPID | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS
     if as_root:
-        os.setgroups([])
-        os.setresgid(gid, gid, gid)
-        os.setresuid(uid, uid, uid)
+        become(uid, gid)
         syscalls.unshare(CLONE_NEWUSER | CLONE_NEWNS | run_ns)
         map_own_ids(uid, gid)
         # pivot_root refuses mounts this namespace inherited (they are locked): bind a fresh one
