@@ -791,6 +791,31 @@ def test_a_stopped_or_stubborn_spare_run_still_ends_on_time(
     assert left == [], left
 
 
+@pytest.mark.parametrize(
+    "mode", [SPARE, SPARE_BARE, FORK, FORK_BARE], ids=["spare", "spare-bare", "fork", "fork-bare"]
+)
+def test_a_run_the_kernel_kills_at_its_cpu_limit_times_out(
+    monkeypatch: pytest.MonkeyPatch, mode: tuple[str, str]
+) -> None:
+    """The run ignores SIGXCPU, lowers its CPU time limit to 1 s and spins: the kernel kills it
+    with SIGKILL, which no one on the trusted side sent. The verdict must be a timeout, as for
+    any run out of time. When written, every mode said `error: The sandbox ended before
+    reporting a result` (the outer process failed to pass on a SIGKILL and exited with code 1),
+    the message of a CI failure of the stubborn-run test whose spinning run met its CPU limit
+    before its wall-clock one."""
+    code = """
+    import importlib, signal
+    def add(a, b):
+        resource = importlib.import_module("resource")
+        signal.signal(signal.SIGXCPU, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_CPU, (1, 1))
+        while True:
+            pass
+    """
+    result = check(monkeypatch, mode, CASES, "rt_add", code)
+    assert result.verdict == "timeout", (result.verdict, result.message)
+
+
 def test_without_namespaces_a_spare_run_cannot_steal_the_reference_from_the_next_job(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

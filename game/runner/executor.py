@@ -16,7 +16,7 @@ from pathlib import Path
 
 from game.runner import runtree
 from game.runner.limits import SandboxLimits
-from game.runner.workerio import READY_TIMEOUT_S, Exit, Lines, Run, kill_group, send, spawn
+from game.runner.workerio import READY_TIMEOUT_S, Exit, Lines, Run, send, spawn, stop_group
 
 SETTLE_S = 30.0  # the zygote's sweep waits for a killed PID namespace, normally milliseconds
 MEMORY_POLL_S = 0.04  # RLIMIT_AS stops a single fast allocation; this catches the sum
@@ -121,7 +121,7 @@ class ZygoteExecutor:
 
     def close(self) -> None:
         if self.proc is not None:
-            kill_group(self.proc.pid)
+            stop_group(self.proc)
             with contextlib.suppress(subprocess.TimeoutExpired):
                 self.proc.wait(timeout=5)
             for pipe in (self.proc.stdin, self.proc.stdout):

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from game.runner import protections, safeio, syscalls
+from game.runner.exitmirror import mirror, open_proc, wait_for
 from game.runner.idmap import become, become_run_uid, map_own_ids, run_identity
 from game.runner.limits import SandboxLimits
 from game.runner.newroot import (
@@ -191,16 +192,6 @@ class Relay:
             self._copy(name)
 
 
-def mirror(status: int) -> NoReturn:
-    """Exit as the init did: same code, or death by the same signal."""
-    if os.WIFSIGNALED(status):
-        sig = os.WTERMSIG(status)
-        signal.signal(sig, signal.SIG_DFL)
-        os.kill(os.getpid(), sig)
-        os._exit(128 + sig)
-    os._exit(os.waitstatus_to_exitcode(status))
-
-
 def _limits(request: dict[str, Any], zygote: int) -> SandboxLimits:
     limits = SandboxLimits.from_json(request["limits"])
     # without a PID namespace the zygote is visible: seccomp must refuse signalling it too
@@ -272,6 +263,7 @@ def run_parent(
         inputs, temp = os.path.join(job_dir, "in"), work
     read_end, write_end = os.pipe()
     gate_read, gate_write = os.pipe() if go is not None else (-1, -1)
+    proc = open_proc()
     pid = os.fork()
     if pid == 0:
         code = 70
@@ -283,6 +275,7 @@ def run_parent(
                 scratch,
                 ready,
                 *((go, gate_write) if go is not None else ()),
+                *((proc,) if proc is not None else ()),
             ):
                 os.close(fd)
             own = enter_root() if jailed else []
@@ -329,7 +322,7 @@ def run_parent(
         relay.finish()  # the init may still be exiting; every file it made is complete
         os.write(ready, RUN_ALONE if alone else RUN_DONE)
         os._exit(0)
-    _, status = os.waitpid(pid, 0)
+    status = wait_for(pid, proc)
     relay.finish()
     mirror(status)
 

@@ -11,6 +11,7 @@ Must not import torch or pygame (the zygote calls it in the forked child before 
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 from dataclasses import asdict, dataclass
@@ -94,7 +95,7 @@ def apply(limits: SandboxLimits, own_user_ns: bool) -> list[str]:
 
     setlim(resource.RLIMIT_CORE, 0, "core")
     used = resource.getrusage(resource.RUSAGE_SELF)
-    setlim(resource.RLIMIT_CPU, int(used.ru_utime + used.ru_stime) + limits.cpu_s, "cpu")
+    setlim(resource.RLIMIT_CPU, math.ceil(used.ru_utime + used.ru_stime) + limits.cpu_s, "cpu")
     setlim(resource.RLIMIT_FSIZE, limits.file_bytes, "fsize")
     setlim(resource.RLIMIT_NOFILE, 256, "nofile")
     if limits.address_space and sys.platform.startswith("linux"):

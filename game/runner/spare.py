@@ -19,7 +19,16 @@ from typing import Any
 from game.runner import runtree
 from game.runner.limits import SandboxLimits
 from game.runner.memory import rss_bytes
-from game.runner.workerio import READY_TIMEOUT_S, Exit, Lines, kill_group, send, spawn
+from game.runner.workerio import (
+    READY_TIMEOUT_S,
+    Exit,
+    Lines,
+    kill_group,
+    kill_reaped_group,
+    send,
+    spawn,
+    stop_group,
+)
 
 
 class SpareExecutor:
@@ -56,7 +65,7 @@ class SpareExecutor:
             if isinstance(msg, dict) and msg.get("ready"):
                 uid = msg.get("uid")
                 return proc, lines, uid if isinstance(uid, int) and uid >= 0 else None
-            kill_group(proc.pid)
+            stop_group(proc)
             why = f" ({str(msg.get('error'))[:100]})" if isinstance(msg, dict) else ""
             if not (isinstance(msg, dict) and msg.get("walled") is True) or self.bare:
                 break
@@ -88,7 +97,7 @@ class SpareExecutor:
 
     def close(self) -> None:
         if self.proc is not None:
-            kill_group(self.proc.pid)
+            stop_group(self.proc)
             self.proc.wait()
         self.proc = None
         self.lines = None
@@ -131,7 +140,7 @@ class SpareRun:
             code = self.proc.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
             return None
-        kill_group(self.pid)  # whatever it started dies with it
+        kill_reaped_group(self.pid)  # whatever it started dies with it
         if self.job is not None:
             self.job.close()  # a job object kills what is left in it when closed
         for pipe in (self.proc.stdin, self.proc.stdout):

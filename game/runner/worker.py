@@ -75,14 +75,17 @@ def _stay_outside() -> None:
     waits for it, kills and reaps whatever the run left under it (a setsid() child whose
     parent exited comes here, not to the host's init), and exits as the worker did. The
     worker has a parent-death signal, so killing this process kills the worker."""
-    from game.runner import jail, runtree, syscalls
+    from game.runner import exitmirror, jail, runtree, syscalls
 
     runtree.become_subreaper()
     alive, holder = os.pipe()  # this process holds `holder` open for as long as it lives
+    proc = exitmirror.open_proc()
     pid = os.fork()
     if pid == 0:
         syscalls.prctl(syscalls.PR_SET_PDEATHSIG, signal.SIGKILL)
         os.close(holder)
+        if proc is not None:
+            os.close(proc)
         gone = select.select([alive], [], [], 0)[0]  # its parent may be invisible from here
         os.close(alive)
         if gone:
@@ -91,9 +94,9 @@ def _stay_outside() -> None:
     os.close(alive)
     for fd in (0, 1):
         os.close(fd)  # the worker alone talks to the trusted side
-    _, status = os.waitpid(pid, 0)
+    status = exitmirror.wait_for(pid, proc)
     runtree.sweep()
-    jail.mirror(status)
+    exitmirror.mirror(status)
 
 
 def _warm_device(device: str) -> None:

@@ -122,6 +122,24 @@ def kill_group(pid: int) -> None:
             os.kill(pid, signal.SIGKILL if sys.platform != "win32" else signal.SIGTERM)
 
 
+def stop_group(proc: subprocess.Popen[bytes]) -> None:
+    """Kill a process this side started, and its group, whether or not `Popen` has already
+    reaped it."""
+    if proc.poll() is None:  # not reaped (a zombie still holds its pid)
+        kill_group(proc.pid)
+    else:
+        kill_reaped_group(proc.pid)
+
+
+def kill_reaped_group(pgid: int) -> None:
+    """Kill what is left of the group of a leader already reaped. Only the group is signalled:
+    its id stays reserved while any member lives, but the leader's pid may already be another
+    process's (`kill_group` falls back to it)."""
+    if sys.platform != "win32":
+        with contextlib.suppress(OSError):
+            os.killpg(pgid, signal.SIGKILL)
+
+
 def send(proc: subprocess.Popen[bytes], doc: dict[str, Any]) -> None:
     assert proc.stdin is not None
     proc.stdin.write((json.dumps(doc) + "\n").encode())
