@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import os
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -28,6 +29,20 @@ class PuzzleError(Exception):
     line to blame, when the error was raised in a sandbox and carries no traceback of ours."""
 
     where: tuple[str, int] | None = None
+
+
+class PuzzleTimeout(PuzzleError):
+    """The puzzle's own code (cases.py, reference.py, support.py) did not finish in time."""
+
+
+def reference_timeout_s(time_s: float) -> float:
+    """How long a puzzle's trusted code may take to build one run's cases and expected outputs
+    (many cases, fp64 gradients, DataLoader workers); `TORCHENSTEIN_REFERENCE_TIMEOUT_S` overrides."""
+    forced = os.environ.get("TORCHENSTEIN_REFERENCE_TIMEOUT_S", "")
+    try:
+        return max(0.1, float(forced))
+    except ValueError:
+        return max(30.0, 10.0 * time_s)
 
 
 # The function of cases.py that makes each kind of case.

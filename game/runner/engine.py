@@ -1,18 +1,16 @@
 """The trusted runner: from (puzzle, code, device, mode) to a `RunResult`.
 
-It checks the code statically, builds the cases and expected outputs (`bundle`), writes the job
-folder (`jobspec`: inputs as safetensors, no expected values, no seeds), runs it in a warm
-sandbox (`executor`'s zygote or a `spare` worker), then judges what came back (`judge`). One `Runner` per process keeps the zygote,
-the spare workers, loaded puzzles and the reference's metrics warm.
-Imports torch; never pygame.
+It checks the code statically (with the run's toolbox, `runtools`), builds the cases and expected
+outputs under a deadline (`bundle`; a mod's in a sandbox, `modbuild`), runs the job in a warm
+sandbox and judges it (`jobrun`), shrinks a failing random case, and measures the reference once
+per device. One `Runner` per process keeps the zygote, the spare workers, the loaded puzzles
+(`shelf`) and the reference's metrics warm. Imports torch; never pygame.
 """
 
 from __future__ import annotations
 
 import atexit
-import math
 import os
-import shutil
 import sys
 import threading
 import time
@@ -21,54 +19,30 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import torch
-from safetensors.torch import load as safetensors_load
 
-from game.content.library import PuzzleEntry, load_library
-from game.content.puzzle_models import Puzzle
+from game.content.library import PuzzleEntry
 from game.content.static_rules import CodeContext
 from game.content.static_rules import check_code as check_static
-from game.content.toolbox import defined_names
-from game.runner import safeio, shrink, transfer
-from game.runner.bundle import Bundle, PreparedCase, PuzzleError
-from game.runner.casefp import CaseFingerprint, fingerprint_cases
-from game.runner.casewatch import CaseWatch
-from game.runner.executor import ZygoteExecutor, supervise
-from game.runner.jobdir import make_job_dir
-from game.runner.jobspec import run_limits, write_job
-from game.runner.judge import judge, judge_static
-from game.runner.limits import MB, SandboxLimits
-from game.runner.modbundle import (
-    MAX_BUILD_JSON,
-    MAX_BUILD_TENSORS,
-    IsolatedBundle,
-    is_mod_puzzle,
+from game.runner import shrink
+from game.runner.bundle import (
+    Bundle,
+    PreparedCase,
+    PuzzleTimeout,
+    reference_timeout_s,
 )
+from game.runner.casefp import CaseFingerprint, fingerprint_cases
+from game.runner.executor import ZygoteExecutor
+from game.runner.jobrun import Attempt, Progress, run_attempt
+from game.runner.jobspec import run_limits
+from game.runner.judge import judge_static
+from game.runner.modbuild import build_in_sandbox
 from game.runner.protocol import Metrics, Mode, RunResult
+from game.runner.runtools import Tools, gather_tools
+from game.runner.shelf import PuzzleShelf, UnknownPuzzleError
 from game.runner.spare import SpareExecutor
-from game.runner.tracing import tensor_members
 from game.runner.usage import unused_parameters
-from game.runner.workerio import Exit
 
-Progress = Callable[[int, int], None]
 T = TypeVar("T")
-
-
-class PuzzleTimeout(PuzzleError):
-    """The puzzle's own code (cases.py, reference.py, support.py) did not finish in time."""
-
-
-def reference_timeout_s(time_s: float) -> float:
-    """How long a puzzle's trusted code may take to build one run's cases and expected outputs
-    (many cases, fp64 gradients, DataLoader workers); `TORCHENSTEIN_REFERENCE_TIMEOUT_S` overrides."""
-    forced = os.environ.get("TORCHENSTEIN_REFERENCE_TIMEOUT_S", "")
-    try:
-        return max(0.1, float(forced))
-    except ValueError:
-        return max(30.0, 10.0 * time_s)
-
-
-class UnknownPuzzleError(LookupError):
-    """No puzzle with that id in the loaded content roots."""
 
 
 def fork_available() -> bool:
@@ -76,13 +50,6 @@ def fork_available() -> bool:
     if forced == "spare":
         return False
     return sys.platform.startswith("linux") and hasattr(os, "fork")
-
-
-def _yaml_stamp(entry: PuzzleEntry) -> float:
-    try:
-        return (entry.folder / "puzzle.yaml").stat().st_mtime
-    except OSError:
-        return 0.0
 
 
 class Runner:
@@ -94,10 +61,8 @@ class Runner:
         self.lock = threading.Lock()
         self.zygote = ZygoteExecutor() if fork_available() else None
         self.spares: dict[str, SpareExecutor] = {}
-        self.libraries: dict[tuple[Path, ...], dict[str, PuzzleEntry]] = {}
-        self.bundles: dict[Path, Bundle] = {}
+        self.shelf = PuzzleShelf(self._build_isolated)
         self.reference_metrics: dict[tuple[Path, str], Metrics] = {}
-        self.yaml_stamps: dict[Path, float] = {}
         # Folders of the player's that no run may see, named by whoever started this runner
         # (it never looks for them itself).
         self.private: set[str] = set()
@@ -130,75 +95,18 @@ class Runner:
         self.spares.clear()
 
     def find(self, puzzle_id: str, roots: list[Path]) -> PuzzleEntry:
-        key = tuple(roots)
-        entries = self.libraries.get(key)
-        if (
-            entries is None
-            or puzzle_id not in entries
-            or self.yaml_stamps.get(entries[puzzle_id].folder) != _yaml_stamp(entries[puzzle_id])
-        ):
-            entries = load_library(list(roots)).puzzles
-            self.libraries[key] = entries
-            self.yaml_stamps.update({e.folder: _yaml_stamp(e) for e in entries.values()})
-        if puzzle_id not in entries:
-            known = ", ".join(sorted(entries)) or "none"
-            raise UnknownPuzzleError(f"no puzzle `{puzzle_id}` (known puzzles: {known})")
-        return entries[puzzle_id]
+        """The puzzle `puzzle_id` of the content `roots`; raises `UnknownPuzzleError`."""
+        return self.shelf.find(puzzle_id, roots)
 
     def bundle(self, entry: PuzzleEntry) -> Bundle:
         """The puzzle's cases and answers; a mod's are built in the sandbox (`modbundle`)."""
-        cached = self.bundles.get(entry.folder)
-        if cached is None or not cached.fresh() or cached.model != entry.model:
-            if is_mod_puzzle(entry):
-                cached = IsolatedBundle(entry, self._build_isolated)  # type: ignore[assignment]
-            else:
-                cached = Bundle(entry)
-            self.bundles[entry.folder] = cached  # type: ignore[assignment]
-        return cached  # type: ignore[return-value]
+        return self.shelf.bundle(entry)
 
     def _build_isolated(
         self, job: dict[str, object], folder: Path
     ) -> tuple[dict[str, Any], dict[str, torch.Tensor]]:
         """Run a mod puzzle's own code in a sandbox that may read only `folder`."""
-        model = Puzzle.model_validate(job["model"])
-        lim = model.limits
-        limits = SandboxLimits(
-            wall_s=reference_timeout_s(lim.time_s),
-            cpu_s=math.ceil(reference_timeout_s(lim.time_s)) + 2,
-            memory_bytes=lim.memory_mb * MB,
-            file_bytes=MAX_BUILD_TENSORS,
-            processes=lim.processes,
-            protect_pids=(os.getpid(),),
-        )
-        job_dir = make_job_dir("torchenstein-build-")
-        out = job_dir / "out"
-        try:
-            transfer.write_json(job_dir / "in" / "job.json", job)
-            (job_dir / "in" / "job.json").chmod(0o644)
-            executor = self._executor("cpu")
-            run = executor.launch(job_dir, limits, 0, puzzle=folder.resolve())
-            ended = supervise(run, limits, lambda: False, lambda: None)
-            run.settle()
-            if ended.reason == "timeout":
-                raise PuzzleTimeout(
-                    f"the mod puzzle `{model.id}` took longer than {limits.wall_s:g} s to build "
-                    "its cases and expected answers; this is the puzzle's fault, not your code's"
-                )
-            try:
-                doc = safeio.read_json(str(out / "build.json"), MAX_BUILD_JSON)
-                data = safeio.read_bytes(str(out / "build.safetensors"), MAX_BUILD_TENSORS)
-                tensors = safetensors_load(data)
-            except (OSError, ValueError) as exc:
-                why = ended.reason or (f"signal {ended.signal}" if ended.signal else "no answer")
-                raise PuzzleError(
-                    f"the mod puzzle `{model.id}` could not build its cases in the sandbox "
-                    f"({why}: {exc})"
-                ) from exc
-            if not isinstance(doc, dict):
-                raise PuzzleError(f"the mod puzzle `{model.id}` sent back no cases")
-            return doc, tensors
-        finally:
-            shutil.rmtree(job_dir, ignore_errors=True)
+        return build_in_sandbox(self._executor("cpu"), job, folder)
 
     def bounded(self, entry: PuzzleEntry, what: Callable[[Bundle], T]) -> T:
         """`what(bundle)` run on a helper thread with a deadline, since it runs the puzzle's own
@@ -218,7 +126,7 @@ class Runner:
         helper.join(limit)
         if helper.is_alive():
             self.tainted = True
-            self.bundles.pop(entry.folder, None)
+            self.shelf.forget(entry)
             raise PuzzleTimeout(
                 f"the puzzle `{entry.model.id}` took longer than {limit:g} s to build its "
                 "cases and expected answers (its cases.py or reference.py hangs or is "
@@ -285,7 +193,7 @@ class Runner:
         cases: list[PreparedCase],
         seed: int,
         result: RunResult,
-        tools: dict[str, dict[str, str]],
+        tools: Tools,
         roots: list[Path],
     ) -> RunResult:
         """The run's result plus the smallest failing case shrunk from a failing random one."""
@@ -306,42 +214,16 @@ class Runner:
 
     def _toolbox(
         self, entry: PuzzleEntry, roots: list[Path], solutions: dict[str, str]
-    ) -> tuple[dict[str, dict[str, str]], CodeContext]:
-        """The tools this run gets (the player's passing answers, each re-checked against the
-        rules of the puzzle it answered, or the reference where it may stand in) and what the
-        static check should know about the toolbox."""
-        tools: dict[str, dict[str, str]] = {}
-        missing: dict[str, str | None] = {}
-        for tool in entry.model.tools:
+    ) -> tuple[Tools, CodeContext]:
+        """The tools this run gets and what the static check should know of them (`runtools`)."""
+
+        def find(puzzle_id: str) -> PuzzleEntry | None:
             try:
-                earlier = self.find(tool.puzzle, roots) if roots else None
+                return self.find(puzzle_id, roots) if roots else None
             except UnknownPuzzleError:
-                earlier = None
-            if earlier is None:
-                continue
-            name = earlier.model.entry
-            code = solutions.get(tool.puzzle)
-            if code is not None and check_static(code, name, earlier.model.rules):
-                code = None  # not an answer that obeys its own puzzle's rules
-            if code is None and tool.reference_stands_in:
-                code = (earlier.folder / "reference.py").read_text(encoding="utf-8")
-            if code is None:
-                missing[name] = (
-                    f"`{name}` is your answer to '{earlier.model.title}': solve that puzzle "
-                    "first, and it joins your toolbox"
-                )
-                continue
-            tools[name] = {"puzzle": tool.puzzle, "entry": name, "code": code}
-            missing[name] = None
-        support = entry.support_path
-        context = CodeContext(
-            support_names=frozenset(defined_names(support.read_text(encoding="utf-8")))
-            if support is not None
-            else None,
-            tools=missing,
-            tensor_members=tensor_members(),
-        )
-        return tools, context
+                return None
+
+        return gather_tools(entry, solutions, find)
 
     def case_fingerprints(
         self, entry: PuzzleEntry, seed: int, mode: str = "submit", disturb: int | None = None
@@ -381,42 +263,11 @@ class Runner:
         progress: Progress | None,
         cancelled: Callable[[], bool],
         rules: bool = True,
-        tools: dict[str, dict[str, str]] | None = None,
+        tools: Tools | None = None,
     ) -> RunResult:
         limits = run_limits(bundle, device, roots, self.private)
-        executor = self._executor(device)
-        job_dir = None
-        if isinstance(executor, ZygoteExecutor):
-            job_dir = executor.take_job_dir(limits)  # a standby's walls already stand there
-        job_dir = job_dir or make_job_dir()
-        out = job_dir / "out"
-        try:
-            write_job(job_dir / "in", bundle, code, device, cases, roots, rules, tools or {})
-            for written in (job_dir / "in").rglob("*"):
-                written.chmod(0o755 if written.is_dir() else 0o644)  # the run's uid reads them
-            watch = CaseWatch(bundle, cases, out, device)
-            told = [0]
-
-            def tick() -> None:
-                judged = watch.ahead()
-                while progress is not None and told[0] < judged:
-                    told[0] += 1
-                    progress(told[0], len(cases))
-
-            try:
-                run = executor.launch(job_dir, limits, len(cases))
-            except RuntimeError as exc:
-                ended = Exit(None, None, "lost")
-                return judge(bundle, code, device, mode, cases, out, ended, str(exc))
-            ended = supervise(run, limits, cancelled, tick)
-            if isinstance(executor, SpareExecutor):
-                executor.warm()  # the next spare boots while we judge
-            try:
-                return judge(bundle, code, device, mode, cases, out, ended, None, watch)
-            finally:
-                run.settle()
-        finally:
-            shutil.rmtree(job_dir, ignore_errors=True)
+        attempt = Attempt(bundle, code, device, mode, cases, roots, rules, tools or {})
+        return run_attempt(self._executor(device), attempt, limits, progress, cancelled)
 
 
 _RUNNER: Runner | None = None
