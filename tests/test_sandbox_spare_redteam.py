@@ -33,6 +33,8 @@ from pathlib import Path
 
 import pytest
 
+from game.runner import jobdir as jobdir_module
+from game.runner import jobrun as jobrun_module
 from game.runner import landlock
 from game.runner.engine import Runner
 from game.runner.jobdir import make_job_dir
@@ -988,3 +990,93 @@ def test_a_bare_gpu_worker_as_root_still_becomes_the_runs_uid(
     report = probe_report(result)
     assert report.pop("uid") != 0, (report, result.sandbox)
     assert_forks_bound(report, bare=True)
+
+
+# Fourth round: an outsider's attacks on the trusted side's reading of a run (as root, all four
+# sandboxes). Each hung or crashed `Runner.check` when written, as its docstring says.
+
+_FORGE = """
+import os, sys, tempfile
+json = sys.modules["json"]
+def add(a, b):
+    where = "/scratch/out" if os.path.isdir("/scratch/out") else tempfile.gettempdir()
+    FORGE
+    with open(os.path.join(where, "done.json"), "w") as f:
+        json.dump({"load_error": None}, f)
+    os._exit(0)
+"""
+ALL_FOUR = [SPARE, SPARE_BARE, FORK, FORK_BARE]
+ALL_FOUR_IDS = ["spare", "spare-bare", "fork", "fork-bare"]
+
+
+@pytest.mark.parametrize("mode", ALL_FOUR, ids=ALL_FOUR_IDS)
+def test_a_huge_error_message_cannot_stall_the_judge(
+    monkeypatch: pytest.MonkeyPatch, mode: tuple[str, str]
+) -> None:
+    """The run writes its own report for case 0: an exception whose message is 4 MB of one
+    word. Cutting torch's paths out of it took time in the square of its length (a path was
+    tried from every position inside the word), inside the supervisor's tick: the check never
+    returned and the run was never killed on time. When written: no verdict in 30 s."""
+    forge = (
+        'json.dump({"status": "exception", "type": "RuntimeError", "message": "x" * 4_000_000},'
+        ' open(os.path.join(where, "case_0.json"), "w"))'
+    )
+    result = check(monkeypatch, mode, CASES, "rt_add", _FORGE.replace("FORGE", forge))
+    assert result.verdict == "error", (result.verdict, result.message)
+    assert len(result.cases[0].message or "") <= 600
+
+
+@pytest.mark.parametrize("mode", ALL_FOUR, ids=ALL_FOUR_IDS)
+def test_one_big_tensor_nested_thousands_of_times_cannot_stall_the_preview(
+    monkeypatch: pytest.MonkeyPatch, mode: tuple[str, str]
+) -> None:
+    """The run reports as its answer tuples 16 wide and 4 deep whose every leaf is the same
+    16M-element tensor: 65,536 previews of 64 MB each. When written: no verdict in 88 s."""
+    forge = """n = 16 * 1024 * 1024
+    head = json.dumps({"t0": {"dtype": "F32", "shape": [n], "data_offsets": [0, 4 * n]}}).encode()
+    head += b" " * (-len(head) % 8)
+    with open(os.path.join(where, "case_0.safetensors"), "wb") as f:
+        f.write(len(head).to_bytes(8, "little") + head)
+        f.write(bytes(4 * n))
+    node = {"t": "tensor", "key": "t0", "dtype": "float32", "device": "cpu"}
+    for _ in range(4):
+        node = {"t": "tuple", "v": [node] * 16}
+    report = {"status": "ok", "output": node, "inputs_after": [], "ops": 0, "calls": 0,
+              "peak_bytes": 0, "trace": []}
+    json.dump(report, open(os.path.join(where, "case_0.json"), "w"))"""
+    result = check(monkeypatch, mode, CASES, "rt_add", _FORGE.replace("FORGE", forge))
+    assert result.verdict in ("fail", "error", "memory"), (result.verdict, result.message)
+
+
+@pytest.mark.parametrize("mode", ALL_FOUR, ids=ALL_FOUR_IDS)
+def test_a_folder_tree_thousands_deep_is_judged_and_removed(
+    monkeypatch: pytest.MonkeyPatch, mode: tuple[str, str]
+) -> None:
+    """The run (a right answer) nests 3,000 folders in its scratch or results folder. Python's
+    recursive `shutil.rmtree` raised RecursionError out of `Runner.check` (no verdict) and left
+    the tree on the host's disk. When written: RecursionError in spare, spare-bare and
+    fork-bare (a jailed run's scratch is a tmpfs that goes with it)."""
+    code = """
+    import os, ctypes, tempfile
+    def add(a, b):
+        libc = ctypes.CDLL(None, use_errno=True)
+        base = "/scratch/out" if os.path.isdir("/scratch/out") else tempfile.gettempdir()
+        if os.access(base, os.W_OK):
+            libc.chdir(base.encode())
+            for _ in range(3000):
+                if libc.mkdir(b"d", 0o700) != 0 or libc.chdir(b"d") != 0:
+                    break
+            libc.chdir(b"/")
+        return a + b
+    """
+    made: list[Path] = []
+    original = jobdir_module.make_job_dir
+
+    def recording(prefix: str = "torchenstein-run-") -> Path:
+        made.append(original(prefix))
+        return made[-1]
+
+    monkeypatch.setattr(jobrun_module, "make_job_dir", recording)
+    result = check(monkeypatch, mode, CASES, "rt_add", code, fresh=True)
+    assert result.verdict in ("pass", "memory"), (result.verdict, result.message)
+    assert [p for p in made if p.exists()] == []

@@ -8,16 +8,17 @@ Must not import torch (it only starts processes and reads their lines) or pygame
 from __future__ import annotations
 
 import contextlib
-import shutil
 import subprocess
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 from game.runner import runtree
+from game.runner.jobdir import remove_job_dir
 from game.runner.limits import SandboxLimits
 from game.runner.workerio import READY_TIMEOUT_S, Exit, Lines, Run, send, spawn, stop_group
 
+CLOSE_WAIT_S = 2.0  # for the standby folder's name, when the runner closes (normally ms)
 SETTLE_S = 30.0  # the zygote's sweep waits for a killed PID namespace, normally milliseconds
 MEMORY_POLL_S = 0.04  # RLIMIT_AS stops a single fast allocation; this catches the sum
 # How often `tick` runs while a run goes on: it judges finished cases meanwhile, and a small
@@ -69,15 +70,21 @@ class ZygoteExecutor:
         the sweep, which a player's next check rarely waits for); returns its job folder."""
         if self.pending is not None:  # its caller never waited for the teardown: do it now
             self.pending.settle()
+        if not self._read_next(SETTLE_S):  # gone or wedged: start over
+            self.close()
+        return self.next_dir
+
+    def _read_next(self, wait: float) -> bool:
+        """Read up to the zygote's `next` word, if one is due; False when it is gone or said
+        nothing for `wait` seconds."""
         while self.next_due and self.lines is not None:
-            msg = self.lines.get(SETTLE_S)
-            if msg is None or msg is False:  # gone or wedged: start over
-                self.close()
-                break
+            msg = self.lines.get(wait)
+            if msg is None or msg is False:
+                return False
             if isinstance(msg, dict) and "next" in msg:
                 self.next_due = False
                 self.replace_next(msg["next"])
-        return self.next_dir
+        return True
 
     def take_job_dir(self, limits: SandboxLimits) -> Path | None:
         """The standby's job folder when its walls suit a run with `limits`, else None."""
@@ -86,12 +93,12 @@ class ZygoteExecutor:
         if found is not None and limits.hide == self.hidden:
             return found
         if found is not None:
-            shutil.rmtree(found, ignore_errors=True)
+            remove_job_dir(found)
         return None
 
     def replace_next(self, job_dir: object) -> None:
         if self.next_dir is not None:
-            shutil.rmtree(self.next_dir, ignore_errors=True)
+            remove_job_dir(self.next_dir)
         self.next_dir = Path(job_dir) if isinstance(job_dir, str) and job_dir else None
 
     def launch(
@@ -121,6 +128,8 @@ class ZygoteExecutor:
 
     def close(self) -> None:
         if self.proc is not None:
+            # the standby folder it is making now would outlive it, unread
+            self._read_next(CLOSE_WAIT_S)
             stop_group(self.proc)
             with contextlib.suppress(subprocess.TimeoutExpired):
                 self.proc.wait(timeout=5)

@@ -10,15 +10,19 @@ import re
 
 from game.runner.protocol import FAILURE_PRIORITY, CaseResult, FailureGroup
 
+# A path is matched from the start of its word only (the lookbehind): tried from every position
+# inside a long word, the scan would cost the square of the word's length
 _INTERNAL = [
     re.compile(r"\s*\(Triggered internally at [^)]*\)\.?"),
-    re.compile(r"[^\s\"']*site-packages/torch/[^\s\"':]*(:\d+)?"),
-    re.compile(r"[^\s\"']*/torch/(_C|csrc|_tensor|overrides)[^\s\"':]*(:\d+)?"),
+    re.compile(r"(?<![^\s\"'])[^\s\"']*site-packages/torch/[^\s\"':]*(:\d+)?"),
+    re.compile(r"(?<![^\s\"'])[^\s\"']*/torch/(_C|csrc|_tensor|overrides)[^\s\"':]*(:\d+)?"),
 ]
+TEXT_MAX = 20_000  # a message or traceback from a run is cut here before anything reads it
 
 
 def without_internals(text: str) -> str:
     """The message with torch's own file paths and build notes removed."""
+    text = text[:TEXT_MAX]
     for pattern in _INTERNAL:
         text = pattern.sub("", text)
     return text.strip()

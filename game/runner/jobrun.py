@@ -8,7 +8,6 @@ Imports torch (through the judge); never pygame.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +15,7 @@ from pathlib import Path
 from game.runner.bundle import Bundle, PreparedCase
 from game.runner.casewatch import CaseWatch
 from game.runner.executor import ZygoteExecutor, supervise
-from game.runner.jobdir import make_job_dir
+from game.runner.jobdir import make_job_dir, remove_job_dir
 from game.runner.jobspec import write_job
 from game.runner.judge import judge
 from game.runner.limits import SandboxLimits
@@ -80,4 +79,4 @@ def run_attempt(
         finally:
             run.settle()
     finally:
-        shutil.rmtree(job_dir, ignore_errors=True)
+        remove_job_dir(job_dir)

@@ -6,7 +6,6 @@ even where they sit inside something it may read (`hidden_paths`). Imports torch
 
 from __future__ import annotations
 
-import math
 import os
 from pathlib import Path
 
@@ -14,7 +13,7 @@ from game.content.imports import importable
 from game.runner import transfer
 from game.runner.bundle import Bundle, PreparedCase
 from game.runner.casefp import encode_cases
-from game.runner.limits import MB, SandboxLimits
+from game.runner.limits import MB, SandboxLimits, cpu_backstop_s
 from game.runner.modbundle import read_source
 
 STDOUT_MAX = 1 * MB  # printing more than this is verdict output_limit
@@ -27,7 +26,7 @@ def run_limits(bundle: Bundle, device: str, roots: list[Path], private: set[str]
     lim = bundle.model.limits
     return SandboxLimits(
         wall_s=lim.time_s + STARTUP_S,
-        cpu_s=math.ceil(lim.time_s) + 2,
+        cpu_s=cpu_backstop_s(lim.time_s),
         memory_bytes=lim.memory_mb * MB,
         file_bytes=MAX_OUTPUT_BYTES + 4 * STDOUT_MAX,
         processes=lim.processes,

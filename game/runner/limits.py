@@ -20,6 +20,14 @@ from typing import Any
 MB = 1024 * 1024
 
 
+def cpu_backstop_s(time_s: float) -> int:
+    """The RLIMIT_CPU of a run allowed `time_s` seconds: the wall clock is its limit, and this
+    only the kernel's backstop behind it, so it must not fire first even when the run keeps
+    every core busy (threads, or a worker process: each has a limit of its own, and a worker
+    the kernel kills is an error, not a timeout)."""
+    return (math.ceil(time_s) + 2) * max(1, os.cpu_count() or 1)
+
+
 @dataclass(frozen=True)
 class SandboxLimits:
     wall_s: float

@@ -8,9 +8,7 @@ Imports torch (to decode the tensors); never pygame.
 
 from __future__ import annotations
 
-import math
 import os
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +19,8 @@ from game.content.puzzle_models import Puzzle
 from game.runner import safeio, transfer
 from game.runner.bundle import PuzzleError, PuzzleTimeout, reference_timeout_s
 from game.runner.executor import ZygoteExecutor, supervise
-from game.runner.jobdir import make_job_dir
-from game.runner.limits import MB, SandboxLimits
+from game.runner.jobdir import make_job_dir, remove_job_dir
+from game.runner.limits import MB, SandboxLimits, cpu_backstop_s
 from game.runner.modbundle import MAX_BUILD_JSON, MAX_BUILD_TENSORS
 from game.runner.spare import SpareExecutor
 
@@ -32,7 +30,7 @@ def build_limits(model: Puzzle) -> SandboxLimits:
     lim = model.limits
     return SandboxLimits(
         wall_s=reference_timeout_s(lim.time_s),
-        cpu_s=math.ceil(reference_timeout_s(lim.time_s)) + 2,
+        cpu_s=cpu_backstop_s(reference_timeout_s(lim.time_s)),
         memory_bytes=lim.memory_mb * MB,
         file_bytes=MAX_BUILD_TENSORS,
         processes=lim.processes,
@@ -74,4 +72,4 @@ def build_in_sandbox(
             raise PuzzleError(f"the mod puzzle `{model.id}` sent back no cases")
         return doc, tensors
     finally:
-        shutil.rmtree(job_dir, ignore_errors=True)
+        remove_job_dir(job_dir)

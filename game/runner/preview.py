@@ -18,6 +18,9 @@ from game.runner.transfer import MetaTensor, Opaque, Received, dtype_name
 
 SMALL = 256
 HEAT = 32
+# Elements one value's previews may read in all: a value that came back from a run may nest one
+# big tensor thousands of times (16 wide, 4 deep); past this its tensors show shape and dtype only
+BUDGET = 32 * 1024 * 1024
 
 
 def _plain(value: Any) -> Any:
@@ -30,9 +33,15 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def tensor_preview(t: torch.Tensor, device: str) -> TensorPreview:
+def tensor_preview(t: torch.Tensor, device: str, budget: list[int] | None = None) -> TensorPreview:
+    """`budget`: elements left to read (taken from; None: no limit); a tensor beyond it gets
+    its shape and dtype alone."""
     shape = [int(d) for d in t.shape]
     preview = TensorPreview(shape=shape, dtype=dtype_name(t.dtype), device=device)
+    if budget is not None:
+        if t.numel() > budget[0]:
+            return preview
+        budget[0] -= t.numel()
     if t.numel() == 0:  # nested empty lists cost one per leading row: torch.empty(2**40, 0)
         preview.values = [] if t.dim() <= 1 or t.shape[0] == 0 else None
         return preview
@@ -64,19 +73,25 @@ def _tensor_text(t: torch.Tensor, device: str) -> str:
     return head[:160]
 
 
-def preview(value: Any, device: str = "cpu", depth: int = 0) -> ValuePreview:
-    """A preview of a trusted value (inputs, expected) or of what came back (`Received`...)."""
+def preview(
+    value: Any, device: str = "cpu", depth: int = 0, budget: list[int] | None = None
+) -> ValuePreview:
+    """A preview of a trusted value (inputs, expected) or of what came back (`Received`...),
+    reading at most `BUDGET` tensor elements in all."""
+    budget = [BUDGET] if budget is None else budget
     if isinstance(value, Received):
         return ValuePreview(
             kind="tensor",
             text=_tensor_text(value.tensor, value.device),
-            tensor=tensor_preview(value.tensor, value.device),
+            tensor=tensor_preview(value.tensor, value.device, budget),
         )
     if isinstance(value, torch.Tensor) and value.device.type == "meta":
         value = MetaTensor(tuple(value.shape), dtype_name(value.dtype), "meta")
     if isinstance(value, torch.Tensor):
         return ValuePreview(
-            kind="tensor", text=_tensor_text(value, device), tensor=tensor_preview(value, device)
+            kind="tensor",
+            text=_tensor_text(value, device),
+            tensor=tensor_preview(value, device, budget),
         )
     if isinstance(value, MetaTensor):
         return ValuePreview(
@@ -91,12 +106,12 @@ def preview(value: Any, device: str = "cpu", depth: int = 0) -> ValuePreview:
     if isinstance(value, (bool, int, float, str, torch.dtype, torch.Size)):
         return ValuePreview(kind="scalar", text=repr(value)[:160])
     if isinstance(value, (tuple, list)) and depth < 4:
-        items = [preview(v, device, depth + 1) for v in value[:16]]
+        items = [preview(v, device, depth + 1, budget) for v in value[:16]]
         return ValuePreview(
             kind="sequence", text=f"{type(value).__name__} of {len(value)}", items=items
         )
     if isinstance(value, dict) and depth < 4:
         keys = [str(k) for k in list(value)[:16]]
-        items = [preview(value[k], device, depth + 1) for k in list(value)[:16]]
+        items = [preview(value[k], device, depth + 1, budget) for k in list(value)[:16]]
         return ValuePreview(kind="mapping", text=f"dict of {len(value)}", items=items, keys=keys)
     return ValuePreview(kind="other", text=type(value).__name__)

@@ -94,22 +94,44 @@ def memory(pids: list[int], init: int | None, shared: int = 0) -> int:
 
 # More files than any honest run writes (a case is two): past this, listing them each poll
 # would cost the runner more than the run is worth, so the run counts as over its memory.
+MAX_DEPTH = 32  # folders in a run's results: the harness makes none, tempfile one or two
 MAX_FILES = 4096
 
 
 def folder_bytes(path: Path) -> int:
-    """The bytes in the regular files directly in `path` (a run's results folder on the host),
-    or a huge number when it holds more than MAX_FILES entries."""
-    total = 0
+    """The bytes in the files under `path` (a run's results folder on the host), or a huge
+    number when it holds more than MAX_FILES entries or folders deeper than MAX_DEPTH (a file
+    at the bottom of a deep tree must not escape the count, nor the walk cost without end)."""
+    flags = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
+    total, seen = 0, 0
     try:
-        with os.scandir(path) as entries:
-            for count, entry in enumerate(entries):
-                if count >= MAX_FILES:
-                    return 1 << 62
-                with contextlib.suppress(OSError):
-                    total += entry.stat(follow_symlinks=False).st_blocks * 512
+        stack = [(os.open(path, flags), 0)]
     except OSError:
         return 0
+    try:
+        while stack:
+            fd, depth = stack.pop()
+            try:
+                with os.scandir(fd) as entries:
+                    for entry in entries:
+                        seen += 1
+                        if seen > MAX_FILES or depth >= MAX_DEPTH:
+                            return 1 << 62
+                        try:
+                            total += entry.stat(follow_symlinks=False).st_blocks * 512
+                            if entry.is_dir(follow_symlinks=False):
+                                stack.append((os.open(entry.name, flags, dir_fd=fd), depth + 1))
+                        except FileNotFoundError:
+                            continue  # removed meanwhile (tempfile's own cleanup)
+                        except OSError:
+                            return 1 << 62  # a folder it would not let the count into
+            except OSError:
+                pass
+            finally:
+                os.close(fd)
+    finally:
+        for fd, _ in stack:
+            os.close(fd)
     return total
 
 
