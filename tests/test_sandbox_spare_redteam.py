@@ -1080,3 +1080,33 @@ def test_a_folder_tree_thousands_deep_is_judged_and_removed(
     result = check(monkeypatch, mode, CASES, "rt_add", code, fresh=True)
     assert result.verdict in ("pass", "memory"), (result.verdict, result.message)
     assert [p for p in made if p.exists()] == []
+
+
+@pytest.mark.parametrize("mode", ALL_FOUR, ids=ALL_FOUR_IDS)
+def test_memory_held_by_an_orphaned_grandchild_counts(
+    monkeypatch: pytest.MonkeyPatch, mode: tuple[str, str]
+) -> None:
+    """The run forks a child that forks a grandchild and exits; the orphan holds 440 MB, the
+    run 160 MB (the puzzle allows 512). Without a PID namespace the orphan went to the zygote
+    or to the spare worker's outer process, where the count never looked. When written: pass
+    in fork-bare and spare-bare."""
+    code = """
+    import torch, os, time
+    def total(x):
+        r, w = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            if os.fork() == 0:
+                big = torch.ones(110 * 1024 * 1024)
+                os.write(w, b"k")
+                time.sleep(30)
+                os._exit(0)
+            os._exit(0)
+        os.waitpid(pid, 0)
+        os.read(r, 1)
+        mine = torch.ones(40 * 1024 * 1024)
+        time.sleep(0.5)
+        return x.sum() + mine[0] * 0
+    """
+    result = check(monkeypatch, mode, CASES, "rt_children", code)
+    assert result.verdict == "memory", (result.verdict, result.message)

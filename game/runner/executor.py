@@ -187,12 +187,13 @@ class ZygoteRun:
                 return
 
     def memory(self) -> int | None:
-        _, run = runtree.zygote_run(self.zygote_pid)
+        parents, run = runtree.zygote_run(self.zygote_pid)
         if not run:
             return None
         if self.shared is None:
             self.shared = runtree.own_bytes(self.zygote_pid)
-        return runtree.memory(run, run[0], self.shared)
+        # the parents too: without a PID namespace, what the run orphans comes to the zygote
+        return runtree.memory(run + parents, run[0], self.shared)
 
     def kill(self) -> None:
         parents, run = runtree.zygote_run(self.zygote_pid)

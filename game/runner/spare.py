@@ -157,7 +157,9 @@ class SpareRun:
         """Its processes (the worker whole, each child beyond what it shares with the warm
         worker), its scratch tmpfs, and the results it has written to the host's disk."""
         if sys.platform.startswith("linux"):
-            tree = [self.worker, *runtree.descendants(self.worker)]
+            # below the outer process: without a PID namespace what the run orphans comes to it
+            below = [p for p in runtree.descendants(self.pid) if p != self.worker]
+            tree = [self.worker, *below]
             written = runtree.folder_bytes(self.out)
             return runtree.memory(tree, self.worker, self.shared) + written
         return rss_bytes(self.pid)
