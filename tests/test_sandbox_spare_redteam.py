@@ -1110,3 +1110,23 @@ def test_memory_held_by_an_orphaned_grandchild_counts(
     """
     result = check(monkeypatch, mode, CASES, "rt_children", code)
     assert result.verdict == "memory", (result.verdict, result.message)
+
+
+@pytest.mark.parametrize("mode", ALL_FOUR, ids=ALL_FOUR_IDS)
+def test_a_run_refused_threads_is_told_so(
+    monkeypatch: pytest.MonkeyPatch, mode: tuple[str, str]
+) -> None:
+    """`torch.set_num_threads(32)`, then a matrix product: the run's task limit refuses OpenMP
+    its threads and OpenMP exits. No pass (no result), but the message must say why. When
+    written: "did your code call os._exit or crash the interpreter?", in every sandbox."""
+    code = """
+    import torch
+    def add(a, b):
+        torch.set_num_threads(32)
+        x = torch.randn(512, 512)
+        (x @ x).sum()
+        return a + b
+    """
+    result = check(monkeypatch, mode, CASES, "rt_add", code)
+    assert result.verdict == "error", (result.verdict, result.message)
+    assert "more threads than a run may start" in result.message, result.message

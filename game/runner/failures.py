@@ -28,10 +28,20 @@ _SIGNALS = {
 }
 
 
+# What OpenMP prints before it exits when the run's task limit refuses it a thread
+_THREADS_REFUSED = "Thread creation failed"
+
+
 def run_failure(
-    ended: Exit, done: Any, stdout_bytes: int, stdout_max: int, launch_error: str | None
+    ended: Exit,
+    done: Any,
+    stdout_bytes: int,
+    stdout_max: int,
+    launch_error: str | None,
+    output: str = "",
 ) -> tuple[str, str] | None:
-    """(verdict, sentence) when the sandbox as a whole went wrong, else None."""
+    """(verdict, sentence) when the sandbox as a whole went wrong, else None. `output`: what
+    the run printed, as read (it can only explain a failure, never excuse one)."""
     sig = ended.signal
     if launch_error:
         return "error", f"The runner could not start a sandbox: {launch_error}"
@@ -50,6 +60,12 @@ def run_failure(
     if sig is not None:
         what = _SIGNALS.get(sig, f"signal {sig}")
         return "error", f"Your code crashed the sandbox with {what}."
+    if done is None and _THREADS_REFUSED in output:
+        return "error", (
+            "The sandbox stopped your code when it asked for more threads than a run may "
+            "start (torch.set_num_threads with a big number?). Leave the thread count as it "
+            "is; no result means no pass."
+        )
     if done is None:
         return "error", (
             "The sandbox ended before reporting a result (did your code call "

@@ -237,7 +237,7 @@ def judge(
     done = read_json(job_dir / "done.json", problems)
     done = done if isinstance(done, dict) else None
     stdout, truncated, stdout_bytes = read_stdout(job_dir)
-    failure = run_failure(ended, done, stdout_bytes, STDOUT_MAX, launch_error)
+    failure = run_failure(ended, done, stdout_bytes, STDOUT_MAX, launch_error, stdout)
     early = watch.seen if watch is not None else 0
     reports: list[dict[str, Any] | None] = list(watch.reports) if watch is not None else []
     for i in range(early, len(cases)):
