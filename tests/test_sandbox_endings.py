@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from game.runner import exitmirror, jobdir, runtree, workerio
+from game.runner import exitmirror, failures, jobdir, runtree, workerio
 from game.runner.engine import Runner
 from game.runner.executor import ZygoteExecutor
 
@@ -198,3 +198,27 @@ def test_closing_the_runner_leaves_no_standby_folder(monkeypatch: pytest.MonkeyP
     assert result.verdict == "pass", result.message
     assert len(named) == len(launches) >= 2, (named, launches)  # one standby after each run
     assert [name for name in named if Path(name).exists()] == []
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "\nlibgomp: Thread creation failed: Resource temporarily unavailable\n",  # task limit
+        "cannot allocate memory for thread-local data: ABORT\n",  # address space, no task limit
+    ],
+)
+def test_a_run_refused_a_thread_is_told_so(said: str) -> None:
+    """How a run that starts its own threads and then asks OpenMP for more ends, when the
+    sandbox refuses one (each line seen from a real run): no result, so no pass, and the
+    message says why instead of asking whether the code called os._exit."""
+    ended = workerio.Exit(code=1, signal=None, reason=None)
+    verdict, message = failures.run_failure(ended, None, len(said), 1 << 20, None, said) or ("", "")
+    assert verdict == "error"
+    assert "more threads than a run may start" in message, message
+
+
+def test_a_thread_message_in_the_output_never_excuses_a_result() -> None:
+    """The run prints the words itself and exits 0 after reporting: its result stands."""
+    said = "libgomp: Thread creation failed"
+    ended = workerio.Exit(code=0, signal=None, reason=None)
+    assert failures.run_failure(ended, {"cases": []}, len(said), 1 << 20, None, said) is None

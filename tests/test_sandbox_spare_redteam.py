@@ -1113,20 +1113,22 @@ def test_memory_held_by_an_orphaned_grandchild_counts(
 
 
 @pytest.mark.parametrize("mode", ALL_FOUR, ids=ALL_FOUR_IDS)
-def test_a_run_refused_threads_is_told_so(
+def test_a_run_asking_for_many_threads_gets_the_cap_and_passes(
     monkeypatch: pytest.MonkeyPatch, mode: tuple[str, str]
 ) -> None:
-    """`torch.set_num_threads(32)`, then a matrix product: the run's task limit refuses OpenMP
-    its threads and OpenMP exits. No pass (no result), but the message must say why. When
-    written: "did your code call os._exit or crash the interpreter?", in every sandbox."""
+    """`torch.set_num_threads(32)`, then matrix products: a correct answer, if a greedy one.
+    OpenMP's thread cap (`limits.omp_thread_limit`) gives it at most the machine's cores, so it
+    passes in every sandbox. When written: OpenMP exited when the task limit refused a thread
+    ("error"); as root without namespaces and an install others cannot read (no task limit),
+    glibc aborted or the run passed as the address space allowed: a verdict that flipped."""
     code = """
     import torch
     def add(a, b):
         torch.set_num_threads(32)
         x = torch.randn(512, 512)
-        (x @ x).sum()
+        for _ in range(10):
+            (x @ x).sum()
         return a + b
     """
     result = check(monkeypatch, mode, CASES, "rt_add", code)
-    assert result.verdict == "error", (result.verdict, result.message)
-    assert "more threads than a run may start" in result.message, result.message
+    assert result.verdict == "pass", (result.verdict, result.message, result.stdout)

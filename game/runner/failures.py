@@ -28,8 +28,9 @@ _SIGNALS = {
 }
 
 
-# What OpenMP prints before it exits when the run's task limit refuses it a thread
-_THREADS_REFUSED = "Thread creation failed"
+# What OpenMP and glibc print before the process ends when the run's task limit (or, with no
+# task limit, its address space) refuses a thread
+_THREADS_REFUSED = ("Thread creation failed", "cannot allocate memory for thread-local data")
 
 
 def run_failure(
@@ -60,7 +61,7 @@ def run_failure(
     if sig is not None:
         what = _SIGNALS.get(sig, f"signal {sig}")
         return "error", f"Your code crashed the sandbox with {what}."
-    if done is None and _THREADS_REFUSED in output:
+    if done is None and any(said in output for said in _THREADS_REFUSED):
         return "error", (
             "The sandbox stopped your code when it asked for more threads than a run may "
             "start (torch.set_num_threads with a big number?). Leave the thread count as it "

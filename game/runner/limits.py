@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 MB = 1024 * 1024
+_TASKS_BASE = 16  # tasks (threads too) a run may hold, and as many more per allowed process
 
 
 def cpu_backstop_s(time_s: float) -> int:
@@ -26,6 +27,15 @@ def cpu_backstop_s(time_s: float) -> int:
     every core busy (threads, or a worker process: each has a limit of its own, and a worker
     the kernel kills is an error, not a timeout)."""
     return (math.ceil(time_s) + 2) * max(1, os.cpu_count() or 1)
+
+
+def omp_thread_limit() -> int:
+    """OpenMP's cap on a run's threads (`OMP_THREAD_LIMIT`, read when torch loads): the
+    machine's cores, and never more than half the task allowance of a run with no processes,
+    so `torch.set_num_threads(32)` gets at most this many threads and the run goes on, in every
+    sandbox. Without the cap OpenMP exited when the task limit refused a thread, and as root
+    without namespaces (no task limit) the address-space limit decided: a verdict that flipped."""
+    return max(1, min(os.cpu_count() or 1, _TASKS_BASE // 2))
 
 
 @dataclass(frozen=True)
@@ -111,7 +121,7 @@ def apply(limits: SandboxLimits, own_user_ns: bool) -> list[str]:
         if base is not None:
             setlim(resource.RLIMIT_AS, base + limits.memory_bytes, "as")
     if sys.platform.startswith("linux"):
-        allowance = 16 + 16 * limits.processes  # threads count too
+        allowance = _TASKS_BASE + _TASKS_BASE * limits.processes  # threads count too
         if own_user_ns:
             setlim(resource.RLIMIT_NPROC, allowance, "nproc")
         elif os.geteuid() != 0:

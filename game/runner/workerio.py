@@ -21,6 +21,7 @@ from typing import IO, Any, Protocol
 
 from game.childenv import child_env
 from game.runner.gpufiles import NO_KERNEL_CACHES
+from game.runner.limits import omp_thread_limit
 
 READY_TIMEOUT_S = 120.0
 
@@ -64,6 +65,7 @@ def sandbox_env() -> dict[str, str]:
     env = child_env(env)
     env.setdefault("OMP_NUM_THREADS", "1")
     env.setdefault("MKL_NUM_THREADS", "1")
+    env["OMP_THREAD_LIMIT"] = str(omp_thread_limit())  # the run's, not the user's
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     env["PYTORCH_NVML_BASED_CUDA_CHECK"] = "1"
     env.update(NO_KERNEL_CACHES)
