@@ -222,7 +222,7 @@ def _main(argv: list[str] | None) -> int:
         code = _check_play_options(parser, args)
         if code:
             return code
-        from game.ui.app import run_game
+        from game.ui.launch import run_game
 
         return run_game(args)
     if command == "puzzles":

@@ -1,18 +1,15 @@
-"""The game's window and frame loop: `run_game(args)` is what `torchenstein play` calls.
+"""The game's window and frame loop (`launch.run_game` builds it for `torchenstein play`).
 
 The first frame is drawn before anything slow happens (content loads in a background thread,
 the runner service starts in another), then the loop runs at 60 fps: raw events become intents,
 global keys are handled here (quit, fullscreen, quicksave/quickload, content reload), the rest
-go to the top screen. `--frames N` quits after N frames with exit 0 and `--screenshot PNG`
+go to the top screen. `run(frames=N)` quits after N frames with exit 0 and `screenshot(path)`
 saves the last frame. Must not import torch.
 """
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
-import sys
 import time
 import traceback
 from collections.abc import Callable
@@ -24,19 +21,19 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame
 
-from game.logging_setup import logger, start_session_log, where_logs_are
+from game.logging_setup import logger, where_logs_are
 from game.persistence.settings import Settings, load_settings
 from game.ui.context import Context
 from game.ui.intents import Intent, map_event
-from game.ui.keyscript import KeyPlayer, KeyScriptError
+from game.ui.keyscript import KeyPlayer
 from game.ui.notices import draw_notices
 from game.ui.screens.title import TitleScreen
 from game.ui.stack import Screen
+from game.ui.voicing import VoicingSwitch
 from game.ui.widgets.ink import LOG
 
 FPS = 60
 MIN_SIZE = (1024, 640)
-FRAME_LOG_ENV = "TORCHENSTEIN_FRAME_LOG"  # benchmarks: where to write frame timings as JSON
 MAX_FAILURES = 20  # a screen failing over and over: stop instead of spinning
 
 
@@ -88,7 +85,7 @@ class App:
         self.first_frame_s: float | None = None
         self._services_started = False
         self._failures = 0
-        self._told_voice_failed = False
+        self.voicing = VoicingSwitch()
         self._start_runner = start_runner  # tests that never press Run skip the torch process
 
     # -- window ---------------------------------------------------------------------------
@@ -111,35 +108,6 @@ class App:
         self.ctx.apply_settings(
             with_changes(self.ctx.settings, fullscreen=not self.ctx.settings.fullscreen)
         )
-
-    def _toggle_voicing(self) -> None:
-        from game.persistence.settings import with_changes
-
-        ctx = self.ctx
-        on = not ctx.settings.self_voicing
-        ctx.apply_settings(with_changes(ctx.settings, self_voicing=on))
-        if not ctx.voice.available:
-            ctx.notify(f"Self-voicing needs a speech engine: {ctx.voice.why}", "error")
-            self._told_voice_failed = True
-            return
-        ctx.notify("Self-voicing on." if on else "Self-voicing off.")
-        if on:
-            ctx.announcer.reset()  # the screen is read out from the top, after the notice
-        else:
-            ctx.voice.say("Self-voicing off.")  # the announcer is silent from now on
-
-    def _voice(self) -> None:
-        """Self-voicing: hand the top screen's snapshot to the announcer (it speaks on its own
-        thread, so this costs the frame only the snapshot)."""
-        ctx, top = self.ctx, self.ctx.stack.top
-        if top is None or not ctx.settings.self_voicing:
-            return
-        if not ctx.voice.available:  # the engine failed to start: say so once, on screen
-            if not self._told_voice_failed:
-                self._told_voice_failed = True
-                ctx.notify(f"Self-voicing needs a speech engine: {ctx.voice.why}", "error")
-            return
-        ctx.announcer.heard(top, top.snapshot(), ctx.notices)
 
     def _resized(self) -> None:
         self.surface = _display()
@@ -180,7 +148,7 @@ class App:
         elif name == "screenshot":
             self._screenshot_to_user_folder()
         elif name == "voice" and not (ctx.stack.top and ctx.stack.top.takes_text):
-            self._toggle_voicing()
+            self.voicing.toggle(ctx)
         elif name == "quicksave" and ctx.session is not None:
             from game.ui.flow import quicksave
 
@@ -238,7 +206,7 @@ class App:
             notice.left -= dt
         ctx.notices = [n for n in ctx.notices if n.left > 0]
         self.draw()
-        self._safely(top, self._voice)
+        self._safely(top, lambda: self.voicing.speak(ctx))
         if ctx.session is not None and ctx.session.autosave_due:
             ctx.session.autosave(ctx.thumbnail_png())
         for error in ctx.writer.errors():
@@ -340,44 +308,6 @@ def _save_settings(settings: Settings) -> None:
     from game.persistence.settings import save_settings
 
     save_settings(settings)
-
-
-def _write_frame_log(app: App) -> None:
-    target = os.environ.get(FRAME_LOG_ENV)
-    if not target:
-        return
-    record = {
-        "first_frame_s": app.first_frame_s,
-        "frame_times_s": app.frame_times,
-        "first_frame_wall": app.launched_wall + (app.first_frame_s or 0.0),
-    }
-    Path(target).write_text(json.dumps(record), encoding="utf-8")
-
-
-def run_game(args: argparse.Namespace) -> int:
-    """Play. Returns the process exit code."""
-    start_session_log("play")
-    at = getattr(args, "at", None)
-    warp = Warp(at, tuple(args.flag or []), tuple(args.solved or [])) if at else None
-    try:
-        app = App(
-            list(args.mod or []),
-            headless=bool(args.headless),
-            dev=bool(getattr(args, "dev", False)),
-            warp=warp,
-            keys=getattr(args, "keys", None),
-        )
-    except KeyScriptError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    try:
-        code = app.run(frames=args.frames)
-        if args.screenshot:
-            app.screenshot(Path(args.screenshot))
-        _write_frame_log(app)
-        return code
-    finally:
-        app.close()
 
 
 def _display() -> pygame.Surface:

@@ -10,20 +10,15 @@ from __future__ import annotations
 
 import pygame
 
-from game.feedback.notebook import NotebookEntry, ProfessorSolution, notebook_entries
+from game.feedback.notebook import NotebookEntry, notebook_entries
 from game.ui.context import Context
 from game.ui.intents import Intent
-from game.ui.results.doc import Chip, Doc, draw_scrollbar
-from game.ui.results.scores_view import draw_goals
+from game.ui.results.doc import Doc, draw_scrollbar
+from game.ui.results.notebook_page import EMPTY, Shown, detail_doc, list_doc
 from game.ui.results.style import PanelStyle
 from game.ui.screens.page import PageScreen
 from game.ui.snapshot import Choice, Snapshot
 from game.ui.widgets.draw import hint_bar_height, panel
-
-EMPTY = (
-    "No solved puzzles yet. Solve one in the lab terminal and it is recorded here, with your "
-    "solution and scores."
-)
 
 
 class NotebookScreen(PageScreen):
@@ -172,145 +167,17 @@ class NotebookScreen(PageScreen):
             ),
         )
         style = PanelStyle.from_fonts(fonts)
-        self._list = self._build_list(entries, style)
-        self._detail = self._build_detail(entries[self.selected] if entries else None, style)
-        self._scroll = [self._clamp(0, self._scroll[0]), self._clamp(1, self._scroll[1])]
-
-    def _build_list(self, entries: list[NotebookEntry], s: PanelStyle) -> Doc:
-        th = self.ctx.theme
-        doc = Doc(self._boxes[0].w)
-        if not entries:
-            doc.text(
-                EMPTY,
-                s.body,
-                th.text_dim,
-            )
-        for i, entry in enumerate(entries):
-            top = doc.y
-            doc.gap(s.pad // 2)
-            chosen = i == self.selected  # marked by a sign too, not by colour alone
-            doc.text(
-                f"▶ {entry.title}" if chosen else entry.title,
-                s.bold,
-                th.accent if chosen else th.text,
-                s.pad,
-                doc.width - 2 * s.pad,
-            )
-            doc.text(entry.summary(), s.small, th.text_dim, s.pad, doc.width - 2 * s.pad)
-            doc.gap(s.pad // 2)
-            rect = pygame.Rect(0, top, doc.width, doc.y - top)
-            doc.box(rect, th.selection if i == self.selected else th.panel_alt, None, 1, 6)
-            doc.hit(rect, action=f"pick:{i}")
-            doc.gap(s.pad // 2)
-        doc.finish()
-        return doc
-
-    def _build_detail(self, entry: NotebookEntry | None, s: PanelStyle) -> Doc:
-        th = self.ctx.theme
-        doc = Doc(self._boxes[1].w)
-        if entry is None:
-            doc.finish()
-            return doc
-        doc.text(entry.title, s.verdict, th.accent)
-        if entry.act or entry.topic:
-            doc.text(" · ".join(x for x in (entry.act, entry.topic) if x), s.small, th.text_dim)
-        doc.gap(s.pad)
-        if entry.loaded:
-            doc.flow(
-                [
-                    Chip(
-                        "Reopen to improve",
-                        s.bold,
-                        th.bg,
-                        fill=th.accent,
-                        pad=s.pad,
-                        action="reopen",
-                    )
-                ]
-            )
-            doc.gap(s.gap)
-        doc.text("Best scores", s.bold, th.accent2)
-        for line in entry.score_lines() or ["none recorded"]:
-            doc.text(line, s.body, th.text, s.pad)
-        doc.gap(s.pad)
-        if entry.goals:
-            doc.text(f"Goals ({entry.goals_met} of {len(entry.goals)} met)", s.bold, th.accent2)
-            draw_goals(doc, entry.goals, s, th)
-            doc.gap(s.pad)
-        progress = entry.progress
-        hints = (
-            f"{progress.hints_used} of {entry.hints_total}"
-            if entry.hints_total
-            else str(progress.hints_used)
+        self._list = list_doc(entries, self.selected, self._boxes[0].w, style, theme)
+        entry = entries[self.selected] if entries else None
+        shown = (
+            Shown.PROFESSOR
+            if self.show_professor
+            else Shown.FIRST
+            if self.show_first
+            else Shown.BEST
         )
-        doc.text(f"Hints used: {hints} · Submissions: {progress.attempts}", s.small, th.text_dim)
-        doc.gap(s.gap)
-        if entry.professor is not None:
-            label = "Back to my solution" if self.show_professor else "The Professor's solution"
-            doc.flow(
-                [
-                    Chip(
-                        f"{label} (F1)",
-                        s.small,
-                        th.text,
-                        fill=th.panel_alt,
-                        border=th.border,
-                        pad=s.pad // 2,
-                        action="professor",
-                    )
-                ]
-            )
-            doc.gap(s.pad)
-        if self.show_professor and entry.professor is not None:
-            self._professor(doc, entry.professor, s)
-            doc.finish()
-            return doc
-        title, *figures = entry.solution_lines(self.show_first)
-        doc.text(title, s.bold, th.accent2)
-        for line in figures:
-            doc.text(line, s.small, th.text_dim)
-        if entry.first_differs:
-            other = "Show my best solution" if self.show_first else "Show my first solution"
-            doc.gap(s.pad // 2)
-            doc.flow(
-                [
-                    Chip(
-                        f"{other} (Tab)",
-                        s.small,
-                        th.text,
-                        fill=th.panel_alt,
-                        border=th.border,
-                        pad=s.pad // 2,
-                        action="solution",
-                    )
-                ]
-            )
-        doc.gap(s.pad // 2)
-        top = doc.y
-        doc.gap(s.pad // 2)
-        shown = progress.solution if self.show_first else entry.best_code
-        code = (shown or "(not kept: solved before the notebook existed)").rstrip()
-        doc.text(code.expandtabs(4), s.mono, th.text, s.pad, doc.width - 2 * s.pad)
-        doc.gap(s.pad // 2)
-        doc.box(pygame.Rect(0, top - 1, doc.width, doc.y - top + 1), th.bg, th.border, 1, 6)
-        doc.finish()
-        return doc
-
-    def _professor(self, doc: Doc, solution: ProfessorSolution, s: PanelStyle) -> None:
-        th = self.ctx.theme
-        doc.text("The Professor's solution, and why it is written that way", s.bold, th.accent2)
-        doc.gap(s.pad // 2)
-        top = doc.y
-        doc.gap(s.pad // 2)
-        doc.text(solution.code.expandtabs(4), s.mono, th.text, s.pad, doc.width - 2 * s.pad)
-        doc.gap(s.pad // 2)
-        doc.box(pygame.Rect(0, top - 1, doc.width, doc.y - top + 1), th.bg, th.border, 1, 6)
-        doc.gap(s.pad)
-        for line in solution.notes:
-            if line:  # the notes are Markdown; the notebook shows them as plain text
-                doc.text(line.replace("**", "").replace("`", ""), s.body, th.text)
-            else:
-                doc.gap(s.pad // 2)
+        self._detail = detail_doc(entry, shown, self._boxes[1].w, style, theme)
+        self._scroll = [self._clamp(0, self._scroll[0]), self._clamp(1, self._scroll[1])]
 
     # -- frame ----------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
