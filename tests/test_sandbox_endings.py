@@ -8,6 +8,7 @@ was laid out, and counted however deep it is hidden.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import resource
 import signal
@@ -200,6 +201,51 @@ def test_closing_the_runner_leaves_no_standby_folder(monkeypatch: pytest.MonkeyP
     assert [name for name in named if Path(name).exists()] == []
 
 
+def test_an_unused_standby_folder_goes_only_once_the_zygote_dropped_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A check whose walls differ from the standby's (here: a folder kept private since) does
+    not use the standby; its folder was removed before the zygote was even asked, while the
+    standby might still be writing in it (its run log, its work folder), and a few such folders
+    were left per CI run. The folder must go after the zygote said "started" (it drops and
+    reaps the standby first), and go all the same."""
+    from game.runner import executor
+
+    events: list[tuple[str, str]] = []
+    send, remove = executor.send, executor.remove_job_dir
+
+    def sending(proc: Any, doc: dict[str, Any]) -> None:
+        events.append(("request", str(doc.get("dir"))))
+        send(proc, doc)
+
+    def removing(job_dir: Path) -> None:
+        events.append(("remove", str(job_dir)))
+        remove(job_dir)
+
+    monkeypatch.setattr(executor, "send", sending)
+    monkeypatch.setattr(executor, "remove_job_dir", removing)
+    monkeypatch.delenv("TORCHENSTEIN_SANDBOX", raising=False)
+    cases = Path(__file__).resolve().parent / "runner_cases"
+    runner = Runner()
+    code = "def add(a, b):\n    return a + b\n"
+    try:
+        entry = runner.find("rt_add", [cases])
+        assert runner.check(entry, code, "cpu", "try", None).verdict == "pass"
+        assert runner.zygote is not None
+        standby = runner.zygote.collect_next()
+        assert standby is not None and standby.exists()
+        runner.keep_private([tmp_path])
+        events.clear()
+        assert runner.check(entry, code, "cpu", "try", None).verdict == "pass"
+    finally:
+        runner.close()
+    kinds = [kind for kind, where in events if where == str(standby)]
+    assert kinds == ["remove"], events
+    first_request = next(i for i, (kind, _) in enumerate(events) if kind == "request")
+    assert events.index(("remove", str(standby))) > first_request, events
+    assert not standby.exists()
+
+
 @pytest.mark.parametrize(
     "said",
     [
@@ -222,3 +268,57 @@ def test_a_thread_message_in_the_output_never_excuses_a_result() -> None:
     said = "libgomp: Thread creation failed"
     ended = workerio.Exit(code=0, signal=None, reason=None)
     assert failures.run_failure(ended, {"cases": []}, len(said), 1 << 20, None, said) is None
+
+
+def _private_mounts() -> None:
+    """In a forked child: a mount namespace of its own (and, not as root, a user namespace to
+    hold it), its mounts private, as a run parent's are."""
+    from game.runner import idmap, syscalls
+
+    uid, gid = os.getuid(), os.getgid()
+    if uid == 0:
+        syscalls.unshare(syscalls.CLONE_NEWNS)
+    else:
+        syscalls.unshare(syscalls.CLONE_NEWUSER | syscalls.CLONE_NEWNS)
+        idmap.map_own_ids(uid, gid)
+    syscalls.mount(None, "/", None, syscalls.MS_REC | syscalls.MS_PRIVATE)
+
+
+@pytest.mark.skipif(not Path("/proc/self/ns/mnt").exists(), reason="mount namespaces")
+def test_a_standby_folder_removed_while_its_walls_go_up_is_not_recreated() -> None:
+    """The trusted side removes a standby's folder it will not use while the standby may still
+    be building the run's root in it. Removing `JOB/root`, a mountpoint only in the standby's
+    namespace, detaches the standby's tmpfs; the build then went on by absolute path and
+    recreated JOB, JOB/root/dev/null, JOB/root/work/... on the host's disk, where nothing
+    removed them again (CI left a few per run). Once the root's tmpfs stands, the build
+    works from inside it, so nothing reaches the host."""
+    from game.runner import newroot
+
+    job = jobdir.make_job_dir()
+    plan = newroot.root_plan()
+    mounted_r, mounted_w = os.pipe()
+    removed_r, removed_w = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        code = 1
+        try:
+            _private_mounts()
+            newroot.mount_base(str(job / "root"))
+            os.write(mounted_w, b"m")
+            os.read(removed_r, 1)
+            with contextlib.suppress(OSError):  # the detached root may refuse its mounts
+                newroot.fill_root(plan, str(job / "in"), [], os.getuid(), None)
+            code = 0
+        finally:
+            os._exit(code)
+    try:
+        assert os.read(mounted_r, 1) == b"m"
+        jobdir.remove_job_dir(job)
+        assert not job.exists()
+    finally:
+        os.write(removed_w, b"r")
+        status = os.waitpid(pid, 0)[1]
+    assert os.waitstatus_to_exitcode(status) == 0
+    recreated = sorted(str(p.relative_to(job)) for p in job.rglob("*")) if job.exists() else []
+    jobdir.remove_job_dir(job)
+    assert not recreated, recreated[:8]

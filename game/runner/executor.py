@@ -89,12 +89,10 @@ class ZygoteExecutor:
     def take_job_dir(self, limits: SandboxLimits) -> Path | None:
         """The standby's job folder when its walls suit a run with `limits`, else None."""
         self.collect_next()
+        if self.next_dir is None or limits.hide != self.hidden:
+            return None  # an unfit standby's folder goes once the zygote dropped it (`launch`)
         found, self.next_dir = self.next_dir, None
-        if found is not None and limits.hide == self.hidden:
-            return found
-        if found is not None:
-            remove_job_dir(found)
-        return None
+        return found
 
     def replace_next(self, job_dir: object) -> None:
         if self.next_dir is not None:
@@ -108,12 +106,25 @@ class ZygoteExecutor:
         self.collect_next()
         self._ensure_ready()
         assert self.proc is not None and self.lines is not None
-        if self.next_dir is not None and self.next_dir != job_dir:
-            self.replace_next(None)  # the standby will not be used: the zygote drops it
+        # A standby this request does not use may still be building its walls in its folder:
+        # the zygote drops it and reaps it before it says "started", and only then is the
+        # folder removed (removed earlier, the standby's last writes recreated parts of it).
+        unused = self.next_dir if self.next_dir != job_dir else None
+        self.next_dir = None
         self.hidden = limits.hide
         request = {"dir": str(job_dir), "limits": limits.to_json(), "cases": cases}
         if puzzle is not None:
             request["puzzle"] = str(puzzle)
+        try:
+            self._start(request)
+        finally:
+            if unused is not None:
+                remove_job_dir(unused)
+        self.pending = ZygoteRun(self, self.proc.pid)
+        return self.pending
+
+    def _start(self, request: dict[str, object]) -> None:
+        assert self.proc is not None and self.lines is not None
         try:
             send(self.proc, request)
         except OSError:
@@ -123,8 +134,6 @@ class ZygoteExecutor:
         if not isinstance(msg, dict) or "started" not in msg:
             self.close()
             raise RuntimeError("the runner's zygote could not start a sandbox")
-        self.pending = ZygoteRun(self, self.proc.pid)
-        return self.pending
 
     def close(self) -> None:
         if self.proc is not None:

@@ -1,9 +1,10 @@
 """The private root of a run (Linux): what it holds and how it is mounted. `root_plan` decides
 which host folders a run may read (the interpreter, site-packages, the `game` package, /usr,
 the loader cache; never the repository's top level, where puzzles and references live);
-`build_root` mounts them read-only under JOB/root with devices, the job's inputs at /job, a
-mod's puzzle at /puzzle for the job that builds its cases, and a size-limited scratch tmpfs at
-/scratch (also /dev/shm). Called by `jail` in the run's parent. Must not import torch or pygame.
+`build_root` mounts them read-only under JOB/root (working from inside the root's own tmpfs)
+with devices, the job's inputs at /job, a mod's puzzle at /puzzle for the job that builds its
+cases, and a size-limited scratch tmpfs at /scratch (also /dev/shm). Called by `jail` in the
+run's parent and by `spareroot`. Must not import torch or pygame.
 """
 
 from __future__ import annotations
@@ -146,29 +147,45 @@ def _locked_flags(path: str) -> int:
     )
 
 
+def mount_base(new_root: str) -> None:
+    """Mount the root's own tmpfs at `new_root` and step into it. The rest of the build works
+    from there by relative path: the trusted side may remove a standby's folder while its walls
+    go up, which detaches this tmpfs, and a build by absolute path then recreated the folder on
+    the host's disk, where nothing removed it again."""
+    syscalls.mount("tmpfs", new_root, "tmpfs", MS_NOSUID | MS_NODEV, "size=4m,mode=0755")
+    os.chdir(new_root)
+
+
 def build_root(
     new_root: str, plan: RootPlan, inputs: str, hide: list[str], uid: int, puzzle: str | None
 ) -> None:
-    syscalls.mount("tmpfs", new_root, "tmpfs", MS_NOSUID | MS_NODEV, "size=4m,mode=0755")
+    """The whole root at `new_root`; leaves the process in it."""
+    mount_base(new_root)
+    fill_root(plan, inputs, hide, uid, puzzle)
+
+
+def fill_root(plan: RootPlan, inputs: str, hide: list[str], uid: int, puzzle: str | None) -> None:
+    """Everything inside the root, from within it (after `mount_base`)."""
+    here = "."
     for path in plan.readonly:
-        bind(path, new_root + path, readonly=True)
+        bind(path, here + path, readonly=True)
     for path, target in plan.links:
-        os.symlink(target, new_root + path)
+        os.symlink(target, here + path)
     for path in hide:  # content roots or the player's folder that happen to sit inside a bind
-        if os.path.isdir(new_root + path):
+        if os.path.isdir(here + path):
             flags = MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC
-            syscalls.mount("tmpfs", new_root + path, "tmpfs", flags, "size=4k,mode=0555")
+            syscalls.mount("tmpfs", here + path, "tmpfs", flags, "size=4k,mode=0555")
     for device in plan.devices:
-        bind(device, new_root + device, readonly=False)
-    bind(inputs, new_root + JOB_MOUNT, readonly=True)
+        bind(device, here + device, readonly=False)
+    bind(inputs, here + JOB_MOUNT, readonly=True)
     if puzzle is not None:
-        bind(puzzle, new_root + PUZZLE_MOUNT, readonly=True)
-    scratch = new_root + SCRATCH
+        bind(puzzle, here + PUZZLE_MOUNT, readonly=True)
+    scratch = here + SCRATCH
     os.makedirs(scratch)
     options = f"size={SCRATCH_BYTES},nr_inodes=4096,mode=1777"
     syscalls.mount("tmpfs", scratch, "tmpfs", MS_NOSUID | MS_NODEV, options)
-    os.mkdir(new_root + RESULTS, 0o700)
-    os.chown(new_root + RESULTS, uid, -1)
-    os.makedirs(new_root + "/dev/shm")
-    syscalls.mount(scratch, new_root + "/dev/shm", None, MS_BIND)  # shared memory is scratch too
-    os.mkdir(new_root + "/proc")
+    os.mkdir(here + RESULTS, 0o700)
+    os.chown(here + RESULTS, uid, -1)
+    os.makedirs(here + "/dev/shm")
+    syscalls.mount(scratch, here + "/dev/shm", None, MS_BIND)  # shared memory is scratch too
+    os.mkdir(here + "/proc")

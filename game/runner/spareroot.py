@@ -26,14 +26,14 @@ def wall_in(
     the kernel refuses (the caller goes on without a private root and says so)."""
     new_root = os.path.join(job_dir, "root")
     build_root(new_root, plan, os.path.join(job_dir, "in"), hide, os.getuid(), puzzle)
-    # the run writes its results straight into JOB/out, which the judge reads as hostile input
-    bind(os.path.join(job_dir, "out"), new_root + RESULTS, readonly=False)
+    # in the root now; the run writes its results straight into JOB/out, which the judge
+    # reads as hostile input
+    bind(os.path.join(job_dir, "out"), "." + RESULTS, readonly=False)
     if gpu:
         for node in gpufiles.device_nodes():
-            bind(node, new_root + node, readonly=False)
+            bind(node, "." + node, readonly=False)
         if os.path.isdir("/sys"):
-            bind("/sys", new_root + "/sys", readonly=True)
-    os.chdir(new_root)
+            bind("/sys", "./sys", readonly=True)
     return ["mount-ns", "private-root", "scratch-tmpfs", *enter_root()]
 
 
