@@ -246,6 +246,44 @@ def test_an_unused_standby_folder_goes_only_once_the_zygote_dropped_it(
     assert not standby.exists()
 
 
+def test_a_trusted_side_that_dies_mid_run_leaves_no_folder(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The game (or `check`) dies while a run goes on: the zygote reads the end of its input,
+    kills the run, and nobody removed the run's job folder (its inputs, log and results stayed
+    in the temp folder: the runner service killed in `test_runner_client` left one per CI).
+    Here the trusted side removes nothing, as a dead one would, and closes the zygote's input
+    right after the run started; the zygote must remove the folder itself."""
+    from game.runner import executor, jobrun
+
+    launched: list[Path] | None = None
+    launch = ZygoteExecutor.launch
+
+    def dying(self: ZygoteExecutor, job_dir: Path, *args: Any, **kwargs: Any) -> Any:
+        run = launch(self, job_dir, *args, **kwargs)
+        if launched is not None and self.proc is not None and self.proc.stdin is not None:
+            launched.append(job_dir)
+            self.proc.stdin.close()
+        return run
+
+    monkeypatch.setattr(ZygoteExecutor, "launch", dying)
+    monkeypatch.setattr(jobrun, "remove_job_dir", lambda job_dir: None)
+    monkeypatch.setattr(executor, "remove_job_dir", lambda job_dir: None)
+    monkeypatch.delenv("TORCHENSTEIN_SANDBOX", raising=False)
+    cases = Path(__file__).resolve().parent / "runner_cases"
+    runner = Runner()
+    try:
+        entry = runner.find("rt_add", [cases])
+        good = "def add(a, b):\n    return a + b\n"
+        assert runner.check(entry, good, "cpu", "try", None).verdict == "pass"
+        loop = "def add(a, b):\n    while True:\n        pass\n"
+        launched = []  # from now on the trusted side dies once its run started
+        result = runner.check(entry, loop, "cpu", "try", None)
+    finally:
+        runner.close()
+    assert result.verdict == "error", (result.verdict, result.message)
+    assert len(launched) == 1, launched
+    assert not launched[0].exists(), sorted(p.name for p in launched[0].rglob("*"))
+
+
 @pytest.mark.parametrize(
     "said",
     [

@@ -40,6 +40,7 @@ class ZygoteExecutor:
         self.next_dir: Path | None = None
         self.hidden: tuple[str, ...] = ()
         self.next_due = False  # swept, its {"next": ...} word still to read
+        self.retired: Path | None = None  # an unused standby's folder, its standby reaped
 
     def warm(self) -> None:
         if self.proc is not None and self.proc.poll() is None:
@@ -68,6 +69,7 @@ class ZygoteExecutor:
     def collect_next(self) -> Path | None:
         """Read the zygote's word on the standby it built after the last run (it comes after
         the sweep, which a player's next check rarely waits for); returns its job folder."""
+        self._remove_retired()
         if self.pending is not None:  # its caller never waited for the teardown: do it now
             self.pending.settle()
         if not self._read_next(SETTLE_S):  # gone or wedged: start over
@@ -107,8 +109,8 @@ class ZygoteExecutor:
         self._ensure_ready()
         assert self.proc is not None and self.lines is not None
         # A standby this request does not use may still be building its walls in its folder:
-        # the zygote drops it and reaps it before it says "started", and only then is the
-        # folder removed (removed earlier, the standby's last writes recreated parts of it).
+        # the zygote drops it and reaps it before it says "started", and only after that is
+        # the folder removed (removed earlier, the standby's last writes recreated parts of it).
         unused = self.next_dir if self.next_dir != job_dir else None
         self.next_dir = None
         self.hidden = limits.hide
@@ -118,10 +120,16 @@ class ZygoteExecutor:
         try:
             self._start(request)
         finally:
-            if unused is not None:
-                remove_job_dir(unused)
+            self.retired = unused  # removed before the next run, off this run's clock
+            if self.proc is None:  # the zygote is gone: nothing writes there any more
+                self._remove_retired()
         self.pending = ZygoteRun(self, self.proc.pid)
         return self.pending
+
+    def _remove_retired(self) -> None:
+        if self.retired is not None:
+            remove_job_dir(self.retired)
+            self.retired = None
 
     def _start(self, request: dict[str, object]) -> None:
         assert self.proc is not None and self.lines is not None
@@ -151,6 +159,7 @@ class ZygoteExecutor:
         self.pending = None
         self.next_due = False
         self.replace_next(None)
+        self._remove_retired()
 
 
 class ZygoteRun:
@@ -238,6 +247,7 @@ def supervise(
             if reason is not None:
                 run.kill()
         tick()
+    tick()  # cases it finished since the last tick are told before the verdict
     ended.reason = ended.reason or reason
     ended.wall_ms = (time.monotonic() - started) * 1000
     ended.peak_rss = peak

@@ -9,8 +9,9 @@ parent per run (Linux; see `jail`). Talks JSON lines with the trusted runner on 
 Forking after torch has run multi-threaded work can hang the child, and CUDA cannot survive a
 fork, so nothing here touches tensors or CUDA. The zygote is non-dumpable and invisible to
 runs (they live in their own PID namespace), and a child subreaper: after each run, every
-child it still has is killed and reaped. The trusted side never takes a pid from it.
-Never imports pygame.
+child it still has is killed and reaped. The trusted side never takes a pid from it. When the
+trusted side's end of stdin closes, the zygote kills what runs, removes the folders it alone
+still knows of (the run's, its standby's) and exits. Never imports pygame.
 """
 
 from __future__ import annotations
@@ -24,10 +25,11 @@ import signal
 import sys
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import IO, Any
 
 from game.runner import hugepages, jail, newroot, runtree, syscalls
-from game.runner.jobdir import make_job_dir
+from game.runner.jobdir import make_job_dir, remove_job_dir
 from game.runner.preload import preload
 
 READY_S = 30.0  # building a run's namespaces takes milliseconds; this covers a wedged kernel
@@ -138,7 +140,11 @@ def serve() -> None:
     standby: Standby | None = None
     while True:
         line = stdin.readline()
-        if not line:
+        if not line:  # the trusted side closed (or died): its standby's folder is ours to drop
+            if standby is not None:
+                standby.discard()
+                runtree.sweep()
+                remove_job_dir(Path(standby.job_dir))
             return
         request = json.loads(line)
         if standby is not None and standby.fits(request):
@@ -158,8 +164,9 @@ def serve() -> None:
         send({"started": True})
         ended = _wait(pid, stdin, news, float(request["limits"]["wall_s"]))
         os.close(news)
-        if ended.gone:
+        if ended.gone:  # the trusted side died mid-run: nobody else removes the run's folder
             runtree.sweep()
+            remove_job_dir(Path(str(request["dir"])))
             return
         send({"exit": ended.code, "signal": ended.signal})  # judged while it is torn down
         if ended.alone:
