@@ -264,9 +264,15 @@ def test_a_trusted_side_that_dies_mid_run_leaves_no_folder(monkeypatch: pytest.M
             self.proc.stdin.close()
         return run
 
+    remove = jobrun.remove_job_dir
+
+    def removing(job_dir: Path) -> None:
+        if launched is None:  # the runs before, of a trusted side still alive
+            remove(job_dir)
+
     monkeypatch.setattr(ZygoteExecutor, "launch", dying)
-    monkeypatch.setattr(jobrun, "remove_job_dir", lambda job_dir: None)
-    monkeypatch.setattr(executor, "remove_job_dir", lambda job_dir: None)
+    monkeypatch.setattr(jobrun, "remove_job_dir", removing)
+    monkeypatch.setattr(executor, "remove_job_dir", removing)
     monkeypatch.delenv("TORCHENSTEIN_SANDBOX", raising=False)
     cases = Path(__file__).resolve().parent / "runner_cases"
     runner = Runner()

@@ -16,6 +16,7 @@ from game.runner.check import check_code
 from game.runner.engine import shared_runner
 from game.runner.executor import supervise
 from game.runner.jail import EXIT_LOST
+from game.runner.jobdir import remove_job_dir
 from game.runner.limits import SandboxLimits
 from game.runner.runtree import children
 from tests.sandbox_procs import leftovers
@@ -80,9 +81,12 @@ def test_a_standby_refuses_a_run_walled_otherwise() -> None:
         SandboxLimits(wall_s=5, cpu_s=5, memory_bytes=1 << 30, file_bytes=1 << 20, processes=0),
         hide=(*zygote.hidden, "/somewhere-else"),
     )
-    run = zygote.launch(job_dir, limits, 0)
-    ended = supervise(run, limits, lambda: False, lambda: None)
-    run.settle()
+    try:
+        run = zygote.launch(job_dir, limits, 0)
+        ended = supervise(run, limits, lambda: False, lambda: None)
+        run.settle()
+    finally:
+        remove_job_dir(job_dir)  # the runner would have; the test took the folder from it
     assert ended.code == EXIT_LOST
     assert leftovers(zygote.pid) == []
     assert check_code("rt_add", GOOD, device="cpu", roots=ROOTS).verdict == "pass"
