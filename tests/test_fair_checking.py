@@ -17,7 +17,7 @@ from game.content.checking_notes import HEADING, checking_section
 from game.content.imports import SAFE_IMPORTS, importable
 from game.content.library import load_library
 from game.content.puzzle_models import Puzzle, Rules
-from game.content.static_rules import CodeContext
+from game.content.rule_visitor import CodeContext
 from game.content.static_rules import check_code as check_static
 from game.content.tolerance import EPS, ROUNDING_STEPS, widened
 from game.runner.bundle import code_seed

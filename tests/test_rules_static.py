@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from game.content.puzzle_models import Rules
-from game.content.static_rules import CodeContext, check_code
+from game.content.rule_visitor import CodeContext
+from game.content.static_rules import check_code
 
 DRILL = Rules(
     allow=["arithmetic", "comparison", "indexing", "shape", "torch.arange", "torch.where"],

@@ -14,7 +14,8 @@ from collections.abc import Callable
 from game.content.diagnostics import Severity
 from game.content.library import ContentLibrary, PuzzleEntry, display_path
 from game.content.oprules import GROUPS
-from game.content.static_rules import CodeContext, check_code
+from game.content.rule_visitor import CodeContext
+from game.content.static_rules import check_code
 from game.content.toolbox import defined_names
 
 Report = Callable[[str, str, str, Severity], None]  # (yaml key, code, message, severity)

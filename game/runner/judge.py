@@ -17,7 +17,8 @@ import torch
 from torch.utils._pytree import tree_flatten
 
 from game.content.puzzle_models import Rules
-from game.content.static_rules import Problem, count_code_lines
+from game.content.rule_visitor import Problem
+from game.content.static_rules import count_code_lines
 from game.runner.bundle import Bundle, PreparedCase
 from game.runner.casecheck import check_case
 from game.runner.failures import is_memory, run_failure

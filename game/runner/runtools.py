@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from game.content.library import PuzzleEntry
-from game.content.static_rules import CodeContext
+from game.content.rule_visitor import CodeContext
 from game.content.static_rules import check_code as check_static
 from game.content.toolbox import defined_names
 from game.runner.tracing import tensor_members

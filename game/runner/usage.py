@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ast
 
-from game.content.static_rules import Problem
+from game.content.rule_visitor import Problem
 
 
 def _signature_params(signature: str) -> list[str]:
