@@ -290,6 +290,37 @@ def test_a_trusted_side_that_dies_mid_run_leaves_no_folder(monkeypatch: pytest.M
     assert not launched[0].exists(), sorted(p.name for p in launched[0].rglob("*"))
 
 
+def test_a_trusted_side_that_dies_before_the_run_starts_leaves_no_folder() -> None:
+    """The game dies right after asking for a run: the zygote's "started" meets a closed pipe.
+    It died there with a BrokenPipeError and left the run's folder (CI saw the client test's
+    killed service leave one). It must tear the run down and remove the folder all the same."""
+    import json
+
+    from game.runner.limits import SandboxLimits
+
+    proc = workerio.spawn(["-m", "game.runner.zygote"])
+    assert proc.stdin is not None and proc.stdout is not None
+    try:
+        assert json.loads(proc.stdout.readline()).get("ready")
+        job = jobdir.make_job_dir()
+        limits = SandboxLimits(
+            wall_s=5, cpu_s=5, memory_bytes=1 << 30, file_bytes=1 << 20, processes=0
+        )
+        request = {"dir": str(job), "limits": limits.to_json(), "cases": 0}
+        proc.stdout.close()  # nobody will read "started"
+        proc.stdin.write((json.dumps(request) + "\n").encode())
+        proc.stdin.close()
+        proc.wait(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    left = (
+        [job.name, *sorted(str(p.relative_to(job)) for p in job.rglob("*"))] if job.exists() else []
+    )
+    jobdir.remove_job_dir(job)
+    assert left == [], left
+
+
 @pytest.mark.parametrize(
     "said",
     [

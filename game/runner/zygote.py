@@ -24,6 +24,7 @@ import select
 import signal
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -137,16 +138,32 @@ def serve() -> None:
         out.flush()
 
     send({"ready": True, "pid": os.getpid()})
+    held: list[str] = []  # folders nobody else would remove, should the trusted side die now
+    with contextlib.suppress(BrokenPipeError):  # it died before reading a line we sent
+        _serve(stdin, send, plan, me, held)
+    runtree.sweep()
+    for folder in held:
+        remove_job_dir(Path(folder))
+
+
+def _serve(
+    stdin: IO[bytes],
+    send: Callable[[dict[str, Any]], None],
+    plan: newroot.RootPlan,
+    me: int,
+    held: list[str],
+) -> None:
+    """Serve runs until the trusted side is gone (the end of stdin, read between runs or
+    during one); `held` names the folders of the run and standby in flight meanwhile."""
     standby: Standby | None = None
     while True:
         line = stdin.readline()
-        if not line:  # the trusted side closed (or died): its standby's folder is ours to drop
+        if not line:
             if standby is not None:
                 standby.discard()
-                runtree.sweep()
-                remove_job_dir(Path(standby.job_dir))
             return
         request = json.loads(line)
+        held[:] = [str(request["dir"]), *([standby.job_dir] if standby is not None else [])]
         if standby is not None and standby.fits(request):
             os.write(standby.go, line)
             os.close(standby.go)
@@ -164,9 +181,7 @@ def serve() -> None:
         send({"started": True})
         ended = _wait(pid, stdin, news, float(request["limits"]["wall_s"]))
         os.close(news)
-        if ended.gone:  # the trusted side died mid-run: nobody else removes the run's folder
-            runtree.sweep()
-            remove_job_dir(Path(str(request["dir"])))
+        if ended.gone:
             return
         send({"exit": ended.code, "signal": ended.signal})  # judged while it is torn down
         if ended.alone:
@@ -174,10 +189,12 @@ def serve() -> None:
         runtree.sweep()
         if not ended.alone:
             send({"swept": True})
+        held.clear()  # the run's folder, and a dropped standby's, are the trusted side's now
         job_dir = None
         if not request.get("puzzle"):
             with contextlib.suppress(OSError):
                 job_dir = str(make_job_dir())
+                held.append(job_dir)
         send({"next": job_dir})
         if job_dir is not None:  # the next run's walls go up while the trusted side judges
             standby = _standby(job_dir, request, plan, me)
