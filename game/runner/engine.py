@@ -32,6 +32,7 @@ from game.runner.bundle import (
 )
 from game.runner.casefp import CaseFingerprint, fingerprint_cases
 from game.runner.executor import ZygoteExecutor
+from game.runner.jobdir import sweep_stale
 from game.runner.jobrun import Attempt, Progress, run_attempt
 from game.runner.jobspec import run_limits
 from game.runner.judge import judge_static
@@ -58,6 +59,8 @@ class Runner:
             from game.runner import syscalls
 
             syscalls.prctl(syscalls.PR_SET_DUMPABLE, 0)
+        # What killed games and zygotes left in the temp folder: nobody holds it any more
+        sweep_stale()
         self.lock = threading.Lock()
         self.zygote = ZygoteExecutor() if fork_available() else None
         self.spares: dict[str, SpareExecutor] = {}

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import contextlib
 import subprocess
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 from game.runner import runtree
-from game.runner.jobdir import remove_job_dir
+from game.runner.jobdir import hold, remove_job_dir
 from game.runner.limits import SandboxLimits
 from game.runner.workerio import READY_TIMEOUT_S, Exit, Lines, Run, send, spawn, stop_group
 
@@ -46,7 +47,7 @@ class ZygoteExecutor:
         if self.proc is not None and self.proc.poll() is None:
             return
         self.close()
-        self.proc = spawn(["-m", "game.runner.zygote"])
+        self.proc = spawn(["-m", "game.runner.zygote", tempfile.gettempdir()])
         assert self.proc.stdout is not None
         self.lines = Lines(self.proc.stdout)
         self.ready = False
@@ -100,6 +101,8 @@ class ZygoteExecutor:
         if self.next_dir is not None:
             remove_job_dir(self.next_dir)
         self.next_dir = Path(job_dir) if isinstance(job_dir, str) and job_dir else None
+        if self.next_dir is not None:
+            hold(self.next_dir)  # removed by this side from now on, or swept once both are gone
 
     def launch(
         self, job_dir: Path, limits: SandboxLimits, cases: int, puzzle: Path | None = None

@@ -6,6 +6,9 @@ uid; JOB/root is where the run's private root is mounted.
 
 Made by the trusted runner for builds and fallbacks, and by the zygote for the standby sandbox
 it keeps ready for the next run; removed by `remove_job_dir`, however deep a run's leftovers.
+Every process that may still remove a folder holds a shared lock on its JOB/held file, so a
+folder whose holders were all killed (a game killed mid-run, a zygote the OOM killer took) is
+found by the lock nobody holds and removed when a runner next starts (`sweep_stale`).
 Must not import torch or pygame.
 """
 
@@ -14,8 +17,16 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import stat
 import tempfile
 from pathlib import Path
+
+if os.name == "posix":
+    import fcntl
+
+PREFIXES = ("torchenstein-run-", "torchenstein-build-")
+HELD = "held"  # the folder's lock file: shared-locked by each process that may remove it
+_held: dict[str, int] = {}  # this process's folders -> its open lock file
 
 
 def make_job_dir(prefix: str = "torchenstein-run-") -> Path:
@@ -23,6 +34,15 @@ def make_job_dir(prefix: str = "torchenstein-run-") -> Path:
 
     job_dir = Path(tempfile.mkdtemp(prefix=prefix))
     os.chmod(job_dir, 0o711)
+    if os.name == "posix":
+        # Locked before it gets its name, so a sweep never sees it free (a folder with no
+        # lock file at all is never swept)
+        fd = os.open(
+            job_dir / "held.new", os.O_RDONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600
+        )
+        fcntl.flock(fd, fcntl.LOCK_SH)
+        os.rename(job_dir / "held.new", job_dir / HELD)
+        _held[str(job_dir)] = fd
     (job_dir / "in").mkdir(mode=0o755)
     (job_dir / "out").mkdir(mode=0o700)
     (job_dir / "root").mkdir(mode=0o755)
@@ -30,6 +50,84 @@ def make_job_dir(prefix: str = "torchenstein-run-") -> Path:
         uid, gid = run_identity()
         os.chown(job_dir / "out", uid, gid)
     return job_dir
+
+
+def hold(job_dir: Path) -> None:
+    """Share the lock on a folder another process made and hands over (the zygote's standby),
+    so it outlives neither this process nor that one unswept. A folder already being swept, or
+    gone, is left alone: its run will find no job."""
+    if os.name != "posix" or str(job_dir) in _held:
+        return
+    try:
+        fd = os.open(job_dir / HELD, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        return
+    _held[str(job_dir)] = fd
+
+
+def release(job_dir: Path) -> None:
+    """This process will not remove `job_dir`: another holder (the trusted side) will."""
+    fd = _held.pop(str(job_dir), None)
+    if fd is not None:
+        os.close(fd)
+
+
+def sweep_stale() -> int:
+    """Remove the job folders in the temp folder whose lock nobody holds (every process that
+    knew of them died before removing them); returns how many. Only this user's own folders,
+    opened without following links; a run's leftovers are hostile, so a lock file that is not
+    a regular file, or any surprise, leaves the folder alone."""
+    if os.name != "posix":
+        return 0
+    top = tempfile.gettempdir()
+    try:
+        names = [name for name in os.listdir(top) if name.startswith(PREFIXES)]
+    except OSError:
+        return 0
+    swept = 0
+    for name in names:
+        path = os.path.join(top, name)
+        if path in _held:
+            continue
+        lock = _free_lock(path)
+        if lock is not None:
+            try:
+                remove_job_dir(Path(path))
+                swept += 1
+            finally:
+                os.close(lock)
+    return swept
+
+
+def _free_lock(path: str) -> int | None:
+    """The lock file of the job folder at `path`, locked by this process, when the folder is
+    this user's, its lock a regular file and nobody else's lock held; otherwise None."""
+    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC
+    try:
+        folder = os.open(path, flags | os.O_DIRECTORY)
+    except OSError:
+        return None
+    try:
+        if os.fstat(folder).st_uid != os.geteuid():
+            return None
+        lock = os.open(HELD, flags | os.O_NONBLOCK, dir_fd=folder)
+    except OSError:
+        return None
+    finally:
+        os.close(folder)
+    try:
+        if stat.S_ISREG(os.fstat(lock).st_mode):
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return lock
+    except OSError:
+        pass
+    os.close(lock)
+    return None
 
 
 def remove_job_dir(job_dir: Path) -> None:
@@ -42,6 +140,7 @@ def remove_job_dir(job_dir: Path) -> None:
         return
     with contextlib.suppress(OSError):
         _remove_tree(str(job_dir))
+    release(job_dir)
 
 
 def _remove_tree(top: str) -> None:
@@ -56,6 +155,8 @@ def _remove_tree(top: str) -> None:
                     if entry.is_dir(follow_symlinks=False):
                         below = entry.name
                         break
+                    if not names and entry.name == HELD:
+                        continue  # the lock goes last: a half-removed folder stays sweepable
                     with contextlib.suppress(FileNotFoundError):
                         os.unlink(entry.name, dir_fd=fd)
             if below is not None:
@@ -72,6 +173,8 @@ def _remove_tree(top: str) -> None:
             os.close(fd)
             fd = up
             os.rmdir(names.pop(), dir_fd=fd)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(HELD, dir_fd=fd)
     finally:
         os.close(fd)
     os.rmdir(top)

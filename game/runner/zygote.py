@@ -1,6 +1,7 @@
 """The warm zygote: a process that imports torch once, never computes, and forks one run
 parent per run (Linux; see `jail`). Talks JSON lines with the trusted runner on stdin/stdout:
 
+    python -m game.runner.zygote [TEMP]
     -> {"dir": JOB_DIR, "limits": {...}, "cases": N}
     <- {"ready": true} once, then per run {"started": true}, {"exit": CODE, "signal": SIG},
        {"swept": true} once nothing of the run can run again (its processes are dead, or its
@@ -23,14 +24,14 @@ import os
 import select
 import signal
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from game.runner import hugepages, jail, newroot, runtree, syscalls
-from game.runner.jobdir import make_job_dir, remove_job_dir
+from game.runner import hugepages, jail, jobdir, newroot, runtree, syscalls
 from game.runner.preload import preload
 
 READY_S = 30.0  # building a run's namespaces takes milliseconds; this covers a wedged kernel
@@ -121,7 +122,11 @@ def _standby(job_dir: str, last: dict[str, Any], plan: newroot.RootPlan, me: int
     return Standby(pid, job_dir, go_write, news)
 
 
-def serve() -> None:
+def serve(temp: str | None = None) -> None:
+    """`temp`: the trusted side's temp folder, where both sides make job folders and where the
+    trusted side sweeps those of killed runners (the zygote's environment has no TMPDIR)."""
+    if temp:
+        tempfile.tempdir = temp
     stdin = sys.stdin.buffer
     out = os.fdopen(os.dup(1), "w", encoding="utf-8")
     os.dup2(2, 1)  # stray prints must not corrupt the protocol
@@ -143,7 +148,7 @@ def serve() -> None:
         _serve(stdin, send, plan, me, held)
     runtree.sweep()
     for folder in held:
-        remove_job_dir(Path(folder))
+        jobdir.remove_job_dir(Path(folder))
 
 
 def _serve(
@@ -189,11 +194,13 @@ def _serve(
         runtree.sweep()
         if not ended.alone:
             send({"swept": True})
-        held.clear()  # the run's folder, and a dropped standby's, are the trusted side's now
+        for folder in held:  # the run's folder, and a dropped standby's, are the trusted side's
+            jobdir.release(Path(folder))  # (it holds them since it heard of them)
+        held.clear()
         job_dir = None
         if not request.get("puzzle"):
             with contextlib.suppress(OSError):
-                job_dir = str(make_job_dir())
+                job_dir = str(jobdir.make_job_dir())
                 held.append(job_dir)
         send({"next": job_dir})
         if job_dir is not None:  # the next run's walls go up while the trusted side judges
@@ -201,4 +208,4 @@ def _serve(
 
 
 if __name__ == "__main__":
-    serve()
+    serve(*sys.argv[1:2])
