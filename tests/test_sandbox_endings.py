@@ -156,6 +156,41 @@ def test_a_job_folder_of_any_depth_is_removed_without_following_links(tmp_path: 
     jobdir.remove_job_dir(job)  # gone already: no error either
 
 
+def test_a_folder_moved_away_mid_removal_leads_the_walk_nowhere_else(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A process of the run's uid outside the run (another check's fallback run, any service
+    running as nobody) renames JOB/out/a into a folder it may write while the removal is down
+    in a/b. Climbing by `..` then led into that folder, whose files the walk unlinked as root
+    thinking it was back in JOB/out. The walk must stop there and unlink nothing else."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "precious.txt").write_text("the player's")
+    job = jobdir.make_job_dir()
+    (job / "out" / "a" / "b" / "c").mkdir(parents=True)
+    (job / "out" / "a" / "b" / "c" / "f").write_text("x")
+    real_open = os.open
+    moved: list[bool] = []
+
+    def racing(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        fd_in = kwargs.get("dir_fd")
+        inside = fd_in is not None and os.readlink(f"/proc/self/fd/{fd_in}").endswith("/out/a/b")
+        if path == ".." and inside and not moved:
+            os.rename(job / "out" / "a", elsewhere / "a")  # the attacker's move
+            moved.append(True)
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", racing)
+    jobdir.remove_job_dir(job)
+    monkeypatch.undo()
+    assert moved, "the walk never climbed out of a/b: the test proves nothing"
+    assert (elsewhere / "precious.txt").read_text() == "the player's"
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["a", "precious.txt"]
+    assert (job / jobdir.HELD).is_file()  # left to a later sweep, still locked as a job's
+    jobdir.release(job)
+    assert jobdir.sweep_stale() >= 1 and not job.exists()
+
+
 def test_files_a_run_hides_in_folders_still_count(tmp_path: Path) -> None:
     (tmp_path / "a" / "b").mkdir(parents=True)
     (tmp_path / "a" / "b" / "f.bin").write_bytes(b"x" * 1_000_000)

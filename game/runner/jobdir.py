@@ -134,7 +134,9 @@ def remove_job_dir(job_dir: Path) -> None:
     """Remove a job folder and whatever a run left in it, never raising. A run may leave a tree
     thousands of folders deep (too deep for a recursive removal, its paths too long to name):
     on POSIX the walk holds one folder open at a time, goes down by name and back up by `..`,
-    and never follows a link. Runs no code of the run's, so its tree is still by then."""
+    and never follows a link. The run's code is dead by then, but a process of its uid outside
+    it may still move its folders: where `..` is not the folder the walk came down from, it
+    stops, and the folder waits for a later sweep (its lock file goes last)."""
     if os.name != "posix":
         shutil.rmtree(job_dir, ignore_errors=True)
         return
@@ -147,6 +149,9 @@ def _remove_tree(top: str) -> None:
     flags = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
     fd = os.open(top, flags)
     names: list[str] = []  # the way down from `top`
+    # ...and the folders on it, by identity: a process of the run's uid may rename a folder
+    # while the walk is below it, and `..` would then lead the walk somewhere else entirely
+    ids = [_identity(fd)]
     try:
         while True:
             below = None
@@ -166,15 +171,24 @@ def _remove_tree(top: str) -> None:
                 os.close(fd)
                 fd = down
                 names.append(below)
+                ids.append(_identity(fd))
                 continue
             if not names:
                 break
             up = os.open("..", flags, dir_fd=fd)
             os.close(fd)
             fd = up
+            ids.pop()
+            if _identity(fd) != ids[-1]:
+                raise OSError(f"{top}: a folder in it was moved during its removal")
             os.rmdir(names.pop(), dir_fd=fd)
         with contextlib.suppress(FileNotFoundError):
             os.unlink(HELD, dir_fd=fd)
     finally:
         os.close(fd)
     os.rmdir(top)
+
+
+def _identity(fd: int) -> tuple[int, int]:
+    info = os.fstat(fd)
+    return info.st_dev, info.st_ino
