@@ -1,7 +1,7 @@
-"""The results panel's content, section by section: verdict, the Professor's reaction and next
-step, the case list, the selected case (inputs, expected against yours, traceback, shape
-trace), the printed output, scores and goals. Builds a Doc plus the matching text description,
-so what `describe()` says is what is drawn. Must not import torch.
+"""The results panel's content, section by section: the header (`verdict_view`), scores and
+goals, the case list, the selected case (inputs, expected against yours, traceback, shape
+trace) and the printed output. Builds a Doc plus the matching text description, so what
+`describe()` says is what is drawn. Must not import torch.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from game.ui.results.doc import Chip, Doc
 from game.ui.results.scores_view import draw_goals, draw_scores
 from game.ui.results.style import PanelStyle
 from game.ui.results.value_view import ValueDrawer
+from game.ui.results.verdict_view import CLASS_TEXT, draw_examples_header, draw_verdict, heading
 from game.ui.theme import Theme
 
 MAX_STDOUT_LINES = 300
@@ -28,32 +29,6 @@ MAX_STDOUT_CHARS = 20_000
 MAX_STDOUT_LINE_CHARS = 2_000
 MAX_TRACE_OPS = 60
 
-_VERDICT_TEXT = {
-    "pass": "PASSED",
-    "fail": "FAILED",
-    "error": "ERROR",
-    "timeout": "TIMED OUT",
-    "memory": "OUT OF MEMORY",
-    "output_limit": "TOO MUCH OUTPUT",
-    "rule_violation": "RULE BROKEN",
-}
-_CLASS_TEXT = {
-    "shape": "wrong shape",
-    "dtype": "wrong dtype",
-    "device": "wrong device",
-    "values": "wrong values",
-    "nan": "NaN or inf",
-    "type": "not a tensor",
-    "exception": "exception",
-    "timeout": "timeout",
-    "memory": "memory",
-    "rule": "rule broken",
-    "missing_function": "function missing",
-    "syntax": "syntax error",
-    "output_limit": "output limit",
-    "tampering": "inputs modified",
-}
-_SAID_BY_VERDICT = {"timeout", "memory", "output_limit", "rule"}
 _STATUS_MARK = {"pass": "✓", "fail": "✗", "error": "!", "skipped": "–"}
 
 
@@ -90,9 +65,10 @@ class Builder:
 
     def build(self, content: Content, view: ViewState) -> list[str]:
         if content.kind == "examples":
-            self._examples_header(content)
+            self.lines += draw_examples_header(self.doc, self.s, self.th, len(content.cases))
         else:
-            self._verdict(content)
+            assert content.result is not None and content.reaction is not None
+            self.lines += draw_verdict(self.doc, self.s, self.th, content.result, content.reaction)
         self._scores(content)  # a pass's scores matter more than its list of green cases
         self._case_chips(content.cases, view.selected, content.kind == "examples")
         if content.cases:
@@ -115,75 +91,8 @@ class Builder:
             self.lines += draw_goals(self.doc, content.goals, self.s, self.th)
             self.doc.gap(self.s.gap)
 
-    # -- header ---------------------------------------------------------------------------
-    def _verdict(self, content: Content) -> None:
-        result, reaction, s, th = content.result, content.reaction, self.s, self.th
-        assert result is not None and reaction is not None
-        passed = result.verdict == "pass"
-        badge = "TRY" if result.mode == "try" else "SUBMIT"
-        verdict = _VERDICT_TEXT.get(result.verdict, result.verdict.upper())
-        if reaction.failure is not None and reaction.failure not in _SAID_BY_VERDICT:
-            verdict += ": " + _CLASS_TEXT.get(reaction.failure, reaction.failure)
-        counted = [c for c in result.cases if c.status != "skipped"]
-        tally = (
-            f"{sum(c.status == 'pass' for c in counted)}/{len(counted)} cases" if counted else ""
-        )
-        self.doc.flow(
-            [
-                Chip(
-                    badge,
-                    s.bold,
-                    th.bg,
-                    fill=th.accent2 if badge == "TRY" else th.accent,
-                    pad=s.pad // 2,
-                ),
-                *(
-                    Chip(word, s.verdict, th.success if passed else th.error)
-                    for word in verdict.split(" ")
-                ),
-                Chip(
-                    " · ".join(x for x in (tally, f"on {result.device}") if x), s.small, th.text_dim
-                ),
-            ],
-            gap=s.pad,
-        )
-        self.doc.gap(s.pad)
-        self.lines.append(f"[{badge}] {verdict} {tally} on {result.device}".strip())
-        self._professor(reaction, result)
-
-    def _professor(self, reaction: Reaction, result: RunResult) -> None:
-        s, th, doc = self.s, self.th, self.doc
-        top = doc.y
-        doc.gap(s.pad)
-        inner = doc.width - 2 * s.pad
-        doc.text("Professor Torchenstein", s.bold, th.accent, s.pad, inner)
-        doc.text(reaction.text, s.body, th.text, s.pad, inner)
-        doc.gap(s.pad // 2)
-        doc.text("Next step: " + reaction.next_step, s.bold, th.accent2, s.pad, inner)
-        if result.message and result.message not in reaction.text and result.verdict != "pass":
-            doc.gap(s.pad // 2)
-            doc.text(result.message, s.small, th.text_dim, s.pad, inner)
-        doc.gap(s.pad)
-        doc.box(pygame.Rect(0, top, doc.width, doc.y - top), th.panel_alt, th.border, 1, 6)
-        doc.gap(s.pad)
-        self.lines += [f"Professor: {reaction.text}", f"Next step: {reaction.next_step}"]
-        if result.message:
-            self.lines.append(f"Runner: {result.message}")
-
-    def _examples_header(self, content: Content) -> None:
-        self._heading("Examples from the brief")
-        note = (
-            "What your function receives, and what it must return."
-            if content.cases
-            else "The examples appear here once the runner has made them."
-        )
-        self.doc.text(note, self.s.small, self.th.text_dim)
-        self.doc.gap(self.s.pad)
-        self.lines.append(f"Examples: {len(content.cases)}")
-
     def _heading(self, text: str) -> None:
-        self.doc.text(text, self.s.bold, self.th.accent)
-        self.doc.gap(self.s.pad // 2)
+        heading(self.doc, self.s, self.th, text)
 
     # -- cases ----------------------------------------------------------------------------
     def _case_chips(self, cases: list[CaseResult], selected: int, examples: bool) -> None:
@@ -231,7 +140,7 @@ class Builder:
         cls = case_class(case)
         title = f"Case “{case.name}”" + ("" if case.kind in case.name else f" ({case.kind})")
         if not examples:
-            title += f": {case.status}" + (f", {_CLASS_TEXT.get(cls, cls)}" if cls else "")
+            title += f": {case.status}" + (f", {CLASS_TEXT.get(cls, cls)}" if cls else "")
         doc.text(title, s.bold, th.text)
         if case.message:
             doc.text(case.message, s.small, th.text_dim)
