@@ -115,7 +115,7 @@ def check_mod_paths(paths: list[Path]) -> tuple[int, list[Path] | None]:
         print(f"error: --mod {path}: no such file or folder", file=sys.stderr)
     if missing:
         return 2, None
-    from game.content.library import display_path
+    from game.content.diagnostics import display_path
     from game.content.mod_trust import trusted_mods
     from game.content.mods import discover_mods
     from game.modhealth import split_by_cache

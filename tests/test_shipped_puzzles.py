@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from game.content.library import PUZZLE_FILES
+from game.content.puzzle_entry import PUZZLE_FILES
 from game.content.puzzle_models import Puzzle
 from game.feedback.classify import classify, primary_case
 from game.feedback.professor import react

@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from game.content.library import PUZZLE_FILES, ContentLibrary, load_library
+from game.content.library import ContentLibrary, load_library
 from game.content.lint import check_library
+from game.content.puzzle_entry import PUZZLE_FILES
 from game.content.scene_models import SpokenLine
 from game.story.engine import Story
 

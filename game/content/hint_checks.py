@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from game.content.diagnostics import Diagnostic
-from game.content.library import ContentLibrary, PuzzleEntry
+from game.content.library import ContentLibrary
+from game.content.puzzle_entry import PuzzleEntry
 
 BLANK = "____"
 MIN_TELLING = 24  # shorter lines (`return out`, `import torch`) say nothing about the answer

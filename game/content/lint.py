@@ -11,15 +11,16 @@ import argparse
 import json
 from pathlib import Path
 
-from game.content.diagnostics import ContentError, Diagnostic
+from game.content.diagnostics import ContentError, Diagnostic, display_path
 from game.content.graph import check_graph
 from game.content.hint_checks import check_hints
-from game.content.library import STORY_MANIFEST, ContentLibrary, display_path, load_library
+from game.content.library import ContentLibrary, load_library
 from game.content.mod_models import MOD_MANIFEST
 from game.content.puzzle_checks import check_puzzles
 from game.content.puzzle_runs import RunnerHooks
 from game.content.puzzle_runs import run_puzzles as run_puzzle_code
 from game.content.references import check_references
+from game.content.root_reader import STORY_MANIFEST
 
 
 def _inside(file: str, scope: list[Path]) -> bool:

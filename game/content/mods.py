@@ -14,12 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import game
-from game.content.diagnostics import ContentError, Diagnostic
-from game.content.library import RootContent, display_path, merge, read_root
+from game.content.diagnostics import ContentError, Diagnostic, display_path
+from game.content.library import merge
 from game.content.lint import check_library
 from game.content.locate import content_root
 from game.content.mod_models import MOD_MANIFEST
 from game.content.pack import unpack
+from game.content.root_reader import RootContent, read_root
 from game.content.validate import suggest
 from game.content.versions import matches
 from game.persistence.paths import mods_dir

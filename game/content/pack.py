@@ -91,8 +91,8 @@ def unpack(zip_path: Path) -> Path:
 def cli_pack(args: argparse.Namespace, runner: RunnerHooks | None) -> int:
     """`torchenstein pack MOD [--out DIR]`: lint (puzzle code through `runner`), then write
     `<id>-<version>.zip`."""
-    from game.content.library import read_root
     from game.content.lint import _lint_paths, _order
+    from game.content.root_reader import read_root
 
     folder = Path(args.mod)
     if not (folder / MOD_MANIFEST).is_file():

@@ -12,8 +12,9 @@ import ast
 from pathlib import Path
 
 from game.content import rule_checks
-from game.content.diagnostics import ContentError, Diagnostic, Severity
-from game.content.library import ContentLibrary, PuzzleEntry, display_path
+from game.content.diagnostics import ContentError, Diagnostic, Severity, display_path
+from game.content.library import ContentLibrary
+from game.content.puzzle_entry import PuzzleEntry
 from game.content.yaml_source import read_text
 
 MIN_HINTS = 3

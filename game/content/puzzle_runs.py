@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from game.content.diagnostics import ContentError, Diagnostic
-from game.content.library import ContentLibrary, PuzzleEntry, display_path
+from game.content.diagnostics import ContentError, Diagnostic, display_path
+from game.content.library import ContentLibrary
+from game.content.puzzle_entry import PuzzleEntry
 from game.content.yaml_source import read_text
 
 LINT_SEED = 20240611

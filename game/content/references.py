@@ -12,7 +12,8 @@ from pathlib import Path, PurePosixPath
 
 from game.content import builtins
 from game.content.diagnostics import Diagnostic, Severity
-from game.content.library import ContentLibrary, PuzzleEntry
+from game.content.library import ContentLibrary
+from game.content.puzzle_entry import PuzzleEntry
 from game.content.scene_models import Requires, Scene, SpokenLine
 from game.content.validate import suggest
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable
 
-from game.content.diagnostics import Severity
-from game.content.library import ContentLibrary, PuzzleEntry, display_path
+from game.content.diagnostics import Severity, display_path
+from game.content.library import ContentLibrary
 from game.content.oprules import GROUPS
+from game.content.puzzle_entry import PuzzleEntry
 from game.content.rule_visitor import CodeContext
 from game.content.static_rules import check_code
 from game.content.toolbox import defined_names

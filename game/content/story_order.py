@@ -11,7 +11,8 @@ from collections import deque
 from pathlib import Path
 
 from game.content.graph import Key, edges
-from game.content.library import ContentLibrary, PuzzleEntry
+from game.content.library import ContentLibrary
+from game.content.puzzle_entry import PuzzleEntry
 from game.content.references import manifest_start
 
 START, END = "<!-- puzzles:start -->", "<!-- puzzles:end -->"

@@ -16,7 +16,8 @@ import ast
 from dataclasses import dataclass
 from pathlib import Path
 
-from game.content.library import ContentLibrary, PuzzleEntry
+from game.content.library import ContentLibrary
+from game.content.puzzle_entry import PuzzleEntry
 
 Origin = str  # "yours" | "reference" | "missing"
 

@@ -33,7 +33,7 @@ def _case(case: Case, encoder: transfer.Encoder) -> dict[str, Any]:
 
 
 def _build(job: dict[str, Any], folder: Path, encoder: transfer.Encoder) -> dict[str, Any]:
-    from game.content.library import PuzzleEntry
+    from game.content.puzzle_entry import PuzzleEntry
     from game.content.puzzle_models import Puzzle
     from game.runner.bundle import Bundle
 

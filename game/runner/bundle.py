@@ -20,7 +20,7 @@ from typing import Any
 import torch
 from torch.utils._pytree import tree_flatten, tree_map
 
-from game.content.library import PuzzleEntry
+from game.content.puzzle_entry import PuzzleEntry
 from game.runner.casekit import DEVICE, Case
 
 

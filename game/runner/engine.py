@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 
 import torch
 
-from game.content.library import PuzzleEntry
+from game.content.puzzle_entry import PuzzleEntry
 from game.content.rule_visitor import CodeContext
 from game.content.static_rules import check_code as check_static
 from game.runner import shrink

@@ -15,7 +15,7 @@ from typing import Any
 
 import torch
 
-from game.content.library import PuzzleEntry
+from game.content.puzzle_entry import PuzzleEntry
 from game.runner import safeio, transfer
 from game.runner.bundle import PreparedCase, PuzzleError, _signature, code_seed, puzzle_version
 from game.runner.casekit import Case

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from game.content.library import PuzzleEntry
+from game.content.puzzle_entry import PuzzleEntry
 from game.content.rule_visitor import CodeContext
 from game.content.static_rules import check_code as check_static
 from game.content.toolbox import defined_names

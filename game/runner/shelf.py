@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from game.content.library import PuzzleEntry, load_library
+from game.content.library import load_library
+from game.content.puzzle_entry import PuzzleEntry
 from game.runner.bundle import Bundle
 from game.runner.modbundle import Builder, IsolatedBundle, is_mod_puzzle
 

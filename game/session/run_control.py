@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Literal, Protocol
 
-from game.content.library import PuzzleEntry
+from game.content.puzzle_entry import PuzzleEntry
 from game.feedback.notebook import passing_solutions
 from game.feedback.runs import plain_trouble
 from game.runner.protocol import CaseResult, JobEvent, RunResult

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from game.content.library import PuzzleEntry
+from game.content.puzzle_entry import PuzzleEntry
 from game.content.toolbox import support_lines, tool_lines, toolbox_markdown
 from game.feedback.notebook import passing_solutions
 from game.feedback.runs import markers_for
