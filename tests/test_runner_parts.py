@@ -15,7 +15,8 @@ from game.content.static_rules import check_code, count_code_lines
 from game.runner import transfer
 from game.runner.casekit import DEVICE
 from game.runner.compare import Policy, compare
-from game.runner.preview import preview
+from game.runner.preview import NODES, preview
+from game.runner.protocol import ValuePreview
 
 DTYPES = [
     torch.float32,
@@ -160,6 +161,25 @@ def test_preview_small_and_large() -> None:
     assert len(big.tensor.heatmap) == 32 and len(big.tensor.heatmap[0]) == 32
     assert big.tensor.min == 0 and big.tensor.max == 6999
     assert preview((1, DEVICE), "cuda").items[1].text == "'cuda'"  # type: ignore[index]
+
+
+def test_a_preview_describes_a_bounded_number_of_values() -> None:
+    """A value 16 wide and 4 deep (69,905 values, every leaf one big tensor) previews its first
+    values only; the text of each container still names its full length."""
+    value: object = torch.zeros(1000)
+    for _ in range(4):
+        value = (value,) * 16
+    shown = preview(value)
+
+    def count(p: ValuePreview) -> int:
+        return 1 + sum(count(item) for item in p.items or [])
+
+    assert count(shown) <= NODES and shown.text == "tuple of 16"
+    assert shown.items and len(shown.items) == 16  # the outer levels whole, the deep ones cut
+    assert all(item.items and len(item.items) == NODES // 16 - 2 for item in shown.items)
+    assert all(item.text == "tuple of 16" for item in shown.items)
+    mapping = preview({str(k): (torch.ones(2),) * 16 for k in range(16)})
+    assert mapping.keys and mapping.items and len(mapping.keys) == len(mapping.items)
 
 
 RULES = Rules(

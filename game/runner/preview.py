@@ -7,6 +7,7 @@ Trusted side only. Imports torch; never pygame.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import Any
 
 import torch
@@ -21,6 +22,17 @@ HEAT = 32
 # Elements one value's previews may read in all: a value that came back from a run may nest one
 # big tensor thousands of times (16 wide, 4 deep); past this its tensors show shape and dtype only
 BUDGET = 32 * 1024 * 1024
+# Values one preview may describe in all: 16 wide and 4 deep is 69,905 of them, more than a
+# results panel can show and seconds of the judge's time. Each container shares what it has
+# left out evenly among its first items, so the outer levels show whole and the deep ones cut
+NODES = 256
+
+
+@dataclass
+class Budget:
+    """Tensor elements one value's previews may still read, shared by all of its tensors."""
+
+    elements: int = BUDGET
 
 
 def _plain(value: Any) -> Any:
@@ -33,15 +45,13 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def tensor_preview(t: torch.Tensor, device: str, budget: list[int] | None = None) -> TensorPreview:
-    """`budget`: elements left to read (taken from; None: no limit); a tensor beyond it gets
-    its shape and dtype alone."""
+def tensor_preview(t: torch.Tensor, device: str, budget: Budget) -> TensorPreview:
+    """`budget`: taken from; a tensor beyond its elements gets its shape and dtype alone."""
     shape = [int(d) for d in t.shape]
     preview = TensorPreview(shape=shape, dtype=dtype_name(t.dtype), device=device)
-    if budget is not None:
-        if t.numel() > budget[0]:
-            return preview
-        budget[0] -= t.numel()
+    if t.numel() > budget.elements:
+        return preview
+    budget.elements -= t.numel()
     if t.numel() == 0:  # nested empty lists cost one per leading row: torch.empty(2**40, 0)
         preview.values = [] if t.dim() <= 1 or t.shape[0] == 0 else None
         return preview
@@ -74,11 +84,15 @@ def _tensor_text(t: torch.Tensor, device: str) -> str:
 
 
 def preview(
-    value: Any, device: str = "cpu", depth: int = 0, budget: list[int] | None = None
+    value: Any,
+    device: str = "cpu",
+    depth: int = 0,
+    budget: Budget | None = None,
+    nodes: int = NODES,
 ) -> ValuePreview:
     """A preview of a trusted value (inputs, expected) or of what came back (`Received`...),
-    reading at most `BUDGET` tensor elements in all."""
-    budget = [BUDGET] if budget is None else budget
+    reading at most `BUDGET` tensor elements and describing at most `nodes` values in all."""
+    budget = Budget() if budget is None else budget
     if isinstance(value, Received):
         return ValuePreview(
             kind="tensor",
@@ -106,12 +120,25 @@ def preview(
     if isinstance(value, (bool, int, float, str, torch.dtype, torch.Size)):
         return ValuePreview(kind="scalar", text=repr(value)[:160])
     if isinstance(value, (tuple, list)) and depth < 4:
-        items = [preview(v, device, depth + 1, budget) for v in value[:16]]
+        items = _items(list(value[:16]), device, depth, budget, nodes)
         return ValuePreview(
             kind="sequence", text=f"{type(value).__name__} of {len(value)}", items=items
         )
     if isinstance(value, dict) and depth < 4:
         keys = [str(k) for k in list(value)[:16]]
-        items = [preview(value[k], device, depth + 1, budget) for k in list(value)[:16]]
-        return ValuePreview(kind="mapping", text=f"dict of {len(value)}", items=items, keys=keys)
+        items = _items([value[k] for k in list(value)[:16]], device, depth, budget, nodes)
+        return ValuePreview(
+            kind="mapping", text=f"dict of {len(value)}", items=items, keys=keys[: len(items)]
+        )
     return ValuePreview(kind="other", text=type(value).__name__)
+
+
+def _items(
+    values: list[Any], device: str, depth: int, budget: Budget, nodes: int
+) -> list[ValuePreview]:
+    """The previews of a container's first values: as many as its `nodes` (less its own one)
+    allow, each given an even share of them (the container's text names its full length, so
+    a cut list reads as the first of many)."""
+    shown = values[: max(0, nodes - 1)]
+    share = (nodes - 1) // len(shown) if shown else 0
+    return [preview(v, device, depth + 1, budget, share) for v in shown]

@@ -58,7 +58,7 @@ class ValueDrawer:
             desc = self.tensors.column(value.tensor, 0, doc.width, None, "plain", None)
             return [f"{title}: {desc}"]
         if _nested(value) and depth < _MAX_DEPTH:
-            lines = [f"{title}: {value.kind} of {len(value.items or [])}"]
+            lines = [f"{title}: {value.text}"]  # its full length: a preview may show fewer
             for label, item in labelled_items(value)[:_MAX_ITEMS]:
                 lines += self.single(item, f"{title} {label}", depth + 1)
             return lines
