@@ -22,8 +22,9 @@ from game.content.static_rules import check_code as check_static
 from game.content.tolerance import EPS, ROUNDING_STEPS, widened
 from game.runner.bundle import code_seed
 from game.runner.check import check_code
-from game.runner.compare import Policy, compare, magnitude
+from game.runner.compare import compare
 from game.runner.gradcheck import check_grads, input_names
+from game.runner.policy import Policy, magnitude
 from game.runner.transfer import Received
 from game.runner.usage import unused_parameters
 
@@ -310,9 +311,9 @@ _VALUES = st.one_of(
 def test_the_equal_values_shortcut_never_changes_a_verdict(
     values: list[float], noise: list[float], dtype: torch.dtype, same: bool
 ) -> None:
-    """`_compare_values` answers equal tensors at once; whatever it answers, the full
-    measurement (`_values_mismatch`) must agree on pass or fail."""
-    from game.runner.compare import _compare_values, _values_mismatch
+    """`compare_values` answers equal tensors at once; whatever it answers, the full
+    measurement (`values_mismatch`) must agree on pass or fail."""
+    from game.runner.tensor_values import compare_values, values_mismatch
 
     base = torch.tensor(values, dtype=torch.float64)
     if dtype == torch.int64:
@@ -320,6 +321,6 @@ def test_the_equal_values_shortcut_never_changes_a_verdict(
     expected = base.to(dtype)
     got = expected.clone() if same else (base + torch.tensor(noise[: len(values)])).to(dtype)
     policy = Policy("cpu")
-    fast = _compare_values(expected, got, policy, "out")
-    full = _values_mismatch(expected, got, policy, "out")
+    fast = compare_values(expected, got, policy, "out")
+    full = values_mismatch(expected, got, policy, "out")
     assert (fast is None) == (full is None), (expected, got, full)

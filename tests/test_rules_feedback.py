@@ -15,8 +15,9 @@ from game.feedback.advice import dtype_advice
 from game.feedback.professor import react
 from game.feedback.rulewise import refused, within_rules
 from game.runner.check import check_code
-from game.runner.compare import Policy, compare
+from game.runner.compare import compare
 from game.runner.grouping import group_failures, without_internals
+from game.runner.policy import Policy
 from game.runner.protocol import CaseResult
 from game.runner.report import render
 from game.runner.transfer import Received

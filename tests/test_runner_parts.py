@@ -14,7 +14,8 @@ from game.content.puzzle_models import Rules
 from game.content.static_rules import check_code, count_code_lines
 from game.runner import transfer
 from game.runner.casekit import DEVICE
-from game.runner.compare import Policy, compare
+from game.runner.compare import compare
+from game.runner.policy import Policy
 from game.runner.preview import NODES, preview
 from game.runner.protocol import ValuePreview
 

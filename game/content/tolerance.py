@@ -1,7 +1,7 @@
 """The tolerance rule's numbers, written once: the per-dtype floors and how many rounding steps
-of a case's largest number a correct answer may drift. The runner's comparison
-(`game.runner.compare`) applies them; the brief's "How it is checked" section and MODDING.md
-quote them. Must not import pygame or torch (dtypes are named by their torch spelling).
+of a case's largest number a correct answer may drift. The runner's comparison applies them
+(`game.runner.policy`, `game.runner.tensor_values`); the brief's "How it is checked" section
+and MODDING.md quote them. Must not import pygame or torch (dtypes are named by their torch spelling).
 """
 
 from __future__ import annotations

@@ -14,8 +14,9 @@ from torch.utils._pytree import tree_flatten
 
 from game.runner import transfer
 from game.runner.bundle import Bundle, PreparedCase
-from game.runner.compare import Policy, compare, magnitude
+from game.runner.compare import compare
 from game.runner.gradcheck import check_grads, input_names
+from game.runner.policy import Policy, magnitude
 
 
 def _inputs_of(prepared: PreparedCase) -> list[torch.Tensor]:

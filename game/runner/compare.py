@@ -2,76 +2,19 @@
 
 Tensors must be exactly `torch.Tensor` (they arrive as `transfer.Received`; anything else came
 back as `Opaque`), with the expected shape, then dtype and device where the puzzle checks them,
-then values within tolerance, NaN and inf handled explicitly. Messages speak to a learner.
-Imports torch; never pygame.
-
-The tolerance rule (numbers in `game.content.tolerance`, MODDING.md "How close is close
-enough" explains it): a value passes when |got - expected| <= atol + rtol * |expected|, where
-    atol = max(floor_atol, ROUNDING_STEPS * eps(dtype) * scale)
-    rtol = max(floor_rtol, ROUNDING_STEPS * eps(dtype))
-`floor_*` is the case's or puzzle's declared tolerance, else DEFAULT_TOLERANCE for the dtype;
-`scale` is the largest finite magnitude among the case's floating-point inputs and the expected
-tensor. A correct float32 program whose inputs are near 1e4 carries rounding errors of about
-eps * 1e4 ~ 1e-3 in every intermediate, whatever formula it uses, so no declared tolerance can
-hold it tighter than a few rounding steps of its largest number.
+then values within tolerance (`tensor_values`, under the case's `policy`). Messages speak to
+a learner. Imports torch; never pygame.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from typing import Any
 
 import torch
-from torch.utils._pytree import tree_flatten
 
-from game.content.tolerance import DEFAULT_TOLERANCE, widened
+from game.runner.policy import Mismatch, Policy
+from game.runner.tensor_values import compare_values
 from game.runner.transfer import MetaTensor, Opaque, Received, dtype_name
-
-
-def magnitude(value: Any) -> float:
-    """The largest finite |x| over the floating-point tensors in `value` (0 when none)."""
-    best = 0.0
-    for leaf in tree_flatten(value)[0]:
-        if (
-            isinstance(leaf, torch.Tensor)
-            and leaf.numel()
-            and (leaf.is_floating_point() or leaf.is_complex())
-        ):
-            finite = leaf.detach().abs()
-            finite = finite[torch.isfinite(finite)]
-            if finite.numel():
-                best = max(best, float(finite.max()))
-    return best
-
-
-@dataclass
-class Mismatch:
-    failure_class: str
-    message: str
-    max_abs_diff: float | None = None
-    mismatch_index: list[int] | None = None
-
-
-@dataclass(frozen=True)
-class Policy:
-    device: str
-    check_dtype: bool = True
-    check_device: bool = True
-    atol: float | None = None
-    rtol: float | None = None
-    scale: float = 0.0  # the largest finite |x| among the case's float inputs
-    detached: bool = False  # returned tensors must not require grad
-    broadcast: bool = False  # a shape that broadcasts to the expected one is accepted
-    dtype_kind: bool = False  # any dtype of the expected kind (bool/int/float/complex) passes
-
-    def tolerance(self, dtype: torch.dtype, expected_scale: float = 0.0) -> tuple[float, float]:
-        """(atol, rtol) for values of `dtype` whose largest expected magnitude is
-        `expected_scale`: the declared (or default) floor, widened to the rounding limit."""
-        name = dtype_name(dtype)
-        atol, rtol = DEFAULT_TOLERANCE.get(name, (0.0, 0.0))
-        atol = atol if self.atol is None else self.atol
-        rtol = rtol if self.rtol is None else self.rtol
-        return widened(name, (atol, rtol), max(self.scale, expected_scale))
 
 
 def _shape(shape: Any) -> str:
@@ -210,7 +153,7 @@ def _compare_tensor(expected: torch.Tensor, got: Any, policy: Policy, path: str)
         return Mismatch(
             "device", f"{path}: expected it on {policy.device}, got it on {got.device}."
         )
-    bad = _compare_values(expected, tensor, policy, path)
+    bad = compare_values(expected, tensor, policy, path)
     if bad is None and policy.detached and got.requires_grad:
         return Mismatch(
             "type",
@@ -258,83 +201,3 @@ def _shape_and_dtype(
         "dtype",
         f"{path}: expected dtype {dtype_name(expected.dtype)}, got {dtype_name(tensor.dtype)}.",
     )
-
-
-def _first_index(mask: torch.Tensor) -> list[int] | None:
-    flat = torch.nonzero(mask.reshape(-1))
-    if flat.numel() == 0:
-        return None
-    index = int(flat[0, 0])
-    coords = []
-    for size in reversed(mask.shape):
-        coords.append(index % size)
-        index //= size
-    return list(reversed(coords))
-
-
-def _compare_values(
-    expected: torch.Tensor, got: torch.Tensor, policy: Policy, path: str
-) -> Mismatch | None:
-    if torch.equal(expected, got):
-        return None  # equal values sit inside every tolerance; the rest only measures a miss
-    return _values_mismatch(expected, got, policy, path)
-
-
-def _values_mismatch(
-    expected: torch.Tensor, got: torch.Tensor, policy: Policy, path: str
-) -> Mismatch | None:
-    if expected.is_complex() or got.is_complex():
-        atol, rtol = policy.tolerance(expected.dtype, magnitude(expected))
-        e = torch.view_as_real(expected.to(torch.complex128))
-        g = torch.view_as_real(got.to(torch.complex128))
-        real_policy = replace(policy, atol=atol, rtol=rtol)
-        return _values_mismatch(e, g, real_policy, path)
-    exact = not (expected.is_floating_point() or got.is_floating_point())
-    if exact:
-        bad = expected.to(torch.int64) != got.to(torch.int64)
-        index = _first_index(bad)
-        if index is None:
-            return None
-        worst = (expected.to(torch.float64) - got.to(torch.float64)).abs().max().item()
-        return Mismatch(
-            "values",
-            f"{path}: {int(bad.sum())} of {bad.numel()} values differ; the first at "
-            f"{index}: expected {_item(expected, index)}, got {_item(got, index)}.",
-            max_abs_diff=float(worst),
-            mismatch_index=index,
-        )
-    atol, rtol = policy.tolerance(expected.dtype, magnitude(expected))
-    e, g = expected.to(torch.float64), got.to(torch.float64)
-    e_nan, g_nan = torch.isnan(e), torch.isnan(g)
-    stray_nan = g_nan & ~e_nan
-    if bool(stray_nan.any()):
-        index = _first_index(stray_nan)
-        return Mismatch(
-            "nan",
-            f"{path} has {int(stray_nan.sum())} NaN values where numbers were expected; "
-            f"the first at {index} (expected {_item(expected, index)}).",
-            mismatch_index=index,
-        )
-    same_inf = torch.isinf(e) & (e == g)
-    finite = ~e_nan & ~g_nan & ~same_inf
-    diff = torch.where(finite, (g - e).abs(), torch.zeros_like(e))
-    diff = torch.nan_to_num(diff, nan=float("inf"))
-    bad = (diff > atol + rtol * e.abs().nan_to_num(posinf=0.0, neginf=0.0)) | (e_nan & ~g_nan)
-    index = _first_index(bad)
-    max_diff = float(diff.max()) if diff.numel() else 0.0
-    if index is None:
-        return None
-    return Mismatch(
-        "values",
-        f"{path}: {int(bad.sum())} of {bad.numel()} values are off (tolerance "
-        f"{atol:g} + {rtol:g}·|expected|); the first at {index}: expected "
-        f"{_item(expected, index)}, got {_item(got, index)}; largest difference "
-        f"{max_diff:.4g}.",
-        max_abs_diff=max_diff,
-        mismatch_index=index,
-    )
-
-
-def _item(t: torch.Tensor, index: list[int] | None) -> str:
-    value = t[tuple(index)].item() if index else t.item()
-    return f"{value:.6g}" if isinstance(value, float) else repr(value)

@@ -14,7 +14,8 @@ from typing import Any
 import torch
 from torch.utils._pytree import KeyPath, MappingKey, SequenceKey, tree_flatten_with_path
 
-from game.runner.compare import Mismatch, Policy, compare
+from game.runner.compare import compare
+from game.runner.policy import Mismatch, Policy
 
 CUT_GRAPH = (
     "your outputs do not reach it through autograd. Either your code never uses it, or a copy "
