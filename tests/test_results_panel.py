@@ -162,7 +162,7 @@ def test_hovering_a_cell_shows_its_value() -> None:
             buttons=(0, 0, 0),
         )
     )
-    assert panel._tooltip is not None
+    assert panel.tip.surface is not None and panel.tip.hit is cell
     assert cell.tooltip == "[1, 2] yours: 9."
 
 

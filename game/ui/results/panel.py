@@ -20,6 +20,7 @@ from game.runner.protocol import CaseResult, RunResult
 from game.session.runs import RunOutcome
 from game.ui.fonts import Fonts
 from game.ui.results.doc import Doc, Hit, draw_scrollbar
+from game.ui.results.hover_tip import HoverTip
 from game.ui.results.sections import Builder, Content, ViewState
 from game.ui.results.style import PanelStyle
 from game.ui.theme import Theme
@@ -45,8 +46,7 @@ class ResultsPanel:
         self._doc: Doc | None = None
         self._lines: list[str] = []
         self._scroll = 0
-        self._hover: Hit | None = None
-        self._tooltip: pygame.Surface | None = None
+        self.tip = HoverTip()
         self._mouse = (0, 0)
         self._clock = 0.0
 
@@ -70,7 +70,8 @@ class ResultsPanel:
         self._invalidate()
 
     def _invalidate(self) -> None:
-        self._doc, self._tooltip, self._hover = None, None, None
+        self._doc = None
+        self.tip.clear()
 
     # -- content --------------------------------------------------------------------------
     def show_running(self, mode: str, done: int, total: int) -> None:
@@ -152,7 +153,7 @@ class ResultsPanel:
         self._document()
         self._scroll += pixels
         self._clamp()
-        self._hover, self._tooltip = None, None
+        self.tip.clear()
 
     # -- events ---------------------------------------------------------------------------
     def handle_event(self, event: pygame.event.Event) -> bool:
@@ -215,25 +216,7 @@ class ResultsPanel:
             self._doc = None
 
     def _update_hover(self) -> None:
-        hit = self._hit_at(self._mouse)
-        if hit is not self._hover:
-            self._hover = hit
-            self._tooltip = self._render_tooltip(hit.tooltip) if hit and hit.tooltip else None
-
-    def _render_tooltip(self, text: str) -> pygame.Surface:
-        s, th = self.style, self.theme
-        width = max(40, min(self.rect.w - 2 * s.pad, s.small.size(text)[0] + 2 * s.pad))
-        lines = wrap(s.small, text, width - 2 * s.pad)
-        h = len(lines) * s.small.get_linesize() + s.pad
-        surface = pygame.Surface((width, h))
-        surface.fill(th.panel_alt)
-        pygame.draw.rect(surface, th.accent2, surface.get_rect(), 1)
-        for i, line in enumerate(lines):
-            surface.blit(
-                text_surface(s.small, line, th.text),
-                (s.pad, s.pad // 2 + i * s.small.get_linesize()),
-            )
-        return surface
+        self.tip.point_at(self._hit_at(self._mouse), self.style, self.theme, self.rect.w)
 
     # -- frame ----------------------------------------------------------------------------
     def update(self, dt: float) -> None:
@@ -257,8 +240,7 @@ class ResultsPanel:
                 doc.draw(surface, inner.topleft, self._scroll, inner.h)
                 surface.set_clip(self.rect.clip(clip) if clip else self.rect)
                 self._draw_scrollbar(surface, doc)
-                if self._tooltip is not None:
-                    self._draw_tooltip(surface)
+                self.tip.draw(surface, self._mouse, self.rect)
         surface.set_clip(clip)
 
     def _draw_scrollbar(self, surface: pygame.Surface, doc: Doc) -> None:
@@ -273,15 +255,6 @@ class ResultsPanel:
             self.theme.panel_alt,
             self.theme.border,
         )
-
-    def _draw_tooltip(self, surface: pygame.Surface) -> None:
-        tip = self._tooltip
-        assert tip is not None
-        x = min(self._mouse[0] + 14, self.rect.right - tip.get_width() - 2)
-        y = self._mouse[1] + 18
-        if y + tip.get_height() > self.rect.bottom:
-            y = self._mouse[1] - tip.get_height() - 6
-        surface.blit(tip, (max(self.rect.x + 2, x), max(self.rect.y + 2, y)))
 
     def _draw_running(self, surface: pygame.Surface) -> None:
         mode, done, total = self._running or ("submit", 0, 0)
