@@ -29,9 +29,9 @@ from torch.utils._pytree import tree_flatten
 from game.runner import toolbox, transfer
 from game.runner.callsite import RuntimeRules, SourceMap
 from game.runner.guards import CappedStream, install_audit_hook
-from game.runner.jail import CASE_DONE, RUN_DONE
 from game.runner.names import resolve_forbidden
 from game.runner.opmeter import OpMeter, storage_ids
+from game.runner.relay import CASE_DONE, RUN_DONE
 from game.runner.tracing import (
     PLAYER_FILE,
     CallTracer,

@@ -12,7 +12,7 @@ The zygote forks a *run parent* per run, which:
    outside id (so the run is nobody special outside);
 3. forks the run's *init* (PID 1 of the new PID namespace): it mounts a fresh /proc, pivots
    into the new root and detaches the old one, then becomes the sandbox (`sandbox.enter`);
-4. relays progress and copies results out of the scratch into `JOB/out` with `safeio`, waits
+4. relays progress and copies results out of the scratch into `JOB/out` (`relay`), waits
    for the init and exits as it did. When the init dies, the kernel kills everything left in
    its PID namespace, so nothing of a run can outlive it.
 
@@ -26,11 +26,11 @@ from __future__ import annotations
 import json
 import os
 import signal
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, NoReturn
 
-from game.runner import protections, safeio, syscalls
+from game.runner import protections, syscalls
 from game.runner.exitmirror import mirror, open_proc, wait_for
 from game.runner.idmap import become, become_run_uid, map_own_ids, run_identity
 from game.runner.limits import SandboxLimits
@@ -42,6 +42,7 @@ from game.runner.newroot import (
     RootPlan,
     build_root,
 )
+from game.runner.relay import RUN_DONE, Relay
 from game.runner.syscalls import (
     CLONE_NEWIPC,
     CLONE_NEWNET,
@@ -60,13 +61,7 @@ from game.runner.syscalls import (
 )
 
 EXIT_LOST = 71
-# What a run may leave on the host in all (its copies sit outside its memory count): room for
-# a mod's case build (512 MB of tensors and 32 MB of JSON, `modbundle`) or eight cases at the
-# 64 MB output cap; honest puzzles return kilobytes.
-RELAY_BUDGET = 576 * 1024 * 1024
 MAX_REQUEST = 1 << 16  # a request line (paths and limits) is a few hundred bytes
-CASE_DONE = b"c"  # init -> run parent, one per finished case
-RUN_DONE = b"d"  # init -> run parent -> zygote: every result file is written
 # run parent -> zygote, instead of RUN_DONE: every result file is written and the run's only
 # process (it could start none: seccomp) is SIGKILLed, so no code of it can run again
 RUN_ALONE = b"a"
@@ -124,72 +119,6 @@ def enter_root() -> list[str]:
     os.chdir("/")
     syscalls.mount(None, "/", None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV)
     return layers
-
-
-@dataclass
-class Relay:
-    """The run parent's side of the init's report pipe: the layers line, then one byte per
-    finished case (`CASE_DONE`), then `RUN_DONE` once the harness has written its last file;
-    results are copied out as they come (so the trusted side sees progress)."""
-
-    pipe: int
-    scratch: int  # the folder the run writes its results in
-    out: int
-    cases: int
-    max_bytes: int
-    copied: int = 0
-    budget: int = RELAY_BUDGET
-
-    def layers(self) -> list[str]:
-        line = b""
-        while not line.endswith(b"\n") and len(line) < 4096:
-            chunk = os.read(self.pipe, 1)
-            if not chunk:
-                break
-            line += chunk
-        try:
-            found = json.loads(line)
-        except ValueError:
-            return []
-        return [str(x)[:40] for x in found][:32] if isinstance(found, list) else []
-
-    def follow(self) -> bool:
-        """Copy cases as they are reported; True once the harness says it is done, False when
-        the pipe closes first (the init died)."""
-        while True:
-            try:
-                chunk = os.read(self.pipe, 64)
-            except OSError:
-                return False
-            if not chunk:
-                return False
-            for byte in chunk:
-                if byte == RUN_DONE[0]:
-                    return True
-                if self.copied < self.cases:
-                    self._copy_case(self.copied)
-                    self.copied += 1
-
-    def _copy(self, name: str) -> None:
-        """One file out, within what is left of the run's whole budget (the copies land on the
-        host, outside the run's memory count)."""
-        room = min(self.max_bytes, self.budget)
-        if room > 0 and safeio.copy_regular(name, self.scratch, self.out, room):
-            try:
-                self.budget -= os.stat(name, dir_fd=self.out, follow_symlinks=False).st_size
-            except OSError:
-                self.budget = 0
-
-    def _copy_case(self, index: int) -> None:
-        for suffix in ("safetensors", "json"):  # the JSON last: the judge reads a case by it
-            self._copy(f"case_{index}.{suffix}")
-
-    def finish(self) -> None:
-        """After the init died: whatever the run finished but did not report, and done.json."""
-        for index in range(self.copied, self.cases):
-            self._copy_case(index)
-        for name in ("build.safetensors", "build.json", "done.json"):
-            self._copy(name)
 
 
 def _limits(request: dict[str, Any], zygote: int) -> SandboxLimits:

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from game.runner import hugepages, jail, jobdir, newroot, runtree, syscalls
+from game.runner import hugepages, jail, jobdir, newroot, relay, runtree, syscalls
 from game.runner.preload import preload
 
 READY_S = 30.0  # building a run's namespaces takes milliseconds; this covers a wedged kernel
@@ -64,7 +64,7 @@ def _wait(pid: int, stdin: IO[bytes], news: int, wall_s: float) -> Ended:
             ready, _, _ = select.select(fds, [], [], 0.05 if pidfd is not None else 0.002)
             if news in ready:
                 said = os.read(news, 16)
-                if jail.RUN_DONE in said or jail.RUN_ALONE in said:
+                if relay.RUN_DONE in said or jail.RUN_ALONE in said:
                     return Ended(0, None, gone, alone=jail.RUN_ALONE in said)
                 if not said:
                     fds.remove(news)
