@@ -88,6 +88,48 @@ def test_a_folder_whose_maker_was_killed_is_swept(temp: Path) -> None:
     assert list(temp.iterdir()) == []
 
 
+def test_a_folder_whose_maker_was_killed_while_making_it_is_swept_once_old(temp: Path) -> None:
+    """A maker killed between making the folder and naming its lock (CI's tchk phase left one,
+    with `held.new` alone in it: a zygote killed as it made its standby's folder) leaves a
+    folder with no lock to find. Past a minute, one that holds at most that unnamed lock, not
+    locked, is swept; a young one, one with anything else in it, or one whose lock a live
+    process holds, is not."""
+    maker = _python(f"""
+        import fcntl, os, sys, tempfile
+        folder = tempfile.mkdtemp(prefix="torchenstein-run-", dir={str(temp)!r})
+        lock = os.open(os.path.join(folder, "held.new"), os.O_RDONLY | os.O_CREAT, 0o600)
+        fcntl.flock(lock, fcntl.LOCK_SH)
+        print(folder, flush=True)
+        sys.stdin.readline()
+    """)
+    assert maker.stdin is not None and maker.stdout is not None
+    making = Path(maker.stdout.readline().strip())
+    killed = _made_by_a_killed_process()
+    for name in ("in", "out", "root"):
+        (killed / name).rmdir()
+    (killed / jobdir.HELD).rename(killed / jobdir.MAKING)
+    empty = temp / "torchenstein-run-empty"
+    empty.mkdir()
+    other = temp / "torchenstein-run-other"
+    other.mkdir()
+    (other / jobdir.MAKING).write_text("")
+    (other / "precious").write_text("keep me")
+    young = temp / "torchenstein-run-young"
+    young.mkdir()
+    (young / jobdir.MAKING).write_text("")
+    old = time.time() - 2 * jobdir.UNFINISHED_S
+    for folder in (making, killed, empty, other):
+        os.utime(folder, (old, old))
+    try:
+        assert _sweep_elsewhere() == 2
+        assert sorted(p.name for p in temp.iterdir()) == sorted(
+            [making.name, other.name, young.name]
+        )
+    finally:
+        os.killpg(maker.pid, signal.SIGKILL)
+        maker.wait(timeout=60)
+
+
 def test_a_folder_held_by_a_live_process_stays(temp: Path) -> None:
     mine = jobdir.make_job_dir()
     assert _sweep_elsewhere() == 0

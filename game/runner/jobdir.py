@@ -19,6 +19,7 @@ import os
 import shutil
 import stat
 import tempfile
+import time
 from pathlib import Path
 
 if os.name == "posix":
@@ -26,6 +27,10 @@ if os.name == "posix":
 
 PREFIXES = ("torchenstein-run-", "torchenstein-build-")
 HELD = "held"  # the folder's lock file: shared-locked by each process that may remove it
+MAKING = "held.new"  # the lock file before it is locked and named
+# A folder without its lock file is being made (for microseconds) or its maker was killed
+# while making it; past this age it is the latter
+UNFINISHED_S = 60.0
 _held: dict[str, int] = {}  # this process's folders -> its open lock file
 
 
@@ -37,11 +42,9 @@ def make_job_dir(prefix: str = "torchenstein-run-") -> Path:
     if os.name == "posix":
         # Locked before it gets its name, so a sweep never sees it free (a folder with no
         # lock file at all is never swept)
-        fd = os.open(
-            job_dir / "held.new", os.O_RDONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600
-        )
+        fd = os.open(job_dir / MAKING, os.O_RDONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
         fcntl.flock(fd, fcntl.LOCK_SH)
-        os.rename(job_dir / "held.new", job_dir / HELD)
+        os.rename(job_dir / MAKING, job_dir / HELD)
         _held[str(job_dir)] = fd
     (job_dir / "in").mkdir(mode=0o755)
     (job_dir / "out").mkdir(mode=0o700)
@@ -79,9 +82,10 @@ def release(job_dir: Path) -> None:
 
 def sweep_stale() -> int:
     """Remove the job folders in the temp folder whose lock nobody holds (every process that
-    knew of them died before removing them); returns how many. Only this user's own folders,
-    opened without following links; a run's leftovers are hostile, so a lock file that is not
-    a regular file, or any surprise, leaves the folder alone."""
+    knew of them died before removing them), and those whose maker was killed before it named
+    their lock (`_unfinished`); returns how many. Only this user's own folders, opened without
+    following links; a run's leftovers are hostile, so a lock file that is not a regular file,
+    or any surprise, leaves the folder alone."""
     if os.name != "posix":
         return 0
     top = tempfile.gettempdir()
@@ -115,11 +119,20 @@ def _free_lock(path: str) -> int | None:
     try:
         if os.fstat(folder).st_uid != os.geteuid():
             return None
-        lock = os.open(HELD, flags | os.O_NONBLOCK, dir_fd=folder)
+        try:
+            lock = os.open(HELD, flags | os.O_NONBLOCK, dir_fd=folder)
+        except FileNotFoundError:
+            return _unfinished(folder)
     except OSError:
         return None
     finally:
         os.close(folder)
+    return _take(lock)
+
+
+def _take(lock: int) -> int | None:
+    """`lock`, locked by this process, when it is a regular file and nobody else's lock is
+    held on it; otherwise closed, and None."""
     try:
         if stat.S_ISREG(os.fstat(lock).st_mode):
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -128,6 +141,25 @@ def _free_lock(path: str) -> int | None:
         pass
     os.close(lock)
     return None
+
+
+def _unfinished(folder: int) -> int | None:
+    """A lock on a folder whose maker was killed between making it and naming its lock: it
+    holds nothing but that lock file, unlocked (or not even that), and is older than any
+    making takes. Anything else in it, or a young folder, is left alone."""
+    # Its age first: each step of making a folder changes it (the lock file's making, its
+    # naming), so a folder that old is past its last step
+    if time.time() - os.fstat(folder).st_mtime < UNFINISHED_S:
+        return None
+    if set(os.listdir(folder)) - {MAKING}:
+        return None
+    try:
+        lock = os.open(
+            MAKING, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC, dir_fd=folder
+        )
+    except FileNotFoundError:
+        return os.dup(folder)  # empty: nothing to lock, and nobody making it
+    return _take(lock)
 
 
 def remove_job_dir(job_dir: Path) -> None:
