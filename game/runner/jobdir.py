@@ -40,8 +40,8 @@ def make_job_dir(prefix: str = "torchenstein-run-") -> Path:
     job_dir = Path(tempfile.mkdtemp(prefix=prefix))
     os.chmod(job_dir, 0o711)
     if os.name == "posix":
-        # Locked before it gets its name, so a sweep never sees it free (a folder with no
-        # lock file at all is never swept)
+        # Locked before it gets its name, so a sweep never sees it free (a folder without
+        # its named lock is swept only once older than any making takes: `_unfinished`)
         fd = os.open(job_dir / MAKING, os.O_RDONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
         fcntl.flock(fd, fcntl.LOCK_SH)
         os.rename(job_dir / MAKING, job_dir / HELD)
