@@ -61,6 +61,15 @@ def check_once(
         runner.close()
 
 
+def run_uid(layers: list[str]) -> int | None:
+    """The outside uid a run's layers name (`uid-<n>`); None where it kept uid 0 or is the
+    user's own."""
+    for layer in layers:
+        if layer.startswith("uid-") and layer[4:].isdigit():
+            return int(layer[4:])
+    return None
+
+
 def probe_report(result: RunResult) -> dict[str, Any]:
     """The JSON line a probing solution printed (`PROBE {...}`)."""
     for line in (result.stdout or "").splitlines():

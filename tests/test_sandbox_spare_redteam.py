@@ -38,6 +38,7 @@ from game.runner import jobrun as jobrun_module
 from game.runner import landlock
 from game.runner import preview as preview_mod
 from game.runner.engine import Runner
+from game.runner.idmap import RUN_UIDS
 from game.runner.jobdir import make_job_dir
 from game.runner.newroot import open_to_others, root_plan
 from game.runner.protocol import RunResult, ValuePreview
@@ -49,6 +50,7 @@ from tests.sandbox_procs import (
     forked_report,
     probe_report,
     put_up_gpu_walls,
+    run_uid,
     sleepers,
 )
 
@@ -79,7 +81,7 @@ PASSED = ("pass", "fail")  # a meta-device run fails its cases even when it ran 
 
 @pytest.fixture
 def open_tmp() -> Iterator[Path]:
-    """A scratch folder in /tmp every uid may enter and write (the run's uid is 65534 as root):
+    """A scratch folder in /tmp every uid may enter and write (as root each run has its own):
     only the sandbox's own walls stand between a run and what a test puts there."""
     folder = Path(tempfile.mkdtemp(prefix="torchenstein-redteam2-", dir="/tmp"))
     folder.chmod(0o777)
@@ -275,7 +277,8 @@ def test_a_run_cannot_read_or_forge_another_checks_job_folder(
     monkeypatch: pytest.MonkeyPatch, content: Path, mode: tuple[str, str], puzzle: str
 ) -> None:
     """Every job folder lives in /dev/shm (`jobdir.make_job_dir`), and as root every one's
-    JOB/out belongs to the same run uid (65534); as a user, everything is the user's. A run
+    JOB/out belonged to the same run uid (65534; now each run has its own); as a user,
+    everything is the user's. A run
     allowed worker processes may write (hence read) all of /dev/shm: another check running at
     the same time (a teacher grading several submissions, the game's service beside a CLI
     check, the zygote's standby) has its job.json, which holds the code it runs (the reference's
@@ -754,10 +757,10 @@ def test_a_spare_run_cannot_rewrite_its_layers_or_the_uid_its_folder_is_given(
             os.geteuid() == 0
         )
     if os.geteuid() == 0:
-        kept = PRIVATE_TO_ROOT if PRIVATE_TO_ROOT in second.sandbox else "uid-65534"
-        private = not open_to_others(root_plan().readonly)
-        assert kept == "uid-65534" or (private and mode == SPARE_BARE), second.sandbox
-        assert kept in second.sandbox, second.sandbox
+        if PRIVATE_TO_ROOT in second.sandbox:
+            assert mode == SPARE_BARE and not open_to_others(root_plan().readonly)
+        else:
+            assert run_uid(second.sandbox) in RUN_UIDS, second.sandbox
 
 
 @pytest.mark.parametrize("mode", [SPARE, SPARE_BARE, GPU], ids=["spare", "spare-bare", "gpu"])

@@ -1,5 +1,11 @@
-"""Who a run is on Linux: the unprivileged uid it runs as (`run_identity`), how a process becomes
-it, and the id maps of the user namespaces runs live in.
+"""Who a run is on Linux: the unprivileged uid it runs as, how a process becomes it, and the id
+maps of the user namespaces runs live in.
+
+As root each sandbox gets a uid of its own (`fresh_run_identity`), drawn where no account or
+service has one, so what a run's uid may touch on the host (its results folder while it runs,
+the processes RLIMIT_NPROC counts) is that run's alone: no other check's run, no service
+running as `nobody`. A jailed run's parent takes the ids the trusted side gave its JOB/out
+(`folder_identity`); a spare worker is started with its uid pinned (`run_identity`).
 
 An unprivileged process may map only its own ids (`map_own_ids`). A spare worker started as
 root whose Python install is private to root (pyenv under a 0700 /root) needs two: uid 0, to
@@ -13,6 +19,7 @@ parents. Must not import torch or pygame.
 from __future__ import annotations
 
 import os
+import secrets
 
 from game.runner import syscalls
 from game.runner.newroot import RootPlan, open_to_others, root_plan
@@ -24,23 +31,56 @@ ROOT_ONLY = 2  # only uid 0 (the run's uid could not be mapped),
 UNMAPPED = 1  # nothing (the worker cannot go on)
 
 
+PINNED = "TORCHENSTEIN_SANDBOX_UID"  # the user's choice of every run's uid, or a worker's own
+# Uids systemd's table of ranges leaves unused (1879048192-2147483647, below the 2**31 that some
+# tools cannot handle): 16M of them, so two live runs share one with odds of one in millions
+RUN_UIDS = range(0x70000000, 0x70000000 + (1 << 24))
+
+
 def run_identity() -> tuple[int, int]:
-    """The outside uid/gid a run has: as root an unprivileged id, otherwise the user itself."""
+    """The outside uid/gid of this process's run: as root the pinned one (a spare worker is
+    started with its own pinned), 65534 where none is; otherwise the user itself."""
     if os.geteuid() == 0:
-        uid = int(os.environ.get("TORCHENSTEIN_SANDBOX_UID", "65534"))
+        uid = int(os.environ.get(PINNED, "65534"))
         return uid, uid
     return os.getuid(), os.getgid()
 
 
-def become_run_uid(plan: RootPlan | None = None, give: tuple[str, ...] = ()) -> list[str]:
-    """As root, become the run's unprivileged uid (`run_identity`), so that a run whose walls
-    are thin (no private root) still owns nothing outside, unless that uid could not read the
-    Python install where it lies (pyenv under a private /root): then keep uid 0, without
-    capabilities later, and say so. `give`: folders handed to the run's uid first. Returns the
-    layer ([] when not root)."""
+def fresh_run_identity() -> tuple[int, int]:
+    """The ids for a new sandbox: as root the pinned uid where the user named one, else one no
+    other run has (`RUN_UIDS`); otherwise the user itself."""
+    if os.geteuid() != 0:
+        return os.getuid(), os.getgid()
+    pinned = os.environ.get(PINNED)
+    uid = int(pinned) if pinned else RUN_UIDS[secrets.randbelow(len(RUN_UIDS))]
+    return uid, uid
+
+
+def folder_identity(job_dir: str) -> tuple[int, int]:
+    """As root, the ids the trusted side gave this job's run: the owner of its JOB/out (JOB is
+    root's, so no one else chose it). Raises OSError where that owner is root: a run never
+    keeps uid 0 by mistake."""
+    if os.geteuid() != 0:
+        return os.getuid(), os.getgid()
+    info = os.lstat(os.path.join(job_dir, "out"))
+    if info.st_uid == 0 or info.st_gid == 0:
+        raise PermissionError(f"{job_dir}/out belongs to root: the run has no identity")
+    return info.st_uid, info.st_gid
+
+
+def become_run_uid(
+    plan: RootPlan | None = None,
+    give: tuple[str, ...] = (),
+    ids: tuple[int, int] | None = None,
+) -> list[str]:
+    """As root, become the run's unprivileged uid (`ids`, else `run_identity`), so that a run
+    whose walls are thin (no private root) still owns nothing outside, unless that uid could
+    not read the Python install where it lies (pyenv under a private /root): then keep uid 0,
+    without capabilities later, and say so. `give`: folders handed to the run's uid first.
+    Returns the layer ([] when not root)."""
     if os.geteuid() != 0:
         return []
-    uid, gid = run_identity()
+    uid, gid = ids or run_identity()
     if not install_open(plan):
         return [PRIVATE_INSTALL]
     for folder in give:

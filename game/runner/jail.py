@@ -7,9 +7,9 @@ The zygote forks a *run parent* per run, which:
    and builds the new root under `JOB/root`: read-only binds of the interpreter, site-packages,
    the `game` package, /usr and the loader's files; /dev with null/zero/full/random/urandom;
    `/job` (the job's inputs, read-only); `/tmp` (= /dev/shm) a private tmpfs of fixed size;
-2. as root, drops to an unprivileged outside uid (65534 unless TORCHENSTEIN_SANDBOX_UID says
-   otherwise); then enters new user, PID, network, IPC and UTS namespaces, mapping only its own
-   outside id (so the run is nobody special outside);
+2. as root, drops to the run's own unprivileged outside uid (the owner of its JOB/out,
+   `idmap.folder_identity`); then enters new user, PID, network, IPC and UTS namespaces,
+   mapping only its own outside id (so the run is nobody special outside);
 3. forks the run's *init* (PID 1 of the new PID namespace): it mounts a fresh /proc, pivots
    into the new root and detaches the old one, then becomes the sandbox (`sandbox.enter`);
 4. relays progress and copies results out of the scratch into `JOB/out` (`relay`), waits
@@ -32,7 +32,7 @@ from typing import Any, NoReturn
 
 from game.runner import protections, syscalls
 from game.runner.exitmirror import mirror, open_proc, wait_for
-from game.runner.idmap import become, become_run_uid, map_own_ids, run_identity
+from game.runner.idmap import become, become_run_uid, folder_identity, map_own_ids
 from game.runner.limits import SandboxLimits
 from game.runner.newroot import (
     JOB_MOUNT,
@@ -72,7 +72,7 @@ def enter_namespaces(
     job_dir: str, plan: RootPlan, hide: list[str], puzzle: str | None = None
 ) -> list[str]:
     """Step 1 and 2 in the run parent; afterwards its working directory is the new root."""
-    uid, gid = run_identity()
+    uid, gid = folder_identity(job_dir)
     as_root = os.geteuid() == 0
     if as_root:
         syscalls.unshare(CLONE_NEWNS)
@@ -187,7 +187,8 @@ def run_parent(
     else:  # the run writes in JOB/work; JOB/out only ever receives checked copies
         work = os.path.join(job_dir, "work")
         os.mkdir(work, 0o700)
-        layers += become_run_uid(plan, give=(work,))  # JOB/out is its uid's (`make_job_dir`)
+        # JOB/out is its uid's (`make_job_dir`)
+        layers += become_run_uid(plan, give=(work,), ids=folder_identity(job_dir))
         scratch = os.open(work, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
         inputs, temp = os.path.join(job_dir, "in"), work
     read_end, write_end = os.pipe()

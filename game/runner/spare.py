@@ -48,7 +48,12 @@ class SpareExecutor:
         if self.proc is not None and self.proc.poll() is None:
             return
         args = ["-m", "game.runner.worker", "--device", self.device]
-        self.proc = spawn([*args, "--bare", self.bare] if self.bare else args)
+        pinned = {}
+        if os.name == "posix" and os.geteuid() == 0:
+            from game.runner import idmap
+
+            pinned[idmap.PINNED] = str(idmap.fresh_run_identity()[0])  # its own, as a jail's
+        self.proc = spawn([*args, "--bare", self.bare] if self.bare else args, pinned)
         assert self.proc.stdout is not None
         self.lines = Lines(self.proc.stdout)
 

@@ -72,7 +72,8 @@ def sandbox_env() -> dict[str, str]:
     return env
 
 
-def spawn(args: list[str]) -> subprocess.Popen[bytes]:
+def spawn(args: list[str], pinned: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
+    """A sandbox process (`pinned`: settings of its own on top of `sandbox_env`)."""
     debug = os.environ.get("TORCHENSTEIN_RUNNER_DEBUG")
     kwargs: dict[str, Any] = {}
     if sys.platform == "win32":
@@ -84,7 +85,7 @@ def spawn(args: list[str]) -> subprocess.Popen[bytes]:
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=None if debug else subprocess.DEVNULL,
-        env=sandbox_env(),
+        env={**sandbox_env(), **(pinned or {})},
         close_fds=True,
         **kwargs,
     )
