@@ -35,8 +35,6 @@ _held: dict[str, int] = {}  # this process's folders -> its open lock file
 
 
 def make_job_dir(prefix: str = "torchenstein-run-") -> Path:
-    from game.runner.idmap import fresh_run_identity
-
     job_dir = Path(tempfile.mkdtemp(prefix=prefix))
     os.chmod(job_dir, 0o711)
     if os.name == "posix":
@@ -49,7 +47,9 @@ def make_job_dir(prefix: str = "torchenstein-run-") -> Path:
     (job_dir / "in").mkdir(mode=0o755)
     (job_dir / "out").mkdir(mode=0o700)
     (job_dir / "root").mkdir(mode=0o755)
-    if os.geteuid() == 0:  # its run's own ids, which its jail takes from here
+    if os.name == "posix" and os.geteuid() == 0:  # its run's own ids, which its jail takes
+        from game.runner.idmap import fresh_run_identity
+
         uid, gid = fresh_run_identity()
         os.chown(job_dir / "out", uid, gid)
     return job_dir
